@@ -1,0 +1,79 @@
+// Lint, including the layer rules: src/shared imports no Node, DOM or Electron module; only
+// src/main/electron imports 'electron'; the renderer never imports the Node side.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [
+  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module',
+  'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+];
+const nodeModulePatterns = ['node:*', ...nodeBuiltins];
+const nativeNodePackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'commander', 'csv-parse', 'csv-parse/*'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: "Only src/main/electron/ and src/preload/ import 'electron'." }] }],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'src/shared is pure: no Electron.' }, { name: 'react', message: 'src/shared is pure: no UI.' }],
+          patterns: [
+            { group: nodeModulePatterns, message: 'src/shared is pure: no Node modules.' },
+            { group: nativeNodePackages, message: 'src/shared is pure: no Node-only packages.' },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports only src/shared.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer talks to the back end only through the API client.' }],
+          patterns: [
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer never imports the Node side.' },
+            { group: nodeModulePatterns, message: 'The renderer runs in a browser: no Node modules.' },
+            { group: nativeNodePackages, message: 'The renderer runs in a browser: no Node-only packages.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the renderer.' }] }],
+    },
+  },
+  {
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: "Only src/main/electron/ imports 'electron'; the rest runs in plain Node." }],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The Node side never imports the UI.' }],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+// Filled in by the issue that delivers this command.
+export function registerVerify(_program: Command): void {}

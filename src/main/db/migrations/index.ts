@@ -1,0 +1,13 @@
+// Numbered migrations, applied in order inside one transaction each and tracked by PRAGMA user_version.
+// Append only: never edit a migration that has shipped.
+import { migration001 } from './001-foundation';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

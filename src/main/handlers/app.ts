@@ -1,0 +1,24 @@
+import { appMethods } from '../../shared/api/methods-app';
+import { SCHEMA_VERSION } from '../db/migrations/index';
+import { availableOcrLanguages } from '../ocr-languages';
+import { participantsRepo } from '../services/participants-repo';
+import { APP_VERSION } from '../version';
+import type { HandlerMap } from './types';
+
+export const appHandlers: HandlerMap<keyof typeof appMethods> = {
+  'app.info': (_input, ctx) => ({
+    name: 'ClaimDesk',
+    version: APP_VERSION,
+    dataFolder: ctx.home,
+    databaseFile: ctx.databaseFile,
+    schemaVersion: SCHEMA_VERSION,
+    ocrLanguages: availableOcrLanguages(),
+    transport: ctx.options.transport,
+    operator: ctx.operator(),
+    participantCount: ctx.service('participantsRepo', () => participantsRepo(ctx.db)).total(),
+  }),
+  'app.setOperator': (input, ctx) => {
+    ctx.setOperator(input);
+    return input;
+  },
+};

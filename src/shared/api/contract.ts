@@ -1,0 +1,43 @@
+// The one API contract between UI and back end: every method, its input and output schema.
+// Both transports (Electron IPC, loopback HTTP) and the CLI serve exactly this table.
+import type { z } from 'zod';
+import { appMethods } from './methods-app';
+import { casesMethods } from './methods-cases';
+import { checksMethods } from './methods-checks';
+import { documentsMethods } from './methods-documents';
+import { extractionMethods } from './methods-extraction';
+import { participantsMethods } from './methods-participants';
+import type { Result } from './result';
+
+export const contract = {
+  ...appMethods,
+  ...participantsMethods,
+  ...casesMethods,
+  ...documentsMethods,
+  ...extractionMethods,
+  ...checksMethods,
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export const isMethodName = (name: string): name is MethodName =>
+  Object.prototype.hasOwnProperty.call(contract, name);
+
+/** What the renderer talks to, whichever transport carries it. */
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
+}
+
+/** The bridge the Electron preload exposes: one named verb per contract method, plus events. */
+export type ClaimDeskBridge = {
+  [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
+} & {
+  onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
+};

@@ -1,0 +1,4 @@
+// Intake, OCR and page images (issue 3).
+import { defineMethods } from './define';
+
+export const documentsMethods = defineMethods({});

@@ -1,0 +1,74 @@
+// Claims, cases and cross-check flags (shared/spec/contract.md §4, §5).
+import { z } from 'zod';
+import { bboxSchema, documentTypeSchema } from './documents';
+
+export const CLAIM_TYPES = ['JHT', 'JKK', 'JKM', 'BEASISWA'] as const;
+export const claimTypeSchema = z.enum(CLAIM_TYPES);
+export type ClaimType = z.infer<typeof claimTypeSchema>;
+
+export const CASE_STATUSES = [
+  'draft',
+  'in_review',
+  'awaiting_supervisor',
+  'approved',
+  'rejected',
+  'returned',
+] as const;
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const RULE_IDS = [
+  'identity.nik_mismatch',
+  'identity.name_mismatch',
+  'identity.dob_mismatch',
+  'identity.nik_dob_inconsistent',
+  'identity.kpj_mismatch',
+  'bank.holder_name_mismatch',
+  'membership.inactive_at_incident',
+  'membership.program_not_covered',
+  'documents.missing_required',
+  'documents.low_quality',
+  'claim.deadline_exceeded',
+  'claim.duplicate',
+  'fraud.shared_bank_account',
+  'fraud.document_reused',
+  'jkk.report_late',
+  'receipt.date_before_incident',
+  'npwp.required',
+] as const;
+export const ruleIdSchema = z.enum(RULE_IDS);
+export type RuleId = z.infer<typeof ruleIdSchema>;
+
+export const severitySchema = z.enum(['blocker', 'warning', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const evidenceRefSchema = z.object({
+  documentType: documentTypeSchema.optional(),
+  /** Index of the document within the case (stable id where the case has one). */
+  documentId: z.string().optional(),
+  field: z.string().optional(),
+  value: z.unknown().optional(),
+  page: z.number().int().positive().optional(),
+  bbox: bboxSchema.nullable().optional(),
+});
+
+export const flagSchema = z.object({
+  rule: ruleIdSchema,
+  severity: severitySchema,
+  message: z.object({ id: z.string(), en: z.string() }),
+  evidence: z.object({
+    document: evidenceRefSchema.optional(),
+    record: z.object({ field: z.string(), value: z.unknown() }).optional(),
+    /** Names of values a rule needed that no document or record supplied. */
+    missing: z.array(z.string()).optional(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+export type Flag = z.infer<typeof flagSchema>;
+
+export const checklistEntrySchema = z.object({
+  type: documentTypeSchema,
+  required: z.boolean(),
+  present: z.boolean(),
+});
+export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
