@@ -8,7 +8,8 @@ const nodeBuiltins = [
   'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module',
   'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib',
 ];
-const nodeModulePatterns = ['node:*', ...nodeBuiltins];
+const nodeModulePatterns = ['node:*'];
+const builtinPaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
 const nativeNodePackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'commander', 'csv-parse', 'csv-parse/*'];
 
 export default tseslint.config(
@@ -30,7 +31,11 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'src/shared is pure: no Electron.' }, { name: 'react', message: 'src/shared is pure: no UI.' }],
+          paths: [
+            { name: 'electron', message: 'src/shared is pure: no Electron.' },
+            { name: 'react', message: 'src/shared is pure: no UI.' },
+            ...builtinPaths('src/shared is pure: no Node modules.'),
+          ],
           patterns: [
             { group: nodeModulePatterns, message: 'src/shared is pure: no Node modules.' },
             { group: nativeNodePackages, message: 'src/shared is pure: no Node-only packages.' },
@@ -47,7 +52,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'The renderer talks to the back end only through the API client.' }],
+          paths: [
+            { name: 'electron', message: 'The renderer talks to the back end only through the API client.' },
+            ...builtinPaths('The renderer runs in a browser: no Node modules.'),
+          ],
           patterns: [
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer never imports the Node side.' },
             { group: nodeModulePatterns, message: 'The renderer runs in a browser: no Node modules.' },

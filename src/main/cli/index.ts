@@ -5,6 +5,7 @@ import { registerExtract } from './commands/extract';
 import { registerInfo } from './commands/info';
 import { registerOcr } from './commands/ocr';
 import { registerParticipants } from './commands/participants';
+import { registerServe } from './commands/serve';
 import { registerVerify } from './commands/verify';
 import { CliExit, failWith } from './output';
 
@@ -15,7 +16,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON object instead of text')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerInfo, registerDemo, registerOcr, registerExtract, registerParticipants, registerVerify]) {
+  for (const register of [registerInfo, registerDemo, registerOcr, registerExtract, registerParticipants, registerVerify, registerServe]) {
     register(program);
   }
   return program;

@@ -1,0 +1,53 @@
+// `npm start [-- --home DIR --demo]`: the desktop app, or browser mode where Electron cannot run.
+//
+// Electron needs its own build of better-sqlite3 (Electron's Node ABI differs from Node's). We build it
+// into .electron-native/ beside node_modules, so the Node build used by tests, CLI and browser mode is
+// never replaced, and hand its path to the Electron main process (CLAIMDESK_SQLITE_BINDING).
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const args = process.argv.slice(2);
+
+function electronBinary() {
+  try {
+    const bin = require('electron'); // the package exports the binary's path, throwing if it was never downloaded
+    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
+  } catch {
+    return null;
+  }
+}
+
+function fallBackToBrowser(reason) {
+  console.log(`ClaimDesk: the Electron runtime is not available here (${reason}).`);
+  console.log('Starting browser mode instead: open the URL printed below in your browser.\n');
+  const r = spawnSync(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...args], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
+
+const bin = electronBinary();
+if (!bin) fallBackToBrowser('its binary was not downloaded, e.g. on a closed office network or a CI machine');
+
+const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const nativeDir = path.join(root, '.electron-native', `electron-${electronVersion}`);
+const binding = path.join(nativeDir, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+if (!fs.existsSync(binding)) {
+  console.log(`Building better-sqlite3 for Electron ${electronVersion} (once)…`);
+  fs.mkdirSync(nativeDir, { recursive: true });
+  fs.cpSync(path.join(root, 'node_modules', 'better-sqlite3'), path.join(nativeDir, 'better-sqlite3'), { recursive: true });
+  const gyp = spawnSync(
+    'npx',
+    ['--yes', 'node-gyp', 'rebuild', '--release', `--target=${electronVersion}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'],
+    { cwd: path.join(nativeDir, 'better-sqlite3'), stdio: 'inherit' },
+  );
+  if (gyp.status !== 0 || !fs.existsSync(binding)) fallBackToBrowser('better-sqlite3 could not be built for Electron');
+}
+
+const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+const r = spawnSync(bin, [root, ...args], { stdio: 'inherit', env: { ...process.env, CLAIMDESK_SQLITE_BINDING: binding } });
+process.exit(r.status ?? 0);

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import type { Command } from 'commander';
+import { BackendContext } from '../../context';
+import { seedDemo } from '../../demo/seed';
+import { startHost } from '../../host/server';
+import { appRoot, resolveHome } from '../../paths';
+import { startBackgroundWork } from '../../startup';
+import { badInput, failWith, type GlobalOptions } from '../output';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('start browser mode: the app on http://127.0.0.1 with a per-start token')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '0')
+    .option('--demo', 'seed the data folder with demo data first (only if empty)')
+    .option('--renderer <dir>', 'built renderer folder', path.join(appRoot(), 'out', 'renderer'))
+    .action(async (o: { port: string; demo?: boolean; renderer: string }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) failWith(opts, badInput(`--port must be 0-65535, got ${o.port}`));
+      if (!fs.existsSync(path.join(o.renderer, 'index.html'))) {
+        failWith(opts, badInput(`No built renderer in ${o.renderer}; run "npm run serve" (it builds first).`));
+      }
+      let ctx: BackendContext;
+      try {
+        ctx = new BackendContext({ home: resolveHome(opts.home), transport: 'browser' });
+      } catch (err) {
+        failWith(opts, err);
+      }
+      if (o.demo) {
+        const seeded = await seedDemo(ctx);
+        if (seeded.seeded) process.stdout.write(`Demo data: ${seeded.participants} participants, ${seeded.cases} cases.\n`);
+      }
+      startBackgroundWork(ctx);
+      const host = await startHost({ ctx, rendererDir: o.renderer, port });
+      process.stdout.write(
+        `ClaimDesk is running in browser mode.\nData folder: ${ctx.home}\nOpen this URL (it carries this session's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`,
+      );
+      if (opts.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: ctx.home })}\n`);
+      const stop = async (): Promise<void> => {
+        await host.close();
+        await ctx.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop());
+      process.once('SIGTERM', () => void stop());
+      await new Promise(() => undefined);
+    });
+}

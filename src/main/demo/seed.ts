@@ -1,0 +1,55 @@
+// Demo data: synthetic participants and a few sample claim cases, so a newcomer sees a working app.
+// Only ever seeds an empty data folder; never real people's data.
+import { syntheticParticipant } from '../../shared/synth/people';
+import type { Participant } from '../../shared/domain/participant';
+import type { BackendContext } from '../context';
+import { createCase } from '../services/cases';
+
+export const DEMO_SEED = 2026;
+export const DEMO_PARTICIPANTS = 240;
+
+export interface DemoResult {
+  seeded: boolean;
+  participants: number;
+  cases: number;
+}
+
+export function insertParticipants(ctx: BackendContext, people: Iterable<Participant>, at = new Date().toISOString()): number {
+  const insert = ctx.db.prepare(
+    `INSERT INTO participants(nomor_kpj, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, alamat, segmen, status,
+       tanggal_kepesertaan, iuran_lunas_sampai, program, nama_bank, nomor_rekening, nama_pemilik_rekening, updated_at)
+     VALUES (@nomor_kpj, @nik, @nama, @tempat_lahir, @tanggal_lahir, @jenis_kelamin, @alamat, @segmen, @status,
+       @tanggal_kepesertaan, @iuran_lunas_sampai, @program, @nama_bank, @nomor_rekening, @nama_pemilik_rekening, @updated_at)`,
+  );
+  let n = 0;
+  ctx.db.transaction(() => {
+    for (const p of people) {
+      insert.run({ ...p, program: p.program.join(';'), updated_at: at });
+      n++;
+    }
+  })();
+  return n;
+}
+
+/** The demo participants: the same people on every machine. */
+export function* demoParticipants(count = DEMO_PARTICIPANTS): Generator<Participant> {
+  for (let i = 0; i < count; i++) yield syntheticParticipant(DEMO_SEED, i);
+}
+
+export async function seedDemo(ctx: BackendContext): Promise<DemoResult> {
+  const existing = ctx.db.prepare(`SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM cases) AS n`).pluck().get() as number;
+  if (existing > 0) return { seeded: false, participants: 0, cases: 0 };
+  const participants = insertParticipants(ctx, demoParticipants());
+  const people = [...demoParticipants(6)];
+  const samples = [
+    { claimType: 'JKK', person: people[0], incidentDate: '2026-10-14', notes: 'Kecelakaan lalu lintas saat berangkat kerja.' },
+    { claimType: 'JKM', person: people[1], incidentDate: '2026-09-30', notes: 'Ahli waris: istri.' },
+    { claimType: 'JHT', person: people[2], incidentDate: undefined, notes: 'Berhenti bekerja (BPU).' },
+    { claimType: 'JKK', person: people[3], incidentDate: '2026-11-02', notes: '' },
+  ] as const;
+  for (const s of samples) {
+    if (!s.person) continue;
+    createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate: s.incidentDate, notes: s.notes });
+  }
+  return { seeded: true, participants, cases: samples.length };
+}

@@ -1,0 +1,124 @@
+// The browser-mode host: the same back end as the desktop app, served on 127.0.0.1 only.
+// Calls are POST /api/call with the per-start token; events stream from GET /api/events (SSE).
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BackendContext } from '../context';
+import { createDispatcher } from '../dispatch';
+import { hostAllowed, isLoopback, newToken, tokenMatches } from './auth';
+import { serveStatic } from './static';
+
+export interface HostOptions {
+  ctx: BackendContext;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+  /** Largest request body accepted (uploads arrive base64-encoded inside JSON). */
+  maxBodyBytes?: number;
+  log?: (msg: string) => void;
+}
+
+export interface Host {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const json = (res: ServerResponse, status: number, body: unknown): void => {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+};
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too_large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const { ctx, rendererDir } = options;
+  const token = options.token ?? newToken();
+  const maxBody = options.maxBodyBytes ?? 160 * 1024 * 1024;
+  const log = options.log ?? ((m: string) => console.error(m));
+  const dispatch = createDispatcher(ctx, log);
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch((err: unknown) => {
+      log(`[claimdesk] host error: ${String(err)}`);
+      if (!res.headersSent) json(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopback(req) || !hostAllowed(req, port)) {
+      json(res, 403, { ok: false, error: { code: 'forbidden', message: 'Browser mode accepts loopback connections only.' } });
+      return;
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === '/api/call') {
+      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
+      if (!tokenMatches(req.headers['x-claimdesk-token'] as string | undefined, token)) {
+        return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the URL printed at start.' } });
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(await readBody(req, maxBody));
+      } catch (err) {
+        const tooLarge = (err as Error).message === 'too_large';
+        return json(res, tooLarge ? 413 : 400, {
+          ok: false,
+          error: tooLarge
+            ? { code: 'too_large', message: `Request larger than ${maxBody} bytes` }
+            : { code: 'invalid_input', message: 'Request body is not JSON' },
+        });
+      }
+      const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
+      return json(res, 200, await dispatch(typeof method === 'string' ? method : '', input));
+    }
+    if (url.pathname === '/api/events') {
+      if (!tokenMatches(url.searchParams.get('token'), token)) {
+        return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      const unsubscribe = ctx.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
+      req.on('close', () => {
+        clearInterval(ping);
+        unsubscribe();
+      });
+      return;
+    }
+    if (req.method !== 'GET') return json(res, 405, { ok: false, error: { code: 'invalid_input', message: 'GET only' } });
+    serveStatic(rendererDir, url.pathname, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import type { CaseSummary } from '../../shared/api/methods-cases';
+import { hrefOf } from '../router';
+
+export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return (
+    <table className="grid" data-testid="case-table">
+      <thead>
+        <tr>
+          <th>{t('worklist.reference')}</th>
+          <th>{t('worklist.claimType')}</th>
+          <th>{t('worklist.participant')}</th>
+          <th>{t('worklist.incidentDate')}</th>
+          <th>{t('worklist.status')}</th>
+          <th className="num">{t('worklist.files')}</th>
+          <th className="num">{t('worklist.flags')}</th>
+          <th>{t('worklist.updated')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {cases.map((c) => (
+          <tr key={c.id} data-case={c.reference}>
+            <td>
+              <a href={hrefOf({ screen: 'case', caseId: c.id })} className="mono">
+                {c.reference}
+              </a>
+            </td>
+            <td>{c.claimType}</td>
+            <td>
+              {c.participantName ?? '–'} {c.kpj && <span className="mono muted">{c.kpj}</span>}
+            </td>
+            <td>{c.incidentDate ?? '–'}</td>
+            <td>
+              <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
+            </td>
+            <td className="num">{c.fileCount}</td>
+            <td className="num">{c.flagCount}</td>
+            <td>{fmt.format(new Date(c.updatedAt))}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,39 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { ApiError } from '../../shared/api/result';
+import { en } from './en';
+import { id } from './id';
+
+export const LANGUAGES = ['id', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+const STORAGE_KEY = 'claimdesk.language';
+
+export function initialLanguage(): Language {
+  const saved = localStorage.getItem(STORAGE_KEY);
+  return saved === 'en' || saved === 'id' ? saved : 'id';
+}
+
+export async function initI18n(): Promise<typeof i18next> {
+  await i18next.use(initReactI18next).init({
+    resources: { id: { translation: id }, en: { translation: en } },
+    lng: initialLanguage(),
+    fallbackLng: 'id',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    showSupportNotice: false,
+  });
+  document.documentElement.lang = i18next.language;
+  return i18next;
+}
+
+export async function setLanguage(lang: Language): Promise<void> {
+  localStorage.setItem(STORAGE_KEY, lang);
+  await i18next.changeLanguage(lang);
+  document.documentElement.lang = lang;
+}
+
+/** A back-end error in the user's language: by code, with the English detail where it helps. */
+export function errorText(error: ApiError): string {
+  const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
+  return i18next.t(`errors.${error.code}`, { detail });
+}

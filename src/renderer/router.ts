@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { screen: 'worklist' }
+  | { screen: 'case'; caseId: number | null }
+  | { screen: 'participants'; query?: string }
+  | { screen: 'supervisor' }
+  | { screen: 'settings' };
+
+export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'settings'] as const;
+
+export function parseHash(hash: string): Route {
+  const [screen, arg] = hash.replace(/^#\/?/, '').split('/');
+  switch (screen) {
+    case 'case': {
+      const id = Number(arg);
+      return { screen: 'case', caseId: Number.isInteger(id) && id > 0 ? id : null };
+    }
+    case 'participants':
+      return arg ? { screen: 'participants', query: decodeURIComponent(arg) } : { screen: 'participants' };
+    case 'supervisor':
+      return { screen: 'supervisor' };
+    case 'settings':
+      return { screen: 'settings' };
+    default:
+      return { screen: 'worklist' };
+  }
+}
+
+export function hrefOf(route: Route): string {
+  if (route.screen === 'case') return route.caseId ? `#/case/${route.caseId}` : '#/case';
+  if (route.screen === 'participants' && route.query) return `#/participants/${encodeURIComponent(route.query)}`;
+  return `#/${route.screen}`;
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = (): void => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}

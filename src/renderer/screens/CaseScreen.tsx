@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { useEvents, useQuery } from '../api-context';
+import { ErrorNote } from '../components/ErrorNote';
+import { hrefOf } from '../router';
+
+export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
+  const { t } = useTranslation();
+  const detail = useQuery('cases.get', caseId ? { id: caseId } : null, String(caseId));
+  useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && detail.reload());
+  if (!caseId) {
+    return (
+      <section className="screen" data-screen="case" data-state="ready">
+        <p className="muted">{t('caseScreen.none')}</p>
+      </section>
+    );
+  }
+  const c = detail.data;
+  return (
+    <section className="screen" data-screen="case" data-state={detail.state}>
+      <a href={hrefOf({ screen: 'worklist' })} className="back-link">
+        ← {t('caseScreen.back')}
+      </a>
+      <ErrorNote error={detail.error} />
+      {c && (
+        <>
+          <div className="screen-head">
+            <h1>{t('caseScreen.title', { reference: c.reference })}</h1>
+            <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
+          </div>
+          <dl className="facts panel">
+            <div>
+              <dt>{t('worklist.claimType')}</dt>
+              <dd>{t(`claimTypes.${c.claimType}`)}</dd>
+            </div>
+            <div>
+              <dt>{t('worklist.participant')}</dt>
+              <dd>{c.participantName ? `${c.participantName} (${c.kpj ?? ''})` : t('caseScreen.noParticipant')}</dd>
+            </div>
+            <div>
+              <dt>{t('worklist.incidentDate')}</dt>
+              <dd>{c.incidentDate ?? '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('caseScreen.createdBy')}</dt>
+              <dd>{c.createdBy}</dd>
+            </div>
+            <div>
+              <dt>{t('caseScreen.notes')}</dt>
+              <dd>{c.notes || '–'}</dd>
+            </div>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
