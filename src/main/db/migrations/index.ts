@@ -1,6 +1,7 @@
 // Numbered migrations, applied in order inside one transaction each and tracked by PRAGMA user_version.
 // Append only: never edit a migration that has shipped.
 import { migration001 } from './001-foundation';
+import { migration002 } from './002-documents';
 
 export interface Migration {
   version: number;
@@ -8,6 +9,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
