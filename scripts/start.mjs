@@ -6,20 +6,25 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 
+const electronDir = path.join(root, 'node_modules', 'electron');
+
+/** The Electron binary's path, or null. Never require('electron') here: it starts a download. */
 function electronBinary() {
-  try {
-    const bin = require('electron'); // the package exports the binary's path, throwing if it was never downloaded
-    return typeof bin === 'string' && fs.existsSync(bin) ? bin : null;
-  } catch {
-    return null;
-  }
+  const pathFile = path.join(electronDir, 'path.txt');
+  if (!fs.existsSync(pathFile)) return null;
+  const bin = path.join(electronDir, 'dist', fs.readFileSync(pathFile, 'utf8').trim());
+  return fs.existsSync(bin) ? bin : null;
+}
+
+function tryDownloadElectron() {
+  if (process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return;
+  console.log('ClaimDesk: fetching the Electron runtime (once)…');
+  spawnSync(process.execPath, [path.join(electronDir, 'install.js')], { stdio: 'ignore', timeout: 180_000 });
 }
 
 function fallBackToBrowser(reason) {
@@ -29,10 +34,14 @@ function fallBackToBrowser(reason) {
   process.exit(r.status ?? 1);
 }
 
-const bin = electronBinary();
+let bin = electronBinary();
+if (!bin) {
+  tryDownloadElectron();
+  bin = electronBinary();
+}
 if (!bin) fallBackToBrowser('its binary was not downloaded, e.g. on a closed office network or a CI machine');
 
-const electronVersion = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')).version;
+const electronVersion = JSON.parse(fs.readFileSync(path.join(electronDir, 'package.json'), 'utf8')).version;
 const nativeDir = path.join(root, '.electron-native', `electron-${electronVersion}`);
 const binding = path.join(nativeDir, 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
 if (!fs.existsSync(binding)) {

@@ -1,0 +1,43 @@
+// Each test gets its own data folder and its own browser-mode host, started as a user would
+// (`claimdesk serve --demo`), and waits on app state, never on sleeps.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface AppHost {
+  url: string;
+  home: string;
+}
+
+function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', '--port', '0', ...extra], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    proc.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const line = out.split('\n').find((l) => l.startsWith('{"url"'));
+      if (line) resolve({ proc, url: (JSON.parse(line) as { url: string }).url });
+    });
+    proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
+    proc.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+}
+
+export const test = base.extend<{ app: AppHost; serveArgs: string[] }>({
+  serveArgs: [['--demo'], { option: true }],
+  app: async ({ serveArgs }, use) => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
+    const { proc, url } = await startServe(home, serveArgs);
+    await use({ url, home });
+    proc.kill('SIGTERM');
+    await new Promise((r) => proc.once('exit', r));
+    fs.rmSync(home, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,17 @@
+// Locators in one place, so screens can change without touching every test.
+import type { Page } from '@playwright/test';
+
+export const shell = (page: Page) => ({
+  ready: page.locator('.shell[data-state="ready"]'),
+  nav: (screen: string) => page.locator(`[data-nav="${screen}"]`),
+  languageSwitch: page.getByTestId('language-switch'),
+  screen: (name: string) => page.locator(`[data-screen="${name}"][data-state="ready"]`),
+});
+
+export const participantsScreen = (page: Page) => ({
+  query: page.locator('#participant-query'),
+  results: page.getByTestId('participant-results'),
+  row: (nik: string) => page.locator(`tr[data-nik="${nik}"]`),
+  count: page.getByTestId('result-count'),
+  detail: page.locator('[data-testid="participant-detail"][data-state="ready"]'),
+});

@@ -1,0 +1,58 @@
+import { syntheticParticipant } from '../../src/shared/synth/people';
+import { DEMO_SEED } from '../../src/main/demo/seed';
+import { expect, test } from './fixtures';
+import { participantsScreen, shell } from './pages';
+
+test('opens in Bahasa Indonesia, switches to English, and finds a demo participant by NIK', async ({ page, app }) => {
+  const person = syntheticParticipant(DEMO_SEED, 17);
+  await page.goto(app.url);
+  const s = shell(page);
+  await expect(s.ready).toBeVisible();
+  await expect(s.nav('worklist')).toHaveText('Daftar kerja');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+
+  await s.languageSwitch.selectOption('en');
+  await expect(s.nav('worklist')).toHaveText('Worklist');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+  await s.nav('participants').click();
+  const p = participantsScreen(page);
+  await p.query.fill(person.nik);
+  await p.query.press('Enter');
+  await expect(s.screen('participants')).toBeVisible();
+  await expect(p.row(person.nik)).toContainText(person.nama);
+  await expect(p.count).toHaveText('1 participant found');
+  await p.row(person.nik).click();
+  await expect(p.detail).toContainText(person.nomor_kpj);
+  await expect(p.detail).toContainText('Member since');
+
+  // The choice survives a reload; the token was taken off the address bar but the tab keeps it.
+  await page.reload();
+  await expect(s.ready).toBeVisible();
+  await expect(s.nav('worklist')).toHaveText('Worklist');
+  expect(page.url()).not.toContain('token=');
+});
+
+test('the worklist shows the demo cases and a new case is created by typing its KPJ and pressing Enter', async ({ page, app }) => {
+  const person = syntheticParticipant(DEMO_SEED, 30);
+  await page.goto(app.url);
+  const s = shell(page);
+  await expect(s.screen('worklist')).toBeVisible();
+  await expect(page.getByTestId('case-table').locator('tbody tr')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Kasus baru' }).click();
+  const form = page.getByTestId('new-case-form');
+  await form.locator('select').selectOption('JKM');
+  await form.locator('input[name=kpj]').fill(person.nomor_kpj);
+  await form.locator('input[name=kpj]').press('Enter');
+  await expect(s.screen('case')).toBeVisible();
+  await expect(page.locator('[data-screen=case] h1')).toContainText('CD-');
+  await expect(page.locator('[data-screen=case]')).toContainText(person.nama);
+});
+
+test('a page opened without the token explains how to get in and cannot call the back end', async ({ page, app }) => {
+  const bare = app.url.replace(/\?token=.*/, '');
+  await page.goto(bare);
+  await expect(page.locator('.shell[data-state="error"]')).toContainText('token');
+  const status = await page.evaluate(async () => (await fetch('/api/call', { method: 'POST', body: '{"method":"app.info","input":{}}' })).status);
+  expect(status).toBe(401);
+});

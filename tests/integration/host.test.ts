@@ -1,0 +1,112 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHost, type Host } from '../../src/main/host/server';
+import { resolveInside } from '../../src/main/host/static';
+import type { BackendContext } from '../../src/main/context';
+import { tempContext, tempDir } from '../helpers/temp-home';
+
+let host: Host;
+let ctx: BackendContext;
+let cleanup: () => Promise<void>;
+let rendererDir: string;
+
+/** A raw HTTP request, so tests can set any Host header and method. */
+function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port: host.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString(), headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+const call = (method: string, input: unknown, token = host.token): ReturnType<typeof request> =>
+  request({ path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token }, body: JSON.stringify({ method, input }) });
+
+beforeAll(async () => {
+  const t = tempContext('browser');
+  ctx = t.ctx;
+  const r = tempDir();
+  rendererDir = r.dir;
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
+  host = await startHost({ ctx, rendererDir, log: () => undefined });
+  cleanup = async () => {
+    await host.close();
+    await t.cleanup();
+    r.cleanup();
+  };
+});
+afterAll(async () => cleanup());
+
+describe('browser-mode host', () => {
+  it('listens on 127.0.0.1 and prints a URL that carries a random per-start token', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{48}$/);
+    expect(host.url).toContain(host.token);
+  });
+
+  it('answers calls that carry the token', async () => {
+    const res = await call('app.info', {});
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { transport: 'browser', dataFolder: ctx.home } });
+  });
+
+  it('refuses calls without the token or with a wrong one', async () => {
+    const none = await request({ path: '/api/call', method: 'POST', body: JSON.stringify({ method: 'app.info', input: {} }) });
+    expect(none.status).toBe(401);
+    expect(JSON.parse(none.body)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const wrong = await call('app.info', {}, 'f'.repeat(48));
+    expect(wrong.status).toBe(401);
+    const events = await request({ path: '/api/events?token=nope' });
+    expect(events.status).toBe(401);
+  });
+
+  it('refuses requests addressed to a non-loopback host name (DNS rebinding)', async () => {
+    const res = await request({ path: '/api/call', method: 'POST', headers: { host: 'evil.example:80', 'x-claimdesk-token': host.token }, body: '{}' });
+    expect(res.status).toBe(403);
+    const page = await request({ path: '/', headers: { host: `attacker.test:${host.port}` } });
+    expect(page.status).toBe(403);
+  });
+
+  it('answers a body that is not JSON with a typed error and keeps serving', async () => {
+    const res = await request({ path: '/api/call', method: 'POST', headers: { 'x-claimdesk-token': host.token }, body: '{not json' });
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(JSON.parse((await call('cases.list', {})).body)).toMatchObject({ ok: true });
+  });
+
+  it('serves the renderer with the CSP and never a file outside its folder', async () => {
+    const page = await request({ path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    const escape = await request({ path: '/%2e%2e/%2e%2e/%2e%2e/etc/passwd' });
+    expect(escape.body).not.toContain('root:');
+    const escapeAsset = await request({ path: '/..%2f..%2f..%2fetc%2fos-release.js' });
+    expect(escapeAsset.status).toBe(404);
+    expect(resolveInside(rendererDir, '/../../etc/passwd')).toBe(path.join(rendererDir, 'etc', 'passwd'));
+    expect(resolveInside(rendererDir, '/%00')).toBeNull();
+  });
+
+  it('streams back-end events to a client holding the token', async () => {
+    const received = new Promise<string>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}` }, (res) => {
+        let buffer = '';
+        res.on('data', (c: Buffer) => {
+          buffer += c.toString();
+          if (buffer.includes('data: ')) {
+            req.destroy();
+            resolve(buffer);
+          }
+        });
+        res.once('readable', () => ctx.events.emit('case.changed', { caseId: 7 }));
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+    });
+    const text = await received;
+    expect(JSON.parse(text.slice(text.indexOf('data: ') + 6).split('\n')[0]!)).toEqual({ name: 'case.changed', payload: { caseId: 7 } });
+  });
+});

@@ -1,0 +1,33 @@
+// The layer rules are enforced by lint, so a wrong import fails `npm test`. These tests lint
+// deliberately wrong imports placed (virtually) in each layer and expect the rule to fire.
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+const eslint = new ESLint({ cwd: process.cwd() });
+
+async function restrictedImportErrors(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+}
+
+describe('import boundaries', () => {
+  it('src/shared may not import Node, Electron or the Node side', async () => {
+    expect(await restrictedImportErrors('src/shared/domain/x.ts', `import fs from 'node:fs';\nexport const a = fs;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/shared/domain/x.ts', `import path from 'path';\nexport const a = path;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/shared/domain/x.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/shared/domain/x.ts', `import Database from 'better-sqlite3';\nexport const a = Database;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/shared/domain/x.ts', `import { x } from '../../main/context';\nexport const a = x;\n`)).toHaveLength(1);
+  });
+
+  it("only src/main/electron imports 'electron'", async () => {
+    expect(await restrictedImportErrors('src/main/services/x.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/main/electron/x.ts', `import { app } from 'electron';\nexport const a = app;\n`)).toHaveLength(0);
+  });
+
+  it('the renderer never imports the Node side or Node modules', async () => {
+    expect(await restrictedImportErrors('src/renderer/x.tsx', `import { handlers } from '../main/handlers/index';\nexport const a = handlers;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/renderer/x.tsx', `import fs from 'fs';\nexport const a = fs;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/renderer/x.tsx', `import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('src/renderer/x.tsx', `import { contract } from '../shared/api/contract';\nexport const a = contract;\n`)).toHaveLength(0);
+  });
+});
