@@ -1,4 +1,54 @@
+// `claimdesk ocr FILE... [--json]`: every page's words with boxes and confidences, and the page's
+// quality, without a database. Unreadable files are reported and the others still read.
 import type { Command } from 'commander';
+import type { OcrPage } from '../../../shared/domain/ocr';
+import { createOcrPool } from '../../ocr/pool';
+import { readFile, type ReadFileResult } from '../../ocr/read-file';
+import { CliExit, emit, type GlobalOptions } from '../output';
 
-// Filled in by the issue that delivers this command.
-export function registerOcr(_program: Command): void {}
+export function registerOcr(program: Command): void {
+  program
+    .command('ocr')
+    .description('read scanned documents offline (PDF, JPEG, PNG, TIFF) and print each page’s words, boxes and quality')
+    .argument('<files...>', 'files to read')
+    .option('--workers <n>', 'OCR workers (default: one per core)', (v) => Number.parseInt(v, 10))
+    .option('--lang <langs>', 'OCR languages, +-separated (default ind+eng)')
+    .action(async (files: string[], o: { workers?: number; lang?: string }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      const pool = createOcrPool({
+        ...(o.workers && o.workers > 0 ? { size: o.workers } : {}),
+        ...(o.lang ? { languages: o.lang.split('+') } : {}),
+      });
+      const results: ReadFileResult[] = [];
+      try {
+        for (const file of files) results.push(await readFile(file, { pool }));
+      } finally {
+        await pool.terminate();
+      }
+      emit(opts, { files: results }, () => results.map(describeFile).join('\n\n'));
+      if (results.some((r) => r.pages.length === 0 && r.errors.length > 0)) {
+        for (const r of results) for (const e of r.errors) process.stderr.write(`claimdesk: ${r.file}: ${e}\n`);
+        throw new CliExit(2);
+      }
+    });
+}
+
+function describeFile(r: ReadFileResult): string {
+  const head = `${r.file}: ${r.pages.length} page(s)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`;
+  return [head, ...r.pages.map(describePage)].join('\n');
+}
+
+function describePage(p: OcrPage): string {
+  const q = p.quality;
+  const verdict = q.poor ? `POOR (${q.reasons.join(', ')}): key this page by hand` : 'ok';
+  const lines = [
+    `--- page ${p.page} (${p.width}×${p.height} px, ${p.source}, quality ${q.score.toFixed(2)} ${verdict}, ` +
+      `confidence ${q.meanConfidence.toFixed(2)}, contrast ${q.contrast.toFixed(2)}, dpi ${q.dpi ?? '?'}, ${p.timings.total ?? '?'} ms)`,
+  ];
+  for (const line of p.lines) {
+    for (const w of line.words) {
+      lines.push(`${w.text.padEnd(24)} ${w.confidence.toFixed(2)}  [${w.bbox.join(', ')}]`);
+    }
+  }
+  return lines.join('\n');
+}

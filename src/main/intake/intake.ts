@@ -1,0 +1,104 @@
+// Adds files to a case: every file is checked (format by content, size, pixel budget, page limit,
+// password, damage) before anything is stored, so a bad file never leaves a trace in the case. Each
+// original is kept once by its SHA-256; the same file added to a case twice is recognised.
+import { AppError } from '../../shared/api/result';
+import type { BackendContext } from '../context';
+import { ocrLimits, type OcrLimits } from '../ocr/config';
+import { openSource } from '../ocr/source';
+import { MIME_TYPES, type FileFormat } from './detect';
+import { sha256, storeOriginal } from './store';
+
+export interface IncomingFile {
+  name: string;
+  bytes: Buffer;
+}
+
+export interface AddedFile {
+  fileId: number;
+  caseFileId: number;
+  name: string;
+  sha256: string;
+  size: number;
+  format: FileFormat;
+  mime: string;
+  pageCount: number;
+  addedAt: string;
+  /** True when this very file (same content) was already attached to the case. */
+  duplicate: boolean;
+}
+
+interface Checked extends IncomingFile {
+  hash: string;
+  format: FileFormat;
+  pageCount: number;
+}
+
+/** Opens the file as the OCR engine will, so every refusal happens here, at intake. */
+export async function checkFile(file: IncomingFile, limits: OcrLimits = ocrLimits()): Promise<Checked> {
+  if (file.bytes.length > limits.maxUploadBytes) {
+    throw new AppError('too_large', `${file.name} is ${file.bytes.length} bytes; the limit is ${limits.maxUploadBytes}.`, {
+      file: file.name,
+      reason: 'bytes',
+      limit: limits.maxUploadBytes,
+    });
+  }
+  const source = await openSource(file.name, file.bytes, limits);
+  try {
+    // A first page that cannot be decoded (a truncated JPEG) is refused now, not discovered by OCR later.
+    if (source.format !== 'pdf') await source.loadPage(1);
+    return { ...file, hash: sha256(file.bytes), format: source.format, pageCount: source.pageCount };
+  } finally {
+    await source.close();
+  }
+}
+
+export async function addFilesToCase(
+  ctx: BackendContext,
+  caseId: number,
+  files: IncomingFile[],
+  limits: OcrLimits = ocrLimits(),
+): Promise<AddedFile[]> {
+  if (!ctx.db.prepare(`SELECT 1 FROM cases WHERE id = ?`).get(caseId)) {
+    throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
+  }
+  const checked: Checked[] = [];
+  for (const file of files) checked.push(await checkFile(file, limits));
+  const paths = checked.map((c) => storeOriginal(ctx.home, c.hash, c.format, c.bytes));
+  const now = new Date().toISOString();
+  const by = ctx.operator().name;
+  const db = ctx.db;
+  return db.transaction(() =>
+    checked.map((c, i) => {
+      db.prepare(
+        `INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
+      ).run(c.hash, c.bytes.length, c.format, MIME_TYPES[c.format], c.pageCount, c.name, paths[i], now);
+      const fileId = (db.prepare(`SELECT id FROM files WHERE sha256 = ?`).get(c.hash) as { id: number }).id;
+      const existing = db.prepare(`SELECT id, added_at FROM case_files WHERE case_id = ? AND file_id = ?`).get(caseId, fileId) as
+        | { id: number; added_at: string }
+        | undefined;
+      let caseFileId = existing?.id;
+      if (!existing) {
+        const info = db
+          .prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, ?)`)
+          .run(caseId, fileId, c.name, now, by);
+        caseFileId = Number(info.lastInsertRowid);
+      }
+      const pending = db.prepare(`INSERT INTO page_ocr(file_id, page, state, updated_at) VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING`);
+      for (let p = 1; p <= c.pageCount; p++) pending.run(fileId, p, now);
+      db.prepare(`UPDATE cases SET updated_at = ? WHERE id = ?`).run(now, caseId);
+      return {
+        fileId,
+        caseFileId: caseFileId as number,
+        name: c.name,
+        sha256: c.hash,
+        size: c.bytes.length,
+        format: c.format,
+        mime: MIME_TYPES[c.format],
+        pageCount: c.pageCount,
+        addedAt: existing?.added_at ?? now,
+        duplicate: existing !== undefined,
+      };
+    }),
+  )();
+}

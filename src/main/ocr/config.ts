@@ -1,0 +1,41 @@
+// Every limit that protects the app from hostile or absurd input lives here, with its default, so an
+// administrator (or a test) can change one place: CLAIMDESK_* environment variables override them.
+import os from 'node:os';
+
+export interface OcrLimits {
+  /** Refuse an image (or rendered page) with more pixels than this before decoding it (decompression bombs). */
+  maxPixels: number;
+  /** Refuse a PDF with more pages than this. */
+  maxPages: number;
+  /** Refuse an upload (documents.add) larger than this many bytes per file. */
+  maxUploadBytes: number;
+  /** Largest side, in pixels, of a page image sent to OCR (~300 dpi A4 is 3508). */
+  maxOcrSide: number;
+  /** Render PDFs at this resolution for OCR. */
+  renderDpi: number;
+  /** Largest side of the JPEG preview the officer sees (documents.page). */
+  previewSide: number;
+}
+
+const envNumber = (name: string, fallback: number): number => {
+  const raw = process.env[name];
+  const value = raw === undefined ? NaN : Number(raw);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+export function ocrLimits(overrides: Partial<OcrLimits> = {}): OcrLimits {
+  return {
+    maxPixels: envNumber('CLAIMDESK_MAX_PIXELS', 60_000_000),
+    maxPages: envNumber('CLAIMDESK_MAX_PAGES', 300),
+    maxUploadBytes: envNumber('CLAIMDESK_MAX_UPLOAD_BYTES', 50 * 1024 * 1024),
+    maxOcrSide: envNumber('CLAIMDESK_MAX_OCR_SIDE', 3600),
+    renderDpi: envNumber('CLAIMDESK_RENDER_DPI', 300),
+    previewSide: envNumber('CLAIMDESK_PREVIEW_SIDE', 1800),
+    ...overrides,
+  };
+}
+
+/** One tesseract worker per core by default (each is single-threaded wasm); CLAIMDESK_OCR_WORKERS overrides. */
+export function defaultPoolSize(): number {
+  return Math.max(1, Math.floor(envNumber('CLAIMDESK_OCR_WORKERS', os.availableParallelism())));
+}

@@ -1,0 +1,128 @@
+// PDF pages rendered in Node by pdfjs-dist (legacy build) through the canvas factory pdfjs itself
+// provides: a second copy of @napi-rs/canvas has crashed the process before. Encrypted, damaged and
+// absurdly long PDFs are refused with a clear error before any page is rendered.
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AppError } from '../../shared/api/result';
+import type { OcrLimits } from './config';
+import type { PageRaster, TextLayerWord } from './source';
+
+const require = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'));
+
+interface CanvasAndContext {
+  canvas: { width: number; height: number };
+  context: { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+}
+interface CanvasFactory {
+  create(w: number, h: number): CanvasAndContext;
+  destroy(c: CanvasAndContext): void;
+}
+
+export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): Promise<PDFDocumentProxy> {
+  let doc: PDFDocumentProxy;
+  try {
+    doc = await getDocument({
+      // pdfjs transfers the array it is given; a copy keeps the caller's bytes (the original) intact.
+      data: new Uint8Array(bytes),
+      standardFontDataUrl: `${path.join(pdfjsRoot, 'standard_fonts')}/`,
+      cMapUrl: `${path.join(pdfjsRoot, 'cmaps')}/`,
+      cMapPacked: true,
+      isEvalSupported: false,
+      stopAtErrors: false,
+      verbosity: 0,
+    }).promise;
+  } catch (err) {
+    const kind = (err as { name?: string }).name;
+    if (kind === 'PasswordException') {
+      throw new AppError('bad_file', `${name} is password-protected; ask for an unprotected copy.`, { file: name, reason: 'password' });
+    }
+    throw new AppError('bad_file', `${name} is not a readable PDF (damaged or incomplete): ${(err as Error).message}`, {
+      file: name,
+      reason: 'corrupt',
+    });
+  }
+  if (doc.numPages > limits.maxPages) {
+    const pages = doc.numPages;
+    await doc.destroy();
+    throw new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
+      file: name,
+      reason: 'pages',
+      pages,
+      limit: limits.maxPages,
+    });
+  }
+  return doc;
+}
+
+/** Renders a page at ~renderDpi, smaller when the page is huge (pixel budget, longest side). */
+export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
+  const page = await doc.getPage(pageNo);
+  try {
+    const base = page.getViewport({ scale: 1 });
+    let scale = limits.renderDpi / 72;
+    scale = Math.min(scale, limits.maxOcrSide / Math.max(base.width, base.height));
+    scale = Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const target = factory.create(width, height);
+    try {
+      await page.render({ canvas: target.canvas as unknown as HTMLCanvasElement, viewport, background: 'white' }).promise;
+      const rgba = target.context.getImageData(0, 0, width, height).data;
+      const words = await textLayerWords(page, viewport);
+      return {
+        data: Buffer.from(rgba.buffer, rgba.byteOffset, rgba.byteLength),
+        width,
+        height,
+        channels: 4,
+        dpi: Math.round(scale * 72),
+        textLayer: words,
+      };
+    } finally {
+      factory.destroy(target);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError('bad_file', `${name}: page ${pageNo} cannot be rendered: ${(err as Error).message}`, {
+      file: name,
+      page: pageNo,
+      reason: 'corrupt',
+    });
+  } finally {
+    page.cleanup();
+  }
+}
+
+type Page = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
+type Viewport = ReturnType<Page['getViewport']>;
+
+/** The page's own text, split into words with boxes in the rendered image's pixels. */
+async function textLayerWords(page: Page, viewport: Viewport): Promise<TextLayerWord[]> {
+  const content = await page.getTextContent();
+  const words: TextLayerWord[] = [];
+  for (const item of content.items) {
+    if (!('str' in item) || !item.str.trim()) continue;
+    const [a, b, , , e, f] = item.transform as number[];
+    const fontHeight = Math.hypot(a ?? 0, b ?? 0) || item.height;
+    // Split the run into words, giving each a share of the run's width proportional to its characters.
+    const perChar = item.width / Math.max(1, item.str.length);
+    let offset = 0;
+    for (const part of item.str.split(/(\s+)/)) {
+      if (part.trim()) {
+        const x0 = (e ?? 0) + offset * perChar;
+        const x1 = x0 + part.length * perChar;
+        const [px0, py0] = viewport.convertToViewportPoint(x0, (f ?? 0) + fontHeight * 0.8);
+        const [px1, py1] = viewport.convertToViewportPoint(x1, (f ?? 0) - fontHeight * 0.2);
+        words.push({
+          text: part,
+          bbox: [Math.min(px0, px1), Math.min(py0, py1), Math.max(px0, px1), Math.max(py0, py1)].map(Math.round) as TextLayerWord['bbox'],
+        });
+      }
+      offset += part.length;
+    }
+  }
+  return words;
+}

@@ -1,0 +1,145 @@
+// A fixed pool of tesseract.js workers, created once and reused: OCR never starts a worker per page, and
+// at most `size` pages are read at a time, so the interactive path keeps its share of the cores.
+// Language data comes only from resources/tessdata; nothing is fetched, cached or written elsewhere.
+import { createWorker, OEM, type Page, type Worker } from 'tesseract.js';
+import { AppError } from '../../shared/api/result';
+import type { BackendContext } from '../context';
+import { availableOcrLanguages, tessdataDir } from '../ocr-languages';
+import { defaultPoolSize } from './config';
+
+export interface OcrPoolOptions {
+  /** Number of recognition workers; default one per core (CLAIMDESK_OCR_WORKERS overrides). */
+  size?: number;
+  languages?: string[];
+  langPath?: string;
+}
+
+export interface OsdResult {
+  degrees: 0 | 90 | 180 | 270;
+  confidence: number;
+}
+
+export interface RecognizeOptions {
+  /** Let tesseract measure and correct a small skew (it reports the angle it applied). */
+  deskew?: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+export interface OcrPool {
+  readonly size: number;
+  readonly languages: string[];
+  recognize(image: Buffer, opts?: RecognizeOptions): Promise<Page>;
+  /** Orientation of the text (tesseract OSD); degrees the page must be turned clockwise to be upright. */
+  detectOrientation(image: Buffer, signal?: AbortSignal): Promise<OsdResult | null>;
+  terminate(): Promise<void>;
+}
+
+interface Job<T> {
+  run: (worker: Worker) => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (err: unknown) => void;
+  signal?: AbortSignal | undefined;
+}
+
+const cancelled = (): AppError => new AppError('cancelled', 'OCR was cancelled');
+
+const workerOptions = (langPath: string, legacy: boolean) => ({
+  langPath,
+  gzip: true,
+  // 'none': never read or write a traineddata cache (the default writes into the current directory).
+  cacheMethod: 'none',
+  legacyCore: legacy,
+  legacyLang: legacy,
+  logger: () => undefined,
+  errorHandler: () => undefined,
+});
+
+/** A queue that hands each job to the next idle worker; aborted jobs leave the queue untouched by OCR. */
+class WorkerQueue {
+  private readonly idle: Worker[] = [];
+  private readonly queue: Job<unknown>[] = [];
+
+  constructor(private readonly ready: Promise<Worker[]>) {
+    void ready.then((ws) => {
+      this.idle.push(...ws);
+      this.pump();
+    }, () => undefined);
+  }
+
+  async run<T>(run: (w: Worker) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    await this.ready; // surface worker start-up failures to the caller
+    if (signal?.aborted) throw cancelled();
+    return new Promise<T>((resolve, reject) => {
+      const job: Job<T> = { run, resolve, reject, signal };
+      signal?.addEventListener('abort', () => {
+        const at = this.queue.indexOf(job as Job<unknown>);
+        if (at >= 0) {
+          this.queue.splice(at, 1);
+          reject(cancelled());
+        }
+      }, { once: true });
+      this.queue.push(job as Job<unknown>);
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const worker = this.idle.pop() as Worker;
+      const job = this.queue.shift() as Job<unknown>;
+      job.run(worker).then(job.resolve, job.reject).finally(() => {
+        this.idle.push(worker);
+        this.pump();
+      });
+    }
+  }
+
+  async terminate(): Promise<void> {
+    for (const job of this.queue.splice(0)) job.reject(cancelled());
+    const workers = await this.ready.catch(() => [] as Worker[]);
+    await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
+  }
+}
+
+export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
+  const langPath = opts.langPath ?? tessdataDir();
+  const languages = opts.languages ?? ['ind', 'eng'];
+  const present = availableOcrLanguages(langPath);
+  const missing = languages.filter((l) => !present.includes(l));
+  if (missing.length) {
+    throw new AppError('internal', `OCR language data missing in ${langPath}: ${missing.join(', ')} (run scripts/prepare-resources.mjs)`);
+  }
+  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+  const recognizers = new WorkerQueue(
+    Promise.all(Array.from({ length: size }, () => createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false)))),
+  );
+  // The OSD model only exists in tesseract's legacy format, so orientation gets its own small worker,
+  // started the first time a page looks sideways.
+  let osd: WorkerQueue | null = null;
+  const osdQueue = (): WorkerQueue =>
+    (osd ??= new WorkerQueue(createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true)).then((w) => [w])));
+
+  return {
+    size,
+    languages,
+    recognize: (image, o = {}) =>
+      recognizers.run(async (w) => {
+        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true }, { text: true, blocks: true });
+        return data;
+      }, o.signal),
+    detectOrientation: (image, signal) =>
+      osdQueue().run(async (w) => {
+        const { data } = await w.detect(image);
+        if (data.orientation_degrees === null) return null;
+        return { degrees: data.orientation_degrees as OsdResult['degrees'], confidence: data.orientation_confidence ?? 0 };
+      }, signal),
+    terminate: async () => {
+      await Promise.all([recognizers.terminate(), osd?.terminate()]);
+    },
+  };
+}
+
+/** The back end's one pool, created on first use and terminated when the context closes. */
+export function getOcrPool(ctx: BackendContext): OcrPool {
+  return ctx.service('ocr.pool', () => createOcrPool(), (pool) => pool.terminate());
+}

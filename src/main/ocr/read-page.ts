@@ -1,0 +1,174 @@
+// Reads one page: its PDF text layer when it has a real one, otherwise OCR on the preprocessed image.
+// A page that reads badly is checked for sideways/upside-down orientation (OSD) and read again turned;
+// OSD runs only then, because upright pages (nearly all) read well at the first attempt.
+import type { Page } from 'tesseract.js';
+import type { OcrLine, OcrPage, OcrWord } from '../../shared/domain/ocr';
+import type { OcrLimits } from './config';
+import type { OcrPool } from './pool';
+import { prepareForOcr, type PreparedImage } from './preprocess';
+import { assessQuality } from './quality';
+import type { PageRaster } from './source';
+import { toPageBox, type PageTransform } from './transform';
+
+/** Below this mean word confidence (or with almost no words) a page may be turned: ask OSD. */
+const ORIENTATION_CHECK_BELOW = 0.7;
+const MIN_OSD_CONFIDENCE = 1.5;
+/** A PDF page with at least this many letters in its text layer is read from it, not OCR'd. */
+const MIN_TEXT_LAYER_CHARS = 20;
+
+interface Attempt {
+  prepared: PreparedImage;
+  page: Page;
+  lines: OcrLine[];
+  meanConfidence: number | null;
+  words: number;
+  /** Words read with confidence: garbage from a sideways page is plentiful but never confident. */
+  goodWords: number;
+}
+
+export async function readPage(
+  raster: PageRaster,
+  pageNo: number,
+  pool: OcrPool,
+  limits: OcrLimits,
+  signal?: AbortSignal,
+): Promise<OcrPage> {
+  const started = performance.now();
+  const layer = raster.textLayer ?? [];
+  if (layer.reduce((n, w) => n + w.text.length, 0) >= MIN_TEXT_LAYER_CHARS) return fromTextLayer(raster, pageNo, started);
+
+  const timings: Record<string, number> = {};
+  const attempt = async (rotate: PreparedImage['rotate']): Promise<Attempt> => {
+    let t = performance.now();
+    const prepared = await prepareForOcr(raster, limits, rotate);
+    timings[rotate ? `preprocess${rotate}` : 'preprocess'] = ms(t);
+    t = performance.now();
+    const page = await pool.recognize(prepared.png, { signal, deskew: true });
+    timings[rotate ? `recognize${rotate}` : 'recognize'] = ms(t);
+    const lines = toLines(page, transformOf(raster, prepared, page));
+    const words = lines.flatMap((l) => l.words);
+    const meanConfidence = words.length ? words.reduce((s, w) => s + w.confidence, 0) / words.length : null;
+    const goodWords = words.filter((w) => w.confidence >= 0.7).length;
+    return { prepared, page, lines, meanConfidence, words: words.length, goodWords };
+  };
+
+  let best = await attempt(0);
+  let osd: { degrees: number; confidence: number } | null = null;
+  if ((best.meanConfidence ?? 0) < ORIENTATION_CHECK_BELOW || best.words < 5) {
+    const t = performance.now();
+    osd = await pool.detectOrientation(best.prepared.png, signal);
+    timings.orientation = ms(t);
+    if (osd && osd.degrees !== 0 && osd.confidence >= MIN_OSD_CONFIDENCE) {
+      const turned = await attempt(osd.degrees as PreparedImage['rotate']);
+      if (turned.goodWords > best.goodWords) best = turned;
+    }
+  }
+  const { prepared, page, lines } = best;
+  const estimatedDpi = raster.dpi === null;
+  const dpi = raster.dpi ?? Math.round(Math.min(raster.width, raster.height) / 8.27);
+  const quality = assessQuality({
+    // An estimated resolution (assuming an A4-wide sheet) only counts when it is very low.
+    dpi: estimatedDpi && dpi >= 80 ? null : dpi,
+    contrast: prepared.contrast,
+    meanConfidence: best.meanConfidence,
+    wordCount: best.words,
+  });
+  if (estimatedDpi) quality.dpi = dpi;
+  timings.total = ms(started);
+  return {
+    page: pageNo,
+    width: raster.width,
+    height: raster.height,
+    source: 'ocr',
+    text: lines.map((l) => l.text).join('\n'),
+    lines,
+    quality,
+    preprocessing: {
+      steps: [...prepared.steps, ...(page.rotateRadians ? ['deskew'] : [])],
+      rotate: prepared.rotate,
+      deskewDegrees: round2(((page.rotateRadians ?? 0) * 180) / Math.PI),
+      scale: prepared.scale,
+      ocrWidth: prepared.width,
+      ocrHeight: prepared.height,
+      dpi,
+      dpiEstimated: estimatedDpi,
+      orientation: osd,
+      languages: pool.languages.join('+'),
+    },
+    timings,
+  };
+}
+
+function transformOf(raster: PageRaster, prepared: PreparedImage, page: Page): PageTransform {
+  return {
+    scale: prepared.scale,
+    rotate: prepared.rotate,
+    deskewRadians: page.rotateRadians ?? 0,
+    pageWidth: raster.width,
+    pageHeight: raster.height,
+    ocrWidth: prepared.width,
+    ocrHeight: prepared.height,
+  };
+}
+
+function toLines(page: Page, t: PageTransform): OcrLine[] {
+  const lines: OcrLine[] = [];
+  for (const block of page.blocks ?? []) {
+    for (const para of block.paragraphs) {
+      for (const line of para.lines) {
+        const words: OcrWord[] = line.words
+          .filter((w) => w.text.trim())
+          .map((w) => ({
+            text: w.text.trim(),
+            confidence: clamp01(w.confidence / 100),
+            bbox: toPageBox(t, [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1]),
+          }));
+        if (!words.length) continue;
+        lines.push({
+          text: words.map((w) => w.text).join(' '),
+          confidence: clamp01(line.confidence / 100),
+          bbox: toPageBox(t, [line.bbox.x0, line.bbox.y0, line.bbox.x1, line.bbox.y1]),
+          words,
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+/** Text-layer words grouped into lines by their vertical position. */
+function fromTextLayer(raster: PageRaster, pageNo: number, started: number): OcrPage {
+  const words = [...(raster.textLayer ?? [])].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
+  const lines: OcrLine[] = [];
+  for (const w of words) {
+    const word: OcrWord = { text: w.text, confidence: 1, bbox: w.bbox };
+    const mid = (w.bbox[1] + w.bbox[3]) / 2;
+    const line = lines.find((l) => mid > l.bbox[1] && mid < l.bbox[3]);
+    if (line) {
+      line.words.push(word);
+      line.bbox = [Math.min(line.bbox[0], w.bbox[0]), Math.min(line.bbox[1], w.bbox[1]), Math.max(line.bbox[2], w.bbox[2]), Math.max(line.bbox[3], w.bbox[3])];
+    } else {
+      lines.push({ text: '', confidence: 1, bbox: [...w.bbox], words: [word] });
+    }
+  }
+  for (const l of lines) {
+    l.words.sort((a, b) => a.bbox[0] - b.bbox[0]);
+    l.text = l.words.map((w) => w.text).join(' ');
+  }
+  lines.sort((a, b) => a.bbox[1] - b.bbox[1]);
+  return {
+    page: pageNo,
+    width: raster.width,
+    height: raster.height,
+    source: 'text-layer',
+    text: lines.map((l) => l.text).join('\n'),
+    lines,
+    quality: assessQuality({ dpi: raster.dpi, contrast: 1, meanConfidence: 1, wordCount: words.length, exact: true }),
+    preprocessing: { steps: ['text-layer'], rotate: 0, deskewDegrees: 0, scale: 1, dpi: raster.dpi },
+    timings: { total: ms(started) },
+  };
+}
+
+const ms = (since: number): number => Math.round(performance.now() - since);
+const clamp01 = (v: number): number => Math.min(1, Math.max(0, v));
+const round2 = (v: number): number => Math.round(v * 100) / 100;

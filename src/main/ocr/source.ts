@@ -1,0 +1,106 @@
+// One interface over every format ClaimDesk takes in: how many pages a file has and each page as
+// pixels. Image headers are checked against the pixel budget before anything is decoded.
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import sharp from 'sharp';
+import type { BBox } from '../../shared/domain/documents';
+import { AppError } from '../../shared/api/result';
+import { detectFormat, type FileFormat } from '../intake/detect';
+import type { OcrLimits } from './config';
+import { openPdf, renderPdfPage } from './pdf-source';
+
+export interface TextLayerWord {
+  text: string;
+  bbox: BBox;
+}
+
+/** A page as the officer sees it: raw pixels (RGB/RGBA or grey), before any OCR preprocessing. */
+export interface PageRaster {
+  data: Buffer;
+  width: number;
+  height: number;
+  channels: 1 | 2 | 3 | 4;
+  /** Pixels per inch when known (PDF render, image metadata); null when the file does not say. */
+  dpi: number | null;
+  /** Words of a PDF text layer, in this raster's pixels; absent for images. */
+  textLayer?: TextLayerWord[];
+}
+
+export interface DocumentSource {
+  name: string;
+  format: FileFormat;
+  pageCount: number;
+  loadPage(pageNo: number): Promise<PageRaster>;
+  close(): Promise<void>;
+}
+
+export async function openSource(name: string, bytes: Buffer, limits: OcrLimits): Promise<DocumentSource> {
+  const format = detectFormat(name, bytes);
+  if (format === 'pdf') {
+    const doc: PDFDocumentProxy = await openPdf(name, bytes, limits);
+    return {
+      name,
+      format,
+      pageCount: doc.numPages,
+      loadPage: (n) => renderPdfPage(name, doc, n, limits),
+      close: () => doc.destroy(),
+    };
+  }
+  const pages = await imagePageCount(name, bytes, format, limits);
+  return {
+    name,
+    format,
+    pageCount: pages,
+    loadPage: (n) => decodeImagePage(name, bytes, n, limits),
+    close: async () => undefined,
+  };
+}
+
+const badImage = (name: string, err: unknown): AppError =>
+  new AppError('bad_file', `${name} is a damaged or incomplete image: ${(err as Error).message}`, { file: name, reason: 'corrupt' });
+
+async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, limits: OcrLimits): Promise<number> {
+  let meta: sharp.Metadata;
+  try {
+    // Reads the header only: the pixel budget is enforced before a single pixel is decoded.
+    meta = await sharp(bytes, { pages: 1 }).metadata();
+  } catch (err) {
+    throw badImage(name, err);
+  }
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
+  if (!meta.width || !meta.height) throw badImage(name, new Error('no image size in header'));
+  if (pixels > limits.maxPixels) {
+    throw new AppError(
+      'too_large',
+      `${name} is ${meta.width}×${meta.height} pixels, above the limit of ${limits.maxPixels} pixels per page.`,
+      { file: name, reason: 'pixels', width: meta.width, height: meta.height, limit: limits.maxPixels },
+    );
+  }
+  const pages = format === 'tiff' ? (meta.pages ?? 1) : 1;
+  if (pages > limits.maxPages) {
+    throw new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
+      file: name,
+      reason: 'pages',
+      pages,
+      limit: limits.maxPages,
+    });
+  }
+  return pages;
+}
+
+async function decodeImagePage(name: string, bytes: Buffer, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
+  try {
+    const input = sharp(bytes, { page: pageNo - 1, failOn: 'warning', limitInputPixels: limits.maxPixels });
+    const meta = await input.metadata();
+    // Phone photos carry their orientation in EXIF: the officer sees them the way the phone showed them.
+    let pipeline = input.rotate();
+    const side = Math.max(meta.width ?? 0, meta.height ?? 0);
+    if (side > limits.maxOcrSide) pipeline = pipeline.resize({ width: limits.maxOcrSide, height: limits.maxOcrSide, fit: 'inside' });
+    const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
+    const scale = side > limits.maxOcrSide ? limits.maxOcrSide / side : 1;
+    const density = meta.density && meta.density > 1 && meta.density !== 72 ? meta.density * scale : null;
+    return { data, width: info.width, height: info.height, channels: info.channels, dpi: density ? Math.round(density) : null };
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw badImage(name, err);
+  }
+}
