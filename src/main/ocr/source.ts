@@ -62,7 +62,7 @@ async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, l
   let meta: sharp.Metadata;
   try {
     // Reads the header only: the pixel budget is enforced before a single pixel is decoded.
-    meta = await sharp(bytes, { pages: 1 }).metadata();
+    meta = await sharp(bytes, { pages: 1, limitInputPixels: false }).metadata();
   } catch (err) {
     throw badImage(name, err);
   }
