@@ -84,4 +84,15 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Tests may use Electron's types for stand-ins, but never load the runtime (requiring it starts a download).
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Tests use a stand-in for Electron; type imports only.', allowTypeImports: true }] },
+      ],
+    },
+  },
 );

@@ -1,11 +1,12 @@
-// Work the back end resumes whenever it starts with a data folder (desktop or browser mode).
+// Work the back end resumes whenever it starts with a data folder (desktop or browser mode):
+// pages whose OCR was unfinished when the app stopped or crashed are read again; finished pages are kept.
 import type { BackendContext } from './context';
+import { resumePendingOcr } from './ocr/case-ocr';
 
 export function startBackgroundWork(ctx: BackendContext): void {
-  const tasks: ((c: BackendContext) => unknown)[] = [];
-  for (const task of tasks) {
-    void Promise.resolve()
-      .then(() => task(ctx))
-      .catch((err: unknown) => console.error(`[claimdesk] startup task failed: ${String(err)}`));
+  try {
+    resumePendingOcr(ctx);
+  } catch (err) {
+    console.error(`[claimdesk] could not resume unfinished OCR: ${String(err)}`);
   }
 }

@@ -1,5 +1,7 @@
 import type { casesMethods } from '../../shared/api/methods-cases';
-import { createCase, getCase, listCases } from '../services/cases';
+import { AppError } from '../../shared/api/result';
+import { canDecide, DECISION_STATUS, decisionNeedsReason, statusAfterSubmit } from '../../shared/domain/workflow';
+import { createCase, getCase, listCases, setCaseStatus } from '../services/cases';
 import type { HandlerMap } from './types';
 
 export const casesHandlers: HandlerMap<keyof typeof casesMethods> = {
@@ -10,4 +12,24 @@ export const casesHandlers: HandlerMap<keyof typeof casesMethods> = {
     return created;
   },
   'cases.get': (input, ctx) => getCase(ctx, input.id),
+  'cases.submit': (input, ctx) => {
+    const current = getCase(ctx, input.caseId);
+    const next = statusAfterSubmit(current.status, current.flagCount);
+    if (!next) throw new AppError('conflict', `Case ${current.reference} cannot be submitted while ${current.status}`, { status: current.status });
+    setCaseStatus(ctx, current.id, current.status, next);
+    ctx.events.emit('case.changed', { caseId: current.id });
+    return getCase(ctx, current.id);
+  },
+  'cases.decide': (input, ctx) => {
+    const current = getCase(ctx, input.caseId);
+    if (!canDecide(current.status)) {
+      throw new AppError('conflict', `Case ${current.reference} is not awaiting a supervisor (${current.status})`, { status: current.status });
+    }
+    if (decisionNeedsReason(input.decision) && !input.reason) {
+      throw new AppError('invalid_input', `A reason is required to ${input.decision} a case`, { decision: input.decision });
+    }
+    setCaseStatus(ctx, current.id, current.status, DECISION_STATUS[input.decision]);
+    ctx.events.emit('case.changed', { caseId: current.id });
+    return getCase(ctx, current.id);
+  },
 };

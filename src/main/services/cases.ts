@@ -39,7 +39,14 @@ function selectSql(ctx: BackendContext): string {
     FROM cases c LEFT JOIN participants p ON p.id = c.participant_id`;
 }
 
-function toDetail(r: CaseDbRow): CaseDetail {
+function historyOf(ctx: BackendContext, caseId: number): CaseDetail['history'] {
+  const rows = ctx.db
+    .prepare(`SELECT at, actor, role, action, detail FROM audit_log WHERE case_id = ? ORDER BY id`)
+    .all(caseId) as { at: string; actor: string; role: string; action: string; detail: string }[];
+  return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
+}
+
+function toDetail(r: CaseDbRow, history: CaseDetail['history'] = []): CaseDetail {
   return {
     id: r.id,
     reference: r.reference,
@@ -55,6 +62,7 @@ function toDetail(r: CaseDbRow): CaseDetail {
     notes: r.notes,
     fileCount: r.file_count,
     flagCount: r.flag_count,
+    history,
   };
 }
 
@@ -63,8 +71,8 @@ export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefine
   const rows = ctx.db
     .prepare(`${selectSql(ctx)} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`)
     .all(...(statuses ?? []), limit) as CaseDbRow[];
-  return rows.map(({ notes: _notes, ...r }) => {
-    const { notes: _n, ...summary } = toDetail({ ...r, notes: '' });
+  return rows.map((r) => {
+    const { notes: _n, history: _h, ...summary } = toDetail(r);
     return summary;
   });
 }
@@ -72,7 +80,15 @@ export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefine
 export function getCase(ctx: BackendContext, id: number): CaseDetail {
   const row = ctx.db.prepare(`${selectSql(ctx)} WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
   if (!row) throw new AppError('not_found', `Case ${id} not found`, { id });
-  return toDetail(row);
+  return toDetail(row, historyOf(ctx, id));
+}
+
+/** Move a case to a new status, refusing if someone else changed it meanwhile. */
+export function setCaseStatus(ctx: BackendContext, id: number, from: CaseStatus, to: CaseStatus, now = new Date()): void {
+  const info = ctx.db
+    .prepare(`UPDATE cases SET status = ?, updated_at = ? WHERE id = ? AND status = ?`)
+    .run(to, now.toISOString(), id, from);
+  if (info.changes !== 1) throw new AppError('conflict', `Case ${id} is no longer ${from}`, { id });
 }
 
 export interface NewCase {

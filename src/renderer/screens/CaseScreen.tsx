@@ -1,11 +1,18 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BBox } from '../../shared/domain/documents';
 import { useEvents, useQuery } from '../api-context';
+import { CaseActions } from '../components/CaseActions';
+import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
+import { PageViewer } from '../components/PageViewer';
 import { hrefOf } from '../router';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
   const detail = useQuery('cases.get', caseId ? { id: caseId } : null, String(caseId));
+  const [pageRef, setPageRef] = useState<PageRef | null>(null);
+  const [highlight] = useState<BBox | null>(null);
   useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && detail.reload());
   if (!caseId) {
     return (
@@ -25,7 +32,9 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
         <>
           <div className="screen-head">
             <h1>{t('caseScreen.title', { reference: c.reference })}</h1>
-            <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
+            <span className={`badge case-${c.status}`} data-testid="case-status">
+              {t(`status.${c.status}`)}
+            </span>
           </div>
           <dl className="facts panel">
             <div>
@@ -49,6 +58,15 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
               <dd>{c.notes || '–'}</dd>
             </div>
           </dl>
+          <div className="case-grid">
+            <div className="case-left">
+              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={setPageRef} onRead={detail.reload} />
+            </div>
+            <div className="case-right">
+              {pageRef ? <PageViewer pageRef={pageRef} highlight={highlight} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
+            </div>
+          </div>
+          <CaseActions detail={c} onChanged={detail.reload} />
         </>
       )}
     </section>

@@ -20,8 +20,18 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+export const caseHistoryEntrySchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  role: z.string(),
+  action: z.string(),
+  detail: z.unknown(),
+});
+
 export const caseDetailSchema = caseSummarySchema.extend({
   notes: z.string(),
+  /** Who did what to the case, oldest first (from the audit log). */
+  history: z.array(caseHistoryEntrySchema),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -51,5 +61,24 @@ export const casesMethods = defineMethods({
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,
+  },
+  /** The officer finishes verification: flagged cases go to a supervisor, clean ones are approved. */
+  'cases.submit': {
+    input: z.object({ caseId: z.number().int().positive(), note: z.string().max(2000).default('') }).strict(),
+    output: caseDetailSchema,
+    roles: ['officer', 'supervisor', 'admin'],
+    audit: true,
+  },
+  'cases.decide': {
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        decision: z.enum(['approve', 'reject', 'return']),
+        reason: z.string().trim().max(2000).default(''),
+      })
+      .strict(),
+    output: caseDetailSchema,
+    roles: ['supervisor', 'admin'],
+    audit: true,
   },
 });

@@ -1,0 +1,142 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/result';
+import { useApi, useEvents, useQuery } from '../api-context';
+import { fileToBase64 } from '../files';
+import { ErrorNote } from './ErrorNote';
+import { ProgressBar } from './ProgressBar';
+
+export interface PageRef {
+  fileId: number;
+  page: number;
+}
+
+interface Props {
+  caseId: number;
+  selected: PageRef | null;
+  onSelect: (ref: PageRef) => void;
+  /** Called when a file's pages finished reading, so fields and flags can refresh. */
+  onRead: () => void;
+}
+
+export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const list = useQuery('documents.list', { caseId }, String(caseId));
+  const [uploading, setUploading] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [rejected, setRejected] = useState<{ name: string; message: string; code: string }[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEvents((e) => {
+    const p = e.payload as { caseId?: number; state?: string };
+    if (p.caseId !== caseId) return;
+    if (e.name === 'ocr.progress') list.reload();
+    if (e.name === 'case.changed') {
+      list.reload();
+      onRead();
+    }
+  });
+
+  const upload = async (files: File[]): Promise<void> => {
+    if (files.length === 0) return;
+    setUploading(true);
+    setError(undefined);
+    try {
+      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
+      const res = await api.call('documents.add', { caseId, files: payload });
+      if (!res.ok) setError(res.error);
+      else setRejected(res.value.rejected);
+    } finally {
+      setUploading(false);
+      list.reload();
+    }
+  };
+
+  const d = list.data;
+  return (
+    <section
+      className={dragging ? 'panel documents dragging' : 'panel documents'}
+      data-testid="documents-panel"
+      data-state={list.state}
+      onDragOver={(e) => {
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        void upload([...e.dataTransfer.files]);
+      }}
+    >
+      <div className="panel-head">
+        <h2>{t('documents.title')}</h2>
+        <div className="row">
+          {d?.running && (
+            <button type="button" onClick={() => void api.call('documents.cancelOcr', { caseId }).then(list.reload)}>
+              {t('documents.cancel')}
+            </button>
+          )}
+          {d && !d.running && d.files.some((f) => f.pages.some((p) => p.state === 'failed' || p.state === 'cancelled')) && (
+            <button type="button" onClick={() => void api.call('documents.retryOcr', { caseId }).then(list.reload)}>
+              {t('documents.retry')}
+            </button>
+          )}
+          <button type="button" className="primary" onClick={() => input.current?.click()} disabled={uploading}>
+            {uploading ? t('documents.uploading') : t('documents.add')}
+          </button>
+          <input
+            ref={input}
+            type="file"
+            multiple
+            hidden
+            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*"
+            data-testid="file-input"
+            onChange={(e) => {
+              void upload([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </div>
+      </div>
+      <ErrorNote error={error} />
+      {rejected.map((r) => (
+        <ErrorNote key={r.name} error={{ code: r.code as ApiError['code'], message: `${r.name}: ${r.message}` }} />
+      ))}
+      {d && d.pagesTotal > 0 && <ProgressBar done={d.pagesDone} total={d.pagesTotal} running={d.running} />}
+      {d && d.files.length === 0 && <p className="muted">{t('documents.empty')}</p>}
+      <ul className="file-list">
+        {d?.files.map((f) => (
+          <li key={f.fileId} data-file={f.name}>
+            <div className="file-name">
+              <strong>{f.name}</strong>{' '}
+              <span className="muted">
+                {f.format.toUpperCase()} · {t('documents.pages', { count: f.pageCount })}
+              </span>
+            </div>
+            <div className="page-chips">
+              {f.pages.map((p) => {
+                const active = selected?.fileId === f.fileId && selected.page === p.page;
+                return (
+                  <button
+                    key={p.page}
+                    type="button"
+                    className={`chip page-${p.state}${active ? ' active' : ''}${p.quality?.poor ? ' poor' : ''}`}
+                    onClick={() => onSelect({ fileId: f.fileId, page: p.page })}
+                    title={`${t(`documents.states.${p.state}`)}${p.quality?.poor ? ` · ${t('documents.poor')}` : ''}${p.error ? ` · ${p.error}` : ''}`}
+                    data-page-state={p.state}
+                  >
+                    {p.page}
+                    {p.quality?.poor ? ' ⚠' : ''}
+                  </button>
+                );
+              })}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
