@@ -29,7 +29,8 @@ function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess
 }
 
 export const test = base.extend<{ app: AppHost; serveArgs: string[] }>({
-  serveArgs: [['--demo'], { option: true }],
+  // Demo records without scanned dossiers, so background OCR does not compete with the test.
+  serveArgs: [['--demo', '--no-demo-files'], { option: true }],
   app: async ({ serveArgs }, use) => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
     const { proc, url } = await startServe(home, serveArgs);

@@ -19,6 +19,7 @@ describe('claimdesk CLI (foundation)', () => {
     expect(seeded.status).toBe(0);
     expect(JSON.parse(seeded.stdout)).toMatchObject({ seeded: true, dataFolder: home });
     expect(JSON.parse(seeded.stdout).participants).toBeGreaterThanOrEqual(200);
+    expect(JSON.parse(seeded.stdout).files).toBeGreaterThan(0);
     const again = runCli(['--home', home, 'demo']);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already holds data/);

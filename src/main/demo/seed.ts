@@ -3,7 +3,9 @@
 import { syntheticParticipant } from '../../shared/synth/people';
 import type { Participant } from '../../shared/domain/participant';
 import type { BackendContext } from '../context';
+import { addFilesToCase } from '../intake/intake';
 import { createCase } from '../services/cases';
+import { generateDossier } from '../synth/index';
 
 export const DEMO_SEED = 2026;
 export const DEMO_PARTICIPANTS = 240;
@@ -12,6 +14,13 @@ export interface DemoResult {
   seeded: boolean;
   participants: number;
   cases: number;
+  files: number;
+}
+
+export interface DemoOptions {
+  /** Attach generated scanned dossiers to the sample cases; their pages wait for OCR, which the app
+   * resumes when it starts (startBackgroundWork). */
+  files?: boolean;
 }
 
 export function insertParticipants(ctx: BackendContext, people: Iterable<Participant>, at = new Date().toISOString()): number {
@@ -36,9 +45,9 @@ export function* demoParticipants(count = DEMO_PARTICIPANTS): Generator<Particip
   for (let i = 0; i < count; i++) yield syntheticParticipant(DEMO_SEED, i);
 }
 
-export async function seedDemo(ctx: BackendContext): Promise<DemoResult> {
+export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): Promise<DemoResult> {
   const existing = ctx.db.prepare(`SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM cases) AS n`).pluck().get() as number;
-  if (existing > 0) return { seeded: false, participants: 0, cases: 0 };
+  if (existing > 0) return { seeded: false, participants: 0, cases: 0, files: 0 };
   const participants = insertParticipants(ctx, demoParticipants());
   const people = [...demoParticipants(6)];
   const samples = [
@@ -47,9 +56,16 @@ export async function seedDemo(ctx: BackendContext): Promise<DemoResult> {
     { claimType: 'JHT', person: people[2], incidentDate: undefined, notes: 'Berhenti bekerja (BPU).' },
     { claimType: 'JKK', person: people[3], incidentDate: '2026-11-02', notes: '' },
   ] as const;
-  for (const s of samples) {
+  let files = 0;
+  for (const [index, s] of samples.entries()) {
     if (!s.person) continue;
-    createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate: s.incidentDate, notes: s.notes });
+    const created = createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate: s.incidentDate, notes: s.notes });
+    // The first two sample cases come with their scanned dossier, generated for the same person.
+    if (options.files && index < 2) {
+      const dossier = await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index });
+      const added = await addFilesToCase(ctx, created.id, dossier.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes) })));
+      files += added.length;
+    }
   }
-  return { seeded: true, participants, cases: samples.length };
+  return { seeded: true, participants, cases: samples.length, files };
 }

@@ -46,7 +46,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     app.quit();
     return null;
   }
-  if (args.demo) await seedDemo(ctx);
+  if (args.demo) await seedDemo(ctx, { files: true });
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
   registerIpc(ipcMain, createDispatcher(ctx));

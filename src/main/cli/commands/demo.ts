@@ -7,13 +7,14 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('seed an empty data folder with synthetic participants and sample claim cases')
-    .action(async (_o, cmd: Command) => {
+    .option('--no-files', 'participants and cases only, no scanned dossiers')
+    .action(async (o: { files: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       await withContext(opts, async (ctx) => {
-        const result = await seedDemo(ctx);
+        const result = await seedDemo(ctx, { files: o.files });
         emit(opts, { ...result, dataFolder: ctx.home }, () =>
           result.seeded
-            ? `Seeded ${ctx.home} with ${result.participants} synthetic participants and ${result.cases} sample cases.`
+            ? `Seeded ${ctx.home} with ${result.participants} synthetic participants, ${result.cases} sample cases and ${result.files} scanned files.`
             : `${ctx.home} already holds data; demo data was not added.`,
         );
       });

@@ -14,8 +14,9 @@ export function registerServe(program: Command): void {
     .description('start browser mode: the app on http://127.0.0.1 with a per-start token')
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '0')
     .option('--demo', 'seed the data folder with demo data first (only if empty)')
+    .option('--no-demo-files', 'with --demo: participants and cases only, no scanned dossiers')
     .option('--renderer <dir>', 'built renderer folder', path.join(appRoot(), 'out', 'renderer'))
-    .action(async (o: { port: string; demo?: boolean; renderer: string }, cmd: Command) => {
+    .action(async (o: { port: string; demo?: boolean; demoFiles: boolean; renderer: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       const port = Number(o.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) failWith(opts, badInput(`--port must be 0-65535, got ${o.port}`));
@@ -29,8 +30,8 @@ export function registerServe(program: Command): void {
         failWith(opts, err);
       }
       if (o.demo) {
-        const seeded = await seedDemo(ctx);
-        if (seeded.seeded) process.stdout.write(`Demo data: ${seeded.participants} participants, ${seeded.cases} cases.\n`);
+        const seeded = await seedDemo(ctx, { files: o.demoFiles });
+        if (seeded.seeded) process.stdout.write(`Demo data: ${seeded.participants} participants, ${seeded.cases} cases, ${seeded.files} scanned files.\n`);
       }
       startBackgroundWork(ctx);
       const host = await startHost({ ctx, rendererDir: o.renderer, port });
