@@ -2,6 +2,7 @@
 // Append only: never edit a migration that has shipped.
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-documents';
+import { migration003 } from './003-records';
 
 export interface Migration {
   version: number;
@@ -9,6 +10,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
