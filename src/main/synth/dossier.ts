@@ -1,0 +1,144 @@
+// A claim dossier as a branch receives it: the participant's documents for one claim type, rendered in
+// varied office styles, degraded like scans and phone photos, bundled into multi-document PDFs and
+// single images, each file with its ground truth. Deterministic by seed.
+import { PDFDocument } from 'pdf-lib';
+import type { ClaimType } from '../../shared/domain/claims';
+import type { Participant } from '../../shared/domain/participant';
+import type { KondisiAkhir } from '../../shared/normalize/values';
+import { randomDate, syntheticParticipant, REGIONS, BANKS } from '../../shared/synth/people';
+import { Rng } from '../../shared/synth/random';
+import { degrade, type Degradation } from './degrade';
+import * as D from './documents';
+import { DATE_STYLES } from './formats';
+import { nameVariant, randomVariant } from './names';
+import { buildFamily } from './people';
+import { onA4, randomStyle, renderSpec } from './render';
+import type { DocSpec, DocTruth, FileTruth } from './spec';
+
+export interface GeneratedFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: 'application/pdf' | 'image/jpeg' | 'image/png';
+  truth: FileTruth;
+}
+
+export interface Dossier {
+  claimType: ClaimType;
+  participant: Participant;
+  files: GeneratedFile[];
+}
+
+export interface DossierOptions {
+  claimType?: ClaimType;
+  /** Which synthetic participant (syntheticParticipant(seed, index)); default 0. */
+  participantIndex?: number;
+  /** Restrict the degradations used (e.g. ['clean'] for fast tests). */
+  degradations?: readonly Degradation[];
+  /** File-name prefix. */
+  prefix?: string;
+  /** Include a non-claim page now and then (default true). */
+  otherPages?: boolean;
+}
+
+const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const later = (a: string, b: string): string => (a > b ? a : b);
+
+function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: boolean): DocSpec[] {
+  const city = (REGIONS.find((r) => p.nik.startsWith(r.code)) ?? REGIONS[0]).tempat;
+  const ctx = (name: string, person: Participant = p): D.DocContext => ({ rng, person, printedName: name, dateStyle: rng.pick(DATE_STYLES), city });
+  const variant = (name: string, g: 'L' | 'P'): string => nameVariant(name, g, rng, randomVariant(rng));
+  const specs: DocSpec[] = [D.kartuPeserta(ctx(p.nama)), D.ktp(ctx(variant(p.nama, p.jenis_kelamin)))];
+  const family = buildFamily(p, rng, rng.chance(0.7) ? p.nama : variant(p.nama, p.jenis_kelamin));
+  const bank = p.nama_bank ?? rng.pick(BANKS).name;
+  const account = p.nomor_rekening ?? rng.digits(10);
+  const event = randomDate(rng, 2025, 2026);
+  const eventDate = event > '2026-10-31' ? '2026-10-31' : later(event, p.tanggal_kepesertaan);
+  if (claimType === 'JKM' || claimType === 'BEASISWA') {
+    const death = { date: eventDate, place: rng.pick([`RSUD ${city}`, city, `RUMAH, ${city}`]) };
+    specs.push(D.kk(ctx(p.nama), family.nomorKk, family.members));
+    specs.push(rng.chance(0.5) ? D.aktaKematian(ctx(p.nama), death) : D.suratKematian(ctx(p.nama), death));
+    const heirs = family.members.filter((m) => m.nik !== p.nik).map((m) => ({ ...m, hubungan: m.hubungan === 'kepala_keluarga' ? (m.jenis_kelamin === 'L' ? 'suami' : 'istri') : m.hubungan }) as D.Member);
+    const almarhum = rng.chance(0.4) ? nameVariant(p.nama, p.jenis_kelamin, rng, 'bin', rng.pick(['SLAMET', 'ABDULLAH', 'SUKARDI', 'HASAN'])) : p.nama;
+    if (heirs.length) specs.push(D.suratAhliWaris(ctx(almarhum), heirs, addDays(death.date, rng.int(3, 40)), death.date, rng.chance(0.4)));
+    const heir = heirs[0];
+    if (heir) {
+      const heirP: Participant = { ...p, nik: heir.nik, nama: heir.nama, jenis_kelamin: heir.jenis_kelamin, tanggal_lahir: heir.tanggal_lahir };
+      specs.push(D.ktp(ctx(heir.nama, heirP)));
+      if (family.spouse) {
+        const [suami, istri] = p.jenis_kelamin === 'L' ? [p.nama, family.spouse.nama] : [family.spouse.nama, p.nama];
+        specs.push(D.bukuNikah(ctx(p.nama), suami, istri, randomDate(rng, 1995, 2020)));
+      }
+      specs.push(D.bukuTabungan(ctx(heir.nama, heirP), bank, account));
+    }
+  } else if (claimType === 'JKK') {
+    const kondisi: KondisiAkhir = rng.pick(['sembuh', 'sembuh', 'cacat_sebagian_fungsi', 'cacat_sebagian_anatomis', 'cacat_total_tetap']);
+    const a: D.Accident = {
+      date: eventDate, time: `${String(rng.int(6, 21)).padStart(2, '0')}:${String(rng.int(0, 11) * 5).padStart(2, '0')}`,
+      place: rng.pick([`PASAR ${city}`, `JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`, `KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI'])}`]),
+      reportDate: addDays(eventDate, rng.chance(0.8) ? rng.int(0, 2) : rng.int(3, 9)), stage2Date: addDays(eventDate, rng.int(14, 60)),
+      kondisi, diagnosa: rng.pick(['FRAKTUR RADIUS SINISTRA', 'VULNUS LACERATUM', 'CEDERA KEPALA RINGAN', 'FRAKTUR TIBIA DEKSTRA']),
+      dokter: rng.pick(['dr. Andi Wijaya, Sp.OT', 'dr. Ratna Sari', 'dr. H. Bambang Nugroho, Sp.B', 'dr. Siti Rahmawati']),
+      faskes: rng.pick([`RSUD RADEN MATTAHER ${city}`, `RS SILOAM ${city}`, `KLINIK PRATAMA SEHAT ${city}`]), examDate: addDays(eventDate, rng.int(10, 50)),
+    };
+    specs.push(D.formKk1(ctx(p.nama), a, rng.chance(0.4)), D.formKk2(ctx(p.nama), a), D.suratDokter(ctx(p.nama), a));
+    for (let i = 0, n = rng.int(1, 2); i < n; i++) {
+      specs.push(D.kuitansi(ctx(p.nama), { nomor: `KW/${eventDate.slice(0, 4)}/${String(rng.int(1, 9999)).padStart(4, '0')}`, date: addDays(eventDate, rng.int(0, 20)), amount: rng.int(3, 900) * 5000, penerima: a.faskes }));
+    }
+    specs.push(D.bukuTabungan(ctx(p.nama), bank, account));
+  } else {
+    specs.push(D.kk(ctx(p.nama), family.nomorKk, family.members), D.bukuTabungan(ctx(p.nama), bank, account));
+  }
+  if (rng.chance(0.4)) specs.push(D.npwp(ctx(p.nama), rng.chance(0.5) ? `0${rng.digits(8)}${rng.pick(['331', '202', '421'])}000` : p.nik));
+  if (withOther && rng.chance(0.3)) specs.splice(rng.int(1, specs.length), 0, D.otherPage(ctx(p.nama)));
+  return specs;
+}
+
+async function pagesOf(spec: DocSpec, rng: Rng): Promise<Buffer[]> {
+  const style = randomStyle(rng);
+  const pages = await renderSpec(spec, style);
+  return spec.size === 'card' && style.cardOnA4 ? Promise.all(pages.map((pg) => onA4(pg, rng))) : pages;
+}
+
+/** One dossier: 2–5 files, each a PDF bundle of several documents or a single page image. */
+export async function generateDossier(seed: number, options: DossierOptions = {}): Promise<Dossier> {
+  const rng = new Rng(seed * 7919 + 17);
+  const participant = syntheticParticipant(seed, options.participantIndex ?? 0);
+  const claimType = options.claimType ?? rng.pick(['JKM', 'JKK', 'JHT', 'JKK', 'JKM'] as const);
+  const specs = buildSpecs(participant, claimType, rng, options.otherPages ?? true);
+  const kinds = options.degradations ?? ['clean', 'scan', 'scan', 'photo', 'lowres'];
+  const prefix = options.prefix ?? `dossier-${seed}`;
+  const files: GeneratedFile[] = [];
+  let i = 0;
+  while (i < specs.length) {
+    const take = Math.min(specs.length - i, rng.int(1, 4));
+    const group = specs.slice(i, i + take);
+    i += take;
+    const kind = rng.pick(kinds);
+    const rendered = await Promise.all(group.map((s) => pagesOf(s, rng)));
+    const documents: DocTruth[] = [];
+    let page = 1;
+    rendered.forEach((pages, k) => {
+      const spec = group[k] as DocSpec;
+      documents.push({ type: spec.type, pages: pages.map((_, j) => page + j), fields: spec.truth });
+      page += pages.length;
+    });
+    const all = rendered.flat();
+    const name = `${prefix}-${files.length + 1}`;
+    if (all.length === 1 && rng.chance(0.5)) {
+      const img = await degrade(all[0] as Buffer, kind, rng);
+      files.push({ name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(img.bytes), mime: img.format === 'jpeg' ? 'image/jpeg' : 'image/png', truth: { name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, documents } });
+      continue;
+    }
+    const pdf = await PDFDocument.create();
+    for (const pg of all) {
+      const img = await degrade(pg, kind, rng);
+      const embedded = img.format === 'jpeg' ? await pdf.embedJpg(img.bytes) : await pdf.embedPng(img.bytes);
+      // 150 dpi: the renders are A4 at 1240 px wide.
+      const w = (img.width * 72) / 150;
+      const h = (img.height * 72) / 150;
+      pdf.addPage([w, h]).drawImage(embedded, { x: 0, y: 0, width: w, height: h });
+    }
+    files.push({ name: `${name}.pdf`, bytes: await pdf.save(), mime: 'application/pdf', truth: { name: `${name}.pdf`, documents } });
+  }
+  return { claimType, participant, files };
+}

@@ -1,0 +1,245 @@
+// Lays a DocSpec out as page images in one office's style (fonts, label layout, two columns, value on
+// the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
+import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { existsSync } from 'node:fs';
+import type { Rng } from '../../shared/synth/random';
+import type { Block, DocSpec, PageSize } from './spec';
+
+export type FieldLayout = 'colon' | 'inline' | 'nocolon' | 'below' | 'twocol';
+
+export interface OfficeStyle {
+  font: string;
+  fontSize: number;
+  layout: FieldLayout;
+  labelWidth: number;
+  /** Card documents pasted on an A4 photocopy, as most dossiers carry them. */
+  cardOnA4: boolean;
+  tint: string;
+}
+
+const FONT_FILES: readonly [string, string][] = [
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'DejaVu Sans'],
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', 'DejaVu Sans'],
+  ['/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', 'DejaVu Serif'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', 'Liberation Sans'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', 'Liberation Sans'],
+  ['/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf', 'Liberation Serif'],
+  ['/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf', 'Liberation Mono'],
+];
+let fontsReady = false;
+function ensureFonts(): string[] {
+  if (!fontsReady) {
+    for (const [file, alias] of FONT_FILES) if (existsSync(file)) GlobalFonts.registerFromPath(file, alias);
+    fontsReady = true;
+  }
+  const families = FONT_FILES.filter(([f]) => existsSync(f)).map(([, a]) => a);
+  return [...new Set(families.length ? families : ['sans-serif'])];
+}
+
+export function randomStyle(rng: Rng): OfficeStyle {
+  const fonts = ensureFonts();
+  return {
+    font: rng.pick(fonts),
+    fontSize: rng.int(26, 32),
+    layout: rng.pick(['colon', 'colon', 'inline', 'nocolon', 'below', 'twocol'] as const),
+    labelWidth: rng.int(300, 380),
+    cardOnA4: rng.chance(0.7),
+    tint: rng.pick(['#ffffff', '#fbfaf4', '#f4f8fc', '#fdf6ee']),
+  };
+}
+
+const SIZES: Record<PageSize, [number, number]> = { card: [1300, 820], portrait: [1240, 1754], landscape: [1754, 1240] };
+
+class Page {
+  readonly canvas;
+  readonly ctx: SKRSContext2D;
+  y: number;
+  constructor(readonly w: number, readonly h: number, readonly style: OfficeStyle, readonly margin: number) {
+    this.canvas = createCanvas(w, h);
+    this.ctx = this.canvas.getContext('2d');
+    this.ctx.fillStyle = style.tint;
+    this.ctx.fillRect(0, 0, w, h);
+    this.ctx.fillStyle = '#111';
+    this.ctx.textBaseline = 'top';
+    this.y = margin;
+  }
+  font(scale = 1, bold = false): number {
+    const px = Math.round(this.style.fontSize * scale);
+    this.ctx.font = `${bold ? 'bold ' : ''}${px}px "${this.style.font}"`;
+    return px;
+  }
+  text(s: string, x: number, scale = 1, bold = false): void {
+    this.font(scale, bold);
+    this.ctx.fillText(s, x, this.y);
+  }
+  advance(scale = 1): void {
+    this.y += Math.round(this.style.fontSize * scale * 1.6);
+  }
+}
+
+function wrap(page: Page, text: string, maxWidth: number): string[] {
+  page.font();
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(' ')) {
+    const next = cur ? `${cur} ${word}` : word;
+    if (page.ctx.measureText(next).width > maxWidth && cur) {
+      lines.push(cur);
+      cur = word;
+    } else cur = next;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+/** Draws one label/value row and returns the x where its text ends (two-column layouts need it). */
+function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, labelWidth: number, layout: FieldLayout, advance = true): number {
+  const s = page.style;
+  const width = (t: string): number => {
+    page.font();
+    return page.ctx.measureText(t).width;
+  };
+  let end: number;
+  if (layout === 'inline' || layout === 'nocolon') {
+    const t = `${b.label}${layout === 'inline' ? ' :' : ''} ${b.value}`;
+    page.text(t, x);
+    end = x + width(t);
+  } else if (layout === 'below') {
+    page.text(b.label, x, 0.85);
+    page.advance(0.75);
+    page.text(b.value, x + 30);
+    end = x + 30 + width(b.value);
+  } else {
+    // Long labels push the colon right instead of running into it.
+    const colonX = Math.max(x + labelWidth, x + width(b.label) + 14);
+    page.text(b.label, x);
+    page.text(':', colonX);
+    const vx = colonX + Math.round(s.fontSize * 0.8);
+    page.text(b.value, vx);
+    end = vx + width(b.value);
+  }
+  if (b.label2 !== undefined && b.value2 !== undefined) {
+    const x2 = Math.max(Math.round(page.w * 0.6), end + 60);
+    page.text(`${b.label2} : ${b.value2}`, x2);
+  }
+  if (advance) page.advance();
+  return end;
+}
+
+function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
+  const total = b.widths.reduce((a, c) => a + c, 0);
+  const scale = Math.min(1, (page.w - 2 * page.margin) / total);
+  const xs: number[] = [];
+  let acc = page.margin;
+  for (const w of b.widths) {
+    xs.push(acc);
+    acc += w * scale;
+  }
+  const fontScale = Math.min(0.85, scale * 0.95);
+  const rowH = Math.round(page.style.fontSize * fontScale * 1.9);
+  const ctx = page.ctx;
+  ctx.strokeStyle = '#333';
+  ctx.lineWidth = 2;
+  // Rules under the header and at the end only: full cell grids make tesseract drop the table as an image.
+  const rule = (y: number): void => {
+    ctx.beginPath();
+    ctx.moveTo(page.margin, y);
+    ctx.lineTo(acc, y);
+    ctx.stroke();
+  };
+  const drawRow = (cells: string[], bold: boolean): void => {
+    cells.forEach((cell, i) => page.text(cell, (xs[i] ?? 0) + 8, fontScale, bold));
+    page.y += rowH;
+  };
+  rule(page.y - 10);
+  drawRow(b.columns, true);
+  rule(page.y - 12);
+  for (const r of b.rows) drawRow(r, false);
+  rule(page.y - 8);
+  page.y += rowH / 2;
+}
+
+/** Render one document's pages. */
+export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buffer[]> {
+  ensureFonts();
+  const [w, h] = SIZES[spec.size];
+  const margin = spec.size === 'card' ? 50 : 90;
+  const pages: Page[] = [new Page(w, h, style, margin)];
+  let page = pages[0] as Page;
+  // Cards carry a photo on the right; twocol only makes sense on full pages.
+  const layout: FieldLayout = spec.size === 'card' && style.layout === 'twocol' ? 'colon' : style.layout;
+  if (spec.size === 'card') {
+    page.ctx.strokeStyle = '#888';
+    page.ctx.strokeRect(w - 300, 200, 230, 300);
+  }
+  const labelWidth = spec.size === 'card' ? Math.min(style.labelWidth, 330) : style.labelWidth;
+  let pendingLeft: Extract<Block, { kind: 'field' }> | null = null;
+  for (const b of spec.blocks) {
+    if (b.kind === 'field' && layout === 'twocol' && !b.label2) {
+      // Pair fields side by side; each column keeps its own label/colon/value alignment.
+      if (!pendingLeft) {
+        pendingLeft = b;
+        continue;
+      }
+      const leftEnd = drawField(page, pendingLeft, page.margin, 260, 'colon', false);
+      drawField(page, b, Math.max(Math.round(w / 2) + 20, leftEnd + 70), 240, 'colon');
+      pendingLeft = null;
+      continue;
+    }
+    if (pendingLeft) {
+      drawField(page, pendingLeft, page.margin, 260, 'colon');
+      pendingLeft = null;
+    }
+    switch (b.kind) {
+      case 'title': {
+        const px = page.font(b.size ?? 1.1, true);
+        const tw = page.ctx.measureText(b.text).width;
+        page.text(b.text, Math.max(page.margin, (w - tw) / 2), b.size ?? 1.1, true);
+        page.y += Math.round(px * 1.5);
+        break;
+      }
+      case 'section':
+        page.text(b.text, page.margin, 1, true);
+        page.advance();
+        break;
+      case 'text':
+        for (const line of wrap(page, b.text, w - 2 * page.margin)) {
+          page.font();
+          const tw = page.ctx.measureText(line).width;
+          const x = b.align === 'right' ? w - page.margin - tw : b.align === 'center' ? (w - tw) / 2 : page.margin;
+          page.text(line, x);
+          page.advance();
+        }
+        break;
+      case 'field':
+        drawField(page, b, page.margin, labelWidth, layout);
+        break;
+      case 'table':
+        drawTable(page, b);
+        break;
+      case 'gap':
+        page.advance(0.8);
+        break;
+      case 'pagebreak':
+        page = new Page(w, h, style, margin);
+        pages.push(page);
+        break;
+    }
+  }
+  if (pendingLeft) drawField(page, pendingLeft, page.margin, 260, 'colon');
+  return Promise.all(pages.map((p) => p.canvas.encode('png')));
+}
+
+/** A card image pasted on an A4 photocopy page, as dossiers carry KTP, KPJ cards and NPWP. */
+export async function onA4(card: Buffer, rng: Rng): Promise<Buffer> {
+  const { loadImage } = await import('@napi-rs/canvas');
+  const [w, h] = SIZES.portrait;
+  const canvas = createCanvas(w, h);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, w, h);
+  const img = await loadImage(card);
+  const scale = 0.85;
+  ctx.drawImage(img, rng.int(60, 120), rng.int(80, 300), img.width * scale, img.height * scale);
+  return canvas.encode('png');
+}

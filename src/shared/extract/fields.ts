@@ -1,0 +1,139 @@
+// Finds each field's label on the document's rows and reads the value beside it: after the label in
+// the same cell, in the next cell of the row (two-column layouts, wide colon gaps), or on the next line
+// when the value wrapped or the form prints values under their labels.
+import type { ExtractedField } from '../domain/documents';
+import { matchLabelAt, labelTokens } from './labels';
+import type { Row, Word } from './layout';
+import { DECOY_LABELS, type FieldSpec } from './specs';
+import { buildField, missingField } from './values';
+
+export interface Hit {
+  spec: FieldSpec | null;
+  row: number;
+  seg: number;
+  /** Word index where the label starts and where its value starts, within the segment. */
+  start: number;
+  end: number;
+  distance: number;
+  score: number;
+}
+
+interface LabelEntry {
+  spec: FieldSpec | null;
+  tokens: string[];
+}
+
+const labelTable = (specs: readonly FieldSpec[]): LabelEntry[] => [
+  ...specs.flatMap((spec) => spec.labels.map((l) => ({ spec, tokens: labelTokens(l) }))),
+  ...DECOY_LABELS.filter((d) => !specs.some((s) => s.labels.includes(d))).map((l) => ({ spec: null, tokens: labelTokens(l) })),
+];
+
+const endsWithColon = (w: Word | undefined): boolean => !!w && /[:;]$/.test(w.text.trim());
+
+/** Every label occurrence on the rows; rows listed in `skip` (tables) are left out. */
+export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip: ReadonlySet<number> = new Set()): Hit[] {
+  const table = labelTable(specs);
+  const hits: Hit[] = [];
+  rows.forEach((row, r) => {
+    if (skip.has(r)) return;
+    row.segments.forEach((seg, s) => {
+      let i = 0;
+      while (i < seg.words.length) {
+        let best: Hit | null = null;
+        for (const entry of table) {
+          const m = matchLabelAt(seg.words, i, entry.tokens);
+          if (!m) continue;
+          // Mid-cell labels need a colon after them, or value words would be read as labels.
+          if (i > 0 && !(m.end > i + 0 && (endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '')))) continue;
+          if (!best || m.score > best.score) best = { spec: entry.spec, row: r, seg: s, start: i, end: m.end, distance: m.distance, score: m.score };
+        }
+        if (best) {
+          hits.push(best);
+          i = Math.max(best.end, i + 1);
+        } else i++;
+      }
+    });
+  });
+  return hits;
+}
+
+const stripLead = (words: Word[]): Word[] => {
+  const out = [...words];
+  while (out.length && /^[:;=.,~\-]+$/.test(out[0]?.text ?? '')) out.shift();
+  const first = out[0];
+  if (first && /^[:;=]/.test(first.text)) out[0] = { ...first, text: first.text.replace(/^[:;=]+/, '') };
+  return out.filter((w) => w.text.length > 0);
+};
+
+/** The words that make up the value of a label hit. */
+export function valueWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number } {
+  const row = rows[h.row] as Row;
+  const seg = row.segments[h.seg];
+  if (!seg) return { words: [], page: row.page };
+  const nextInSeg = hits.filter((o) => o.row === h.row && o.seg === h.seg && o.start > h.start).sort((a, b) => a.start - b.start)[0];
+  let words = stripLead(seg.words.slice(h.end, nextInSeg ? nextInSeg.start : seg.words.length));
+  if (words.length || nextInSeg) return { words, page: row.page };
+  // Next cell on the same row, unless it is itself a label.
+  for (let s = h.seg + 1; s < row.segments.length; s++) {
+    if (hits.some((o) => o.row === h.row && o.seg === s && o.start === 0)) break;
+    const cand = row.segments[s];
+    words = stripLead(cand?.words ?? []);
+    if (words.length) {
+      const stop = hits.filter((o) => o.row === h.row && o.seg === s).sort((a, b) => a.start - b.start)[0];
+      return { words: stop ? stripLead((cand?.words ?? []).slice(0, stop.start)) : words, page: row.page };
+    }
+  }
+  // Value printed under the label: the next row, starting near the label's left edge.
+  const below = rows[h.row + 1];
+  const labelBox = seg.bbox;
+  if (below && below.page === row.page && below.bbox[1] - row.bbox[3] < row.height * 2.5) {
+    for (let s = 0; s < below.segments.length; s++) {
+      const cand = below.segments[s];
+      if (!cand) continue;
+      if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) continue;
+      if (cand.bbox[0] >= labelBox[0] - row.height * 2 && cand.bbox[0] <= labelBox[2] + row.height * 4) {
+        return { words: stripLead(cand.words), page: below.page };
+      }
+    }
+  }
+  return { words: [], page: row.page };
+}
+
+/** Split "JAMBI, 05-06-1988" into place words and date words: the date starts at the first digit-led word. */
+export function splitPlaceDate(words: readonly Word[]): { place: Word[]; date: Word[] } {
+  const k = words.findIndex((w, i) => i > 0 && /^[0-9OIl]/.test(w.text) && /\d/.test(w.text));
+  if (k < 0) return { place: [...words], date: [] };
+  const place = words.slice(0, k).map((w) => ({ ...w, text: w.text.replace(/[,.]+$/, '') }));
+  return { place, date: words.slice(k) };
+}
+
+/** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
+export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
+  const hits = findHits(rows, specs, skip);
+  const out: Record<string, ExtractedField> = {};
+  const firstPage = rows[0]?.page ?? 1;
+  for (const spec of specs) {
+    const mine = hits.filter((h) => h.spec === spec);
+    let chosen: ExtractedField | null = null;
+    for (const h of mine) {
+      const { words, page } = valueWords(rows, hits, h);
+      if (spec.kind === 'ttl') {
+        const { place, date } = splitPlaceDate(words);
+        const tempat = buildField({ kind: 'text', words: place, page, labelDistance: h.distance, refYear });
+        const tanggal = buildField({ kind: 'date', words: date, page, labelDistance: h.distance, refYear });
+        if (!out.tempat_lahir || out.tempat_lahir.value === null) out.tempat_lahir = tempat;
+        if (!out.tanggal_lahir || out.tanggal_lahir.value === null) out.tanggal_lahir = tanggal;
+        continue;
+      }
+      const f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear });
+      // The first readable occurrence wins; an unreadable one is kept only if nothing better turns up.
+      if (!chosen || (chosen.value === null && f.value !== null)) chosen = f;
+      if (chosen.value !== null) break;
+    }
+    if (spec.kind === 'ttl') {
+      out.tempat_lahir ??= missingField(firstPage);
+      out.tanggal_lahir ??= missingField(firstPage);
+    } else out[spec.key] = chosen ?? missingField(firstPage);
+  }
+  return out;
+}

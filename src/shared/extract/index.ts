@@ -1,0 +1,106 @@
+// Document understanding (issue 4): classify OCR'd pages, split a bundle into documents and extract the
+// contract's fields, normalised, each with a confidence, page and box. Pure: runs anywhere.
+import type { DocumentType, ExtractedDocument, ExtractedField } from '../domain/documents';
+import type { OcrPage } from '../domain/ocr';
+import { nikMatches } from '../normalize/nik';
+import { classifyRows, type Classification } from './classify';
+import { extractFields, findHits } from './fields';
+import { rowsOf, type Row } from './layout';
+import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
+import { FIELD_SPECS } from './specs';
+import { findHeader, readTable, type Column } from './tables';
+
+export { classifyPage, classifyRows, type Classification } from './classify';
+export { FIELD_SPECS, fieldKeys } from './specs';
+export { MIN_CONFIDENCE } from './values';
+
+const LISTS: Partial<Record<DocumentType, { key: string; columns: Column[] }>> = {
+  kk: { key: 'anggota', columns: ['nik', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'hubungan'] },
+  surat_ahli_waris: { key: 'ahli_waris', columns: ['nama', 'nik', 'hubungan'] },
+};
+
+/** Printed birth date, gender and NIK must agree; when they do not, the weaker OCR reading is not trusted. */
+function crossCheckNik(fields: Record<string, ExtractedField>): void {
+  const nik = fields.nik;
+  const dob = fields.tanggal_lahir;
+  const jk = fields.jenis_kelamin;
+  if (typeof nik?.value !== 'string') return;
+  const d = typeof dob?.value === 'string' ? dob.value : null;
+  const g = jk?.value === 'L' || jk?.value === 'P' ? jk.value : null;
+  if (nikMatches(nik.value, d, g)) return;
+  // A real mismatch is a review flag for the cross-checks, so values with strong readings stay; a weak
+  // one is more likely an OCR slip and goes to the officer.
+  for (const f of [nik, dob, jk]) {
+    if (!f || f.value === null) continue;
+    f.needsKeying = true;
+    f.reason = 'nik_dob_disagree';
+    if (f.confidence < 0.85) f.value = null;
+  }
+}
+
+function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfidence: number): ExtractedDocument {
+  const doc: ExtractedDocument = { type, typeConfidence, pages, fields: {} };
+  if (type === 'other' || rows.length === 0) return doc;
+  const refYear = new Date().getUTCFullYear();
+  const skip = new Set<number>();
+  const list = LISTS[type];
+  const listFields: Record<string, ExtractedField> = {};
+  if (list) {
+    const header = findHeader(rows);
+    if (header) {
+      const t = readTable(rows, header, list.columns);
+      t.rows.forEach((r) => skip.add(r));
+      listFields[list.key] = t.field;
+    } else {
+      listFields[list.key] = { value: null, confidence: 0, page: pages[0] ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
+    }
+  }
+  const fields = extractFields(rows, FIELD_SPECS[type], refYear, skip);
+  Object.assign(fields, listFields);
+  if (type === 'ktp') Object.assign(fields, ktpHeader(rows));
+  if (type === 'buku_tabungan') fields.nama_bank = bankName(rows);
+  if (type === 'surat_kematian') fields.penerbit = issuer(rows);
+  if (type === 'buku_nikah') Object.assign(fields, marriageSections(rows, refYear));
+  if ((type === 'surat_ahli_waris' || type === 'form_kk1' || type === 'kuitansi') && fields[type === 'surat_ahli_waris' ? 'tanggal_surat' : type === 'kuitansi' ? 'tanggal' : 'tanggal_laporan']?.value == null) {
+    const key = type === 'surat_ahli_waris' ? 'tanggal_surat' : type === 'kuitansi' ? 'tanggal' : 'tanggal_laporan';
+    const f = placeDateLine(rows, refYear);
+    if (f) fields[key] = f;
+  }
+  if (type === 'ktp' || type === 'kartu_peserta') crossCheckNik(fields);
+  doc.fields = fields;
+  return doc;
+}
+
+/** Words that say a page continues the previous one (a second page without its own title). */
+const CONTINUATION = /\b(halaman|hal\.?|lanjutan|demikian|saksi|uraian|mengetahui)\b/i;
+
+function continues(prevType: DocumentType, rows: Row[], c: Classification): boolean {
+  if (prevType === 'other') return false;
+  if (rows.length === 0) return true;
+  if (CONTINUATION.test(rows.map((r) => r.text).join(' '))) return true;
+  // A page carrying labels of the previous document's fields is its next page.
+  return c.score < 1.5 && findHits(rows, FIELD_SPECS[prevType]).some((h) => h.spec !== null);
+}
+
+/** Classify each page, split the bundle into documents (a document may span pages), extract each. */
+export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
+  const groups: { type: DocumentType; confidence: number; pages: number[]; rows: Row[] }[] = [];
+  for (const page of [...pages].sort((a, b) => a.page - b.page)) {
+    const rows = rowsOf(page);
+    const c = classifyRows(rows);
+    const prev = groups[groups.length - 1];
+    if (prev && c.type === 'other' && continues(prev.type, rows, c)) {
+      prev.pages.push(page.page);
+      prev.rows.push(...rows);
+      continue;
+    }
+    groups.push({ type: c.type, confidence: c.confidence, pages: [page.page], rows });
+  }
+  return groups.map((g) => extractRows(g.type, g.rows, g.pages, g.confidence));
+}
+
+/** Re-extract pages as the type an officer chose. */
+export function extractAs(type: DocumentType, pages: readonly OcrPage[]): ExtractedDocument {
+  const sorted = [...pages].sort((a, b) => a.page - b.page);
+  return extractRows(type, sorted.flatMap(rowsOf), sorted.map((p) => p.page), 1);
+}

@@ -1,0 +1,66 @@
+// Fuzzy label matching: printed labels vary by office ("No. KPJ", "Nomor Peserta"), are misread
+// ("Kelamln"), split ("Ke warganegaraan") or glued ("TempatTgl"). A label matches the words at the
+// start of a segment, or mid-segment when a colon follows it.
+import { editDistance, squash } from '../normalize/fuzzy';
+import type { Word } from './layout';
+
+export interface LabelHit {
+  /** Index of the first word after the label (and after a separating colon). */
+  end: number;
+  /** Higher is better: label length minus penalties for edits. */
+  score: number;
+  distance: number;
+}
+
+const wordTolerance = (len: number): number => (len <= 3 ? 0 : len <= 9 ? 1 : 2);
+
+/** Label words as squashed tokens: "Tempat/Tgl. Lahir" → ["tempat", "tgl", "lahir"]. */
+export const labelTokens = (label: string): string[] => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+
+/** Does a word end with the label separator? ("Nama:", "~~:", ":") */
+const hasColon = (w: Word | undefined): boolean => !!w && /[:;]\s*$/.test(w.text);
+const isColonOnly = (w: Word | undefined): boolean => !!w && /^[:;.~=\-]*[:;][:;.~=\-]*$/.test(w.text.trim());
+
+export function matchLabelAt(words: readonly Word[], start: number, tokens: readonly string[]): LabelHit | null {
+  const target = tokens.join('');
+  if (!target) return null;
+  let best: LabelHit | null = null;
+  // Word-aligned: each label word against one page word.
+  if (start + tokens.length <= words.length) {
+    let dist = 0;
+    let ok = true;
+    tokens.forEach((t, k) => {
+      const w = squash(words[start + k]?.text ?? '');
+      const tol = wordTolerance(t.length);
+      const d = editDistance(w, t, tol);
+      if (d > tol) ok = false;
+      dist += d;
+    });
+    if (ok) best = { end: start + tokens.length, score: target.length - 2 * dist, distance: dist };
+  }
+  // Split or glued: concatenations of 1..n+1 page words against the whole label, stricter tolerance.
+  for (let n = 1; n <= tokens.length + 1 && start + n <= words.length; n++) {
+    if (n === tokens.length) continue;
+    const joined = words.slice(start, start + n).map((w) => squash(w.text)).join('');
+    const tol = Math.floor(target.length / 7);
+    const d = editDistance(joined, target, tol);
+    if (d <= tol && (!best || target.length - 2 * d - 1 > best.score)) best = { end: start + n, score: target.length - 2 * d - 1, distance: d };
+  }
+  if (!best) return null;
+  // Skip a separating colon read as its own word.
+  let end = best.end;
+  while (isColonOnly(words[end])) end++;
+  return { ...best, end };
+}
+
+/** Where a label may start: the segment's first word, or any word right after a value that ended a field. */
+export function labelStartsInSegment(words: readonly Word[]): number[] {
+  const starts = [0];
+  for (let i = 1; i < words.length; i++) if (!hasColon(words[i - 1]) && !isColonOnly(words[i - 1])) starts.push(i);
+  return starts;
+}
+
+/** A mid-segment label only counts when a colon follows it, so value words are not taken for labels. */
+export function colonFollows(words: readonly Word[], hitEnd: number, labelEnd: number): boolean {
+  return hitEnd > labelEnd || hasColon(words[labelEnd - 1]);
+}

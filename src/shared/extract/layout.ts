@@ -1,0 +1,92 @@
+// Turns OCR lines into rows of segments. A segment is a run of words without a wide gap, so a
+// two-column form row ("Nama : X      NIK : Y") or a table row splits into its cells, and junk read
+// from stamps or photo borders at the far edge stays apart from the value next to the label.
+import type { BBox } from '../domain/documents';
+import type { OcrPage, OcrWord } from '../domain/ocr';
+
+export interface Word {
+  text: string;
+  confidence: number;
+  bbox: BBox;
+}
+
+export interface Segment {
+  words: Word[];
+  bbox: BBox;
+  text: string;
+}
+
+export interface Row {
+  page: number;
+  segments: Segment[];
+  words: Word[];
+  bbox: BBox;
+  text: string;
+  /** Median word height: the unit for gaps and alignment. */
+  height: number;
+}
+
+export const unionBox = (boxes: readonly BBox[]): BBox =>
+  boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+
+/** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion. */
+function splitColon(w: OcrWord): Word[] {
+  const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text);
+  if (!m || !m[1] || !m[2]) return [{ text: w.text, confidence: w.confidence, bbox: w.bbox }];
+  const [x0, y0, x1, y1] = w.bbox;
+  const cut = x0 + Math.round(((x1 - x0) * (m[1].length + 1)) / w.text.length);
+  return [
+    { text: `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1] },
+    { text: m[2], confidence: w.confidence, bbox: [cut, y0, x1, y1] },
+  ];
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s[Math.floor(s.length / 2)] ?? 0) : 0;
+};
+
+function segmentsOf(words: Word[], height: number): Segment[] {
+  const segs: Segment[] = [];
+  let cur: Word[] = [];
+  for (const w of words) {
+    const prev = cur[cur.length - 1];
+    // A gap wider than about two characters separates cells; word spaces are about a third of that.
+    if (prev && w.bbox[0] - prev.bbox[2] > height * 1.3) {
+      segs.push(toSegment(cur));
+      cur = [];
+    }
+    cur.push(w);
+  }
+  if (cur.length) segs.push(toSegment(cur));
+  return segs;
+}
+
+const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' ') });
+
+/** Words that are only rule lines, bars or tildes carry nothing and confuse gap measurement. */
+const isJunk = (t: string): boolean => /^[|~_—–=+\-.,'"`^*°]*$/.test(t) && !/^[-]$/.test(t);
+
+export function rowsOf(page: OcrPage): Row[] {
+  const lines = page.lines
+    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
+    .filter((ws) => ws.length > 0);
+  // Tesseract may split one printed row into several lines (two columns); merge lines whose vertical
+  // centres are within half a line height.
+  type Band = { words: Word[]; cy: number; h: number };
+  const bands: Band[] = [];
+  for (const ws of lines) {
+    const box = unionBox(ws.map((w) => w.bbox));
+    const h = median(ws.map((w) => w.bbox[3] - w.bbox[1])) || box[3] - box[1];
+    const cy = (box[1] + box[3]) / 2;
+    const band = bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5);
+    if (band) band.words.push(...ws);
+    else bands.push({ words: [...ws], cy, h });
+  }
+  bands.sort((a, b) => a.cy - b.cy);
+  return bands.map((b) => {
+    const words = [...b.words].sort((a, c) => a.bbox[0] - c.bbox[0]);
+    const height = median(words.map((w) => w.bbox[3] - w.bbox[1])) || 1;
+    return { page: page.page, words, segments: segmentsOf(words, height), bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' '), height };
+  });
+}

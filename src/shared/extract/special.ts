@@ -1,0 +1,87 @@
+// Fields that are not "label : value": letterhead lines (KTP province and regency, the issuer of a death
+// statement, the bank of a passbook), marriage-book sections, and "Place, date" signature lines.
+import type { ExtractedField } from '../domain/documents';
+import { parseIndonesianDate } from '../normalize/dates';
+import { editDistance, squash } from '../normalize/fuzzy';
+import { normalizeName } from '../normalize/values';
+import { extractFields } from './fields';
+import type { Row, Word } from './layout';
+import type { FieldSpec } from './specs';
+import { buildField, MIN_CONFIDENCE, ocrConfidence, round } from './values';
+import { unionBox } from './layout';
+
+const fromWords = (words: readonly Word[], page: number, value: string, validity = 1): ExtractedField => {
+  const c = ocrConfidence(words) * validity;
+  const bbox = words.length ? unionBox(words.map((w) => w.bbox)) : null;
+  return c >= MIN_CONFIDENCE && value
+    ? { value, confidence: round(c), page, bbox, source: 'ocr' }
+    : { value: null, confidence: round(c), page, bbox, needsKeying: true, reason: value ? 'low_confidence' : 'not_found' };
+};
+
+/** KTP letterhead: "PROVINSI JAMBI" and "KOTA JAMBI" / "KABUPATEN MUARO JAMBI" above the NIK. */
+export function ktpHeader(rows: readonly Row[]): Record<string, ExtractedField> {
+  const out: Record<string, ExtractedField> = {};
+  for (const row of rows.slice(0, 4)) {
+    const words = row.segments[0]?.words ?? row.words;
+    const first = squash(words[0]?.text ?? '');
+    if (!out.provinsi && first.startsWith('provinsi')) {
+      // "PROVINSIDKI" glued: keep what follows the word.
+      const rest = [words[0]?.text.replace(/^provinsi/i, '') ?? '', ...words.slice(1).map((w) => w.text)].join(' ');
+      out.provinsi = fromWords(words, row.page, normalizeName(rest));
+    } else if (!out.kabupaten_kota && (first === 'kota' || editDistance(first, 'kabupaten', 2) <= 2 || first === 'kab')) {
+      out.kabupaten_kota = fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
+    }
+  }
+  return out;
+}
+
+const ISSUER = /^(rumah|rsud|rsu|rs|puskesmas|klinik|kelurahan|desa|kecamatan|kantor|pemerintah)/;
+
+/** The issuing body of a death statement: the letterhead line naming a hospital, clinic or village office. */
+export function issuer(rows: readonly Row[]): ExtractedField {
+  const top = rows.slice(0, 5);
+  const candidates = top.filter((r) => ISSUER.test(squash(r.words[0]?.text ?? '')) && !squash(r.words[0]?.text ?? '').startsWith('pemerintah'));
+  const row = candidates[0] ?? top.find((r) => ISSUER.test(squash(r.words[0]?.text ?? '')));
+  if (!row) return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
+  const words = row.segments[0]?.words ?? row.words;
+  return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
+}
+
+const BANK_WORDS = /^(bank|bri|bni|bca|btn|bsi|mandiri|cimb|danamon|ocbc|muamalat|permata|panin|maybank|bpd)/;
+
+/** The bank of a passbook: its letterhead line ("BANK RAKYAT INDONESIA", "BANK JAMBI"). */
+export function bankName(rows: readonly Row[]): ExtractedField {
+  const row = rows.slice(0, 6).find((r) => BANK_WORDS.test(squash(r.words[0]?.text ?? '')));
+  if (!row) return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
+  const words = row.segments[0]?.words ?? row.words;
+  return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
+}
+
+/** "Jambi, 12 Maret 2024" above the signatures: the letter's date. */
+export function placeDateLine(rows: readonly Row[], refYear: number): ExtractedField | null {
+  for (let r = rows.length - 1; r >= 0; r--) {
+    const row = rows[r] as Row;
+    for (const seg of row.segments) {
+      const m = /^([A-Za-z .]{3,30}),\s*(.+)$/.exec(seg.text);
+      if (!m || !parseIndonesianDate(m[2] ?? '', refYear).value) continue;
+      const comma = seg.words.findIndex((w) => w.text.endsWith(','));
+      const dateWords = seg.words.slice(comma + 1);
+      return buildField({ kind: 'date', words: dateWords, page: row.page, labelDistance: 0, refYear });
+    }
+  }
+  return null;
+}
+
+/** Marriage books print "SUAMI" and "ISTRI" sections, each with its own "Nama". */
+export function marriageSections(rows: readonly Row[], refYear: number): Record<string, ExtractedField> {
+  const out: Record<string, ExtractedField> = {};
+  const nama: FieldSpec = { key: 'nama', kind: 'name', labels: ['nama', 'nama lengkap'] };
+  const sections: [string, string[]][] = [['nama_suami', ['suami', 'calonsuami']], ['nama_istri', ['istri', 'isteri', 'calonistri']]];
+  for (const [key, words] of sections) {
+    const at = rows.findIndex((r) => r.words.length <= 3 && words.includes(squash(r.text)));
+    if (at < 0) continue;
+    const f = extractFields(rows.slice(at + 1, at + 4), [nama], refYear).nama;
+    if (f && f.value !== null) out[key] = f;
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+// Lists printed as tables (KK family members, heirs): find the header row, learn each column's
+// position from it, then read the rows below, placing each word in the nearest column it can belong
+// to (a digit run cannot be a name, a name cannot be a NIK), so misaligned or long cells still land.
+import type { BBox, ExtractedField, ListEntry } from '../domain/documents';
+import { parseIndonesianDate } from '../normalize/dates';
+import { repairDigits } from '../normalize/digits';
+import { editDistance, squash } from '../normalize/fuzzy';
+import { normalizeNik } from '../normalize/identifiers';
+import { isPlausibleName, normalizeName, parseGender, parseHubungan } from '../normalize/values';
+import { unionBox, type Row, type Word } from './layout';
+import { MIN_CONFIDENCE, ocrConfidence, round } from './values';
+
+export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
+
+const HEADER_WORDS: readonly [string, Column][] = [
+  ['no', 'no'], ['nama', 'nama'], ['namalengkap', 'nama'], ['nik', 'nik'], ['jenis', 'jenis_kelamin'], ['kelamin', 'jenis_kelamin'],
+  ['jeniskelamin', 'jenis_kelamin'], ['tempat', 'tempat_lahir'], ['tempatlahir', 'tempat_lahir'], ['tanggal', 'tanggal_lahir'], ['tgl', 'tanggal_lahir'],
+  ['tanggallahir', 'tanggal_lahir'], ['hubungan', 'hubungan'], ['status', 'hubungan'], ['statushubungan', 'hubungan'], ['hubungankeluarga', 'hubungan'],
+];
+
+function headerColumn(text: string): Column | null {
+  const s = squash(text);
+  if (!s) return null;
+  for (const [w, c] of HEADER_WORDS) if (s === w || (w.length >= 5 && editDistance(s, w, 1) <= 1)) return c;
+  return null;
+}
+
+interface Header {
+  row: number;
+  columns: { col: Column; box: BBox }[];
+}
+
+/** The first row naming at least three columns, including NIK or Nama. */
+export function findHeader(rows: readonly Row[], from = 0): Header | null {
+  for (let r = from; r < rows.length; r++) {
+    const found = new Map<Column, Word[]>();
+    for (const w of rows[r]?.words ?? []) {
+      const c = headerColumn(w.text);
+      if (c && c !== 'no') found.set(c, [...(found.get(c) ?? []), w]);
+    }
+    if (found.size >= 3 && (found.has('nik') || found.has('nama'))) {
+      return { row: r, columns: [...found].map(([col, ws]) => ({ col, box: unionBox(ws.map((w) => w.bbox)) })) };
+    }
+  }
+  return null;
+}
+
+function fits(col: Column, w: Word): boolean {
+  const t = w.text;
+  const digity = repairDigits(t) !== null && /\d/.test(t);
+  switch (col) {
+    case 'nik': return digity && t.replace(/\D/g, '').length >= 3;
+    case 'tanggal_lahir': return /\d/.test(t);
+    case 'jenis_kelamin': return parseGender(t).value !== null;
+    case 'no': return /^\d{1,2}\.?$/.test(t);
+    default: return !digity && /[A-Za-z]/.test(t);
+  }
+}
+
+const distance = (box: BBox, w: Word): number => {
+  const cx = (w.bbox[0] + w.bbox[2]) / 2;
+  return cx < box[0] ? box[0] - cx : cx > box[2] ? cx - box[2] : 0;
+};
+
+export interface TableResult {
+  field: ExtractedField;
+  rows: number[];
+}
+
+/** Read the list under a header; `want` names the entry keys the contract asks for, in order. */
+export function readTable(rows: readonly Row[], header: Header, want: readonly Column[]): TableResult {
+  const used = [header.row];
+  const entries: ListEntry[] = [];
+  const boxes: BBox[] = [];
+  let conf = 1;
+  let unsure = false;
+  const cols = header.columns;
+  for (let r = header.row + 1; r < rows.length; r++) {
+    const row = rows[r] as Row;
+    if (row.page !== rows[header.row]?.page) break;
+    const cells = new Map<Column, Word[]>();
+    for (const w of row.words) {
+      if (fits('no', w) && w.bbox[0] < (Math.min(...cols.map((c) => c.box[0])) ?? 0)) continue;
+      const ranked = cols.filter((c) => fits(c.col, w)).sort((a, b) => distance(a.box, w) - distance(b.box, w));
+      const c = ranked[0];
+      if (c) cells.set(c.col, [...(cells.get(c.col) ?? []), w]);
+    }
+    const text = (c: Column): string => (cells.get(c) ?? []).map((w) => w.text).join(' ');
+    const nik = normalizeNik(text('nik'));
+    const date = parseIndonesianDate(text('tanggal_lahir'));
+    const gender = parseGender(text('jenis_kelamin'));
+    const hub = parseHubungan(text('hubungan'));
+    const typed = [nik.value, date.value, gender.value, hub.value].filter((v) => v !== null).length;
+    if (typed === 0 && !/\d{6,}/.test(row.text.replace(/\s/g, ''))) break;
+    used.push(r);
+    boxes.push(row.bbox);
+    const nama = normalizeName(text('nama'));
+    const tempat = normalizeName(text('tempat_lahir'));
+    const values: Record<Column, string | null> = {
+      no: null, nama: isPlausibleName(nama) ? nama : null, nik: nik.value, jenis_kelamin: gender.value,
+      tempat_lahir: tempat || null, tanggal_lahir: date.value, hubungan: hub.value,
+    };
+    const entry: ListEntry = {};
+    for (const k of want) {
+      const v = values[k];
+      if (v === null) unsure = true;
+      else entry[k] = v;
+    }
+    const words = [...cells.values()].flat();
+    conf = Math.min(conf, ocrConfidence(words) * Math.pow(0.85, nik.repaired + date.repaired));
+    entries.push(entry);
+  }
+  const page = rows[header.row]?.page ?? 1;
+  const bbox = boxes.length ? unionBox(boxes) : null;
+  if (!entries.length) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' }, rows: used };
+  // One unreadable cell leaves the whole list to the officer: a half-right list would be taken as complete.
+  if (unsure || conf < MIN_CONFIDENCE) {
+    return { field: { value: null, confidence: round(Math.min(conf, 0.5)), page, bbox, needsKeying: true, reason: unsure ? 'list_incomplete' : 'low_confidence' }, rows: used };
+  }
+  return { field: { value: entries, confidence: round(conf), page, bbox, source: 'ocr' }, rows: used };
+}

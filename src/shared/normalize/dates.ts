@@ -1,0 +1,106 @@
+// Dates from every Indonesian way of writing them (contract §2): 05-06-1988, 05/06/1988, 05.06.1988,
+// 5 Juni 1988, 05 JUN 1988, 5-Jun-88, English month names, ISO; with OCR digit repair. Output ISO.
+import { isExists } from 'date-fns';
+import { repairDigits } from './digits';
+import { editDistance, toleratedEdits } from './fuzzy';
+
+const MONTHS: readonly (readonly string[])[] = [
+  ['januari', 'january', 'jan'],
+  ['februari', 'pebruari', 'february', 'feb', 'peb'],
+  ['maret', 'march', 'mar', 'mrt'],
+  ['april', 'apr'],
+  ['mei', 'may'],
+  ['juni', 'june', 'jun'],
+  ['juli', 'july', 'jul'],
+  ['agustus', 'august', 'agu', 'agt', 'ags', 'aug'],
+  ['september', 'sept', 'sep'],
+  ['oktober', 'october', 'okt', 'oct'],
+  ['november', 'nopember', 'nov', 'nop'],
+  ['desember', 'december', 'des', 'dec'],
+];
+
+/** Month number (1–12) of a month word, tolerating OCR slips in long names; null when unsure. */
+export function monthFromWord(word: string): number | null {
+  const w = word.toLowerCase().replace(/[^a-z]/g, '');
+  if (w.length < 3) return null;
+  let best: { month: number; dist: number } | null = null;
+  let tie = false;
+  MONTHS.forEach((names, idx) => {
+    for (const name of names) {
+      const allowed = name.length <= 4 ? 0 : toleratedEdits(name.length) - (name.length <= 6 ? 0 : 1);
+      const d = editDistance(w, name, allowed);
+      if (d > allowed) continue;
+      if (!best || d < best.dist) {
+        best = { month: idx + 1, dist: d };
+        tie = false;
+      } else if (d === best.dist && best.month !== idx + 1) tie = true;
+    }
+  });
+  const found = best as { month: number; dist: number } | null;
+  return found && !tie ? found.month : null;
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** Two-digit years: the latest century that does not put the date in the future. */
+function fullYear(y: number, digits: number, refYear: number): number {
+  if (digits === 4) return y;
+  return 2000 + y <= refYear ? 2000 + y : 1900 + y;
+}
+
+function iso(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || !isExists(y, m - 1, d)) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+export interface DateResult {
+  value: string | null;
+  repaired: number;
+  reason?: string;
+}
+
+/** Repair look-alike letters in tokens that are mostly digits, leave words alone. */
+function repairText(text: string): { text: string; repaired: number } {
+  let repaired = 0;
+  const out = text.replace(/[A-Za-z0-9|!$&]+/g, (tok) => {
+    if (!/\d/.test(tok) || /^[A-Za-z]{3,}$/.test(tok)) return tok;
+    const r = repairDigits(tok);
+    if (!r) return tok;
+    repaired += r.repaired;
+    return r.digits;
+  });
+  return { text: out, repaired };
+}
+
+export function parseIndonesianDate(raw: string, refYear = new Date().getUTCFullYear()): DateResult {
+  const { text, repaired } = repairText(raw);
+  // ISO first: 1988-06-05.
+  const isoM = /(?<!\d)(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\d)/.exec(text);
+  if (isoM) {
+    const v = iso(Number(isoM[1]), Number(isoM[2]), Number(isoM[3]));
+    if (v) return { value: v, repaired };
+  }
+  // Day month-name year: 5 Juni 1988, 05-JUN-88, 5 Jun. 1988.
+  const named = /(?<!\d)(\d{1,2})\s*[-./\s]\s*([A-Za-z]{3,10})\.?\s*[-./,\s]\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  if (named) {
+    const m = monthFromWord(named[2] ?? '');
+    if (m === null) return { value: null, repaired, reason: 'date_month_unreadable' };
+    const y = fullYear(Number(named[3]), (named[3] ?? '').length, refYear);
+    const v = iso(y, m, Number(named[1]));
+    return v ? { value: v, repaired } : { value: null, repaired, reason: 'date_invalid' };
+  }
+  // Numeric day-month-year with any separator: 05-06-1988, 05/06/1988, 05.06.1988, 05 06 1988.
+  const num = /(?<!\d)(\d{1,2})\s*[-./\s]\s*(\d{1,2})\s*[-./\s]\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  if (num) {
+    const y = fullYear(Number(num[3]), (num[3] ?? '').length, refYear);
+    const v = iso(y, Number(num[2]), Number(num[1]));
+    return v ? { value: v, repaired } : { value: null, repaired, reason: 'date_invalid' };
+  }
+  // Digits run together: 05061988.
+  const packed = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/.exec(text);
+  if (packed) {
+    const v = iso(Number(packed[3]), Number(packed[2]), Number(packed[1]));
+    if (v) return { value: v, repaired: repaired + 1 };
+  }
+  return { value: null, repaired, reason: 'date_not_found' };
+}

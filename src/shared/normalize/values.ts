@@ -1,0 +1,110 @@
+// Money, time, gender, names and the contract's enumerations (contract §2).
+import { repairDigits } from './digits';
+import { fuzzyEquals, squash } from './fuzzy';
+
+export interface ValueResult<T> {
+  value: T | null;
+  repaired: number;
+  reason?: string;
+}
+
+/**
+ * Integer rupiah from "Rp 12.450.000,-", "Rp12,450,000.00", "Rp. 1.500.000,00": Indonesian documents use
+ * dots for thousands and a comma for cents; a trailing two-digit group is cents and is dropped.
+ */
+export function parseRupiah(raw: string): ValueResult<number> {
+  const afterRp = /r\s*p\.?\s*(.*)$/i.exec(raw);
+  const text = (afterRp ? afterRp[1] ?? '' : raw).replace(/,-+|\.-+|=+|-+$/g, ' ');
+  const m = /[0-9OoIlSB][0-9OoIlSB.,\s]*[0-9OoIlSB]|[0-9]/.exec(text);
+  if (!m) return { value: null, repaired: 0, reason: 'amount_not_found' };
+  let s = m[0].trim().replace(/\s+(?=[.,])|(?<=[.,])\s+/g, '');
+  s = s.split(/\s+/)[0] ?? s;
+  // A trailing two-digit group after a separator is cents ("…,00").
+  if (/[.,][0-9OoIlSB]{2}$/.test(s)) s = s.slice(0, -3);
+  const groups = s.split(/[.,]/);
+  if (groups.length > 1 && groups.slice(1).some((g) => g.length !== 3)) {
+    return { value: null, repaired: 0, reason: 'amount_grouping' };
+  }
+  const r = repairDigits(groups.join(''));
+  if (!r) return { value: null, repaired: 0, reason: 'amount_unreadable' };
+  const value = Number(r.digits);
+  if (!Number.isSafeInteger(value)) return { value: null, repaired: r.repaired, reason: 'amount_too_large' };
+  return { value, repaired: r.repaired };
+}
+
+/** "14.30 WIB", "14:30", "Pukul 9.05" → "HH:MM" (24-hour). */
+export function parseTime(raw: string): ValueResult<string> {
+  const m = /(?<![\d.])([0-9OoIlS]{1,2})\s*[.:,]\s*([0-9OoIlS]{2})(?![\d])/.exec(raw);
+  if (!m) return { value: null, repaired: 0, reason: 'time_not_found' };
+  const h = repairDigits(m[1] ?? '');
+  const mi = repairDigits(m[2] ?? '');
+  if (!h || !mi) return { value: null, repaired: 0, reason: 'time_unreadable' };
+  const hh = Number(h.digits);
+  const mm = Number(mi.digits);
+  if (hh > 23 || mm > 59) return { value: null, repaired: 0, reason: 'time_invalid' };
+  return { value: `${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}`, repaired: h.repaired + mi.repaired };
+}
+
+export function parseGender(raw: string): ValueResult<'L' | 'P'> {
+  const words = raw.toUpperCase().split(/[^A-Z]+/).filter(Boolean);
+  for (const w of words) {
+    if (fuzzyEquals(w.toLowerCase(), 'laki') || w === 'PRIA' || fuzzyEquals(w.toLowerCase(), 'lakilaki')) return { value: 'L', repaired: 0 };
+    if (fuzzyEquals(w.toLowerCase(), 'perempuan') || fuzzyEquals(w.toLowerCase(), 'wanita')) return { value: 'P', repaired: 0 };
+  }
+  const bare = raw.trim().toUpperCase();
+  if (bare === 'L' || bare === 'LK') return { value: 'L', repaired: 0 };
+  if (bare === 'P' || bare === 'PR') return { value: 'P', repaired: 0 };
+  return { value: null, repaired: 0, reason: 'gender_unreadable' };
+}
+
+/** Upper case, single spaces, no stray punctuation at the edges; titles and commas kept as printed. */
+export function normalizeName(raw: string): string {
+  return raw
+    .toUpperCase()
+    .replace(/[“”"_|~`^*<>{}[\]]/g, ' ')
+    .replace(/\s+([,.])/g, '$1')
+    .replace(/,(?=\S)/g, ', ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s:;.,\-=']+|[\s:;,\-=']+$/g, '')
+    .trim();
+}
+
+/** A printed person name: letters with the punctuation names carry; digits mean OCR damage. */
+export const isPlausibleName = (name: string): boolean =>
+  /^[A-Z][A-Z .,'\-]*[A-Z.]$/.test(name) && name.replace(/[^A-Z]/g, '').length >= 2;
+
+export const KONDISI_AKHIR = ['sembuh', 'cacat_sebagian_anatomis', 'cacat_sebagian_fungsi', 'cacat_total_tetap', 'meninggal'] as const;
+export type KondisiAkhir = (typeof KONDISI_AKHIR)[number];
+
+export function parseKondisiAkhir(raw: string): ValueResult<KondisiAkhir> {
+  const s = squash(raw);
+  const words = raw.toLowerCase().split(/[^a-z]+/).filter(Boolean);
+  const has = (w: string): boolean => s.includes(w) || words.some((x) => fuzzyEquals(x, w));
+  if (has('meninggal') || has('wafat')) return { value: 'meninggal', repaired: 0 };
+  if (has('total')) return { value: 'cacat_total_tetap', repaired: 0 };
+  if (has('anatomis')) return { value: 'cacat_sebagian_anatomis', repaired: 0 };
+  if (has('fungsi')) return { value: 'cacat_sebagian_fungsi', repaired: 0 };
+  if (has('sembuh')) return { value: 'sembuh', repaired: 0 };
+  return { value: null, repaired: 0, reason: 'kondisi_unreadable' };
+}
+
+export const HUBUNGAN = ['kepala_keluarga', 'istri', 'suami', 'anak', 'orang_tua', 'saudara', 'lainnya'] as const;
+export type Hubungan = (typeof HUBUNGAN)[number];
+
+const HUBUNGAN_WORDS: readonly [string, Hubungan][] = [
+  ['kepalakeluarga', 'kepala_keluarga'], ['kepala', 'kepala_keluarga'],
+  ['istri', 'istri'], ['isteri', 'istri'], ['suami', 'suami'],
+  ['anakkandung', 'anak'], ['anak', 'anak'], ['anakangkat', 'anak'],
+  ['orangtua', 'orang_tua'], ['ayah', 'orang_tua'], ['ibu', 'orang_tua'], ['ibukandung', 'orang_tua'], ['ayahkandung', 'orang_tua'],
+  ['saudara', 'saudara'], ['saudarakandung', 'saudara'], ['adik', 'saudara'], ['kakak', 'saudara'],
+  ['famililain', 'lainnya'], ['lainnya', 'lainnya'], ['lainlain', 'lainnya'], ['mertua', 'lainnya'], ['menantu', 'lainnya'], ['cucu', 'lainnya'], ['pembantu', 'lainnya'],
+];
+
+export function parseHubungan(raw: string): ValueResult<Hubungan> {
+  const s = squash(raw);
+  if (!s) return { value: null, repaired: 0, reason: 'hubungan_empty' };
+  for (const [word, value] of HUBUNGAN_WORDS) if (s === word) return { value, repaired: 0 };
+  for (const [word, value] of HUBUNGAN_WORDS) if (word.length >= 4 && fuzzyEquals(s, word)) return { value, repaired: 0 };
+  for (const [word, value] of HUBUNGAN_WORDS) if (word.length >= 5 && s.startsWith(word)) return { value, repaired: 0 };
+  return { value: null, repaired: 0, reason: 'hubungan_unreadable' };
+}
