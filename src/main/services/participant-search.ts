@@ -1,7 +1,9 @@
-// Participant search: exact by KPJ (11 digits) or NIK (16 digits), otherwise by name.
+// Participant search: exact by KPJ (11 digits) or NIK (16 digits, every membership of that person),
+// otherwise ranked fuzzy search by name through the phonetic-key index (src/main/participants).
 import type { z } from 'zod';
 import type { participantHitSchema } from '../../shared/api/methods-participants';
 import type { BackendContext } from '../context';
+import { NameSearch } from '../participants/name-search';
 import { participantsRepo } from './participants-repo';
 
 type Hit = z.infer<typeof participantHitSchema>;
@@ -15,12 +17,10 @@ export function searchParticipants(ctx: BackendContext, query: string, limit: nu
   }
   if (/^\d{16}$/.test(digits)) {
     const rows = repo.listByNik(digits);
-    return { hits: rows.map((p) => ({ ...p, score: 1, matchedBy: 'nik' as const })), total: rows.length };
+    return { hits: rows.slice(0, limit).map((p) => ({ ...p, score: 1, matchedBy: 'nik' as const })), total: rows.length };
   }
-  const ids = ctx.db
-    .prepare(`SELECT id FROM participants WHERE nama LIKE ? ESCAPE '\\' ORDER BY nama LIMIT ?`)
-    .pluck()
-    .all(`%${query.toUpperCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`, limit) as number[];
-  const hits = repo.getMany(ids).map((p) => ({ ...p, score: 0.5, matchedBy: 'name' as const }));
-  return { hits, total: hits.length };
+  const names = ctx.service('participantNameSearch', () => new NameSearch(ctx.db));
+  const { hits, total } = names.search(query, limit);
+  const rows = repo.getMany(hits.map((h) => h.id));
+  return { hits: rows.map((p, i) => ({ ...p, score: hits[i]!.score, matchedBy: 'name' as const })), total };
 }

@@ -28,7 +28,7 @@ export const rulesConfigSchema = z.object({
     nameMatchThreshold: param(z.number().min(0).max(1)),
     nameTokenThreshold: param(z.number().min(0).max(1)),
   }),
-  severities: z.record(z.enum(RULE_IDS), severitySchema),
+  severities: z.partialRecord(z.enum(RULE_IDS), severitySchema),
 });
 export type RulesConfig = z.infer<typeof rulesConfigSchema>;
 export type ParamName = keyof RulesConfig['params'];
@@ -36,7 +36,7 @@ export type ParamName = keyof RulesConfig['params'];
 /** A partial override as stored in settings: `{ params: { bpuGraceMonths: { value: 1 } }, severities: {...} }`. */
 export const rulesConfigOverrideSchema = z.object({
   params: z.record(z.string(), z.object({ value: z.unknown(), source: z.string().optional() })).optional(),
-  severities: z.record(z.enum(RULE_IDS), severitySchema).optional(),
+  severities: z.partialRecord(z.enum(RULE_IDS), severitySchema).optional(),
 });
 export type RulesConfigOverride = z.infer<typeof rulesConfigOverrideSchema>;
 

@@ -53,7 +53,7 @@ const HUSBAND = { nik: '1571021203850001', nama: 'BUDI SANTOSO', jenis_kelamin: 
 const CHILD = { nik: '1571025509100002', nama: 'PUTRI AYU', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '2010-09-15', hubungan: 'anak' };
 const SELF = { nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1988-06-05', hubungan: 'istri' };
 
-export const kk = (members = [HUSBAND, SELF, CHILD]): CaseDocumentInput =>
+export const kk = (members: Record<string, string>[] = [HUSBAND, SELF, CHILD]): CaseDocumentInput =>
   doc('kk', { nomor_kk: '1571020101150004', nama_kepala_keluarga: 'BUDI SANTOSO', anggota: members });
 
 function base(claimType: ClaimType, documents: CaseDocumentInput[], incidentDate: string | null): CaseInput {

@@ -168,7 +168,7 @@ describe('membership rules', () => {
   });
 
   it('program_not_covered fires for JHT without the JHT program, not for BEASISWA with JKM', () => {
-    const p = { ...PARTICIPANT, program: ['JKK', 'JKM'] as PARTICIPANT['program'] };
+    const p = { ...PARTICIPANT, program: ['JKK', 'JKM'] as (typeof PARTICIPANT)['program'] };
     expect(fired(run({ ...cleanJht(), participant: p }), 'membership.program_not_covered')).toHaveLength(1);
     expect(fired(run({ ...cleanBeasiswa(), participant: { ...p, program: ['JKM'] } }), 'membership.program_not_covered')).toEqual([]);
   });

@@ -1,0 +1,103 @@
+// Streaming import of the participant CSV: upsert by KPJ, per-line errors that never stop the good rows,
+// and all-or-nothing per import: the whole file is one transaction, so an import that fails half-way
+// (a read error, a crash) leaves the store exactly as it was. Re-importing the same file changes nothing.
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { parse, type CsvError } from 'csv-parse';
+import { AppError } from '../../shared/api/result';
+import type { Participant } from '../../shared/domain/participant';
+import type { BackendContext } from '../context';
+import { REQUIRED_COLUMNS, validateRow } from './csv-row';
+import { recordImport } from './import-history';
+import { NameIndex } from './name-index';
+import { participantWriter } from './participant-writer';
+
+export interface ImportLineError {
+  line: number;
+  reason: string;
+}
+
+export interface ImportResult {
+  importId: number;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportLineError[];
+}
+
+export interface ImportOptions {
+  actor: string;
+  fileName?: string;
+}
+
+function toStream(source: string | Readable | Buffer): Readable {
+  if (Buffer.isBuffer(source)) return Readable.from([source]);
+  if (typeof source !== 'string') return source;
+  if (!fs.existsSync(source)) throw new AppError('not_found', `File not found: ${source}`, { file: source });
+  if (!fs.statSync(source).isFile()) throw new AppError('bad_file', `Not a file: ${source}`, { file: source });
+  return fs.createReadStream(source);
+}
+
+export async function importParticipantsCsv(ctx: BackendContext, source: string | Readable | Buffer, options: ImportOptions): Promise<ImportResult> {
+  const fileName = options.fileName ?? (typeof source === 'string' ? source : 'upload.csv');
+  const startedAt = new Date().toISOString();
+  const input = toStream(source);
+  const errors: ImportLineError[] = [];
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true });
+  parser.on('skip', (err: CsvError & { lines?: number }) => errors.push({ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message}` }));
+  input.on('error', (err) => parser.destroy(err));
+  input.pipe(parser);
+
+  const db = ctx.db;
+  const writer = participantWriter(db, new NameIndex(db));
+  const counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
+  const seen = new Map<string, number>();
+  let header: string[] | null = null;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    // Only a store that was empty before this import may skip the look-up of existing rows.
+    writer.setFreshStore(writer.isEmpty());
+    for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      const line = rec.info.lines;
+      if (!header) {
+        header = rec.record.map((h) => h.trim().toLowerCase());
+        const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
+        if (missing.length > 0) throw new AppError('invalid_input', `The CSV lacks required column(s): ${missing.join(', ')}`, { missing: missing.join(',') });
+        continue;
+      }
+      counts.rowsRead += 1;
+      if (rec.record.length !== header.length) {
+        errors.push({ line, reason: `expected ${header.length} columns, found ${rec.record.length}` });
+        continue;
+      }
+      const cols = header;
+      const row = rec.record;
+      const v = validateRow((c) => {
+        const i = cols.indexOf(c);
+        return i < 0 ? undefined : row[i];
+      });
+      if (!v.ok) {
+        errors.push({ line, reason: v.reason });
+        continue;
+      }
+      const first = seen.get(v.participant.nomor_kpj);
+      if (first !== undefined) {
+        errors.push({ line, reason: `duplicate nomor_kpj ${v.participant.nomor_kpj} in this file (first on line ${first}); row ignored` });
+        continue;
+      }
+      seen.set(v.participant.nomor_kpj, line);
+      counts[writer.upsert(v.participant as Participant, startedAt)] += 1;
+    }
+    if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
+    const importId = recordImport(db, { startedAt, actor: options.actor, fileName, status: 'done', ...counts, errors });
+    db.exec('COMMIT');
+    return { importId, ...counts, errors };
+  } catch (err) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    const failure = err instanceof Error ? err.message : String(err);
+    recordImport(db, { startedAt, actor: options.actor, fileName, status: 'failed', ...counts, inserted: 0, updated: 0, unchanged: 0, errors, failure });
+    if (err instanceof AppError) throw err;
+    throw new AppError('bad_file', `Import of ${fileName} failed and was rolled back: ${failure}`, { file: fileName });
+  }
+}
