@@ -27,7 +27,7 @@ describe('embedded database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const tables = db.prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string; sql: string }[];
     expect(tables.length).toBeGreaterThan(3);
-    for (const t of tables) expect(t.sql, `${t.name} must be STRICT`).toMatch(/\)\s*STRICT\s*$/);
+    for (const t of tables) expect(t.sql, `${t.name} must be STRICT`).toMatch(/\)\s*(STRICT(\s*,\s*WITHOUT ROWID)?|WITHOUT ROWID\s*,\s*STRICT)\s*$/);
     db.close();
   });
 

@@ -1,18 +1,18 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BBox } from '../../shared/domain/documents';
 import { useEvents, useQuery } from '../api-context';
 import { CaseActions } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
+import { FieldsPanel, type Evidence } from '../components/FieldsPanel';
 import { PageViewer } from '../components/PageViewer';
 import { hrefOf } from '../router';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
   const detail = useQuery('cases.get', caseId ? { id: caseId } : null, String(caseId));
-  const [pageRef, setPageRef] = useState<PageRef | null>(null);
-  const [highlight] = useState<BBox | null>(null);
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const pageRef: PageRef | null = evidence?.page ?? null;
   useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && detail.reload());
   if (!caseId) {
     return (
@@ -60,10 +60,11 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
           </dl>
           <div className="case-grid">
             <div className="case-left">
-              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={setPageRef} onRead={detail.reload} />
+              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} />
+              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} />
             </div>
             <div className="case-right">
-              {pageRef ? <PageViewer pageRef={pageRef} highlight={highlight} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
+              {pageRef ? <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
             </div>
           </div>
           <CaseActions detail={c} onChanged={detail.reload} />

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseDocument } from '../../shared/api/methods-extraction';
+import type { ApiError } from '../../shared/api/result';
+import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue, type ListEntry } from '../../shared/domain/documents';
+import { useApi, useEvents, useQuery } from '../api-context';
+import type { PageRef } from './DocumentsPanel';
+import { ErrorNote } from './ErrorNote';
+
+export interface Evidence {
+  page: PageRef;
+  bbox: BBox | null;
+}
+
+interface Props {
+  caseId: number;
+  onShow: (evidence: Evidence) => void;
+  onChanged: () => void;
+}
+
+/** Pre-filled fields beside their evidence: the officer confirms or corrects each one. */
+export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const list = useQuery('extraction.list', { caseId }, String(caseId));
+  const [error, setError] = useState<ApiError>();
+  useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && list.reload());
+
+  const after = (res: { ok: boolean; error?: ApiError }): void => {
+    setError(res.ok ? undefined : res.error);
+    list.reload();
+    onChanged();
+  };
+
+  const docs = list.data?.documents ?? [];
+  return (
+    <section className="panel" data-testid="fields-panel" data-state={list.state}>
+      <div className="panel-head">
+        <h2>{t('extraction.title')}</h2>
+        <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
+          {t('extraction.run')}
+        </button>
+      </div>
+      <ErrorNote error={list.error ?? error} />
+      {list.state === 'ready' && docs.length === 0 && <p className="muted">{t('extraction.empty')}</p>}
+      {docs.map((doc) => (
+        <DocumentFields
+          key={doc.id}
+          doc={doc}
+          onShow={onShow}
+          onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
+          onValue={(key, value) => void api.call('extraction.setField', { documentId: doc.id, key, value }).then(after)}
+        />
+      ))}
+    </section>
+  );
+}
+
+function DocumentFields(props: {
+  doc: CaseDocument;
+  onShow: (e: Evidence) => void;
+  onType: (type: DocumentType) => void;
+  onValue: (key: string, value: FieldValue | null) => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { doc } = props;
+  const firstPage = doc.pages[0] ?? 1;
+  return (
+    <article className="doc-fields" data-doc-type={doc.type}>
+      <header className="doc-head">
+        <select value={doc.type} onChange={(e) => props.onType(e.target.value as DocumentType)} aria-label={t('extraction.type')}>
+          {DOCUMENT_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {t(`docTypes.${type}`)}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="link" onClick={() => props.onShow({ page: { fileId: doc.fileId, page: firstPage }, bbox: null })}>
+          {doc.fileName} · {t('extraction.pagesOf', { pages: doc.pages.join(', ') })}
+        </button>
+        <span className="badge subtle">{t('extraction.confidence', { pct: Math.round(doc.typeConfidence * 100) })}</span>
+      </header>
+      <div className="field-rows">
+        {Object.entries(doc.fields).map(([key, field]) => (
+          <FieldRow key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`} name={key} field={field} onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox })} onValue={(v) => props.onValue(key, v)} />
+        ))}
+      </div>
+    </article>
+  );
+}
+
+const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : String(v));
+
+function FieldRow({ name, field, onShow, onValue }: { name: string; field: ExtractedField; onShow: () => void; onValue: (v: FieldValue | null) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState(asText(field.value));
+  const isList = Array.isArray(field.value);
+  const dirty = !isList && draft !== asText(field.value);
+  const save = (): void => onValue(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
+  const state = field.source === 'officer' ? 'confirmed' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
+  return (
+    <div className={`field-row field-${state}`} data-field={name} data-field-state={state}>
+      <label htmlFor={`f-${name}-${field.page}`} className="field-label">
+        {t(`fields.${name}`, { defaultValue: name })}
+      </label>
+      {isList ? (
+        <ListValue value={field.value as (string | ListEntry)[]} />
+      ) : (
+        <input
+          id={`f-${name}-${field.page}`}
+          value={draft}
+          onFocus={onShow}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') save();
+            if (e.key === 'Escape') setDraft(asText(field.value));
+          }}
+          placeholder={field.needsKeying ? t('extraction.needsKeying') : ''}
+          className={field.needsKeying ? 'needs-keying' : undefined}
+        />
+      )}
+      <span className="field-meta">
+        {field.source === 'officer' ? (
+          <span className="badge ok">{t('extraction.confirmed')}</span>
+        ) : field.needsKeying ? (
+          <span className="badge poor">{field.reason ? t(`extraction.reasons.${field.reason}`, { defaultValue: field.reason }) : t('extraction.needsKeying')}</span>
+        ) : (
+          <span className="badge subtle">{Math.round(field.confidence * 100)}%</span>
+        )}
+        <button type="button" className="link" onClick={onShow} title={t('extraction.showOnPage', { page: field.page })}>
+          {t('extraction.pagesOf', { pages: field.page })}
+        </button>
+        {dirty ? (
+          <button type="button" className="primary small" onClick={save}>
+            {t('extraction.save')}
+          </button>
+        ) : (
+          !isList &&
+          field.source !== 'officer' &&
+          field.value !== null && (
+            <button type="button" className="small" onClick={() => onValue(field.value)}>
+              ✓ {t('extraction.confirm')}
+            </button>
+          )
+        )}
+      </span>
+    </div>
+  );
+}
+
+function ListValue({ value }: { value: (string | ListEntry)[] }): React.JSX.Element {
+  const { t } = useTranslation();
+  if (value.every((v) => typeof v === 'string')) return <span>{(value as string[]).join(', ')}</span>;
+  const rows = value as ListEntry[];
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return (
+    <details className="list-value">
+      <summary>{t('extraction.listEntries', { count: rows.length })}</summary>
+      <table className="grid compact">
+        <thead>
+          <tr>
+            {keys.map((k) => (
+              <th key={k}>{t(`fields.${k}`, { defaultValue: k })}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r, i) => (
+            <tr key={i}>
+              {keys.map((k) => (
+                <td key={k}>{r[k] ?? ''}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
