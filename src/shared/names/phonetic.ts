@@ -26,8 +26,22 @@ const REWRITES: readonly [RegExp, string][] = [
   [/([AIUEO])H$/g, '$1'],
 ];
 
+// Names repeat a lot (a few thousand words cover most people), so keys are remembered; the cache is
+// bounded so a stream of unusual words cannot grow it without limit.
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
 /** The phonetic key of one upper-case, letters-only token. */
 export function phoneticKey(token: string): string {
+  const hit = cache.get(token);
+  if (hit !== undefined) return hit;
+  const key = computeKey(token);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(token, key);
+  return key;
+}
+
+function computeKey(token: string): string {
   let k = token;
   for (const [re, to] of REWRITES) k = k.replace(re, to);
   // Doubled letters (Muhammad/Muhamad, Annisa/Anisa) carry no difference between people.

@@ -1,13 +1,16 @@
 // Calendar arithmetic on ISO dates, done in UTC so the result never depends on the machine's zone.
-import { isValid, parseISO } from 'date-fns';
-
 const DAY_MS = 86_400_000;
 
 export function parseIsoDate(s: string | null | undefined): Date | null {
-  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
-  const d = parseISO(`${s}T00:00:00Z`);
-  // parseISO rolls 2024-02-30 over to March; the round trip rejects such impossible dates.
-  return isValid(d) && d.toISOString().slice(0, 10) === s ? d : null;
+  if (!s || s.length !== 10) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  // Date.UTC rolls 2024-02-30 over to March; comparing the parts back rejects impossible dates.
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d ? date : null;
 }
 
 export const iso = (d: Date): string => d.toISOString().slice(0, 10);

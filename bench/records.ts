@@ -1,0 +1,92 @@
+// Benchmark for participant records and cross-checks (issue 5): prints figures, asserts nothing.
+// npm run bench -- records [--rows N]
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { BackendContext } from '../src/main/context';
+import { importParticipantsCsv } from '../src/main/participants/import-csv';
+import { searchParticipants } from '../src/main/services/participant-search';
+import { evaluateCase } from '../src/shared/rules/index';
+import { Rng } from '../src/shared/synth/random';
+import { syntheticParticipant } from '../src/shared/synth/people';
+import { csvHeader, csvLine } from '../tests/fixtures/participants/csv';
+import { CONFIG, cleanJkm } from '../tests/unit/rules/builders';
+
+const SEED = 2026;
+
+function pct(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+async function writeCsv(file: string, rows: number): Promise<void> {
+  const out = fs.createWriteStream(file);
+  const write = (s: string): Promise<void> => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', () => r())));
+  await write(`${csvHeader()}\n`);
+  let buf = '';
+  for (let i = 0; i < rows; i++) {
+    buf += `${csvLine(syntheticParticipant(SEED, i))}\n`;
+    if (buf.length > 1 << 20) {
+      await write(buf);
+      buf = '';
+    }
+  }
+  await write(buf);
+  await new Promise<void>((r) => out.end(() => r()));
+}
+
+function time(fn: () => void, n: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+export default async function run(args: string[]): Promise<void> {
+  const i = args.indexOf('--rows');
+  const rows = i >= 0 ? Number(args[i + 1]) : 1_000_000;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-records-'));
+  try {
+    const csv = path.join(dir, 'participants.csv');
+    let t = performance.now();
+    await writeCsv(csv, rows);
+    console.log(`generated ${rows.toLocaleString('en')} participants (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+    const ctx = new BackendContext({ home: dir, transport: 'cli' });
+    t = performance.now();
+    const r = await importParticipantsCsv(ctx, csv, { actor: 'bench' });
+    const secs = (performance.now() - t) / 1000;
+    console.log(`import: ${secs.toFixed(1)} s, ${Math.round(rows / secs).toLocaleString('en')} rows/s (inserted ${r.inserted}, errors ${r.errors.length})`);
+
+    const rng = new Rng(7);
+    const pick = () => syntheticParticipant(SEED, rng.int(0, rows - 1));
+    const kpj = time(() => void searchParticipants(ctx, pick().nomor_kpj, 20), 2000);
+    const nik = time(() => void searchParticipants(ctx, pick().nik, 20), 2000);
+    console.log(`lookup by KPJ: p50 ${ms(pct(kpj, 50))}, p95 ${ms(pct(kpj, 95))}`);
+    console.log(`lookup by NIK: p50 ${ms(pct(nik, 50))}, p95 ${ms(pct(nik, 95))}`);
+
+    // Names as officers type them: full names, lower case, old spellings, a damaged letter, one word.
+    const variants = [(n: string) => n, (n: string) => n.toLowerCase(), (n: string) => n.replace(/U/g, 'OE'), (n: string) => n.replace(/I/, 'L'), (n: string) => n.split(' ').slice(-1)[0]!];
+    const queries = Array.from({ length: 300 }, (_, k) => variants[k % variants.length]!(pick().nama));
+    let found = 0;
+    const name = queries.map((q) => {
+      const s = performance.now();
+      const res = searchParticipants(ctx, q, 20);
+      if (res.hits.length > 0) found += 1;
+      return performance.now() - s;
+    });
+    console.log(`name search (${queries.length} queries, ${found} with hits): p50 ${ms(pct(name, 50))}, p95 ${ms(pct(name, 95))}`);
+
+    const input = cleanJkm();
+    const evals = time(() => void evaluateCase(input, CONFIG), 500);
+    console.log(`rule evaluation of one JKM case (9 documents): p50 ${ms(pct(evals, 50))}, p95 ${ms(pct(evals, 95))}`);
+    await ctx.close();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
