@@ -40,6 +40,8 @@ export function startCaseOcr(ctx: BackendContext, caseId: number): Promise<void>
   if (!ctx.db.prepare(`SELECT 1 FROM cases WHERE id = ?`).get(caseId)) {
     throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
   }
+  // The pool first: services are disposed in reverse order, so runs are stopped before the pool is.
+  getOcrPool(ctx);
   const active = runs(ctx).get(caseId);
   if (active && !active.controller.signal.aborted) return active.done;
   const controller = new AbortController();

@@ -58,6 +58,7 @@ const workerOptions = (langPath: string, legacy: boolean) => ({
 class WorkerQueue {
   private readonly idle: Worker[] = [];
   private readonly queue: Job<unknown>[] = [];
+  private readonly active = new Set<Job<unknown>>();
 
   constructor(private readonly ready: Promise<Worker[]>) {
     void ready.then((ws) => {
@@ -72,11 +73,11 @@ class WorkerQueue {
     return new Promise<T>((resolve, reject) => {
       const job: Job<T> = { run, resolve, reject, signal };
       signal?.addEventListener('abort', () => {
+        // A queued job leaves the queue; a running one is answered now, and its worker rejoins the
+        // pool when tesseract finishes the page (wasm cannot be interrupted mid-page).
         const at = this.queue.indexOf(job as Job<unknown>);
-        if (at >= 0) {
-          this.queue.splice(at, 1);
-          reject(cancelled());
-        }
+        if (at >= 0) this.queue.splice(at, 1);
+        reject(cancelled());
       }, { once: true });
       this.queue.push(job as Job<unknown>);
       this.pump();
@@ -87,7 +88,9 @@ class WorkerQueue {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const worker = this.idle.pop() as Worker;
       const job = this.queue.shift() as Job<unknown>;
+      this.active.add(job);
       job.run(worker).then(job.resolve, job.reject).finally(() => {
+        this.active.delete(job);
         this.idle.push(worker);
         this.pump();
       });
@@ -95,7 +98,9 @@ class WorkerQueue {
   }
 
   async terminate(): Promise<void> {
-    for (const job of this.queue.splice(0)) job.reject(cancelled());
+    // A terminated worker never answers: settle its job here so nobody waits for it forever.
+    for (const job of [...this.queue.splice(0), ...this.active]) job.reject(cancelled());
+    this.active.clear();
     const workers = await this.ready.catch(() => [] as Worker[]);
     await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
   }
