@@ -1,4 +1,49 @@
-// Classification and field extraction (issue 4).
+// Classification and field extraction (issue 4): run it over a case's OCR'd pages, list the documents
+// found, and let the officer correct a document's type (fields are re-extracted) or a field's value.
+import { z } from 'zod';
 import { defineMethods } from './define';
+import { documentTypeSchema, extractedDocumentSchema, fieldValueSchema } from '../domain/documents';
 
-export const extractionMethods = defineMethods({});
+export const caseDocumentSchema = extractedDocumentSchema.extend({
+  id: z.number().int().positive(),
+  caseId: z.number().int().positive(),
+  fileId: z.number().int().positive(),
+  fileName: z.string(),
+  /** 'officer' once an officer chose the type; re-extraction then keeps it. */
+  typeSource: z.enum(['ocr', 'officer']),
+  updatedAt: z.string(),
+});
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+const caseId = z.number().int().positive();
+const documentId = z.number().int().positive();
+const WRITERS = ['officer', 'supervisor', 'admin'] as const;
+
+export const extractionMethods = defineMethods({
+  'extraction.run': {
+    input: z.object({ caseId }).strict(),
+    output: z.object({
+      documents: z.array(caseDocumentSchema),
+      /** Pages whose OCR is not finished yet; their files are extracted on a later run. */
+      pendingPages: z.number().int().nonnegative(),
+    }),
+    roles: WRITERS,
+    audit: true,
+  },
+  'extraction.list': {
+    input: z.object({ caseId }).strict(),
+    output: z.object({ documents: z.array(caseDocumentSchema) }),
+  },
+  'extraction.setType': {
+    input: z.object({ documentId, type: documentTypeSchema }).strict(),
+    output: caseDocumentSchema,
+    roles: WRITERS,
+    audit: true,
+  },
+  'extraction.setField': {
+    input: z.object({ documentId, key: z.string().min(1).max(64), value: fieldValueSchema.nullable() }).strict(),
+    output: caseDocumentSchema,
+    roles: WRITERS,
+    audit: true,
+  },
+});

@@ -59,7 +59,7 @@ export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip
 
 const stripLead = (words: Word[]): Word[] => {
   const out = [...words];
-  while (out.length && /^[:;=.,~\-]+$/.test(out[0]?.text ?? '')) out.shift();
+  while (out.length && /^[:;=.,~-]+$/.test(out[0]?.text ?? '')) out.shift();
   const first = out[0];
   if (first && /^[:;=]/.test(first.text)) out[0] = { ...first, text: first.text.replace(/^[:;=]+/, '') };
   return out.filter((w) => w.text.length > 0);

@@ -11,7 +11,8 @@ import { FIELD_SPECS } from './specs';
 import { findHeader, readTable, type Column } from './tables';
 
 export { classifyPage, classifyRows, type Classification } from './classify';
-export { FIELD_SPECS, fieldKeys } from './specs';
+export { FIELD_SPECS, fieldKeys, fieldKind } from './specs';
+export { normalizeOfficerValue } from './officer-value';
 export { MIN_CONFIDENCE } from './values';
 
 const LISTS: Partial<Record<DocumentType, { key: string; columns: Column[] }>> = {

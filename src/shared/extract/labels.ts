@@ -1,7 +1,10 @@
 // Fuzzy label matching: printed labels vary by office ("No. KPJ", "Nomor Peserta"), are misread
 // ("Kelamln"), split ("Ke warganegaraan") or glued ("TempatTgl"). A label matches the words at the
 // start of a segment, or mid-segment when a colon follows it.
-import { editDistance, squash } from '../normalize/fuzzy';
+import { editDistance, squash as squashText } from '../normalize/fuzzy';
+
+/** Label words misread with digits ("N1K", "A1amat") are folded back to letters before comparing. */
+const squash = (t: string): string => squashText(t.replace(/1|\|/g, 'i').replace(/0/g, 'o').replace(/5/g, 's').replace(/8/g, 'b'));
 import type { Word } from './layout';
 
 export interface LabelHit {
@@ -18,8 +21,7 @@ const wordTolerance = (len: number): number => (len <= 3 ? 0 : len <= 9 ? 1 : 2)
 export const labelTokens = (label: string): string[] => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
 /** Does a word end with the label separator? ("Nama:", "~~:", ":") */
-const hasColon = (w: Word | undefined): boolean => !!w && /[:;]\s*$/.test(w.text);
-const isColonOnly = (w: Word | undefined): boolean => !!w && /^[:;.~=\-]*[:;][:;.~=\-]*$/.test(w.text.trim());
+const isColonOnly = (w: Word | undefined): boolean => !!w && /^[:;.~=-]*[:;][:;.~=-]*$/.test(w.text.trim());
 
 export function matchLabelAt(words: readonly Word[], start: number, tokens: readonly string[]): LabelHit | null {
   const target = tokens.join('');
@@ -51,16 +53,4 @@ export function matchLabelAt(words: readonly Word[], start: number, tokens: read
   let end = best.end;
   while (isColonOnly(words[end])) end++;
   return { ...best, end };
-}
-
-/** Where a label may start: the segment's first word, or any word right after a value that ended a field. */
-export function labelStartsInSegment(words: readonly Word[]): number[] {
-  const starts = [0];
-  for (let i = 1; i < words.length; i++) if (!hasColon(words[i - 1]) && !isColonOnly(words[i - 1])) starts.push(i);
-  return starts;
-}
-
-/** A mid-segment label only counts when a colon follows it, so value words are not taken for labels. */
-export function colonFollows(words: readonly Word[], hitEnd: number, labelEnd: number): boolean {
-  return hitEnd > labelEnd || hasColon(words[labelEnd - 1]);
 }

@@ -127,5 +127,27 @@ export const DECOY_LABELS: readonly string[] = [
   'terbilang', 'keterangan', 'tempat lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
 ];
 
+/** Fields read from letterheads, sections or tables rather than from a label (see special.ts, tables.ts). */
+const EXTRA_KEYS: Partial<Record<DocumentType, readonly string[]>> = {
+  ktp: ['provinsi', 'kabupaten_kota'],
+  kk: ['anggota'],
+  buku_tabungan: ['nama_bank'],
+  surat_kematian: ['penerbit'],
+  surat_ahli_waris: ['ahli_waris'],
+};
+
+/** Every contract field key of a document type (contract §1). */
 export const fieldKeys = (type: DocumentType): string[] =>
-  type === 'other' ? [] : [...FIELD_SPECS[type].flatMap((f) => (f.kind === 'ttl' ? ['tempat_lahir', 'tanggal_lahir'] : [f.key]))];
+  type === 'other'
+    ? []
+    : [...FIELD_SPECS[type].flatMap((f) => (f.kind === 'ttl' ? ['tempat_lahir', 'tanggal_lahir'] : [f.key])), ...(EXTRA_KEYS[type] ?? [])];
+
+/** The value kind of a key, for validating what an officer keys in. */
+export function fieldKind(type: DocumentType, key: string): FieldKind | 'list' | null {
+  if (type === 'other') return null;
+  if (key === 'anggota' || key === 'ahli_waris') return EXTRA_KEYS[type]?.includes(key) ? 'list' : null;
+  if (EXTRA_KEYS[type]?.includes(key)) return 'text';
+  if (key === 'tempat_lahir' && type === 'ktp') return 'text';
+  if (key === 'tanggal_lahir' && type === 'ktp') return 'date';
+  return FIELD_SPECS[type].find((f) => f.key === key)?.kind ?? null;
+}

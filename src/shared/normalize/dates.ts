@@ -27,7 +27,7 @@ export function monthFromWord(word: string): number | null {
   let tie = false;
   MONTHS.forEach((names, idx) => {
     for (const name of names) {
-      const allowed = name.length <= 4 ? 0 : toleratedEdits(name.length) - (name.length <= 6 ? 0 : 1);
+      const allowed = name.length <= 3 ? 0 : name.length === 4 ? 1 : toleratedEdits(name.length) - (name.length <= 6 ? 0 : 1);
       const d = editDistance(w, name, allowed);
       if (d > allowed) continue;
       if (!best || d < best.dist) {

@@ -71,7 +71,7 @@ export function normalizeName(raw: string): string {
 
 /** A printed person name: letters with the punctuation names carry; digits mean OCR damage. */
 export const isPlausibleName = (name: string): boolean =>
-  /^[A-Z][A-Z .,'\-]*[A-Z.]$/.test(name) && name.replace(/[^A-Z]/g, '').length >= 2;
+  /^[A-Z][A-Z .,'-]*[A-Z.]$/.test(name) && name.replace(/[^A-Z]/g, '').length >= 2;
 
 export const KONDISI_AKHIR = ['sembuh', 'cacat_sebagian_anatomis', 'cacat_sebagian_fungsi', 'cacat_total_tetap', 'meninggal'] as const;
 export type KondisiAkhir = (typeof KONDISI_AKHIR)[number];

@@ -1,4 +1,41 @@
+// `claimdesk extract FILE... [--json]`: OCR + classification + field extraction, no database needed.
+// --json prints exactly the contract's JSON (shared/spec/contract.md §6).
 import type { Command } from 'commander';
+import type { ExtractOutput } from '../../../shared/domain/documents';
+import { extractFiles } from '../../extraction/extract-files';
+import { badInput, CliExit, emit, failWith, type GlobalOptions } from '../output';
 
-// Filled in by the issue that delivers this command.
-export function registerExtract(_program: Command): void {}
+function human(out: ExtractOutput): string {
+  const lines: string[] = [];
+  for (const f of out.files) {
+    lines.push(`${f.file} (${f.pages} page${f.pages === 1 ? '' : 's'})`);
+    for (const e of f.errors) lines.push(`  error: ${e}`);
+    for (const d of f.documents) {
+      lines.push(`  ${d.type} (${Math.round(d.typeConfidence * 100)}%), page ${d.pages.join(', ')}`);
+      for (const [key, field] of Object.entries(d.fields)) {
+        const v = field.value === null ? `— (to key in: ${field.reason ?? 'unsure'})` : typeof field.value === 'object' ? JSON.stringify(field.value) : String(field.value);
+        lines.push(`    ${key.padEnd(22)} ${v}${field.value === null ? '' : `  [${Math.round(field.confidence * 100)}%]`}`);
+      }
+    }
+  }
+  return lines.join('\n');
+}
+
+export function registerExtract(program: Command): void {
+  program
+    .command('extract')
+    .description('read files (PDF, JPEG, PNG, TIFF), classify their pages and extract the contract fields')
+    .argument('<files...>', 'files to read')
+    .action(async (files: string[], _o, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      if (!files.length) failWith(opts, badInput('Give at least one file to extract.'));
+      const out = await extractFiles(files, {
+        onFile: (file, i, total) => {
+          if (!opts.json && process.stderr.isTTY) process.stderr.write(`read ${i + 1}/${total}: ${file}\n`);
+        },
+      });
+      emit(opts, out, () => human(out));
+      // Every file failing is bad input; some failing is reported per file with a zero exit.
+      if (out.files.length && out.files.every((f) => f.errors.length && !f.documents.length)) throw new CliExit(2);
+    });
+}

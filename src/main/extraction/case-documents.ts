@@ -1,0 +1,145 @@
+// A case's documents: extracted from its OCR'd pages and stored in case_documents. Officers correct a
+// document's type (its fields are re-extracted) or a field's value; both are marked as the officer's and
+// survive later re-extraction, because an officer's decision outranks the engine's.
+import type { CaseDocument } from '../../shared/api/methods-extraction';
+import { AppError } from '../../shared/api/result';
+import type { DocumentType, ExtractedDocument, ExtractedField, FieldValue } from '../../shared/domain/documents';
+import { extractedFieldSchema } from '../../shared/domain/documents';
+import type { OcrPage } from '../../shared/domain/ocr';
+import { extractAs, extractDocuments, normalizeOfficerValue } from '../../shared/extract/index';
+import type { BackendContext } from '../context';
+import { listCasePages } from '../ocr/case-ocr';
+import { z } from 'zod';
+
+interface Row {
+  id: number;
+  case_id: number;
+  file_id: number;
+  seq: number;
+  type: DocumentType;
+  type_confidence: number;
+  type_source: 'ocr' | 'officer';
+  pages: string;
+  fields: string;
+  updated_at: string;
+  file_name: string;
+}
+
+const fieldsSchema = z.record(z.string(), extractedFieldSchema);
+const pagesSchema = z.array(z.number().int().positive());
+
+const SELECT = `SELECT d.*, COALESCE((SELECT cf.original_name FROM case_files cf WHERE cf.case_id = d.case_id AND cf.file_id = d.file_id), '') AS file_name
+  FROM case_documents d`;
+
+function toDocument(r: Row): CaseDocument {
+  return {
+    id: r.id, caseId: r.case_id, fileId: r.file_id, fileName: r.file_name, type: r.type, typeConfidence: r.type_confidence,
+    typeSource: r.type_source, pages: pagesSchema.parse(JSON.parse(r.pages)), fields: fieldsSchema.parse(JSON.parse(r.fields)), updatedAt: r.updated_at,
+  };
+}
+
+function requireCase(ctx: BackendContext, caseId: number): void {
+  if (!ctx.db.prepare(`SELECT 1 FROM cases WHERE id = ?`).get(caseId)) throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
+}
+
+export function listCaseDocuments(ctx: BackendContext, caseId: number): CaseDocument[] {
+  requireCase(ctx, caseId);
+  const rows = ctx.db.prepare(`${SELECT} WHERE d.case_id = ? ORDER BY d.file_id, d.seq`).all(caseId) as Row[];
+  return rows.map(toDocument);
+}
+
+function getDocument(ctx: BackendContext, documentId: number): CaseDocument {
+  const row = ctx.db.prepare(`${SELECT} WHERE d.id = ?`).get(documentId) as Row | undefined;
+  if (!row) throw new AppError('not_found', `Document ${documentId} not found`, { id: documentId });
+  return toDocument(row);
+}
+
+/** Officer-keyed values of a previous extraction carry over onto the new one. */
+function keepOfficerFields(next: ExtractedDocument, prev: CaseDocument | undefined): ExtractedDocument {
+  if (!prev || prev.type !== next.type) return next;
+  const kept = Object.entries(prev.fields).filter(([, f]) => f.source === 'officer');
+  return kept.length ? { ...next, fields: { ...next.fields, ...Object.fromEntries(kept) } } : next;
+}
+
+function pagesByFile(ctx: BackendContext, caseId: number): { files: Map<number, OcrPage[]>; pending: number } {
+  const files = new Map<number, OcrPage[]>();
+  const unfinished = new Set<number>();
+  let pending = 0;
+  for (const p of listCasePages(ctx, caseId)) {
+    if (p.state === 'pending' || p.state === 'running') {
+      pending++;
+      unfinished.add(p.fileId);
+    }
+    if (p.ocr) files.set(p.fileId, [...(files.get(p.fileId) ?? []), p.ocr]);
+  }
+  // A file still being read is left for a later run, so its documents are not split on half the pages.
+  for (const id of unfinished) files.delete(id);
+  return { files, pending };
+}
+
+/** Extract every fully read file of the case; officer types and values survive. */
+export function extractCase(ctx: BackendContext, caseId: number): { documents: CaseDocument[]; pendingPages: number } {
+  requireCase(ctx, caseId);
+  const { files, pending } = pagesByFile(ctx, caseId);
+  const previous = listCaseDocuments(ctx, caseId);
+  const at = new Date().toISOString();
+  const insert = ctx.db.prepare(
+    `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  ctx.db.transaction(() => {
+    for (const [fileId, pages] of files) {
+      const prevOfFile = previous.filter((d) => d.fileId === fileId);
+      const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
+      let docs = extractDocuments(pages);
+      // An officer's typing of a page range replaces what the engine found on those pages.
+      if (officerTyped.length) {
+        const taken = new Set(officerTyped.flatMap((d) => d.pages));
+        docs = [
+          ...docs.filter((d) => !d.pages.some((p) => taken.has(p))),
+          ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page))), typeConfidence: 1 })),
+        ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0));
+      }
+      ctx.db.prepare(`DELETE FROM case_documents WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
+      docs.forEach((doc, seq) => {
+        const prev = prevOfFile.find((d) => d.pages[0] === doc.pages[0]);
+        const merged = keepOfficerFields(doc, prev);
+        const source = officerTyped.some((d) => d.pages[0] === doc.pages[0]) ? 'officer' : 'ocr';
+        insert.run(caseId, fileId, seq, merged.type, merged.typeConfidence, source, JSON.stringify(merged.pages), JSON.stringify(merged.fields), at, source === 'officer' ? (prev?.updatedAt ? ctx.operator().name : null) : null);
+      });
+    }
+  })();
+  return { documents: listCaseDocuments(ctx, caseId), pendingPages: pending };
+}
+
+function ocrPagesOf(ctx: BackendContext, doc: CaseDocument): OcrPage[] {
+  return listCasePages(ctx, doc.caseId)
+    .filter((p) => p.fileId === doc.fileId && doc.pages.includes(p.page) && p.ocr)
+    .map((p) => p.ocr as OcrPage);
+}
+
+/** The officer corrects a document's type: its fields are re-extracted as that type. */
+export function setDocumentType(ctx: BackendContext, documentId: number, type: DocumentType): CaseDocument {
+  const doc = getDocument(ctx, documentId);
+  const next = keepOfficerFields({ ...extractAs(type, ocrPagesOf(ctx, doc)), typeConfidence: 1 }, doc);
+  ctx.db
+    .prepare(`UPDATE case_documents SET type = ?, type_confidence = 1, type_source = 'officer', fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
+    .run(type, JSON.stringify(next.fields), new Date().toISOString(), ctx.operator().name, documentId);
+  return getDocument(ctx, documentId);
+}
+
+/** The officer confirms or corrects one field; the value is normalised like OCR output or refused. */
+export function setField(ctx: BackendContext, documentId: number, key: string, value: FieldValue | null): CaseDocument {
+  const doc = getDocument(ctx, documentId);
+  const checked = normalizeOfficerValue(doc.type, key, value);
+  if (!checked.ok) throw new AppError('invalid_input', checked.reason, { key });
+  const before = doc.fields[key];
+  const field: ExtractedField = {
+    value: checked.value, confidence: 1, page: before?.page ?? doc.pages[0] ?? 1, bbox: before?.bbox ?? null, source: 'officer',
+    ...(checked.value === null ? { needsKeying: true, reason: 'cleared_by_officer' } : {}),
+  };
+  ctx.db
+    .prepare(`UPDATE case_documents SET fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
+    .run(JSON.stringify({ ...doc.fields, [key]: field }), new Date().toISOString(), ctx.operator().name, documentId);
+  return getDocument(ctx, documentId);
+}

@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import { extractedDocumentSchema } from '../../../src/shared/domain/documents';
+import { extractAs, extractDocuments } from '../../../src/shared/extract/index';
+import { pageFromLines } from './page-builder';
+
+const KTP = [
+  'PROVINSI JAMBI',
+  'KOTA JAMBI',
+  'NIK           : 1571024506880003',
+  'Nama          : HJ. SITI AMINAH, S.PD',
+  'Tempat/Tgl Lahir : JAMBI, 05-06-1988',
+  'Jenis Kelamin : PEREMPUAN        Gol. Darah : O',
+  'Alamat        : JL. SUDIRMAN NO. 12',
+  'RT/RW         : 003/012',
+  'Kel/Desa      : PAAL MERAH',
+  'Kecamatan     : KOTA BARU',
+  'Agama         : ISLAM',
+  'Status Perkawinan : KAWIN',
+  'Pekerjaan     : WIRASWASTA',
+  'Kewarganegaraan : WNI',
+  'Berlaku Hingga : SEUMUR HIDUP',
+];
+
+const value = (doc: { fields: Record<string, { value: unknown }> }, key: string): unknown => doc.fields[key]?.value;
+
+describe('extractDocuments', () => {
+  it('reads an e-KTP into the contract keys with normalised values, pages and boxes', () => {
+    const [doc] = extractDocuments([pageFromLines(KTP)]);
+    expect(doc?.type).toBe('ktp');
+    expect(doc?.pages).toEqual([1]);
+    expect(extractedDocumentSchema.parse(doc)).toBeTruthy();
+    const d = doc as NonNullable<typeof doc>;
+    expect(value(d, 'nik')).toBe('1571024506880003');
+    expect(value(d, 'nama')).toBe('HJ. SITI AMINAH, S.PD');
+    expect(value(d, 'tempat_lahir')).toBe('JAMBI');
+    expect(value(d, 'tanggal_lahir')).toBe('1988-06-05');
+    expect(value(d, 'jenis_kelamin')).toBe('P');
+    expect(value(d, 'golongan_darah')).toBe('O');
+    expect(value(d, 'rt_rw')).toBe('003/012');
+    expect(value(d, 'kel_desa')).toBe('PAAL MERAH');
+    expect(value(d, 'provinsi')).toBe('JAMBI');
+    expect(value(d, 'kabupaten_kota')).toBe('KOTA JAMBI');
+    expect(value(d, 'berlaku_hingga')).toBe('SEUMUR HIDUP');
+    const nik = d.fields.nik;
+    expect(nik?.page).toBe(1);
+    expect(nik?.bbox?.[0]).toBeGreaterThan(200);
+    expect(nik?.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('survives OCR damage: O/0 and I/1 in numbers, misspelt and glued labels, missing colons', () => {
+    const [doc] = extractDocuments([
+      pageFromLines([
+        'BPJS Ketenagakerjaan',
+        'KARTU PESERTA',
+        'Nama DEWI LESTARI',
+        'N1K : 3174O16204750O01',
+        'Nomor Pesrta : 230-1234-5678',
+        'TglLahir : 22 APR 1975',
+        'Tanggal Kepesertaan : 5 Pebruari 2019',
+        'Program : JKK, JKM',
+      ]),
+    ]);
+    expect(doc?.type).toBe('kartu_peserta');
+    const d = doc as NonNullable<typeof doc>;
+    expect(value(d, 'nama')).toBe('DEWI LESTARI');
+    expect(value(d, 'nomor_kpj')).toBe('23012345678');
+    expect(value(d, 'tanggal_lahir')).toBe('1975-04-22');
+    expect(value(d, 'tanggal_kepesertaan')).toBe('2019-02-05');
+    expect(value(d, 'program')).toEqual(['JKK', 'JKM']);
+    // Repaired digits lower the confidence but a structurally valid NIK is still filled.
+    expect(value(d, 'nik')).toBe('3174016204750001');
+    expect(d.fields.nik?.confidence).toBeLessThan(d.fields.nama?.confidence ?? 0);
+  });
+
+  it('reads two-column rows and values printed on the line under their label', () => {
+    const [doc] = extractDocuments([
+      pageFromLines([
+        'LAPORAN KECELAKAAN KERJA TAHAP II',
+        'No. KPJ : 12345678901        Nama Tenaga Kerja : BUDI SANTOSO',
+        'Tanggal Kecelakaan',
+        '  12/03/2025',
+        'Kondisi Akhir : CACAT SEBAGIAN FUNGSI',
+        'Tanggal Laporan : 02-04-2025',
+      ]),
+    ]);
+    expect(doc?.type).toBe('form_kk2');
+    const d = doc as NonNullable<typeof doc>;
+    expect(value(d, 'nomor_kpj')).toBe('12345678901');
+    expect(value(d, 'nama')).toBe('BUDI SANTOSO');
+    expect(value(d, 'tanggal_kecelakaan')).toBe('2025-03-12');
+    expect(value(d, 'kondisi_akhir')).toBe('cacat_sebagian_fungsi');
+    expect(value(d, 'tanggal_laporan')).toBe('2025-04-02');
+  });
+
+  it('leaves unsure values empty for keying instead of guessing', () => {
+    const [doc] = extractDocuments([
+      pageFromLines([
+        'KARTU TANDA PENDUDUK',
+        'PROVINSI JAMBI',
+        'NIK : 1571029906880003',
+        'Nama : BUD1 S4NT0SO',
+        'Tempat/Tgl Lahir : JAMBI, 31-02-1988',
+        'Pekerjaan : PETANI@0.3',
+        'Berlaku Hingga : SEUMUR HIDUP',
+      ]),
+    ]);
+    const d = doc as NonNullable<typeof doc>;
+    expect(d.type).toBe('ktp');
+    for (const [key, reason] of [['nik', /nik_/], ['nama', /name/], ['tanggal_lahir', /date/], ['pekerjaan', /low_confidence/]] as const) {
+      expect(d.fields[key]?.value, key).toBeNull();
+      expect(d.fields[key]?.needsKeying, key).toBe(true);
+      expect(d.fields[key]?.reason, key).toMatch(reason);
+    }
+    // A field whose label is not on the page is listed for keying too.
+    expect(d.fields.agama).toMatchObject({ value: null, needsKeying: true, reason: 'not_found' });
+  });
+
+  it('reads the family-member table of a Kartu Keluarga as a list', () => {
+    const [doc] = extractDocuments([
+      pageFromLines([
+        'KARTU KELUARGA',
+        'No. 1571020101150007',
+        'Nama Kepala Keluarga : AHMAD HIDAYAT',
+        'Alamat : JL. MERDEKA NO. 5',
+        'No  Nama Lengkap       NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+        '1   AHMAD HIDAYAT      1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
+        '2   SITI AMINAH        1571025507850002    PEREMPUAN       JAMBI          15-07-1985      ISTRI',
+        '3   RIZKY HIDAYAT      1571020909100003    LAKI-LAKI       JAMBI          09-09-2010      ANAK',
+      ]),
+    ]);
+    const d = doc as NonNullable<typeof doc>;
+    expect(d.type).toBe('kk');
+    expect(value(d, 'nomor_kk')).toBe('1571020101150007');
+    expect(value(d, 'anggota')).toEqual([
+      { nik: '1571021203800001', nama: 'AHMAD HIDAYAT', jenis_kelamin: 'L', tempat_lahir: 'JAMBI', tanggal_lahir: '1980-03-12', hubungan: 'kepala_keluarga' },
+      { nik: '1571025507850002', nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1985-07-15', hubungan: 'istri' },
+      { nik: '1571020909100003', nama: 'RIZKY HIDAYAT', jenis_kelamin: 'L', tempat_lahir: 'JAMBI', tanggal_lahir: '2010-09-09', hubungan: 'anak' },
+    ]);
+  });
+
+  it('splits a bundle into documents, joins a continuation page and types a non-claim page other', () => {
+    const docs = extractDocuments([
+      pageFromLines(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : AGUS SALIM BIN HASAN', 'NIK : 1571021203800001', 'No  Nama  NIK  Hubungan', '1  SITI AMINAH  1571025507850002  ISTRI'], 1),
+      pageFromLines(['Halaman 2', 'Demikian surat pernyataan ini kami buat dengan sebenarnya.', 'Jambi, 12 Maret 2025'], 2),
+      pageFromLines(['PENGUMUMAN', 'Pelayanan kantor tutup pada hari libur nasional.'], 3),
+      pageFromLines(['KUITANSI', 'No. : KW/2025/0012', 'Uang sejumlah : Rp 1.250.000,-', 'Tanggal : 14/03/2025'], 4),
+    ]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([['surat_ahli_waris', [1, 2]], ['other', [3]], ['kuitansi', [4]]]);
+    expect(value(docs[0] as never, 'tanggal_surat')).toBe('2025-03-12');
+    expect(value(docs[0] as never, 'nama_almarhum')).toBe('AGUS SALIM BIN HASAN');
+    expect(value(docs[0] as never, 'ahli_waris')).toEqual([{ nama: 'SITI AMINAH', nik: '1571025507850002', hubungan: 'istri' }]);
+    expect(docs[1]?.fields).toEqual({});
+    expect(value(docs[2] as never, 'jumlah')).toBe(1250000);
+    expect(value(docs[2] as never, 'nomor_kuitansi')).toBe('KW/2025/0012');
+  });
+
+  it('re-extracts pages as the type an officer chose', () => {
+    const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
+    const auto = extractDocuments([page]);
+    expect(auto[0]?.type).not.toBe('ktp');
+    const doc = extractAs('npwp', [page]);
+    expect(doc).toMatchObject({ type: 'npwp', typeConfidence: 1, pages: [1] });
+    expect(value(doc, 'nomor_npwp')).toBe('012345678331000');
+    expect(value(doc, 'nik')).toBe('1571021203800001');
+    expect(extractAs('other', [page]).fields).toEqual({});
+  });
+});

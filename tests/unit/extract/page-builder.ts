@@ -1,0 +1,33 @@
+// Builds OcrPage objects from typed lines, the way tesseract reports them: words with boxes, two or
+// more spaces in a line become a wide gap (a new cell), and a word may carry its own confidence
+// with the suffix "@0.42".
+import type { OcrPage, OcrWord } from '../../../src/shared/domain/ocr';
+
+const CHAR_W = 14;
+const LINE_H = 30;
+
+export function pageFromLines(lines: readonly string[], page = 1, defaultConfidence = 0.95): OcrPage {
+  const ocrLines = lines.map((line, li) => {
+    const y0 = 40 + li * LINE_H * 1.6;
+    const words: OcrWord[] = [];
+    let x = 40;
+    for (const part of line.split(/( +)/)) {
+      if (!part) continue;
+      if (/^ +$/.test(part)) {
+        x += part.length === 1 ? CHAR_W : part.length * CHAR_W * 2;
+        continue;
+      }
+      const m = /^(.*)@(0(?:\.\d+)?|1)$/.exec(part);
+      const text = m ? (m[1] ?? '') : part;
+      const confidence = m ? Number(m[2]) : defaultConfidence;
+      words.push({ text, confidence, bbox: [x, y0, x + text.length * CHAR_W, y0 + LINE_H] });
+      x += text.length * CHAR_W;
+    }
+    const x1 = words.length ? (words[words.length - 1]?.bbox[2] ?? 40) : 40;
+    return { text: words.map((w) => w.text).join(' '), confidence: defaultConfidence, bbox: [40, y0, x1, y0 + LINE_H] as [number, number, number, number], words };
+  });
+  return {
+    page, width: 1240, height: 1754, source: 'ocr', text: ocrLines.map((l) => l.text).join('\n'), lines: ocrLines.filter((l) => l.words.length),
+    quality: { score: 0.9, poor: false, dpi: 150, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] }, preprocessing: {}, timings: {},
+  };
+}

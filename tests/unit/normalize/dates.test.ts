@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { monthFromWord, parseIndonesianDate } from '../../../src/shared/normalize/dates';
+
+describe('parseIndonesianDate', () => {
+  it.each([
+    ['05-06-1988', '1988-06-05'],
+    ['05/06/1988', '1988-06-05'],
+    ['05.06.1988', '1988-06-05'],
+    ['5 Juni 1988', '1988-06-05'],
+    ['05 JUN 1988', '1988-06-05'],
+    ['05 JUNI 1988', '1988-06-05'],
+    ['Senin, 12 Februari 2024', '2024-02-12'],
+    ['12 Pebruari 2024', '2024-02-12'],
+    ['3 Nopember 1999', '1999-11-03'],
+    ['3-Nov-99', '1999-11-03'],
+    ['7 Agustus 2025', '2025-08-07'],
+    ['17 Agt 2025', '2025-08-17'],
+    ['1 Desember 2020', '2020-12-01'],
+    ['JAMBI, 22-04-1975', '1975-04-22'],
+    ['2O-O4-l975', '1975-04-20'],
+    ['1988-06-05', '1988-06-05'],
+    ['5 Junl 1988', '1988-06-05'],
+    ['12 Septmber 2021', '2021-09-12'],
+  ])('%s → %s', (text, iso) => {
+    expect(parseIndonesianDate(text, 2026).value).toBe(iso);
+  });
+
+  it('resolves two-digit years to the latest century not in the future', () => {
+    expect(parseIndonesianDate('01-01-25', 2026).value).toBe('2025-01-01');
+    expect(parseIndonesianDate('01-01-48', 2026).value).toBe('1948-01-01');
+  });
+
+  it.each(['31-02-1988', '29-02-2023', '00-05-2000', '12-13-2000', 'SEUMUR HIDUP', '', '5 Xyzabc 1988'])('refuses %j', (text) => {
+    expect(parseIndonesianDate(text, 2026).value).toBeNull();
+  });
+
+  it('counts repaired look-alike characters so confidence can drop', () => {
+    expect(parseIndonesianDate('2O-O4-l975', 2026).repaired).toBe(3);
+    expect(parseIndonesianDate('20-04-1975', 2026).repaired).toBe(0);
+  });
+
+  it('does not confuse months that are one letter apart when the word is short', () => {
+    expect(monthFromWord('Mar')).toBe(3);
+    expect(monthFromWord('Mei')).toBe(5);
+    expect(monthFromWord('Jul')).toBe(7);
+    expect(monthFromWord('Jun')).toBe(6);
+    expect(monthFromWord('Jux')).toBeNull();
+  });
+});
