@@ -3,6 +3,7 @@
 import { migration001 } from './001-foundation';
 import { migration002 } from './002-documents';
 import { migration003 } from './003-records';
+import { migration004 } from './004-extraction';
 
 export interface Migration {
   version: number;
@@ -10,6 +11,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
