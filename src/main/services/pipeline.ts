@@ -1,0 +1,43 @@
+// Keeps a case's pre-filled fields current while its pages are read: each time OCR finishes pages of
+// a case, the fully read files are extracted again (officer corrections survive), and the screens
+// showing the case are told to reload. Bursts of pages are coalesced per case.
+import type { BackendContext } from '../context';
+import { extractCase } from '../extraction/case-documents';
+
+export interface PipelineOptions {
+  /** How long to wait for more finished pages before extracting (ms). */
+  debounceMs?: number;
+  /** Runs after extraction (e.g. the cross-checks); errors are logged, never thrown. */
+  afterExtract?: (ctx: BackendContext, caseId: number) => void;
+  log?: (msg: string) => void;
+}
+
+export function watchCasePipeline(ctx: BackendContext, options: PipelineOptions = {}): () => void {
+  const wait = options.debounceMs ?? 400;
+  const log = options.log ?? ((m: string) => console.error(m));
+  const timers = new Map<number, NodeJS.Timeout>();
+
+  const run = (caseId: number): void => {
+    timers.delete(caseId);
+    try {
+      extractCase(ctx, caseId);
+      options.afterExtract?.(ctx, caseId);
+      ctx.events.emit('case.changed', { caseId });
+    } catch (err) {
+      log(`[claimdesk] extraction of case ${caseId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    }
+  };
+
+  const unsubscribe = ctx.events.subscribe((event) => {
+    if (event.name !== 'ocr.progress') return;
+    const { caseId, state } = event.payload as { caseId: number; state: string };
+    if (state !== 'done' && state !== 'failed') return;
+    clearTimeout(timers.get(caseId));
+    timers.set(caseId, setTimeout(() => run(caseId), wait));
+  });
+  return () => {
+    unsubscribe();
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  };
+}
