@@ -1,4 +1,99 @@
 // Participant import, requirements and cross-checks (issue 5).
+import { z } from 'zod';
 import { defineMethods } from './define';
+import { checklistEntrySchema, claimTypeSchema, flagSchema } from '../domain/claims';
+import { requirementTableSchema } from '../requirements/schema';
+import { rulesConfigSchema } from '../rules/config';
 
-export const checksMethods = defineMethods({});
+const lineErrorSchema = z.object({ line: z.number().int().nonnegative(), reason: z.string() });
+
+export const importResultSchema = z.object({
+  importId: z.number().int().positive(),
+  rowsRead: z.number().int().nonnegative(),
+  inserted: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  unchanged: z.number().int().nonnegative(),
+  errors: z.array(lineErrorSchema),
+});
+
+export const importHistoryEntrySchema = z.object({
+  id: z.number().int().positive(),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  actor: z.string(),
+  fileName: z.string(),
+  status: z.enum(['done', 'failed']),
+  rowsRead: z.number().int(),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  errorCount: z.number().int(),
+  /** The first 200 line errors. */
+  errors: z.array(lineErrorSchema),
+  failure: z.string().nullable(),
+});
+
+/** Facts the officer states; they decide conditional requirements (null clears a fact). */
+export const statedFactsSchema = z
+  .object({
+    death: z.boolean().nullable(),
+    heirIsSpouse: z.boolean().nullable(),
+    trafficAccident: z.boolean().nullable(),
+    reimbursement: z.boolean().nullable(),
+    transportClaim: z.boolean().nullable(),
+    stmbClaim: z.boolean().nullable(),
+    heirActsForOthers: z.boolean().nullable(),
+    benefitAmount: z.number().int().nonnegative().nullable(),
+  })
+  .partial()
+  .strict();
+
+export const caseChecksSchema = z.object({
+  caseId: z.number().int().positive(),
+  /** null when the case was never checked. */
+  checkedAt: z.string().nullable(),
+  flags: z.array(flagSchema),
+  checklist: z.array(checklistEntrySchema),
+  /** Statutory payment deadline (working days after filing) when the configuration has one. */
+  payBy: z.string().nullable(),
+  rulesVersion: z.string().nullable(),
+  requirementsVersion: z.string().nullable(),
+});
+export type CaseChecksOutput = z.infer<typeof caseChecksSchema>;
+
+export const checksMethods = defineMethods({
+  'participants.import': {
+    input: z
+      .object({
+        csvText: z.string().min(1).max(64 * 1024 * 1024, 'Upload at most 64 MB; import larger files with the command line'),
+        fileName: z.string().min(1).max(255),
+      })
+      .strict(),
+    output: importResultSchema,
+    audit: true,
+  },
+  'participants.importHistory': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.object({ imports: z.array(importHistoryEntrySchema) }),
+  },
+  'requirements.get': {
+    input: z.object({ claimType: claimTypeSchema.optional() }).strict(),
+    output: requirementTableSchema.extend({
+      versions: z.array(z.object({ version: z.string(), effectiveFrom: z.string(), loadedAt: z.string() })),
+    }),
+  },
+  'checks.config': {
+    input: z.object({}).strict(),
+    output: rulesConfigSchema,
+  },
+  'checks.run': {
+    input: z.object({ caseId: z.number().int().positive(), facts: statedFactsSchema.optional() }).strict(),
+    output: caseChecksSchema,
+    roles: ['officer', 'supervisor', 'admin'],
+    audit: true,
+  },
+  'checks.get': {
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: caseChecksSchema,
+  },
+});

@@ -43,7 +43,7 @@ export const requirementTableSchema = z.object({
   effectiveFrom: isoDateSchema,
   description: z.string(),
   references: z.record(z.string(), z.string()),
-  claimTypes: z.record(
+  claimTypes: z.partialRecord(
     claimTypeSchema,
     z.object({ label: bilingualSchema, items: z.array(requirementItemSchema).min(1) }),
   ),

@@ -2,7 +2,7 @@
 // requirement table, and each case's stored flags and checklist.
 export const migration003 = {
   version: 3,
-  name: 'records: participant imports, name keys, requirement tables, case flags',
+  name: 'records: participant imports, name keys, requirement tables, case facts, flags and checks',
   sql: `
 CREATE TABLE participant_imports (
   id INTEGER PRIMARY KEY,
@@ -46,6 +46,15 @@ CREATE TABLE case_flags (
   created_at TEXT NOT NULL
 ) STRICT;
 CREATE INDEX case_flags_case ON case_flags(case_id);
+
+-- Facts the officer states about a claim that decide conditional requirements (heir is the spouse,
+-- traffic accident, reimbursement, benefit amount …), as a JSON object.
+CREATE TABLE case_facts (
+  case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+  facts TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT NOT NULL
+) STRICT;
 
 CREATE TABLE case_checks (
   case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
