@@ -89,6 +89,15 @@ function DocumentFields(props: {
   );
 }
 
+/** The engine's reason codes are many and specific; officers see one of five plain categories. */
+export function reasonCategory(reason: string): 'handwriting' | 'low_confidence' | 'missing' | 'unreadable' | 'invalid' {
+  if (reason.includes('handwrit')) return 'handwriting';
+  if (reason === 'low_confidence') return 'low_confidence';
+  if (reason === 'empty' || reason.endsWith('not_found') || reason.endsWith('_empty')) return 'missing';
+  if (reason.endsWith('unreadable')) return 'unreadable';
+  return 'invalid';
+}
+
 const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : String(v));
 
 function FieldRow({ name, field, onShow, onValue }: { name: string; field: ExtractedField; onShow: () => void; onValue: (v: FieldValue | null) => void }): React.JSX.Element {
@@ -123,7 +132,9 @@ function FieldRow({ name, field, onShow, onValue }: { name: string; field: Extra
         {field.source === 'officer' ? (
           <span className="badge ok">{t('extraction.confirmed')}</span>
         ) : field.needsKeying ? (
-          <span className="badge poor">{field.reason ? t(`extraction.reasons.${field.reason}`, { defaultValue: field.reason }) : t('extraction.needsKeying')}</span>
+          <span className="badge poor" title={field.reason}>
+            {field.reason ? t(`extraction.reasons.${reasonCategory(field.reason)}`) : t('extraction.needsKeying')}
+          </span>
         ) : (
           <span className="badge subtle">{Math.round(field.confidence * 100)}%</span>
         )}

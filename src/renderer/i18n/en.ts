@@ -128,7 +128,7 @@ export const en: Messages = {
     showOnPage: 'Show on page {{page}}',
     listEntries_one: '{{count}} entry',
     listEntries_other: '{{count}} entries',
-    reasons: { handwriting: 'handwriting', low_confidence: 'OCR unsure', invalid: 'invalid value', missing: 'not found' },
+    reasons: { unreadable: 'unreadable', handwriting: 'handwriting', low_confidence: 'OCR unsure', invalid: 'invalid value', missing: 'not found' },
   },
   flags: {
     title: 'Check findings',

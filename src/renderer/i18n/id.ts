@@ -133,7 +133,7 @@ export const id = {
     showOnPage: 'Tunjukkan di halaman {{page}}',
     listEntries_one: '{{count}} entri',
     listEntries_other: '{{count}} entri',
-    reasons: { handwriting: 'tulisan tangan', low_confidence: 'OCR tidak yakin', invalid: 'nilai tidak valid', missing: 'tidak ditemukan' },
+    reasons: { unreadable: 'tidak terbaca', handwriting: 'tulisan tangan', low_confidence: 'OCR tidak yakin', invalid: 'nilai tidak valid', missing: 'tidak ditemukan' },
   },
   flags: {
     title: 'Temuan pemeriksaan',
