@@ -15,3 +15,12 @@ export const participantsScreen = (page: Page) => ({
   count: page.getByTestId('result-count'),
   detail: page.locator('[data-testid="participant-detail"][data-state="ready"]'),
 });
+
+export const caseScreen = (page: Page) => ({
+  documents: page.locator('[data-testid="documents-panel"][data-state="ready"]'),
+  fileInput: page.getByTestId('file-input'),
+  progress: page.getByTestId('ocr-progress'),
+  fields: page.getByTestId('fields-panel'),
+  flags: page.getByTestId('flags-panel'),
+  status: page.getByTestId('case-status'),
+});
