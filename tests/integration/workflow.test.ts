@@ -50,9 +50,13 @@ describe('review workflow', () => {
     expect(decision).toMatchObject({ actor: 'Rina (supervisor)', detail: { decision: 'return', reason: 'Buku tabungan tidak terbaca' } });
   });
 
-  it('approves a clean case on submit and refuses to submit it twice', async () => {
+  it('runs the checks on submit: a case missing its documents goes to a supervisor, and cannot be submitted twice', async () => {
     const id = await newCase();
-    expect(await dispatch('cases.submit', { caseId: id })).toMatchObject({ ok: true, value: { status: 'approved' } });
+    const submitted = await dispatch('cases.submit', { caseId: id });
+    expect(submitted).toMatchObject({ ok: true, value: { status: 'awaiting_supervisor' } });
+    expect((submitted as { value: { flagCount: number } }).value.flagCount).toBeGreaterThan(0);
+    const checks = (await dispatch('checks.get', { caseId: id })) as { value: { flags: { rule: string }[] } };
+    expect(checks.value.flags.map((f) => f.rule)).toContain('documents.missing_required');
     expect(await dispatch('cases.submit', { caseId: id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 });

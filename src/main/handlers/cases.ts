@@ -1,6 +1,7 @@
 import type { casesMethods } from '../../shared/api/methods-cases';
 import { AppError } from '../../shared/api/result';
 import { canDecide, DECISION_STATUS, decisionNeedsReason, statusAfterSubmit } from '../../shared/domain/workflow';
+import { checkCase } from '../checks/case-checks';
 import { createCase, getCase, listCases, setCaseStatus } from '../services/cases';
 import type { HandlerMap } from './types';
 
@@ -13,6 +14,8 @@ export const casesHandlers: HandlerMap<keyof typeof casesMethods> = {
   },
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.submit': (input, ctx) => {
+    // Route on the checks as they stand now, not as they stood at the last edit.
+    checkCase(ctx, input.caseId);
     const current = getCase(ctx, input.caseId);
     const next = statusAfterSubmit(current.status, current.flagCount);
     if (!next) throw new AppError('conflict', `Case ${current.reference} cannot be submitted while ${current.status}`, { status: current.status });

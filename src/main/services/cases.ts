@@ -27,7 +27,8 @@ function countsSql(ctx: BackendContext): { files: string; flags: string } {
     ctx.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type='table' AND name = ?`).get(t) !== undefined;
   return {
     files: has('case_files') ? `(SELECT count(*) FROM case_files cf WHERE cf.case_id = c.id)` : '0',
-    flags: has('case_flags') ? `(SELECT count(*) FROM case_flags f WHERE f.case_id = c.id)` : '0',
+    // Info flags (a value not yet supplied) inform; blockers and warnings need a decision.
+    flags: has('case_flags') ? `(SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.severity IN ('blocker','warning'))` : '0',
   };
 }
 
