@@ -2,7 +2,9 @@
 // variants cost less than other edits; a changed last letter costs more, because Indonesian names
 // often differ only there between people (SUSANTO / SUSANTI, HARTONO / HARTINI).
 
-const OCR_PAIRS = ['IL', 'OD', 'OQ', 'OC', 'CG', 'EF', 'UV', 'BE', 'HN', 'MN', 'RP', 'KX', 'IJ', 'AR', 'CE', 'BR', 'LT', 'VY'];
+// Only confusions OCR really makes and that do not turn one common name into another (R/B would make
+// RUDI and BUDI one person, L/T LINA and TINA).
+const OCR_PAIRS = ['IL', 'OD', 'OQ', 'EF', 'UV', 'VY', 'IJ'];
 const VARIANT_PAIRS = ['OU', 'IY', 'EI'];
 
 function pairSet(pairs: readonly string[]): Set<string> {

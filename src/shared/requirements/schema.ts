@@ -35,6 +35,8 @@ export const requirementItemSchema = z.object({
   sources: z.array(z.string()).min(1),
   regulation: z.string().optional(),
   note: z.string().optional(),
+  /** Concerns the heirs as payees: in a death claim where no heir is known at all, its absence is a warning. */
+  heirs: z.boolean().optional(),
 });
 export type RequirementItem = z.infer<typeof requirementItemSchema>;
 

@@ -30,10 +30,14 @@ export function deadlineRule(ctx: RuleContext): void {
   });
 }
 
-/** Rejected claims do not count; drafts, claims in review, returned and approved (paid) ones do. */
+/**
+ * Rejected claims do not count; drafts, claims in review, returned and approved (paid) ones do, except a
+ * draft holding exactly the same files (the same dossier verified again).
+ */
 export function duplicateRule(ctx: RuleContext): void {
   for (const c of ctx.input.otherClaims ?? []) {
     if (c.claimType !== ctx.input.claimType || c.status === 'rejected') continue;
+    if (c.status === 'draft' && c.sameFiles) continue;
     ctx.fire('claim.duplicate', {
       params: { type: c.claimType, reference: c.reference, status: c.status },
       details: { caseId: c.caseId, reference: c.reference, status: c.status, kpj: c.kpj },

@@ -4,7 +4,7 @@ import type { ChecklistEntry } from '../domain/claims';
 import type { DocumentType } from '../domain/documents';
 import { applicableItems, type ConditionFacts } from '../requirements/applicable';
 import type { RuleContext } from './context';
-import { isDeathCase } from './subject';
+import { heirs, isDeathCase, reference } from './subject';
 
 const known = (v: boolean | null | undefined): boolean | null => (v === undefined ? null : v);
 
@@ -52,9 +52,13 @@ export function documentRules(ctx: RuleContext): ChecklistEntry[] {
     // NPWP has its own rule id; the checklist still shows it.
     if (item.condition === 'benefit_above_npwp_threshold') continue;
     if (applies === 'required') {
+      // With no heir named anywhere (an unmarried participant, no KK members), who will be the payee is
+      // itself the open question: the officer resolves it, so this is not a blocker.
+      const noHeirKnown = item.heirs === true && facts.death === true && heirs(ctx, reference(ctx)).length === 0;
       ctx.fire('documents.missing_required', {
+        ...(noHeirKnown ? { severity: 'warning' as const } : {}),
         params: { label: item.label.id, labelEn: item.label.en },
-        details: { item: item.id, documentTypes: item.documentTypes, condition: item.condition, sources: item.sources },
+        details: { item: item.id, documentTypes: item.documentTypes, condition: item.condition, sources: item.sources, ...(noHeirKnown ? { noHeirKnown } : {}) },
       });
     } else if (applies === 'unknown' && fact) {
       ctx.missing('documents.missing_required', [fact], `keterangan untuk syarat "${item.label.id}"`, `the fact deciding whether "${item.label.en}" is required`, { item: item.id, condition: item.condition });

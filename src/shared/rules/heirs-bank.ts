@@ -30,7 +30,7 @@ export function heirRules(ctx: RuleContext): void {
   for (const doc of statements) {
     for (const h of ctx.list(doc, 'ahli_waris')) {
       if (!h.nama) continue;
-      const found = members.find((x) => (h.nik && x.m.nik === h.nik) || (x.m.nama && ctx.names(h.nama!, x.m.nama).match));
+      const found = members.find((x) => h.nik && x.m.nik === h.nik) ?? members.find((x) => x.m.nama && ctx.names(h.nama!, x.m.nama).match);
       if (!found) {
         ctx.fire('identity.name_mismatch', {
           doc, field: 'ahli_waris', docValue: h, severity: 'warning',
@@ -40,7 +40,7 @@ export function heirRules(ctx: RuleContext): void {
         continue;
       }
       if (h.nik && found.m.nik && h.nik !== found.m.nik) {
-        ctx.fire('identity.nik_mismatch', { doc, field: 'ahli_waris', docValue: h, severity: 'warning', params: { docValue: h.nik, recordValue: found.m.nik }, record: { field: 'kk.anggota.nik', value: found.m.nik }, details: { check: 'heir_nik_on_kk' } });
+        ctx.fire('identity.nik_mismatch', { doc, field: 'ahli_waris', docValue: h, severity: 'warning', params: { doc: `surat ahli waris (ahli waris ${h.nama})`, docEn: `heir statement (heir ${h.nama})`, docValue: h.nik, recordValue: found.m.nik, against: 'Kartu Keluarga', againstEn: 'the family card' }, record: { field: 'kk.anggota.nik', value: found.m.nik }, details: { check: 'heir_nik_on_kk' } });
       }
       if (h.hubungan && found.m.hubungan && !compatible(h.hubungan, found.m.hubungan, found.deceasedRel)) {
         ctx.fire('identity.name_mismatch', {

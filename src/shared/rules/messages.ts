@@ -8,8 +8,8 @@ const s = (p: Params, k: string): string => String(p[k] ?? '');
 
 const T: Record<RuleId, Template> = {
   'identity.nik_mismatch': {
-    id: (p) => `NIK pada ${s(p, 'doc')} (${s(p, 'docValue')}) berbeda dengan data peserta (${s(p, 'recordValue')}).`,
-    en: (p) => `The NIK on the ${s(p, 'docEn')} (${s(p, 'docValue')}) differs from the participant record (${s(p, 'recordValue')}).`,
+    id: (p) => `NIK pada ${s(p, 'doc')} (${s(p, 'docValue')}) berbeda dengan ${s(p, 'against') || 'data peserta'} (${s(p, 'recordValue')}).`,
+    en: (p) => `The NIK on the ${s(p, 'docEn')} (${s(p, 'docValue')}) differs from ${s(p, 'againstEn') || 'the participant record'} (${s(p, 'recordValue')}).`,
   },
   'identity.name_mismatch': {
     id: (p) => `Nama pada ${s(p, 'doc')} (${s(p, 'docValue')}) tidak cocok dengan ${s(p, 'against')} (${s(p, 'recordValue')}); skor ${s(p, 'score')}.`,

@@ -115,6 +115,9 @@ export const DIFFERENT_PERSON: readonly NamePair[] = [
   ['H. AHMAD FAUZI, S.PD', 'AHMAD FAUZAN', false, 'titles do not hide a different name'],
   ['SOEHARTO', 'SUHARTONO', false, 'old spelling does not hide a longer name'],
   ['I MADE SUDARMA', 'I KETUT SUDARMA', false, 'Balinese siblings'],
+  ['RUDI SANTOSO', 'BUDI SANTOSO', false, 'brothers: R and B are not an OCR confusion'],
+  ['LINA MARLINA', 'TINA MARLINA', false, 'sisters'],
+  ['MINA', 'NINA', false, 'M and N'],
 ];
 
 /** Pairs the matcher accepts though they are written differently; kept apart from the different-person list. */

@@ -191,6 +191,18 @@ describe('document rules', () => {
     expect(fired(run({ ...cleanJkk(), facts: { ...cleanJkk().facts, trafficAccident: true } }), 'documents.missing_required')).toEqual([]);
   });
 
+  it('a death claim with no heir known anywhere only warns about the missing heir statement and passbook', () => {
+    const single = { ...PARTICIPANT, jenis_kelamin: 'P' as const };
+    let c: CaseInput = { ...cleanJkm(), participant: single };
+    c = { ...c, documents: c.documents.filter((d) => ['kartu_peserta', 'akta_kematian'].includes(d.document.type) || (d.document.type === 'ktp' && d.document.fields.nik?.value === PARTICIPANT.nik)) };
+    c = { ...c, documents: [...c.documents, kk([{ nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1988-06-05', hubungan: 'kepala_keluarga' }])] };
+    const missing = run(c).filter((f) => f.rule === 'documents.missing_required' && f.severity !== 'info');
+    expect(missing.map((f) => [f.evidence.details?.item, f.severity])).toEqual([['heir_statement', 'warning'], ['passbook', 'warning']]);
+    // With heirs on the KK, the same absences block.
+    const withFamily = without(without(cleanJkm(), 'surat_ahli_waris'), 'buku_tabungan');
+    expect(blockers(run(withFamily)).map((f) => f.evidence.details?.item)).toEqual(['heir_statement', 'passbook']);
+  });
+
   it('marriage book is required only when the heir is the spouse', () => {
     const noBook = without(cleanJkm(), 'buku_nikah');
     expect(fired(run(noBook), 'documents.missing_required')).toHaveLength(1);
