@@ -6,6 +6,7 @@ import { LANGUAGES, setLanguage, type Language } from './i18n/index';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
 import { CaseScreen } from './screens/CaseScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
+import { RequirementsScreen } from './screens/RequirementsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
 import { WorklistScreen } from './screens/WorklistScreen';
@@ -18,7 +19,7 @@ export function App(): React.JSX.Element {
   const route = useRoute();
   const info = useQuery('app.info', {}, 'info');
 
-  // Alt+1…5 jump between screens from anywhere, so officers can keep their hands on the keyboard.
+  // Alt+1…6 jump between screens from anywhere, so officers can keep their hands on the keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -34,7 +35,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="shell" data-state={info.state}>
-      <header className="topbar">
+      <header className="topbar no-print">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
@@ -82,6 +83,7 @@ export function App(): React.JSX.Element {
         {route.screen === 'case' && <CaseScreen caseId={route.caseId} />}
         {route.screen === 'participants' && <ParticipantsScreen initialQuery={route.query} />}
         {route.screen === 'supervisor' && <SupervisorScreen role={info.data?.operator.role} />}
+        {route.screen === 'requirements' && <RequirementsScreen />}
         {route.screen === 'settings' && <SettingsScreen onSaved={info.reload} />}
       </main>
     </div>

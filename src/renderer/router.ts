@@ -5,9 +5,10 @@ export type Route =
   | { screen: 'case'; caseId: number | null }
   | { screen: 'participants'; query?: string }
   | { screen: 'supervisor' }
+  | { screen: 'requirements' }
   | { screen: 'settings' };
 
-export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'settings'] as const;
+export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings'] as const;
 
 export function parseHash(hash: string): Route {
   const [screen, arg] = hash.replace(/^#\/?/, '').split('/');
@@ -20,6 +21,8 @@ export function parseHash(hash: string): Route {
       return arg ? { screen: 'participants', query: decodeURIComponent(arg) } : { screen: 'participants' };
     case 'supervisor':
       return { screen: 'supervisor' };
+    case 'requirements':
+      return { screen: 'requirements' };
     case 'settings':
       return { screen: 'settings' };
     default:

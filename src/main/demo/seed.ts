@@ -5,7 +5,7 @@ import type { Participant } from '../../shared/domain/participant';
 import type { BackendContext } from '../context';
 import { addFilesToCase } from '../intake/intake';
 import { createCase } from '../services/cases';
-import { generateDossier } from '../synth/index';
+import { generateDossier, type Dossier } from '../synth/index';
 
 export const DEMO_SEED = 2026;
 export const DEMO_PARTICIPANTS = 240;
@@ -45,6 +45,16 @@ export function* demoParticipants(count = DEMO_PARTICIPANTS): Generator<Particip
   for (let i = 0; i < count; i++) yield syntheticParticipant(DEMO_SEED, i);
 }
 
+function printedIncidentDate(dossier: Dossier): string | undefined {
+  for (const f of dossier.files) {
+    for (const d of f.truth.documents) {
+      const date = d.fields.tanggal_kecelakaan ?? d.fields.tanggal_kematian;
+      if (typeof date === 'string') return date;
+    }
+  }
+  return undefined;
+}
+
 export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): Promise<DemoResult> {
   const existing = ctx.db.prepare(`SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM cases) AS n`).pluck().get() as number;
   if (existing > 0) return { seeded: false, participants: 0, cases: 0, files: 0 };
@@ -59,10 +69,12 @@ export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): 
   let files = 0;
   for (const [index, s] of samples.entries()) {
     if (!s.person) continue;
-    const created = createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate: s.incidentDate, notes: s.notes });
-    // The first two sample cases come with their scanned dossier, generated for the same person.
-    if (options.files && index < 2) {
-      const dossier = await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index });
+    // The first two sample cases come with their scanned dossier, generated for the same person; the
+    // case's incident date is the one printed on those documents.
+    const dossier = options.files && index < 2 ? await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index }) : null;
+    const incidentDate = (dossier && printedIncidentDate(dossier)) ?? s.incidentDate;
+    const created = createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate, notes: s.notes });
+    if (dossier) {
       const added = await addFilesToCase(ctx, created.id, dossier.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes) })));
       files += added.length;
     }

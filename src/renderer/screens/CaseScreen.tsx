@@ -5,6 +5,7 @@ import { CaseActions } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
 import { FieldsPanel, type Evidence } from '../components/FieldsPanel';
+import { FlagsPanel } from '../components/FlagsPanel';
 import { PageViewer } from '../components/PageViewer';
 import { hrefOf } from '../router';
 
@@ -64,6 +65,7 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
               <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} />
             </div>
             <div className="case-right">
+              <FlagsPanel caseId={c.id} onShow={setEvidence} />
               {pageRef ? <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
             </div>
           </div>

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/result';
 import { ROLES, type Role } from '../../shared/api/roles';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { ParticipantImport } from '../components/ParticipantImport';
 import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 
 export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.Element {
@@ -74,6 +75,7 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.
           </button>
         </div>
       </form>
+      <ParticipantImport onImported={info.reload} />
       <ErrorNote error={info.error} />
       {d && (
         <section className="panel">

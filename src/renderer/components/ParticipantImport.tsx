@@ -1,0 +1,108 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiError } from '../../shared/api/result';
+import { useApi, useQuery } from '../api-context';
+import { ErrorNote } from './ErrorNote';
+
+interface ImportOutcome {
+  file: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  errors: { line: number; reason: string }[];
+}
+
+/** Settings: import the participant CSV and see who imported what, when. */
+export function ParticipantImport({ onImported }: { onImported: () => void }): React.JSX.Element {
+  const { t, i18n } = useTranslation();
+  const api = useApi();
+  const history = useQuery('participants.importHistory', { limit: 20 }, 'history');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [outcome, setOutcome] = useState<ImportOutcome>();
+  const input = useRef<HTMLInputElement>(null);
+  const fmt = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+
+  const run = async (file: File): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    setOutcome(undefined);
+    try {
+      // Decoding as UTF-8 with fatal=true refuses a file in another encoding instead of importing mojibake.
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
+      const res = await api.call('participants.import', { csvText: text, fileName: file.name });
+      if (!res.ok) setError(res.error);
+      else setOutcome({ file: file.name, ...res.value });
+    } catch {
+      setError({ code: 'bad_file', message: `${file.name} is not UTF-8 text` });
+    } finally {
+      setBusy(false);
+      history.reload();
+      onImported();
+    }
+  };
+
+  return (
+    <section className="panel" data-testid="participant-import" data-state={history.state}>
+      <h2>{t('imports.title')}</h2>
+      <p className="muted">{t('imports.hint')}</p>
+      <button type="button" className="primary" disabled={busy} onClick={() => input.current?.click()}>
+        {busy ? t('imports.importing') : t('imports.choose')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".csv,text/csv"
+        hidden
+        data-testid="csv-input"
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void run(f);
+          e.target.value = '';
+        }}
+      />
+      <ErrorNote error={error} />
+      {outcome && (
+        <div className="import-outcome" data-testid="import-outcome">
+          <p className="ok-note">
+            {t('imports.result', { file: outcome.file, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, errors: outcome.errors.length })}
+          </p>
+          {outcome.errors.length > 0 && (
+            <ul className="line-errors">
+              {outcome.errors.slice(0, 100).map((e) => (
+                <li key={e.line}>{t('imports.lineError', { line: e.line, reason: e.reason })}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <h3>{t('imports.history')}</h3>
+      {history.data?.imports.length ? (
+        <table className="grid compact">
+          <thead>
+            <tr>
+              <th>{t('imports.when')}</th>
+              <th>{t('imports.who')}</th>
+              <th>{t('imports.file')}</th>
+              <th>{t('imports.counts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data.imports.map((h) => (
+              <tr key={h.id}>
+                <td>{fmt.format(new Date(h.finishedAt))}</td>
+                <td>{h.actor}</td>
+                <td>{h.fileName}</td>
+                <td className="mono">
+                  {h.inserted} / {h.updated} / {h.unchanged} / {h.errorCount}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t('imports.none')}</p>
+      )}
+    </section>
+  );
+}
