@@ -1,6 +1,8 @@
 import type { checksMethods } from '../../shared/api/methods-checks';
 import { activeRequirementTable, loadRulesConfig, requirementVersions } from '../checks/config-store';
 import { checkCase, getCaseChecks } from '../checks/case-checks';
+import { caseFacts } from '../checks/gather';
+import { getCase } from '../services/cases';
 import { importParticipantsCsv } from '../participants/import-csv';
 import { listImports } from '../participants/import-history';
 import type { HandlerMap } from './types';
@@ -17,4 +19,8 @@ export const checksHandlers: HandlerMap<keyof typeof checksMethods> = {
   'checks.config': (_input, ctx) => loadRulesConfig(ctx),
   'checks.run': (input, ctx) => checkCase(ctx, input.caseId, input.facts),
   'checks.get': (input, ctx) => getCaseChecks(ctx, input.caseId),
+  'checks.facts': (input, ctx) => {
+    getCase(ctx, input.caseId);
+    return { facts: caseFacts(ctx, input.caseId) };
+  },
 };

@@ -92,6 +92,10 @@ export const checksMethods = defineMethods({
     roles: ['officer', 'supervisor', 'admin'],
     audit: true,
   },
+  'checks.facts': {
+    input: z.object({ caseId: z.number().int().positive() }).strict(),
+    output: z.object({ facts: statedFactsSchema }),
+  },
   'checks.get': {
     input: z.object({ caseId: z.number().int().positive() }).strict(),
     output: caseChecksSchema,

@@ -64,6 +64,7 @@ describe('checks.run and checks.get', () => {
     expect(blockers.map((f) => f.rule)).toEqual(['identity.name_mismatch']);
     expect(run.checklist.find((e) => e.type === 'form_kk1')).toEqual({ type: 'form_kk1', required: true, present: true });
     expect(run.payBy).toBe('2026-10-29');
+    expect(await api('checks.facts', { caseId: c.id })).toMatchObject({ ok: true, value: { facts: clean.facts } });
     const stored = ctx.db.prepare('SELECT count(*) FROM case_flags WHERE case_id = ?').pluck().get(c.id);
     expect(stored).toBe(run.flags.length);
     const got = await api('checks.get', { caseId: c.id });
