@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from './api-context';
 import { ErrorNote } from './components/ErrorNote';
-import { LANGUAGES, setLanguage, type Language } from './i18n/index';
+import { LanguageSelect } from './components/LanguageSelect';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
 import { CaseScreen } from './screens/CaseScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
@@ -15,7 +15,7 @@ const routeFor = (screen: (typeof SCREENS)[number]): Route =>
   screen === 'case' ? { screen: 'case', caseId: null } : ({ screen } as Route);
 
 export function App(): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const route = useRoute();
   const info = useQuery('app.info', {}, 'info');
 
@@ -60,21 +60,7 @@ export function App(): React.JSX.Element {
               {info.data.operator.name} · {t(`roles.${info.data.operator.role}`)}
             </span>
           )}
-          <label className="lang">
-            <span className="visually-hidden">{t('app.language')}</span>
-            <select
-              value={i18n.language}
-              onChange={(e) => void setLanguage(e.target.value as Language)}
-              data-testid="language-switch"
-              aria-label={t('app.language')}
-            >
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {l === 'id' ? 'Bahasa Indonesia' : 'English'}
-                </option>
-              ))}
-            </select>
-          </label>
+          <LanguageSelect data-testid="language-switch" aria-label={t('app.language')} />
         </div>
       </header>
       <main className="content">

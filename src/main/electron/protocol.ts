@@ -1,8 +1,8 @@
 // The renderer is served through the allow-listed claimdesk://app/ scheme, never file:// or http.
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Protocol } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
+import { mimeOf } from '../host/mime';
 import { resolveInside } from '../host/static';
 import { APP_SCHEME } from './security';
 
@@ -10,15 +10,6 @@ export const PRIVILEGED_SCHEME = {
   scheme: APP_SCHEME,
   privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true },
 } as const;
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
 
 /** Answer one claimdesk:// request: only host "app", only files inside the renderer folder. */
 export function appProtocolResponse(rendererDir: string, requestUrl: string): Response {
@@ -29,7 +20,7 @@ export function appProtocolResponse(rendererDir: string, requestUrl: string): Re
   return new Response(fs.readFileSync(file), {
     status: 200,
     headers: {
-      'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'content-type': mimeOf(file),
       'content-security-policy': CONTENT_SECURITY_POLICY,
       'x-content-type-options': 'nosniff',
     },

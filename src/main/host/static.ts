@@ -3,17 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ServerResponse } from 'node:http';
 import { CONTENT_SECURITY_POLICY } from '../../shared/security';
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
+import { mimeOf } from './mime';
 
 /** Resolve a URL path inside root, or null when it would escape it. */
 export function resolveInside(root: string, urlPath: string): string | null {
@@ -41,7 +31,7 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
     return;
   }
   res.writeHead(200, {
-    'content-type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'content-type': mimeOf(file),
     'content-security-policy': CONTENT_SECURITY_POLICY,
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',

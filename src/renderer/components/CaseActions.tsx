@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateTimeFormat } from '../format';
 import type { CaseDetail } from '../../shared/api/methods-cases';
 import type { ApiError } from '../../shared/api/result';
 import { canDecide, canSubmit, decisionNeedsReason, type Decision } from '../../shared/domain/workflow';
@@ -8,11 +9,11 @@ import { ErrorNote } from './ErrorNote';
 
 /** Submit for the officer; approve, reject or return for the supervisor; and the case's history. */
 export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
-  const fmt = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateTimeFormat();
 
   const run = async (call: () => ReturnType<typeof api.call>): Promise<void> => {
     const res = await call();

@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
+import { useDateTimeFormat } from '../format';
 import type { CaseSummary } from '../../shared/api/methods-cases';
 import { hrefOf } from '../router';
 
 export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
-  const fmt = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const { t } = useTranslation();
+  const fmt = useDateTimeFormat();
   return (
     <table className="grid" data-testid="case-table">
       <thead>

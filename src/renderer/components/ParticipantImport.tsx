@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateTimeFormat } from '../format';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from './ErrorNote';
@@ -14,14 +15,14 @@ interface ImportOutcome {
 
 /** Settings: import the participant CSV and see who imported what, when. */
 export function ParticipantImport({ onImported }: { onImported: () => void }): React.JSX.Element {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const api = useApi();
   const history = useQuery('participants.importHistory', { limit: 20 }, 'history');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [outcome, setOutcome] = useState<ImportOutcome>();
   const input = useRef<HTMLInputElement>(null);
-  const fmt = new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  const fmt = useDateTimeFormat();
 
   const run = async (file: File): Promise<void> => {
     setBusy(true);

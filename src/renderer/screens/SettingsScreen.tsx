@@ -4,8 +4,8 @@ import type { ApiError } from '../../shared/api/result';
 import { ROLES, type Role } from '../../shared/api/roles';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { LanguageSelect } from '../components/LanguageSelect';
 import { ParticipantImport } from '../components/ParticipantImport';
-import { LANGUAGES, setLanguage, type Language } from '../i18n/index';
 
 export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.Element {
   const { t, i18n } = useTranslation();
@@ -45,13 +45,7 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.
       >
         <label>
           {t('settings.language')}
-          <select value={i18n.language} onChange={(e) => void setLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'id' ? 'Bahasa Indonesia' : 'English'}
-              </option>
-            ))}
-          </select>
+          <LanguageSelect />
         </label>
         <label>
           {t('settings.operatorName')}
