@@ -129,7 +129,8 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
       files.push({ name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(img.bytes), mime: img.format === 'jpeg' ? 'image/jpeg' : 'image/png', truth: { name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, documents } });
       continue;
     }
-    const pdf = await PDFDocument.create();
+    // No creation/modification dates: the same seed must give byte-identical files (benchmark OCR cache).
+    const pdf = await PDFDocument.create({ updateMetadata: false });
     for (const pg of all) {
       const img = await degrade(pg, kind, rng);
       const embedded = img.format === 'jpeg' ? await pdf.embedJpg(img.bytes) : await pdf.embedPng(img.bytes);
