@@ -15,12 +15,14 @@ const optional = (s: string | undefined): string | null => upper(s) || null;
 
 export type RowResult = { ok: true; participant: Participant } | { ok: false; reason: string };
 
-/** `get` reads a column of the row by name. */
-export function validateRow(get: (column: string) => string | undefined): RowResult {
+/** `get` reads a column of the row by name; `raw` is the whole row, checked once for bad encoding. */
+export function validateRow(get: (column: string) => string | undefined, raw?: readonly string[]): RowResult {
   const bad: string[] = [];
-  for (const c of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
-    // csv-parse decodes as UTF-8 and puts U+FFFD where the bytes were not UTF-8 (e.g. a Windows-1252 export).
-    if (get(c)?.includes('\uFFFD')) return { ok: false, reason: `column ${c} is not valid UTF-8 (save the file as UTF-8)` };
+  // csv-parse decodes as UTF-8 and puts U+FFFD where the bytes were not UTF-8 (e.g. a Windows-1252 export).
+  if (!raw || raw.some((v) => v.includes('\uFFFD'))) {
+    for (const c of [...REQUIRED_COLUMNS, ...OPTIONAL_COLUMNS]) {
+      if (get(c)?.includes('\uFFFD')) return { ok: false, reason: `column ${c} is not valid UTF-8 (save the file as UTF-8)` };
+    }
   }
   const kpj = text(get('nomor_kpj'));
   if (!/^\d{11}$/.test(kpj)) bad.push(`nomor_kpj "${kpj}" is not 11 digits`);

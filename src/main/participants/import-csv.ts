@@ -54,6 +54,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const counts = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0 };
   const seen = new Map<string, number>();
   let header: string[] | null = null;
+  let columnIndex = new Map<string, number>();
   // A large page cache keeps the index B-trees in memory while a big file is written (about 256 MB).
   const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
   db.pragma('cache_size = -262144');
@@ -67,6 +68,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
         header = rec.record.map((h) => h.trim().toLowerCase());
         const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
         if (missing.length > 0) throw new AppError('invalid_input', `The CSV lacks required column(s): ${missing.join(', ')}`, { missing: missing.join(',') });
+        columnIndex = new Map(header.map((h, i) => [h, i]));
         continue;
       }
       counts.rowsRead += 1;
@@ -74,12 +76,11 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
         errors.push({ line, reason: `expected ${header.length} columns, found ${rec.record.length}` });
         continue;
       }
-      const cols = header;
       const row = rec.record;
       const v = validateRow((c) => {
-        const i = cols.indexOf(c);
-        return i < 0 ? undefined : row[i];
-      });
+        const i = columnIndex.get(c);
+        return i === undefined ? undefined : row[i];
+      }, row);
       if (!v.ok) {
         errors.push({ line, reason: v.reason });
         continue;

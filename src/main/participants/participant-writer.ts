@@ -16,9 +16,8 @@ const toDb = (p: Participant): DbValues => ({ ...p, program: p.program.join(';')
 
 export function participantWriter(db: Db, index: NameIndex) {
   const byKpj = db.prepare(`SELECT id, ${FIELDS.join(', ')} FROM participants WHERE nomor_kpj = ?`);
-  const insert = db.prepare(
-    `INSERT INTO participants(${FIELDS.join(', ')}, updated_at) VALUES (${FIELDS.map((f) => `@${f}`).join(', ')}, @updated_at)`,
-  );
+  // Positional parameters: binding from an array is markedly faster than from named object keys.
+  const insert = db.prepare(`INSERT INTO participants(${FIELDS.join(', ')}, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, ?)`);
   const update = db.prepare(
     `UPDATE participants SET ${FIELDS.filter((f) => f !== 'nomor_kpj').map((f) => `${f} = @${f}`).join(', ')}, updated_at = @updated_at WHERE id = @id`,
   );
@@ -33,7 +32,7 @@ export function participantWriter(db: Db, index: NameIndex) {
       const values = toDb(p);
       const old = fresh ? undefined : (byKpj.get(p.nomor_kpj) as (ParticipantDbRow & DbValues) | undefined);
       if (!old) {
-        const id = Number(insert.run({ ...values, updated_at: at }).lastInsertRowid);
+        const id = Number(insert.run(...FIELDS.map((f) => values[f]), at).lastInsertRowid);
         index.insert(id, p.nama);
         return 'inserted';
       }

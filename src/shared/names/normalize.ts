@@ -98,7 +98,16 @@ export function normalizeName(raw: string): NormalizedName {
   return { tokens, notes: [...notes] };
 }
 
+const keyCache = new Map<string, string[]>();
+const KEY_CACHE_LIMIT = 200_000;
+
 /** Tokens for the search index: phonetic keys of every non-initial token, optional ones included. */
 export function indexKeys(raw: string): string[] {
-  return [...new Set(normalizeName(raw).tokens.filter((t) => !t.initial).map((t) => t.key))];
+  // Whole names repeat often in a member file; remembering them keeps a million-row import fast.
+  const hit = keyCache.get(raw);
+  if (hit) return hit;
+  const keys = [...new Set(normalizeName(raw).tokens.filter((t) => !t.initial).map((t) => t.key))];
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  keyCache.set(raw, keys);
+  return keys;
 }
