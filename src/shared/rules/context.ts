@@ -72,9 +72,13 @@ export class RuleContext {
     const f = doc && o.field ? doc.document.fields[o.field] : undefined;
     const names = doc ? (DOC_NAMES[doc.document.type] ?? { id: doc.document.type, en: doc.document.type }) : undefined;
     const params: Params = { ...(names ? { doc: names.id, docEn: names.en } : {}), ...o.params };
+    let severity = o.severity ?? severityOf(this.config, rule, 'warning');
+    // A value the reader was unsure of may be the reader's mistake: it asks the officer, it does not block.
+    const unsure = f !== undefined && (f.needsKeying === true || f.confidence < this.param('minConfidenceToBlock')) && f.source !== 'officer';
+    if (unsure && severity === 'blocker') severity = 'warning';
     this.flags.push({
       rule,
-      severity: o.severity ?? severityOf(this.config, rule, 'warning'),
+      severity,
       message: message(rule, params),
       evidence: {
         ...(doc
@@ -89,7 +93,7 @@ export class RuleContext {
             }
           : {}),
         ...(o.record ? { record: o.record } : {}),
-        ...(o.details ? { details: o.details } : {}),
+        ...(o.details || unsure ? { details: { ...o.details, ...(unsure ? { lowConfidence: f?.confidence ?? 0 } : {}) } } : {}),
       },
     });
   }

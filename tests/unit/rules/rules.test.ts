@@ -48,6 +48,17 @@ describe('identity rules', () => {
     expect(f?.evidence.record).toEqual({ field: 'nik', value: PARTICIPANT.nik });
   });
 
+  it('a mismatch on a value read with low confidence asks the officer instead of blocking', () => {
+    const c = setField(cleanJkk(), 'ktp', 'nik', '1571024506880099');
+    const ktpDoc = c.documents.find((d) => d.document.type === 'ktp')!;
+    ktpDoc.document.fields.nik = { ...ktpDoc.document.fields.nik!, confidence: 0.4 };
+    const [f] = fired(run(c), 'identity.nik_mismatch');
+    expect(f?.severity).toBe('warning');
+    expect(f?.evidence.details).toMatchObject({ lowConfidence: 0.4 });
+    ktpDoc.document.fields.nik = { ...ktpDoc.document.fields.nik!, source: 'officer' };
+    expect(fired(run(c), 'identity.nik_mismatch')[0]?.severity).toBe('blocker');
+  });
+
   it('nik_mismatch reports a missing NIK instead of passing', () => {
     let c = setField(cleanJht(), 'ktp', 'nik', null);
     c = setField(c, 'kartu_peserta', 'nik', null);
