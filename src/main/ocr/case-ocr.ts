@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import { readOriginal } from '../intake/store';
 import { ocrLimits } from './config';
+import { Gate } from './gate';
 import { getOcrPool } from './pool';
 import { readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
@@ -153,6 +154,7 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
   const pool = getOcrPool(ctx);
   const limits = ocrLimits();
   const sources = new Map<number, Promise<DocumentSource>>();
+  const gate = new Gate();
   const sourceOf = (fileId: number, storedPath: string, name: string): Promise<DocumentSource> => {
     let s = sources.get(fileId);
     if (!s) {
@@ -169,7 +171,11 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
       emit(job.file_id, job.page, 'running');
       try {
         const source = await sourceOf(job.file_id, job.stored_path, job.name);
-        const page = await readPage(await source.loadPage(job.page), job.page, pool, limits, signal);
+        const t = performance.now();
+        const raster = await gate.run(() => source.loadPage(job.page));
+        const rasterised = Math.round(performance.now() - t);
+        const page = await readPage(raster, job.page, pool, limits, signal);
+        page.timings.rasterise = rasterised;
         if (signal.aborted) break;
         ctx.db
           .prepare(`UPDATE page_ocr SET state = 'done', source = ?, ocr_json = ?, poor = ?, error = NULL, updated_at = ? WHERE file_id = ? AND page = ? AND state = 'running'`)

@@ -9,7 +9,9 @@ export interface OcrLimits {
   maxPages: number;
   /** Refuse an upload (documents.add) larger than this many bytes per file. */
   maxUploadBytes: number;
-  /** Largest side, in pixels, of a page image sent to OCR (~300 dpi A4 is 3508). */
+  /** Largest side, in pixels, of a page as rasterised and shown (A4 at 300 dpi is 3508): caps huge pages. */
+  maxPageSide: number;
+  /** Largest side of the image tesseract reads; larger pages are scaled down for OCR only (speed). */
   maxOcrSide: number;
   /** Render PDFs at this resolution for OCR. */
   renderDpi: number;
@@ -28,7 +30,8 @@ export function ocrLimits(overrides: Partial<OcrLimits> = {}): OcrLimits {
     maxPixels: envNumber('CLAIMDESK_MAX_PIXELS', 60_000_000),
     maxPages: envNumber('CLAIMDESK_MAX_PAGES', 300),
     maxUploadBytes: envNumber('CLAIMDESK_MAX_UPLOAD_BYTES', 50 * 1024 * 1024),
-    maxOcrSide: envNumber('CLAIMDESK_MAX_OCR_SIDE', 3600),
+    maxPageSide: envNumber('CLAIMDESK_MAX_PAGE_SIDE', 4200),
+    maxOcrSide: envNumber('CLAIMDESK_MAX_OCR_SIDE', 2800),
     renderDpi: envNumber('CLAIMDESK_RENDER_DPI', 300),
     previewSide: envNumber('CLAIMDESK_PREVIEW_SIDE', 1800),
     ...overrides,

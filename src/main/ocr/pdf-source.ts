@@ -62,7 +62,7 @@ export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo:
   try {
     const base = page.getViewport({ scale: 1 });
     let scale = limits.renderDpi / 72;
-    scale = Math.min(scale, limits.maxOcrSide / Math.max(base.width, base.height));
+    scale = Math.min(scale, limits.maxPageSide / Math.max(base.width, base.height));
     scale = Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));

@@ -1,7 +1,7 @@
 // A fixed pool of tesseract.js workers, created once and reused: OCR never starts a worker per page, and
 // at most `size` pages are read at a time, so the interactive path keeps its share of the cores.
 // Language data comes only from resources/tessdata; nothing is fetched, cached or written elsewhere.
-import { createWorker, OEM, type Page, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type Page, type Worker } from 'tesseract.js';
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import { availableOcrLanguages, tessdataDir } from '../ocr-languages';
@@ -22,6 +22,8 @@ export interface OsdResult {
 export interface RecognizeOptions {
   /** Let tesseract measure and correct a small skew (it reports the angle it applied). */
   deskew?: boolean;
+  /** Resolution of the image, for images that do not carry one (PGM). */
+  dpi?: number;
   signal?: AbortSignal | undefined;
 }
 
@@ -116,7 +118,15 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   }
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const recognizers = new WorkerQueue(
-    Promise.all(Array.from({ length: size }, () => createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false)))),
+    Promise.all(
+      Array.from({ length: size }, async () => {
+        const w = await createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false));
+        // tesseract's library default is one uniform block (PSM 6); documents need full page layout
+        // analysis (PSM 3, the command line's default), which is also what makes rotateAuto cheap.
+        await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        return w;
+      }),
+    ),
   );
   // The OSD model only exists in tesseract's legacy format, so orientation gets its own small worker,
   // started the first time a page looks sideways.
@@ -129,7 +139,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     languages,
     recognize: (image, o = {}) =>
       recognizers.run(async (w) => {
-        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true }, { text: true, blocks: true });
+        const params = o.dpi ? { user_defined_dpi: String(Math.round(o.dpi)) } : {};
+        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { text: true, blocks: true });
         return data;
       }, o.signal),
     detectOrientation: (image, signal) =>

@@ -7,7 +7,8 @@ import type { PageRaster } from './source';
 import type { QuarterTurn } from './transform';
 
 export interface PreparedImage {
-  png: Buffer;
+  /** Binary PGM, which tesseract (leptonica) reads without decoding work. */
+  image: Buffer;
   width: number;
   height: number;
   scale: number;
@@ -46,15 +47,12 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     steps.push(`rotate:${rotate}`);
   }
   // Fast PNG: tesseract decodes it straight away, so compression would only cost time.
-  // Raw input carries no resolution, and tesseract misreads the PNG default (1 px/mm) as 25 dpi, which
-  // breaks its deskew; give it the page's real (or A4-estimated) resolution instead.
   const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
-  const { data, info } = await pipeline
-    .toColourspace('b-w')
-    .withMetadata({ density: Math.max(72, dpi) })
-    .png({ compressionLevel: 1, adaptiveFiltering: false })
-    .toBuffer({ resolveWithObject: true });
-  return { png: data, width: info.width, height: info.height, scale, rotate, contrast, dpi, steps };
+  // Handed to tesseract as PGM (a 15-byte header before the raw grey pixels): no PNG encode and
+  // decode per page. PGM carries no resolution, so the dpi goes to tesseract as a parameter.
+  const { data, info } = await pipeline.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
+  return { image: pgm, width: info.width, height: info.height, scale, rotate, contrast, dpi, steps };
 }
 
 /** Grey-level percentiles and spread, measured on a small copy of the page (cheap, and enough). */

@@ -6,6 +6,7 @@ import type { OcrPage } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
 import { ocrLimits, type OcrLimits } from './config';
 import { createOcrPool, type OcrPool } from './pool';
+import { Gate } from './gate';
 import { readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
 
@@ -43,12 +44,16 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
   try {
     // One page more in flight than there are workers, so rasterising the next page overlaps OCR.
     let next = 1;
+    const gate = new Gate();
     const lane = async (): Promise<void> => {
       while (next <= source.pageCount && !opts.signal?.aborted) {
         const n = next++;
         try {
-          const raster = await source.loadPage(n);
+          const t = performance.now();
+          const raster = await gate.run(() => source.loadPage(n));
+          const rasterised = Math.round(performance.now() - t);
           const page = await readPage(raster, n, pool, limits, opts.signal);
+          page.timings.rasterise = rasterised;
           pages.push(page);
           opts.onPage?.(page);
         } catch (err) {

@@ -43,7 +43,7 @@ export async function readPage(
     const prepared = await prepareForOcr(raster, limits, rotate);
     timings[rotate ? `preprocess${rotate}` : 'preprocess'] = ms(t);
     t = performance.now();
-    const page = await pool.recognize(prepared.png, { signal, deskew: true });
+    const page = await pool.recognize(prepared.image, { signal, deskew: true, dpi: prepared.dpi });
     timings[rotate ? `recognize${rotate}` : 'recognize'] = ms(t);
     const lines = toLines(page, transformOf(raster, prepared, page));
     const words = lines.flatMap((l) => l.words);
@@ -56,7 +56,7 @@ export async function readPage(
   let osd: { degrees: number; confidence: number } | null = null;
   if ((best.meanConfidence ?? 0) < ORIENTATION_CHECK_BELOW || best.words < 5) {
     const t = performance.now();
-    osd = await pool.detectOrientation(best.prepared.png, signal);
+    osd = await pool.detectOrientation(best.prepared.image, signal);
     timings.orientation = ms(t);
     if (osd && osd.degrees !== 0 && osd.confidence >= MIN_OSD_CONFIDENCE) {
       const turned = await attempt(osd.degrees as PreparedImage['rotate']);

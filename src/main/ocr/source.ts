@@ -94,9 +94,9 @@ async function decodeImagePage(name: string, bytes: Buffer, pageNo: number, limi
     // Phone photos carry their orientation in EXIF: the officer sees them the way the phone showed them.
     let pipeline = input.rotate();
     const side = Math.max(meta.width ?? 0, meta.height ?? 0);
-    if (side > limits.maxOcrSide) pipeline = pipeline.resize({ width: limits.maxOcrSide, height: limits.maxOcrSide, fit: 'inside' });
+    if (side > limits.maxPageSide) pipeline = pipeline.resize({ width: limits.maxPageSide, height: limits.maxPageSide, fit: 'inside' });
     const { data, info } = await pipeline.raw().toBuffer({ resolveWithObject: true });
-    const scale = side > limits.maxOcrSide ? limits.maxOcrSide / side : 1;
+    const scale = side > limits.maxPageSide ? limits.maxPageSide / side : 1;
     const density = meta.density && meta.density > 1 && meta.density !== 72 ? meta.density * scale : null;
     return { data, width: info.width, height: info.height, channels: info.channels, dpi: density ? Math.round(density) : null };
   } catch (err) {

@@ -1,0 +1,182 @@
+// OCR benchmark on generated A4 claim-document scans (300 dpi): ClaimDesk's seconds per page, pages per
+// second with the pool, time to the first finished page of a 6-page dossier after intake, peak memory,
+// and word accuracy; beside native tesseract in its fastest setup here (one single-threaded process per
+// core, OMP_THREAD_LIMIT=1) when it is installed. Prints figures; asserts nothing.
+//   npm run bench -- ocr [--pages N] [--workers N] [--no-native]
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
+import { BackendContext } from '../src/main/context';
+import { addFilesToCase } from '../src/main/intake/intake';
+import { listCasePages, startCaseOcr } from '../src/main/ocr/case-ocr';
+import { defaultPoolSize } from '../src/main/ocr/config';
+import { createOcrPool, getOcrPool } from '../src/main/ocr/pool';
+import { readFile } from '../src/main/ocr/read-file';
+import { createCase } from '../src/main/services/cases';
+import { wordAccuracy } from '../tests/fixtures/ocr/accuracy';
+import { renderClaimPage, type RenderedPage } from '../tests/fixtures/ocr/claim-page';
+
+const run = promisify(execFile);
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+const secs = (ms: number): string => (ms / 1000).toFixed(2);
+const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+const argOf = (args: string[], name: string, fallback: number): number => {
+  const at = args.indexOf(name);
+  const v = at >= 0 ? Number(args[at + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+
+/** Samples the process's resident memory (tesseract.js workers are threads of this process). */
+function memorySampler(): { peak: () => number; stop: () => void } {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 50);
+  return { peak: () => Math.max(peak, process.memoryUsage.rss()), stop: () => clearInterval(timer) };
+}
+
+async function limit<T>(n: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
+  const out: T[] = new Array(jobs.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (next < jobs.length) {
+      const i = next++;
+      out[i] = await (jobs[i] as () => Promise<T>)();
+    }
+  }));
+  return out;
+}
+
+async function nativeTesseract(files: string[], cores: number): Promise<{ perPage: number[]; wall: number; texts: string[] } | null> {
+  const version = await run('tesseract', ['--version']).catch(() => null);
+  if (!version) return null;
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  const one = async (f: string): Promise<{ ms: number; text: string }> => {
+    const t = performance.now();
+    const { stdout } = await run('tesseract', [f, '-', '-l', 'ind+eng', '--psm', '3'], { env, maxBuffer: 1 << 24 });
+    return { ms: performance.now() - t, text: stdout };
+  };
+  const perPage: number[] = [];
+  for (const f of files.slice(0, 3)) perPage.push((await one(f)).ms);
+  const t = performance.now();
+  const results = await limit(cores, files.map((f) => () => one(f)));
+  return { perPage, wall: performance.now() - t, texts: results.map((r) => r.text) };
+}
+
+async function dossier(pages: RenderedPage[], dir: string): Promise<{ name: string; bytes: Buffer }[]> {
+  // A mixed 6-page dossier: a 4-page scanned PDF, a phone-photo JPEG and a PNG.
+  const pdf = await PDFDocument.create();
+  for (const p of pages.slice(0, 4)) {
+    const img = await pdf.embedJpg(await sharp(p.png).jpeg({ quality: 85 }).toBuffer());
+    const page = pdf.addPage([595.3, 841.9]);
+    page.drawImage(img, { x: 0, y: 0, width: 595.3, height: 841.9 });
+  }
+  const files = [
+    { name: 'dossier-scan.pdf', bytes: Buffer.from(await pdf.save()) },
+    { name: 'ktp-photo.jpg', bytes: await sharp(pages[4]!.png).jpeg({ quality: 85 }).toBuffer() },
+    { name: 'passbook.png', bytes: pages[5]!.png },
+  ];
+  for (const f of files) fs.writeFileSync(path.join(dir, f.name), f.bytes);
+  return files;
+}
+
+export default async function runBench(args: string[]): Promise<void> {
+  const cores = os.availableParallelism();
+  const workers = argOf(args, '--workers', defaultPoolSize());
+  const count = argOf(args, '--pages', 8);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-ocr-'));
+  try {
+    console.log(`OCR benchmark: ${count} generated A4 claim pages at 300 dpi (scanned look, some skewed), ${cores} cores, ${workers} workers`);
+    const pages: RenderedPage[] = [];
+    const files: string[] = [];
+    for (let i = 0; i < Math.max(count, 6); i++) {
+      const p = await renderClaimPage(2025, i + 1, { dpi: 300, scanned: true, skewDeg: i % 3 === 2 ? 1.5 : 0 });
+      pages.push(p);
+      const f = path.join(dir, `page-${i + 1}.png`);
+      fs.writeFileSync(f, p.png);
+      files.push(f);
+    }
+    const pageFiles = files.slice(0, count);
+    const truth = pages.slice(0, count).map((p) => p.words);
+
+    const baseline = process.memoryUsage.rss();
+    const mem = memorySampler();
+    let t = performance.now();
+    const pool = createOcrPool({ size: workers });
+    await pool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer());
+    const startup = performance.now() - t;
+    const single: number[] = [];
+    for (const f of pageFiles.slice(0, 3)) {
+      t = performance.now();
+      await readFile(f, { pool });
+      single.push(performance.now() - t);
+    }
+    t = performance.now();
+    const all = await Promise.all(pageFiles.map((f) => readFile(f, { pool })));
+    const wall = performance.now() - t;
+    const readWords = all.map((r) => r.pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text))));
+    const cdAccuracy = mean(readWords.map((w, i) => wordAccuracy(truth[i] as string[], w)));
+    await pool.terminate();
+    const poolPeak = mem.peak() - baseline;
+
+    // Time to the first finished page of a 6-page dossier, measured from the end of intake, with the
+    // app's pool already started (the back end starts it with the app).
+    const home = path.join(dir, 'home');
+    const ctx = new BackendContext({ home, transport: 'cli' });
+    const appPool = getOcrPool(ctx);
+    await appPool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer());
+    const c = createCase(ctx, { claimType: 'JKM', notes: '' });
+    const bundle = await dossier(pages, dir);
+    const intakeStart = performance.now();
+    await addFilesToCase(ctx, c.id, bundle);
+    const intakeDone = performance.now();
+    let firstPage = 0;
+    ctx.events.subscribe((e) => {
+      if (!firstPage && e.name === 'ocr.progress' && (e.payload as { state: string }).state === 'done') firstPage = performance.now();
+    });
+    await startCaseOcr(ctx, c.id);
+    const dossierDone = performance.now();
+    const firstTimings = listCasePages(ctx, c.id)[0]?.ocr?.timings ?? {};
+    await ctx.close();
+    mem.stop();
+    const peak = mem.peak();
+
+    const cdPerPage = median(single);
+    const cdRate = (count * 1000) / wall;
+    console.log('');
+    console.log(`ClaimDesk (tesseract.js ${workers} workers, incl. decode + preprocessing)`);
+    console.log(`  pool start-up:                       ${secs(startup)} s`);
+    console.log(`  seconds per page (median, alone):    ${secs(cdPerPage)} s`);
+    console.log(`  pages per second with the pool:      ${cdRate.toFixed(2)}`);
+    console.log(`  word accuracy:                       ${(cdAccuracy * 100).toFixed(1)} %`);
+    console.log(`  6-page dossier: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`);
+    console.log(`  its first page (ms): ${Object.entries(firstTimings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(`  peak memory: pool ${mib(poolPeak)} MiB above baseline, process ${mib(peak)} MiB RSS`);
+
+    if (args.includes('--no-native')) return;
+    const native = await nativeTesseract(pageFiles, cores);
+    if (!native) {
+      console.log('\nnative tesseract not installed (apt-get install tesseract-ocr tesseract-ocr-ind): no comparison');
+      return;
+    }
+    const nRate = (count * 1000) / native.wall;
+    const nAccuracy = mean(native.texts.map((text, i) => wordAccuracy(truth[i] as string[], text.split(/\s+/).filter(Boolean))));
+    console.log('');
+    console.log(`native tesseract (${cores} single-threaded processes, OMP_THREAD_LIMIT=1, -l ind+eng --psm 3)`);
+    console.log(`  seconds per page (median, alone):    ${secs(median(native.perPage))} s`);
+    console.log(`  pages per second:                    ${nRate.toFixed(2)}`);
+    console.log(`  word accuracy:                       ${(nAccuracy * 100).toFixed(1)} %`);
+    console.log('');
+    console.log(`throughput ratio ClaimDesk / native:   ${(cdRate / nRate).toFixed(2)}   (target >= 0.70)`);
+    console.log(`accuracy ClaimDesk - native:           ${((cdAccuracy - nAccuracy) * 100).toFixed(1)} points (target >= 0)`);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
