@@ -78,17 +78,22 @@ export function isParticipantMember(ctx: RuleContext, m: ListEntry, ref: Referen
 
 /**
  * In a death claim the dossier holds the heirs' KTPs too. A KTP is the participant's when its NIK, name
- * or birth date agrees with the participant, or when it belongs to no known heir.
+ * or birth date agrees with the participant. Only when no KTP agrees at all are the KTPs of no known
+ * heir taken for the participant's (and then judged), so an unlisted heir's KTP never blocks a claim.
  */
 export function participantKtps(ctx: RuleContext, ref: Reference | null, death: boolean, known: Heir[]): CaseDocumentInput[] {
   const ktps = ctx.docs('ktp');
   if (!death || !ref) return ktps;
-  return ktps.filter((d) => {
+  const agrees = ktps.filter((d) => {
     const nik = ctx.str(d, 'nik');
     const nama = ctx.str(d, 'nama');
     const dob = ctx.str(d, 'tanggal_lahir');
-    if ((nik && nik === ref.nik) || (dob && dob === ref.tanggal_lahir) || (nama && ref.nama && ctx.names(nama, ref.nama).match)) return true;
-    const heir = known.some((h) => (nik && h.nik === nik) || (nama && ctx.names(nama, h.nama).match));
-    return !heir;
+    return (nik && nik === ref.nik) || (dob && dob === ref.tanggal_lahir) || (nama && ref.nama && ctx.names(nama, ref.nama).match);
+  });
+  if (agrees.length > 0) return agrees;
+  return ktps.filter((d) => {
+    const nik = ctx.str(d, 'nik');
+    const nama = ctx.str(d, 'nama');
+    return !known.some((h) => (nik && h.nik === nik) || (nama && ctx.names(nama, h.nama).match));
   });
 }

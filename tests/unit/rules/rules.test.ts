@@ -125,6 +125,9 @@ describe('identity rules', () => {
 
   it('an heir KTP in a death claim is not taken for the participant', () => {
     expect(fired(run(cleanJkm()), 'identity.nik_mismatch')).toEqual([]);
+    // An heir nobody listed (the heir statement's table was unreadable) does not block either.
+    const unlisted = { ...cleanJkm(), documents: [...cleanJkm().documents, ktp({ nik: '1571026604950001', nama: 'RATNA DEWI', tanggal_lahir: '1995-04-26' })] };
+    expect(blockers(run(setField(unlisted, 'surat_ahli_waris', 'ahli_waris', null)))).toEqual([]);
     // A KTP of the deceased with a wrong NIK is still caught.
     const c = setField(cleanJkm(), 'ktp', 'nik', '1571024506889999');
     expect(fired(run(c), 'identity.nik_mismatch')).toHaveLength(1);
