@@ -110,7 +110,7 @@ export default async function runBench(args: string[]): Promise<void> {
     const mem = memorySampler();
     let t = performance.now();
     const pool = createOcrPool({ size: workers });
-    await pool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer());
+    await pool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer(), { dpi: 300 });
     const startup = performance.now() - t;
     const single: number[] = [];
     for (const f of pageFiles.slice(0, 3)) {
@@ -131,7 +131,7 @@ export default async function runBench(args: string[]): Promise<void> {
     const home = path.join(dir, 'home');
     const ctx = new BackendContext({ home, transport: 'cli' });
     const appPool = getOcrPool(ctx);
-    await appPool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer());
+    await appPool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer(), { dpi: 300 });
     const c = createCase(ctx, { claimType: 'JKM', notes: '' });
     const bundle = await dossier(pages, dir);
     const intakeStart = performance.now();
