@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { BackendContext } from '../src/main/context';
+import { checkCase } from '../src/main/checks/case-checks';
 import { importParticipantsCsv } from '../src/main/participants/import-csv';
+import { createCase } from '../src/main/services/cases';
 import { searchParticipants } from '../src/main/services/participant-search';
 import { evaluateCase } from '../src/shared/rules/index';
 import { Rng } from '../src/shared/synth/random';
@@ -84,7 +86,24 @@ export default async function run(args: string[]): Promise<void> {
 
     const input = cleanJkm();
     const evals = time(() => void evaluateCase(input, CONFIG), 500);
-    console.log(`rule evaluation of one JKM case (9 documents): p50 ${ms(pct(evals, 50))}, p95 ${ms(pct(evals, 95))}`);
+    console.log(`rule evaluation of one JKM case (9 documents, engine only): p50 ${ms(pct(evals, 50))}, p95 ${ms(pct(evals, 95))}`);
+
+    // The same case stored in the database: gather (participant, other claims, account holders, files),
+    // evaluate and store the flags, as checks.run does.
+    const who = syntheticParticipant(SEED, 12345 % rows);
+    const c = createCase(ctx, { claimType: 'JKM', kpj: who.nomor_kpj, incidentDate: '2026-10-05', notes: '' });
+    const at = new Date().toISOString();
+    input.documents.forEach((d, k) => {
+      const sha = String(k).padStart(64, 'a');
+      ctx.db.prepare(`INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at) VALUES (?, 1, 'png', 'image/png', 1, ?, ?, ?)`).run(sha, `${k}.png`, `x/${sha}.png`, at);
+      const fileId = ctx.db.prepare(`SELECT id FROM files WHERE sha256 = ?`).pluck().get(sha) as number;
+      ctx.db.prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, 'bench')`).run(c.id, fileId, `${k}.png`, at);
+      ctx.db
+        .prepare(`INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at) VALUES (?, ?, 0, ?, 1, 'ocr', ?, ?, ?)`)
+        .run(c.id, fileId, d.document.type, JSON.stringify(d.document.pages), JSON.stringify(d.document.fields), at);
+    });
+    const full = time(() => void checkCase(ctx, c.id), 200);
+    console.log(`full check of one stored JKM case (gather from ${rows.toLocaleString('en')} participants + engine + store flags): p50 ${ms(pct(full, 50))}, p95 ${ms(pct(full, 95))}`);
     await ctx.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -91,9 +91,17 @@ describe('participant CSV import', () => {
     expect(r.errors).toEqual([{ line: 3, reason: expect.stringMatching(/UTF-8/) }]);
   });
 
+  it('reads UTF-16 with a byte-order mark (as Excel saves "Unicode text")', async () => {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(participantsCsv(syntheticPeople(3, 2)), 'utf16le')]);
+    expect(await importParticipantsCsv(ctx, utf16, { actor: 't' })).toMatchObject({ inserted: 2, errors: [] });
+  });
+
   it('refuses a file without the required columns and writes nothing', async () => {
     await expect(importParticipantsCsv(ctx, Buffer.from('nomor_kpj,nama\n12345678901,BUDI\n'), { actor: 't' })).rejects.toMatchObject({ code: 'invalid_input' });
     await expect(importParticipantsCsv(ctx, path.join(home, 'missing.csv'), { actor: 't' })).rejects.toMatchObject({ code: 'not_found' });
+    // UTF-16 without a byte-order mark cannot be read as text at all.
+    const utf16 = Buffer.from(participantsCsv(syntheticPeople(3, 2)), 'utf16le');
+    await expect(importParticipantsCsv(ctx, utf16, { actor: 't' })).rejects.toThrow(/not UTF-8/);
     expect(count()).toBe(0);
   });
 
