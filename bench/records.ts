@@ -72,8 +72,10 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`lookup by KPJ: p50 ${ms(pct(kpj, 50))}, p95 ${ms(pct(kpj, 95))}`);
     console.log(`lookup by NIK: p50 ${ms(pct(nik, 50))}, p95 ${ms(pct(nik, 95))}`);
 
-    // Names as officers type them: full names, lower case, old spellings, a damaged letter, one word.
-    const variants = [(n: string) => n, (n: string) => n.toLowerCase(), (n: string) => n.replace(/U/g, 'OE'), (n: string) => n.replace(/I/, 'L'), (n: string) => n.split(' ').slice(-1)[0]!];
+    // Names as officers type them: full names, lower case, old spellings, a damaged letter, a dropped
+    // letter, one word.
+    const dropLetter = (n: string): string => n.slice(0, n.length - 3) + n.slice(n.length - 2);
+    const variants = [(n: string) => n, (n: string) => n.toLowerCase(), (n: string) => n.replace(/U/g, 'OE'), (n: string) => n.replace(/I/, 'L'), dropLetter, (n: string) => n.split(' ').slice(-1)[0]!];
     const queries = Array.from({ length: 300 }, (_, k) => variants[k % variants.length]!(pick().nama));
     let found = 0;
     const name = queries.map((q) => {

@@ -1,12 +1,17 @@
-// Ranked fuzzy name search. Candidates come from the phonetic-key index (all query words when they
-// agree, else any of them, else a key prefix for a damaged word); candidates are then ranked by the
-// same name matcher the cross-checks use, and one person holding several KPJ numbers is one hit.
-import { matchNames, normalizeName } from '../../shared/names/index';
+// Ranked fuzzy name search. Each query word becomes its phonetic key; a key nobody has (a typo or OCR
+// damage) is replaced by the indexed keys that start alike and are spelt nearly the same. Candidates
+// are those holding every word (else any word, rarest first); they are ranked by the same name matcher
+// the cross-checks use, and one person holding several KPJ numbers is one hit.
 import type { Statement } from 'better-sqlite3';
+import { matchNames, normalizeName, type NameToken } from '../../shared/names/index';
+import { tokenSimilarity } from '../../shared/names/distance';
+import { pairTokens } from '../../shared/names/pairing';
 import type { Db } from '../db/database';
 
 /** Ranking more than this many candidates would cost more than the search budget allows. */
 const MAX_CANDIDATES = 1500;
+/** How many distinct indexed keys sharing a prefix are considered for one damaged word. */
+const MAX_ALTERNATIVES = 300;
 
 interface Candidate {
   id: number;
@@ -19,50 +24,86 @@ export interface NameHit {
   score: number;
 }
 
+/**
+ * Names the matcher accepts as the same rank first, by its score; the rest by how much of both names
+ * agrees word for word, so a typo in one word still ranks the right person above a shorter namesake.
+ */
+function rankScore(query: string, q: NameToken[], nama: string): number {
+  const m = matchNames(query, nama);
+  if (m.match) return m.score;
+  const n = normalizeName(nama).tokens.filter((t) => !t.optional);
+  if (q.length === 0 || n.length === 0) return 0;
+  // Every query word counts; words the name has beyond the query cost a little.
+  const [short, long] = q.length <= n.length ? [q, n] : [n, q];
+  const agree = pairTokens(short, long).reduce((s, p) => s + p.score, 0);
+  const extra = Math.max(0, n.length - q.length);
+  return Math.max(0, Math.round(((0.84 * agree) / q.length - 0.05 * extra) * 1000) / 1000);
+}
+
 export class NameSearch {
-  private readonly byKey;
-  private readonly byPrefix;
   private readonly countKey;
-  private readonly intersect = new Map<number, Statement<string[]>>();
+  private readonly nextKey;
+  private readonly statements = new Map<string, Statement<string[]>>();
 
   constructor(private readonly db: Db) {
-    const cols = `p.id, p.nik, p.nama`;
-    this.byKey = db.prepare(`SELECT ${cols} FROM participant_name_keys k JOIN participants p ON p.id = k.participant_id WHERE k.key = ? LIMIT ${MAX_CANDIDATES}`);
-    this.byPrefix = db.prepare(
-      `SELECT ${cols} FROM participant_name_keys k JOIN participants p ON p.id = k.participant_id WHERE k.key >= ? AND k.key < ? LIMIT ${MAX_CANDIDATES}`,
-    );
     this.countKey = db.prepare(`SELECT count(*) FROM participant_name_keys WHERE key = ?`).pluck();
+    // Seeks to the next distinct key: cheap on the (key, participant_id) primary key.
+    this.nextKey = db.prepare(`SELECT key FROM participant_name_keys WHERE key > ? ORDER BY key LIMIT 1`).pluck();
   }
 
-  private intersection(keys: string[]): Candidate[] {
-    let stmt = this.intersect.get(keys.length);
-    if (!stmt) {
-      const sub = keys.map(() => `SELECT participant_id FROM participant_name_keys WHERE key = ?`).join(' INTERSECT ');
-      stmt = this.db.prepare<string[]>(`SELECT p.id, p.nik, p.nama FROM participants p WHERE p.id IN (${sub}) LIMIT ${MAX_CANDIDATES}`);
-      this.intersect.set(keys.length, stmt);
+  private stmt(shape: string, sql: () => string): Statement<string[]> {
+    let s = this.statements.get(shape);
+    if (!s) {
+      s = this.db.prepare<string[]>(sql());
+      this.statements.set(shape, s);
     }
-    return stmt.all(...keys) as Candidate[];
+    return s;
+  }
+
+  /** The key itself when indexed, else indexed keys with the same first letters and a near spelling. */
+  private alternatives(key: string): string[] {
+    if ((this.countKey.get(key) as number) > 0) return [key];
+    if (key.length < 4) return [];
+    const prefix = key.slice(0, 2);
+    const out: { k: string; s: number }[] = [];
+    let k = this.nextKey.get(prefix) as string | undefined;
+    for (let n = 0; k !== undefined && k.startsWith(prefix) && n < MAX_ALTERNATIVES; n++) {
+      const s = tokenSimilarity(key, k);
+      if (s >= 0.7) out.push({ k, s });
+      k = this.nextKey.get(k) as string | undefined;
+    }
+    return out.sort((a, b) => b.s - a.s).slice(0, 8).map((x) => x.k);
+  }
+
+  private all(groups: string[][]): Candidate[] {
+    const shape = groups.map((g) => g.length).join(',');
+    const sub = groups.map((g) => `SELECT participant_id FROM participant_name_keys WHERE key IN (${g.map(() => '?').join(',')})`).join(' INTERSECT ');
+    return this.stmt(`all:${shape}`, () => `SELECT p.id, p.nik, p.nama FROM participants p WHERE p.id IN (${sub}) LIMIT ${MAX_CANDIDATES}`).all(...groups.flat()) as Candidate[];
+  }
+
+  private any(group: string[]): Candidate[] {
+    return this.stmt(
+      `any:${group.length}`,
+      () => `SELECT p.id, p.nik, p.nama FROM participant_name_keys k JOIN participants p ON p.id = k.participant_id
+             WHERE k.key IN (${group.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
+    ).all(...group) as Candidate[];
   }
 
   private candidates(keys: string[]): Candidate[] {
-    if (keys.length > 1) {
-      const all = this.intersection(keys);
+    const groups = keys.map((k) => this.alternatives(k)).filter((g) => g.length > 0);
+    if (groups.length === 0) return [];
+    if (groups.length > 1) {
+      const all = this.all(groups);
       if (all.length > 0) return all;
     }
-    // Rarest words first: they narrow the field most.
-    const ranked = keys.map((k) => ({ k, n: this.countKey.get(k) as number })).sort((a, b) => a.n - b.n);
+    // Not every word agrees: the rarest words first, they narrow the field most.
+    const ranked = groups
+      .map((g) => ({ g, n: g.reduce((s, k) => s + (this.countKey.get(k) as number), 0) }))
+      .sort((a, b) => a.n - b.n);
     const out = new Map<number, Candidate>();
-    for (const { k, n } of ranked) {
-      if (n === 0) continue;
-      for (const c of this.byKey.all(k) as Candidate[]) out.set(c.id, c);
+    for (const { g } of ranked) {
+      for (const c of this.any(g)) out.set(c.id, c);
       if (out.size >= MAX_CANDIDATES) break;
-    }
-    if (out.size > 0) return [...out.values()];
-    // No word found as written: a damaged or misspelt word still shares its first letters.
-    for (const k of keys.filter((x) => x.length >= 4)) {
-      const prefix = k.slice(0, 3);
-      const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-      for (const c of this.byPrefix.all(prefix, next) as Candidate[]) out.set(c.id, c);
     }
     return [...out.values()];
   }
@@ -70,8 +111,9 @@ export class NameSearch {
   search(query: string, limit: number): { hits: NameHit[]; total: number } {
     const keys = [...new Set(normalizeName(query).tokens.filter((t) => !t.initial).map((t) => t.key))];
     if (keys.length === 0) return { hits: [], total: 0 };
+    const q = normalizeName(query).tokens.filter((t) => !t.optional);
     const scored = this.candidates(keys)
-      .map((c) => ({ c, score: matchNames(query, c.nama, { threshold: 0.85, tokenThreshold: 0.8 }).score }))
+      .map((c) => ({ c, score: rankScore(query, q, c.nama) }))
       .filter((x) => x.score >= 0.4);
     // One person (NIK) with several memberships is one hit: the best-scoring membership stands for them.
     const best = new Map<string, { c: Candidate; score: number }>();

@@ -154,5 +154,8 @@ describe('participant search', () => {
     expect(searchParticipants(ctx, 'SUHARTO WIJAYA', 5).hits[0]?.nomor_kpj).toBe('99900000003');
     expect(searchParticipants(ctx, 'SOEHART0 WIDJAJA', 5).hits[0]?.nomor_kpj).toBe('99900000003');
     expect(searchParticipants(ctx, 'SOEHARTQ', 5).hits.map((h) => h.nomor_kpj)).toContain('99900000003');
+    // A typo in one word of two still finds the person first.
+    expect(searchParticipants(ctx, 'SUHARTO WIDJAJO', 5).hits[0]?.nomor_kpj).toBe('99900000003');
+    expect(searchParticipants(ctx, 'SUHRTO WIJAYA', 5).hits[0]?.nomor_kpj).toBe('99900000003');
   });
 });
