@@ -66,7 +66,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       const line = rec.info.lines;
       if (!header) {
         header = rec.record.map((h) => h.trim().toLowerCase());
-        if (header.some((h) => /[\u0000\uFFFD]/.test(h))) {
+        if (header.some((h) => h.includes('\u0000') || h.includes('\uFFFD'))) {
           throw new AppError('invalid_input', 'The CSV is not UTF-8 text (UTF-16 or another encoding?): save it as UTF-8 and import again', {});
         }
         const missing = REQUIRED_COLUMNS.filter((c) => !header!.includes(c));
