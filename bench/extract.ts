@@ -2,31 +2,55 @@
 // rate per field key and overall, share left empty and share wrongly filled, on a generated set whose
 // seed differs from the tests'. Real OCR through readFile; OCR results are cached under bench/.cache/ocr
 // by file hash so re-runs while tuning are fast. Prints figures, asserts nothing.
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile as readFs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OcrPage } from '../src/shared/domain/ocr';
-import { extractDocuments } from '../src/shared/extract/index';
+import { extractDocuments, MIN_CONFIDENCE, withMinConfidence } from '../src/shared/extract/index';
 import { createOcrPool } from '../src/main/ocr/pool';
 import { readFile } from '../src/main/ocr/read-file';
-import { generateDossier, type GeneratedFile } from '../src/main/synth/index';
+import type { FileTruth } from '../src/main/synth/index';
 import { groupTally, KEY_GROUPS, newScore, pct, scoreFile, type Tally } from '../src/main/synth/score';
 
-const CACHE = path.join(path.dirname(fileURLToPath(import.meta.url)), '.cache', 'ocr');
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const CACHE = path.join(ROOT, '.cache', 'ocr');
+
+interface SetFile {
+  name: string;
+  bytes: Buffer;
+  truth: FileTruth;
+}
+
+/**
+ * The generated set, written by tests/fixtures/generate.ts in a child process: the canvas the generator
+ * renders with and the sharp the OCR preprocesses with have crashed when loaded in one process.
+ */
+async function generatedSet(seed: number, dossiers: number): Promise<SetFile[]> {
+  const dir = path.join(ROOT, '.cache', `set-${seed}-${dossiers}`);
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    const gen = path.join(ROOT, '..', 'tests', 'fixtures', 'generate.ts');
+    const r = spawnSync(process.execPath, ['--import', 'tsx', gen, '--seed', String(seed), '--count', String(dossiers), '--index-base', '1000', '--out', dir], { stdio: 'inherit' });
+    if (r.status !== 0) throw new Error(`generating the benchmark set failed (exit ${r.status})`);
+  }
+  const manifest = JSON.parse(await readFs(path.join(dir, 'manifest.json'), 'utf8')) as FileTruth[];
+  return Promise.all(manifest.map(async (truth) => ({ name: truth.name, truth, bytes: await readFs(path.join(dir, truth.name)) })));
+}
 
 const opt = (args: string[], name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1] ?? fallback) : fallback;
 };
 
-async function ocrCached(file: GeneratedFile, pool: ReturnType<typeof createOcrPool>): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
+async function ocrCached(file: SetFile, pool: ReturnType<typeof createOcrPool>): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
   const hash = createHash('sha256').update(file.bytes).digest('hex');
   const cacheFile = path.join(CACHE, `${hash}.json`);
   try {
     return { ...(JSON.parse(await readFs(cacheFile, 'utf8')) as { pages: OcrPage[]; errors: string[] }), cached: true };
   } catch {
-    const r = await readFile({ name: file.name, bytes: Buffer.from(file.bytes) }, { pool });
+    const r = await readFile({ name: file.name, bytes: file.bytes }, { pool });
     await writeFile(cacheFile, JSON.stringify({ pages: r.pages, errors: r.errors }));
     return { pages: r.pages, errors: r.errors, cached: false };
   }
@@ -42,15 +66,17 @@ export default async function run(args: string[]): Promise<void> {
   await mkdir(CACHE, { recursive: true });
   const pool = createOcrPool({});
   const score = newScore();
+  // The same OCR scored at other confidence thresholds: how the empty/wrong trade-off moves.
+  const thresholds = [0.4, 0.5, 0.6, 0.7, 0.8];
+  const curve = thresholds.map(() => newScore());
   let files = 0;
   let pages = 0;
   let ocrMs = 0;
   let extractMs = 0;
   let fromCache = 0;
   try {
-    for (let i = 0; i < dossiers; i++) {
-      const d = await generateDossier(seed + i, { participantIndex: 1000 + i });
-      for (const f of d.files) {
+    for (const f of await generatedSet(seed, dossiers)) {
+      {
         const t0 = performance.now();
         const ocr = await ocrCached(f, pool);
         ocrMs += performance.now() - t0;
@@ -61,6 +87,7 @@ export default async function run(args: string[]): Promise<void> {
         files++;
         pages += ocr.pages.length;
         scoreFile(score, f.truth, docs);
+        thresholds.forEach((t, k) => scoreFile(curve[k] as ReturnType<typeof newScore>, f.truth, withMinConfidence(t, () => extractDocuments(ocr.pages))));
         if (verbose) process.stdout.write(`${f.name}: ${docs.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')} | truth ${f.truth.documents.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')}\n`);
       }
     }
@@ -73,6 +100,8 @@ export default async function run(args: string[]): Promise<void> {
   out.push(`document type (per page)                 ${pct(score.pages.correct, score.pages.total)} (${score.pages.correct}/${score.pages.total})   target >= 98%`);
   out.push(line('overall fields', score.overall) + '   target exact >= 95%, empty <= 5%, wrong < 1%');
   for (const [name, pred] of Object.entries(KEY_GROUPS)) out.push(line(name, groupTally(score, pred)));
+  out.push(`confidence threshold in use: ${MIN_CONFIDENCE}; the same pages at other thresholds:`);
+  thresholds.forEach((t, k) => out.push(line(`  threshold ${t.toFixed(1)}`, (curve[k] as ReturnType<typeof newScore>).overall)));
   out.push('per field key:');
   for (const [key, t] of Object.entries(score.fields).sort()) out.push(line(`  ${key}`, t));
   if (verbose) for (const m of score.mistakes) out.push(`  ${m.empty ? 'EMPTY' : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);

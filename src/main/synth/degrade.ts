@@ -18,7 +18,7 @@ export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise
   const img = await loadImage(png);
   const { width, height } = img;
   if (kind === 'clean') return { bytes: png, format: 'png', width, height };
-  const scale = kind === 'lowres' ? 0.6 + rng.next() * 0.1 : kind === 'photo' ? 0.8 + rng.next() * 0.15 : 1;
+  const scale = kind === 'lowres' ? 0.65 + rng.next() * 0.1 : kind === 'photo' ? 0.85 + rng.next() * 0.1 : 1;
   const w = Math.round(width * scale);
   const h = Math.round(height * scale);
   const canvas = createCanvas(w, h);
@@ -30,7 +30,7 @@ export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise
   ctx.save();
   ctx.translate(w / 2, h / 2);
   ctx.rotate(angle);
-  const blur = kind === 'scan' ? (rng.chance(0.5) ? 0.4 + rng.next() * 0.3 : 0) : kind === 'photo' ? 0.6 + rng.next() * 0.5 : 0.4 + rng.next() * 0.3;
+  const blur = kind === 'scan' ? (rng.chance(0.5) ? 0.4 + rng.next() * 0.3 : 0) : kind === 'photo' ? 0.4 + rng.next() * 0.4 : 0.3 + rng.next() * 0.3;
   if (blur > 0) ctx.filter = `blur(${blur.toFixed(2)}px)`;
   ctx.drawImage(img, -w / 2, -h / 2, w, h);
   ctx.restore();
@@ -38,7 +38,7 @@ export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise
   if (kind === 'photo') {
     // Uneven light: one corner darker, multiplied over the page.
     const g = ctx.createLinearGradient(rng.chance(0.5) ? 0 : w, 0, rng.chance(0.5) ? w : 0, h);
-    const dark = rng.int(150, 200);
+    const dark = rng.int(185, 220);
     g.addColorStop(0, 'rgb(255,255,250)');
     g.addColorStop(1, `rgb(${dark},${dark},${dark - 10})`);
     ctx.globalCompositeOperation = 'multiply';

@@ -163,11 +163,13 @@ function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
 export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buffer[]> {
   ensureFonts();
   const [w, h] = SIZES[spec.size];
+  // Card print is denser than letters but still legible on a copy.
+  if (spec.size === 'card') style = { ...style, fontSize: Math.max(style.fontSize, 30) };
   const margin = spec.size === 'card' ? 50 : 90;
   const pages: Page[] = [new Page(w, h, style, margin)];
   let page = pages[0] as Page;
-  // Cards carry a photo on the right; twocol only makes sense on full pages.
-  const layout: FieldLayout = spec.size === 'card' && style.layout === 'twocol' ? 'colon' : style.layout;
+  // Cards carry a photo on the right and have no room for two columns or values under labels.
+  const layout: FieldLayout = spec.size === 'card' && (style.layout === 'twocol' || style.layout === 'below') ? 'colon' : style.layout;
   if (spec.size === 'card') {
     page.ctx.strokeStyle = '#888';
     page.ctx.strokeRect(w - 300, 200, 230, 300);

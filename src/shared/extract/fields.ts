@@ -125,7 +125,7 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
         if (!out.tanggal_lahir || out.tanggal_lahir.value === null) out.tanggal_lahir = tanggal;
         continue;
       }
-      const f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear });
+      const f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
       // The first readable occurrence wins; an unreadable one is kept only if nothing better turns up.
       if (!chosen || (chosen.value === null && f.value !== null)) chosen = f;
       if (chosen.value !== null) break;

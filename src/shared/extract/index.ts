@@ -13,7 +13,7 @@ import { findHeader, readTable, type Column } from './tables';
 export { classifyPage, classifyRows, type Classification } from './classify';
 export { FIELD_SPECS, fieldKeys, fieldKind } from './specs';
 export { normalizeOfficerValue } from './officer-value';
-export { MIN_CONFIDENCE } from './values';
+export { MIN_CONFIDENCE, withMinConfidence } from './values';
 
 const LISTS: Partial<Record<DocumentType, { key: string; columns: Column[] }>> = {
   kk: { key: 'anggota', columns: ['nik', 'nama', 'jenis_kelamin', 'tempat_lahir', 'tanggal_lahir', 'hubungan'] },

@@ -67,18 +67,37 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
 /** Words that are only rule lines, bars or tildes carry nothing and confuse gap measurement. */
 const isJunk = (t: string): boolean => /^[|~_—–=+\-.,'"`^*°]*$/.test(t) && !/^[-]$/.test(t);
 
+/**
+ * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the
+ * officer sees, so a phone photo's rows run uphill. Median of the slopes of multi-word lines.
+ */
+function pageSlope(lines: readonly Word[][]): number {
+  const slopes: number[] = [];
+  for (const ws of lines) {
+    if (ws.length < 2) continue;
+    const a = ws[0] as Word;
+    const b = ws[ws.length - 1] as Word;
+    const dx = (b.bbox[0] + b.bbox[2]) / 2 - (a.bbox[0] + a.bbox[2]) / 2;
+    if (dx < 150) continue;
+    slopes.push(((b.bbox[1] + b.bbox[3]) / 2 - (a.bbox[1] + a.bbox[3]) / 2) / dx);
+  }
+  const m = median(slopes);
+  return Math.abs(m) < 0.1 ? m : 0;
+}
+
 export function rowsOf(page: OcrPage): Row[] {
   const lines = page.lines
     .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
-  // Tesseract may split one printed row into several lines (two columns); merge lines whose vertical
-  // centres are within half a line height.
+  const slope = pageSlope(lines);
+  // Tesseract may split one printed row into several lines (two columns, a wide colon gap); merge
+  // lines whose vertical centres, levelled by the page slope, are within half a line height.
   type Band = { words: Word[]; cy: number; h: number };
   const bands: Band[] = [];
   for (const ws of lines) {
     const box = unionBox(ws.map((w) => w.bbox));
     const h = median(ws.map((w) => w.bbox[3] - w.bbox[1])) || box[3] - box[1];
-    const cy = (box[1] + box[3]) / 2;
+    const cy = (box[1] + box[3]) / 2 - slope * ((box[0] + box[2]) / 2);
     const band = bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5);
     if (band) band.words.push(...ws);
     else bands.push({ words: [...ws], cy, h });

@@ -7,13 +7,13 @@ import { normalizeName } from '../normalize/values';
 import { extractFields } from './fields';
 import type { Row, Word } from './layout';
 import type { FieldSpec } from './specs';
-import { buildField, MIN_CONFIDENCE, ocrConfidence, round } from './values';
+import { buildField, minConfidence, ocrConfidence, round } from './values';
 import { unionBox } from './layout';
 
 const fromWords = (words: readonly Word[], page: number, value: string, validity = 1): ExtractedField => {
   const c = ocrConfidence(words) * validity;
   const bbox = words.length ? unionBox(words.map((w) => w.bbox)) : null;
-  return c >= MIN_CONFIDENCE && value
+  return c >= minConfidence() && value
     ? { value, confidence: round(c), page, bbox, source: 'ocr' }
     : { value: null, confidence: round(c), page, bbox, needsKeying: true, reason: value ? 'low_confidence' : 'not_found' };
 };

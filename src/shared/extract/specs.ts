@@ -4,13 +4,26 @@ import type { DocumentType } from '../domain/documents';
 
 export type FieldKind =
   | 'nik' | 'kk' | 'kpj' | 'npwp' | 'account' | 'date' | 'time' | 'gender' | 'name' | 'text' | 'money'
-  | 'kondisi' | 'blood' | 'rtrw' | 'programs' | 'ttl' | 'docno';
+  | 'kondisi' | 'blood' | 'rtrw' | 'programs' | 'ttl' | 'docno' | 'validity';
 
 export interface FieldSpec {
   key: string;
   kind: FieldKind;
   labels: readonly string[];
+  /** Printed values come from a fixed list (KTP religion, marital status…): misreads snap back to it. */
+  vocabulary?: readonly string[];
 }
+
+const AGAMA = ['ISLAM', 'KRISTEN', 'KATHOLIK', 'KATOLIK', 'HINDU', 'BUDHA', 'BUDDHA', 'KONGHUCU', 'KHONGHUCU', 'KEPERCAYAAN TERHADAP TUHAN YME'];
+const KAWIN = ['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI', 'KAWIN TERCATAT', 'KAWIN BELUM TERCATAT'];
+/** The commonest Dukcapil occupation entries; others are kept as read. */
+const PEKERJAAN = [
+  'BELUM/TIDAK BEKERJA', 'MENGURUS RUMAH TANGGA', 'PELAJAR/MAHASISWA', 'PENSIUNAN', 'PEGAWAI NEGERI SIPIL', 'TENTARA NASIONAL INDONESIA',
+  'KEPOLISIAN RI', 'PERDAGANGAN', 'PETANI/PEKEBUN', 'PETERNAK', 'NELAYAN/PERIKANAN', 'INDUSTRI', 'KONSTRUKSI', 'TRANSPORTASI',
+  'KARYAWAN SWASTA', 'KARYAWAN BUMN', 'KARYAWAN BUMD', 'KARYAWAN HONORER', 'BURUH HARIAN LEPAS', 'BURUH TANI/PERKEBUNAN',
+  'BURUH NELAYAN/PERIKANAN', 'PEMBANTU RUMAH TANGGA', 'TUKANG BATU', 'TUKANG KAYU', 'TUKANG JAHIT', 'SOPIR', 'PEDAGANG', 'GURU',
+  'WIRASWASTA', 'DOSEN', 'DOKTER', 'BIDAN', 'PERAWAT', 'MEKANIK', 'PERANGKAT DESA', 'KEPALA DESA', 'LAINNYA',
+];
 
 const NAMA = ['nama', 'nama lengkap', 'n a m a'];
 const NIK = ['nik', 'n i k', 'no ktp', 'nomor ktp', 'nomor induk kependudukan', 'no nik', 'nik ktp'];
@@ -34,11 +47,11 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'rt_rw', kind: 'rtrw', labels: ['rt rw', 'rtrw'] },
     { key: 'kel_desa', kind: 'text', labels: ['kel desa', 'kelurahan desa', 'desa kelurahan', 'kel'] },
     { key: 'kecamatan', kind: 'text', labels: ['kecamatan'] },
-    { key: 'agama', kind: 'text', labels: ['agama'] },
-    { key: 'status_perkawinan', kind: 'text', labels: ['status perkawinan', 'perkawinan'] },
-    { key: 'pekerjaan', kind: 'text', labels: ['pekerjaan'] },
-    { key: 'kewarganegaraan', kind: 'text', labels: ['kewarganegaraan'] },
-    { key: 'berlaku_hingga', kind: 'text', labels: ['berlaku hingga', 'berlaku sampai'] },
+    { key: 'agama', kind: 'text', labels: ['agama'], vocabulary: AGAMA },
+    { key: 'status_perkawinan', kind: 'text', labels: ['status perkawinan', 'perkawinan'], vocabulary: KAWIN },
+    { key: 'pekerjaan', kind: 'text', labels: ['pekerjaan'], vocabulary: PEKERJAAN },
+    { key: 'kewarganegaraan', kind: 'text', labels: ['kewarganegaraan'], vocabulary: ['WNI', 'WNA'] },
+    { key: 'berlaku_hingga', kind: 'validity', labels: ['berlaku hingga', 'berlaku sampai'], vocabulary: ['SEUMUR HIDUP'] },
   ],
   kk: [
     { key: 'nomor_kk', kind: 'kk', labels: ['no', 'nomor', 'no kk', 'nomor kk', 'no kartu keluarga', 'nomor kartu keluarga'] },

@@ -8,7 +8,7 @@ import { editDistance, squash } from '../normalize/fuzzy';
 import { normalizeNik } from '../normalize/identifiers';
 import { isPlausibleName, normalizeName, parseGender, parseHubungan } from '../normalize/values';
 import { unionBox, type Row, type Word } from './layout';
-import { MIN_CONFIDENCE, ocrConfidence, round } from './values';
+import { minConfidence, ocrConfidence, round } from './values';
 
 export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
 
@@ -30,13 +30,32 @@ interface Header {
   columns: { col: Column; box: BBox }[];
 }
 
+/** Header words glued by OCR ("KelaminTempat") are split where both halves name a column. */
+function headerParts(w: Word): { col: Column; word: Word }[] {
+  const whole = headerColumn(w.text);
+  if (whole) return [{ col: whole, word: w }];
+  const s = squash(w.text);
+  for (let k = 3; k <= s.length - 3; k++) {
+    const a = headerColumn(s.slice(0, k));
+    // One misread letter at the seam ("Kelamiifempat") is tolerated on the right half.
+    const b = headerColumn(s.slice(k)) ?? headerColumn(s.slice(k + 1));
+    if (a && b) {
+      const cut = w.bbox[0] + Math.round(((w.bbox[2] - w.bbox[0]) * k) / s.length);
+      return [
+        { col: a, word: { ...w, bbox: [w.bbox[0], w.bbox[1], cut, w.bbox[3]] } },
+        { col: b, word: { ...w, bbox: [cut, w.bbox[1], w.bbox[2], w.bbox[3]] } },
+      ];
+    }
+  }
+  return [];
+}
+
 /** The first row naming at least three columns, including NIK or Nama. */
 export function findHeader(rows: readonly Row[], from = 0): Header | null {
   for (let r = from; r < rows.length; r++) {
     const found = new Map<Column, Word[]>();
     for (const w of rows[r]?.words ?? []) {
-      const c = headerColumn(w.text);
-      if (c && c !== 'no') found.set(c, [...(found.get(c) ?? []), w]);
+      for (const { col: c, word } of headerParts(w)) if (c !== 'no') found.set(c, [...(found.get(c) ?? []), word]);
     }
     if (found.size >= 3 && (found.has('nik') || found.has('nama'))) {
       return { row: r, columns: [...found].map(([col, ws]) => ({ col, box: unionBox(ws.map((w) => w.bbox)) })) };
@@ -114,7 +133,7 @@ export function readTable(rows: readonly Row[], header: Header, want: readonly C
   const bbox = boxes.length ? unionBox(boxes) : null;
   if (!entries.length) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' }, rows: used };
   // One unreadable cell leaves the whole list to the officer: a half-right list would be taken as complete.
-  if (unsure || conf < MIN_CONFIDENCE) {
+  if (unsure || conf < minConfidence()) {
     return { field: { value: null, confidence: round(Math.min(conf, 0.5)), page, bbox, needsKeying: true, reason: unsure ? 'list_incomplete' : 'low_confidence' }, rows: used };
   }
   return { field: { value: entries, confidence: round(conf), page, bbox, source: 'ocr' }, rows: used };

@@ -4,11 +4,27 @@ import type { ExtractedField, FieldValue } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeAccount, normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp } from '../normalize/identifiers';
 import { isPlausibleName, normalizeName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
+import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
 
 /** Below this a value is not pre-filled: the officer keys it. Tuned on the generated benchmark set. */
 export const MIN_CONFIDENCE = 0.6;
+
+let threshold = MIN_CONFIDENCE;
+/** The threshold in force for the current (synchronous) extraction run. */
+export const minConfidence = (): number => threshold;
+
+/** Run `fn` with another threshold: the benchmark uses it to print the calibration curve. */
+export function withMinConfidence<T>(value: number, fn: () => T): T {
+  const before = threshold;
+  threshold = value;
+  try {
+    return fn();
+  } finally {
+    threshold = before;
+  }
+}
 
 interface Parsed {
   value: FieldValue | null;
@@ -19,7 +35,24 @@ interface Parsed {
 
 const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
-function parseValue(kind: FieldKind, text: string, refYear: number): Parsed {
+/** Snap a misread value onto its fixed list ("SEUMURHIDUP", "KATH0LIK"); null when nothing is close. */
+export function snap(text: string, vocabulary: readonly string[]): string | null {
+  const s = squash(text.replace(/0/g, 'O').replace(/1/g, 'I'));
+  let best: { v: string; d: number } | null = null;
+  for (const v of vocabulary) {
+    const t = squash(v);
+    const tol = toleratedEdits(t.length);
+    const d = editDistance(s, t, tol);
+    if (d <= tol && (!best || d < best.d)) best = { v, d };
+  }
+  return best?.v ?? null;
+}
+
+function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?: readonly string[]): Parsed {
+  if (vocabulary && kind !== 'validity') {
+    const v = snap(text, vocabulary);
+    if (v) return { value: v, validity: 1 };
+  }
   const id = (r: { value: string | null; repaired: number; reason?: string }): Parsed =>
     r.value === null ? { value: null, validity: 0, reason: r.reason ?? 'unreadable' } : { value: r.value, validity: Math.pow(0.85, r.repaired) };
   switch (kind) {
@@ -71,8 +104,20 @@ function parseValue(kind: FieldKind, text: string, refYear: number): Parsed {
       return isPlausibleName(v) ? { value: v, validity: 1 } : { value: null, validity: 0, reason: 'name_implausible' };
     }
     case 'docno': {
-      const v = text.toUpperCase().replace(/\s+/g, ' ').replace(/^[\s:;.]+|[\s:;,]+$/g, '').replace(/\s*([/-])\s*/g, '$1');
-      return /\d/.test(v) && v.length >= 3 ? { value: v, validity: 0.95 } : { value: null, validity: 0, reason: 'docno_unreadable' };
+      const joined = text.toUpperCase().replace(/\s*([/-])\s*/g, '$1').replace(/^[\s:;.]+|[\s:;,.]+$/g, '');
+      // Stray marks before the number ("1 3578-KM-…") are dropped: keep the longest token with digits.
+      const tokens = joined.split(/\s+/).filter((t) => /\d/.test(t));
+      const v = tokens.length > 1 && tokens.some((t) => /[/-]/.test(t)) ? tokens.filter((t) => /[/-]/.test(t)).sort((a, b) => b.length - a.length)[0] ?? joined : joined;
+      // Roman-numeral month parts (".../VI/2005") misread with 1 or l.
+      const fixed = v.split('/').map((part) => (/^[IVXL1l|]+$/.test(part) && /[IVX]/.test(part) ? part.replace(/[1l|]/g, 'I') : part)).join('/');
+      return /\d/.test(fixed) && fixed.length >= 3 ? { value: fixed, validity: 0.95 } : { value: null, validity: 0, reason: 'docno_unreadable' };
+    }
+    case 'validity': {
+      // "SEUMUR HIDUP" on citizens' cards; older cards print an expiry date.
+      const life = vocabulary ? snap(text, vocabulary) : null;
+      if (life) return { value: life, validity: 1 };
+      const r = parseIndonesianDate(text, refYear);
+      return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: 'validity_unreadable' };
     }
     case 'text':
     case 'ttl': {
@@ -99,17 +144,18 @@ export interface FieldInput {
   refYear: number;
   /** Override the text parsed (e.g. the date part of "JAMBI, 05-06-1988"). */
   text?: string;
+  vocabulary?: readonly string[];
 }
 
 export function buildField(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');
   const bbox = input.words.length ? unionBox(input.words.map((w) => w.bbox)) : null;
   if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'empty_or_handwritten' };
-  const parsed = parseValue(input.kind, text, input.refYear);
+  const parsed = parseValue(input.kind, text, input.refYear, input.vocabulary);
   const ocr = ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
   if (parsed.value === null) return { value: null, confidence: Math.min(confidence, 0.3), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
-  if (confidence < MIN_CONFIDENCE) return { value: null, confidence, page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
+  if (confidence < threshold) return { value: null, confidence, page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
   return { value: parsed.value, confidence: round(confidence), page: input.page, bbox, source: 'ocr' };
 }
 
