@@ -39,6 +39,15 @@ function toStream(source: string | Readable | Buffer): Readable {
   return fs.createReadStream(source);
 }
 
+/** Drops the participants table's own secondary indexes and returns their SQL to create them again. */
+function deferIndexes(db: BackendContext['db']): string[] {
+  const rows = db
+    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'participants' AND sql IS NOT NULL`)
+    .all() as { name: string; sql: string }[];
+  for (const r of rows) db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
+  return rows.map((r) => r.sql);
+}
+
 export async function importParticipantsCsv(ctx: BackendContext, source: string | Readable | Buffer, options: ImportOptions): Promise<ImportResult> {
   const fileName = options.fileName ?? (typeof source === 'string' ? source : 'upload.csv');
   const startedAt = new Date().toISOString();
@@ -60,8 +69,12 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   db.pragma('cache_size = -262144');
   db.exec('BEGIN IMMEDIATE');
   try {
-    // Only a store that was empty before this import may skip the look-up of existing rows.
-    writer.setFreshStore(writer.isEmpty());
+    // Only a store that was empty before this import may skip the look-up of existing rows. A first bulk
+    // load also builds the secondary indexes once at the end instead of row by row (same definitions;
+    // a rollback restores them with everything else).
+    const fresh = writer.isEmpty();
+    writer.setFreshStore(fresh);
+    const deferred = fresh ? deferIndexes(db) : [];
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = rec.info.lines;
       if (!header) {
@@ -97,6 +110,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       counts[writer.upsert(v.participant as Participant, startedAt)] += 1;
     }
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
+    for (const sql of deferred) db.exec(sql);
     const importId = recordImport(db, { startedAt, actor: options.actor, fileName, status: 'done', ...counts, errors });
     db.exec('COMMIT');
     return { importId, ...counts, errors };

@@ -53,6 +53,13 @@ describe('claimdesk verify', () => {
     // A clean dossier: no blocker.
     expect(out.flags.filter((f) => f.severity === 'blocker')).toEqual([]);
     expect(out.checklist.find((c) => c.type === 'kartu_peserta')).toEqual({ type: 'kartu_peserta', required: true, present: true });
+
+    // Verifying the same dossier again opens a second draft, which is not taken for a duplicate claim;
+    // its pages were read once and are not read again.
+    const again = await run(['--json', 'verify', '--claim-type', 'JKM', '--kpj', dossier.participant.nomor_kpj, ...files]);
+    const second = JSON.parse(again.out) as typeof out;
+    expect(second.case).not.toEqual(out.case);
+    expect(second.flags.filter((f) => f.rule === 'claim.duplicate')).toEqual([]);
   }, 240_000);
 
   it('exits non-zero with a clear message on bad input', async () => {

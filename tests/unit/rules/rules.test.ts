@@ -248,6 +248,10 @@ describe('claim rules', () => {
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('in_review')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('approved')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('rejected'), other('approved', 'JHT')] }), 'claim.duplicate')).toEqual([]);
+    // The same dossier opened again as a draft is not a second claim; with other files it is.
+    const reopened = { ...other('in_review'), status: 'draft' as const, sameFiles: true };
+    expect(fired(run({ ...cleanJkk(), otherClaims: [reopened] }), 'claim.duplicate')).toEqual([]);
+    expect(fired(run({ ...cleanJkk(), otherClaims: [{ ...reopened, sameFiles: false }] }), 'claim.duplicate')).toHaveLength(1);
   });
 
   it('report_late fires after 2x24 hours and not within', () => {
