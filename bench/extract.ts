@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile as readFs, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile as readFs, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OcrPage } from '../src/shared/domain/ocr';
@@ -45,7 +45,8 @@ const opt = (args: string[], name: string, fallback: number): number => {
 };
 
 async function ocrCached(file: SetFile, pool: ReturnType<typeof createOcrPool>): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
-  const hash = createHash('sha256').update(file.bytes).digest('hex');
+  // Keyed by the file and the OCR engine's sources, so a changed OCR pipeline is measured afresh.
+  const hash = createHash('sha256').update(file.bytes).update(await ocrVersion()).digest('hex');
   const cacheFile = path.join(CACHE, `${hash}.json`);
   try {
     return { ...(JSON.parse(await readFs(cacheFile, 'utf8')) as { pages: OcrPage[]; errors: string[] }), cached: true };
@@ -54,6 +55,17 @@ async function ocrCached(file: SetFile, pool: ReturnType<typeof createOcrPool>):
     await writeFile(cacheFile, JSON.stringify({ pages: r.pages, errors: r.errors }));
     return { pages: r.pages, errors: r.errors, cached: false };
   }
+}
+
+let ocrSources: string | null = null;
+async function ocrVersion(): Promise<string> {
+  if (ocrSources === null) {
+    const dir = path.join(ROOT, '..', 'src', 'main', 'ocr');
+    const h = createHash('sha256');
+    for (const f of (await readdir(dir)).sort()) if (f.endsWith('.ts')) h.update(await readFs(path.join(dir, f)));
+    ocrSources = h.digest('hex');
+  }
+  return ocrSources;
 }
 
 const line = (label: string, t: Tally): string =>

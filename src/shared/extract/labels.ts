@@ -17,6 +17,9 @@ export interface LabelHit {
 
 const wordTolerance = (len: number): number => (len <= 3 ? 0 : len <= 9 ? 1 : 2);
 
+/** Three-letter identifier labels lose a letter often ("NK", "KP]"); their values are validated anyway. */
+const SHORT_ID_LABELS = new Set(['nik', 'kpj', 'npwp']);
+
 /** Label words as squashed tokens: "Tempat/Tgl. Lahir" → ["tempat", "tgl", "lahir"]. */
 export const labelTokens = (label: string): string[] => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
@@ -33,7 +36,7 @@ export function matchLabelAt(words: readonly Word[], start: number, tokens: read
     let ok = true;
     tokens.forEach((t, k) => {
       const w = squash(words[start + k]?.text ?? '');
-      const tol = wordTolerance(t.length);
+      const tol = SHORT_ID_LABELS.has(t) && tokens.length === 1 ? 1 : wordTolerance(t.length);
       const d = editDistance(w, t, tol);
       if (d > tol) ok = false;
       dist += d;

@@ -62,7 +62,7 @@ export function placeDateLine(rows: readonly Row[], refYear: number): ExtractedF
   for (let r = rows.length - 1; r >= 0; r--) {
     const row = rows[r] as Row;
     for (const seg of row.segments) {
-      const m = /^([A-Za-z .]{3,30}),\s*(.+)$/.exec(seg.text);
+      const m = /^[^A-Za-z]{0,3}([A-Za-z .]{3,30}),\s*(.+)$/.exec(seg.text);
       if (!m || !parseIndonesianDate(m[2] ?? '', refYear).value) continue;
       const comma = seg.words.findIndex((w) => w.text.endsWith(','));
       const dateWords = seg.words.slice(comma + 1);

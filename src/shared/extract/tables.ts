@@ -22,6 +22,8 @@ function headerColumn(text: string): Column | null {
   const s = squash(text);
   if (!s) return null;
   for (const [w, c] of HEADER_WORDS) if (s === w || (w.length >= 5 && editDistance(s, w, 1) <= 1)) return c;
+  // "NK", "NlK": the three-letter NIK header read with a letter lost or changed.
+  if (s.length >= 2 && s.length <= 3 && s.startsWith('n') && s.endsWith('k')) return 'nik';
   return null;
 }
 
@@ -57,7 +59,9 @@ export function findHeader(rows: readonly Row[], from = 0): Header | null {
     for (const w of rows[r]?.words ?? []) {
       for (const { col: c, word } of headerParts(w)) if (c !== 'no') found.set(c, [...(found.get(c) ?? []), word]);
     }
-    if (found.size >= 3 && (found.has('nik') || found.has('nama'))) {
+    // Three named columns, or two when the next row carries a NIK (a header word lost to OCR).
+    const nextHasNik = /\d{16}/.test((rows[r + 1]?.text ?? '').replace(/[\s.]/g, ''));
+    if ((found.size >= 3 || (found.size >= 2 && nextHasNik)) && (found.has('nik') || found.has('nama'))) {
       return { row: r, columns: [...found].map(([col, ws]) => ({ col, box: unionBox(ws.map((w) => w.bbox)) })) };
     }
   }

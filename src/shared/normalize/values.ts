@@ -66,6 +66,8 @@ export function normalizeName(raw: string): string {
     .replace(/,(?=\S)/g, ', ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;.,\-=']+|[\s:;,\-=']+$/g, '')
+    // Roman numerals in place names ("SIMPANG III SIPIN") read as l or 1.
+    .replace(/(^|\s)[l1|I]{2,3}(?=\s|$)/g, (m) => m.replace(/[l1|]/g, 'I'))
     .trim();
 }
 
