@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useEvents, useQuery } from '../api-context';
@@ -55,6 +55,12 @@ export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): R
   };
 
   const d = list.data;
+  const first = d?.files[0];
+  // Open the first page as soon as there is one, so the officer never faces an empty viewer.
+  useEffect(() => {
+    if (!selected && first) onSelect({ fileId: first.fileId, page: 1 });
+  }, [selected, first, onSelect]);
+
   return (
     <section
       className={dragging ? 'panel documents dragging' : 'panel documents'}

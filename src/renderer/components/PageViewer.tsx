@@ -35,9 +35,13 @@ export function PageViewer({ pageRef, highlight, caseId }: { pageRef: PageRef; h
               </span>
             )}
           </div>
-          {d.ocr?.quality.poor && <p className="hint">{t('documents.poorHint', { reasons: d.ocr.quality.reasons.join(', ') })}</p>}
+          {d.ocr?.quality.poor && <p className="hint">{t('documents.poorHint', { reasons: d.ocr.quality.reasons.map((r) => t(`documents.qualityReasons.${r}`, { defaultValue: r })).join(', ') })}</p>}
           {d.error && <p className="error-note">{d.error}</p>}
-          <div className="page-canvas" style={{ aspectRatio: `${d.image.width} / ${d.image.height}` }}>
+          <div
+            className="page-canvas"
+            // The whole page stays in view beside the fields: as wide as fits, never taller than the window.
+            style={{ aspectRatio: `${d.image.width} / ${d.image.height}`, width: `min(100%, calc((100vh - 10rem) * ${d.image.width / d.image.height}))` }}
+          >
             <img src={`data:${d.image.mime};base64,${d.image.dataBase64}`} alt={t('documents.pageOf', { page: pageRef.page })} />
             {d.ocr?.lines.flatMap((l) => l.words).map((w, i) => (
               <span key={i} className="word-box" style={box(w.bbox, d.image.width, d.image.height)} title={`${w.text} (${Math.round(w.confidence * 100)}%)`} />

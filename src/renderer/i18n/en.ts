@@ -79,6 +79,7 @@ export const en: Messages = {
     close: 'Close',
   },
   documents: {
+    qualityReasons: { no_text: 'no text', low_resolution: 'low resolution', low_contrast: 'low contrast', low_confidence: 'OCR unsure', low_score: 'low readability' },
     title: 'Documents',
     add: 'Add files…',
     uploading: 'Uploading…',

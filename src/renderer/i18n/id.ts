@@ -85,6 +85,7 @@ export const id = {
     close: 'Tutup',
   },
   documents: {
+    qualityReasons: { no_text: 'tidak ada teks', low_resolution: 'resolusi rendah', low_contrast: 'kontras rendah', low_confidence: 'OCR tidak yakin', low_score: 'keterbacaan rendah' },
     title: 'Berkas dokumen',
     add: 'Tambah berkas…',
     uploading: 'Mengunggah…',

@@ -62,10 +62,10 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
           <div className="case-grid">
             <div className="case-left">
               <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} />
+              <FlagsPanel caseId={c.id} onShow={setEvidence} />
               <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} />
             </div>
             <div className="case-right">
-              <FlagsPanel caseId={c.id} onShow={setEvidence} />
               {pageRef ? <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
             </div>
           </div>
