@@ -49,25 +49,34 @@ export function reportLateRule(ctx: RuleContext): void {
   const forms = ctx.docs('form_kk1');
   if (forms.length === 0) return;
   const windowHours = ctx.param('accidentReportWindowHours');
-  for (const doc of forms) {
-    const accident = ctx.str(doc, 'tanggal_kecelakaan') ?? incidentOf(ctx)?.date ?? null;
-    const report = ctx.str(doc, 'tanggal_laporan');
-    const a = parseIsoDate(accident);
-    const r = parseIsoDate(report);
-    if (!a || !r) {
-      ctx.missing('jkk.report_late', [r ? 'tanggal_kecelakaan' : 'tanggal_laporan'], r ? 'tanggal kecelakaan' : 'tanggal laporan KK1', r ? 'the accident date' : 'the KK1 report date');
-      continue;
-    }
-    // The report carries a date only: it is late when even its first minute is past the window.
-    const time = /^(\d{2}):(\d{2})$/.exec(ctx.str(doc, 'jam_kecelakaan') ?? '');
-    const accidentMs = a.getTime() + (time ? (Number(time[1]) * 60 + Number(time[2])) * 60_000 : 0);
-    if (r.getTime() <= accidentMs + windowHours * 3_600_000) continue;
-    ctx.fire('jkk.report_late', {
-      doc, field: 'tanggal_laporan',
-      params: { report: report!, hours: windowHours, date: accident! },
-      details: { accidentDate: accident, reportDate: report, daysAfter: daysBetween(a, r), windowHours },
-    });
+  // With several "KK1" documents (a stage-II form read as stage I, a copy), the stage-I report is the
+  // earliest one: judging a later report would call a timely report late.
+  const dated = forms
+    .map((doc) => ({ doc, report: ctx.str(doc, 'tanggal_laporan') }))
+    .filter((x) => parseIsoDate(x.report))
+    .sort((a, b) => (a.report! < b.report! ? -1 : 1));
+  const first = dated[0];
+  if (!first) {
+    ctx.missing('jkk.report_late', ['tanggal_laporan'], 'tanggal laporan KK1', 'the KK1 report date');
+    return;
   }
+  const { doc, report } = first;
+  const accident = ctx.str(doc, 'tanggal_kecelakaan') ?? incidentOf(ctx)?.date ?? null;
+  const a = parseIsoDate(accident);
+  const r = parseIsoDate(report)!;
+  if (!a) {
+    ctx.missing('jkk.report_late', ['tanggal_kecelakaan'], 'tanggal kecelakaan', 'the accident date');
+    return;
+  }
+  // The report carries a date only: it is late when even its first minute is past the window.
+  const time = /^(\d{2}):(\d{2})$/.exec(ctx.str(doc, 'jam_kecelakaan') ?? '');
+  const accidentMs = a.getTime() + (time ? (Number(time[1]) * 60 + Number(time[2])) * 60_000 : 0);
+  if (r.getTime() <= accidentMs + windowHours * 3_600_000) return;
+  ctx.fire('jkk.report_late', {
+    doc, field: 'tanggal_laporan',
+    params: { report: report!, hours: windowHours, date: accident! },
+    details: { accidentDate: accident, reportDate: report, daysAfter: daysBetween(a, r), windowHours },
+  });
 }
 
 export function receiptRule(ctx: RuleContext): void {

@@ -28,6 +28,7 @@ export const rulesConfigSchema = z.object({
     nameMatchThreshold: param(z.number().min(0).max(1)),
     nameTokenThreshold: param(z.number().min(0).max(1)),
     minConfidenceToBlock: param(z.number().min(0).max(1)),
+    minTypeConfidenceToBlock: param(z.number().min(0).max(1)),
   }),
   severities: z.partialRecord(z.enum(RULE_IDS), severitySchema),
 });

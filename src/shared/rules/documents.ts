@@ -55,10 +55,15 @@ export function documentRules(ctx: RuleContext): ChecklistEntry[] {
       // With no heir named anywhere (an unmarried participant, no KK members), who will be the payee is
       // itself the open question: the officer resolves it, so this is not a blocker.
       const noHeirKnown = item.heirs === true && facts.death === true && heirs(ctx, reference(ctx)).length === 0;
+      // A document whose type the reader was unsure of may be the missing one under another name.
+      const uncertain = ctx.input.documents.filter((d) => d.document.typeConfidence < ctx.param('minTypeConfidenceToBlock')).map((d) => d.id);
       ctx.fire('documents.missing_required', {
-        ...(noHeirKnown ? { severity: 'warning' as const } : {}),
+        ...(noHeirKnown || uncertain.length > 0 ? { severity: 'warning' as const } : {}),
         params: { label: item.label.id, labelEn: item.label.en },
-        details: { item: item.id, documentTypes: item.documentTypes, condition: item.condition, sources: item.sources, ...(noHeirKnown ? { noHeirKnown } : {}) },
+        details: {
+          item: item.id, documentTypes: item.documentTypes, condition: item.condition, sources: item.sources,
+          ...(noHeirKnown ? { noHeirKnown } : {}), ...(uncertain.length > 0 ? { uncertainDocuments: uncertain } : {}),
+        },
       });
     } else if (applies === 'unknown' && fact) {
       ctx.missing('documents.missing_required', [fact], `keterangan untuk syarat "${item.label.id}"`, `the fact deciding whether "${item.label.en}" is required`, { item: item.id, condition: item.condition });

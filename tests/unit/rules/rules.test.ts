@@ -254,6 +254,17 @@ describe('claim rules', () => {
     expect(fired(run({ ...cleanJkk(), otherClaims: [{ ...reopened, sameFiles: false }] }), 'claim.duplicate')).toHaveLength(1);
   });
 
+  it('report_late judges the earliest KK1 when a stage-II form was read as another KK1', () => {
+    const c = cleanJkk();
+    const kk2AsKk1 = doc('form_kk1', { nomor_kpj: PARTICIPANT.nomor_kpj, tanggal_kecelakaan: '2026-10-01', tanggal_laporan: '2026-10-15' });
+    kk2AsKk1.document.typeConfidence = 0.7;
+    const flags = run({ ...without(c, 'form_kk2'), documents: [...without(c, 'form_kk2').documents, kk2AsKk1] });
+    expect(fired(flags, 'jkk.report_late')).toEqual([]);
+    // …and the stage-II form then missing is a warning, since a document's type was uncertain.
+    const missing = fired(flags, 'documents.missing_required');
+    expect(missing.map((f) => [f.evidence.details?.item, f.severity])).toEqual([['form_kk2', 'warning']]);
+  });
+
   it('report_late fires after 2x24 hours and not within', () => {
     expect(fired(run(setField(cleanJkk(), 'form_kk1', 'tanggal_laporan', '2026-10-04')), 'jkk.report_late')).toHaveLength(1);
     expect(fired(run(setField(cleanJkk(), 'form_kk1', 'tanggal_laporan', '2026-10-03')), 'jkk.report_late')).toEqual([]);
