@@ -6,6 +6,9 @@ import { applicableItems, type ConditionFacts } from '../requirements/applicable
 import type { RuleContext } from './context';
 import { heirs, isDeathCase, reference } from './subject';
 
+/** Types a dossier may hold several of (heirs' KTPs, receipts, the heirs' own KK). */
+const MANY = new Set<DocumentType>(['ktp', 'kk', 'kuitansi', 'other']);
+
 const known = (v: boolean | null | undefined): boolean | null => (v === undefined ? null : v);
 
 /** Benefit in rupiah: stated, else the fixed JKM amount from the configuration, else unknown. */
@@ -55,8 +58,11 @@ export function documentRules(ctx: RuleContext): ChecklistEntry[] {
       // With no heir named anywhere (an unmarried participant, no KK members), who will be the payee is
       // itself the open question: the officer resolves it, so this is not a blocker.
       const noHeirKnown = item.heirs === true && facts.death === true && heirs(ctx, reference(ctx)).length === 0;
-      // A document whose type the reader was unsure of may be the missing one under another name.
-      const uncertain = ctx.input.documents.filter((d) => d.document.typeConfidence < ctx.param('minTypeConfidenceToBlock')).map((d) => d.id);
+      // A document whose type the reader was unsure of, or a second copy of a one-off document (a stage-II
+      // form read as stage I), may be the missing one under another name.
+      const uncertain = ctx.input.documents
+        .filter((d) => d.document.typeConfidence < ctx.param('minTypeConfidenceToBlock') || (!MANY.has(d.document.type) && ctx.docs(d.document.type).length > 1))
+        .map((d) => d.id);
       ctx.fire('documents.missing_required', {
         ...(noHeirKnown || uncertain.length > 0 ? { severity: 'warning' as const } : {}),
         params: { label: item.label.id, labelEn: item.label.en },

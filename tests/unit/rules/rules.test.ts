@@ -263,6 +263,11 @@ describe('claim rules', () => {
     // …and the stage-II form then missing is a warning, since a document's type was uncertain.
     const missing = fired(flags, 'documents.missing_required');
     expect(missing.map((f) => [f.evidence.details?.item, f.severity])).toEqual([['form_kk2', 'warning']]);
+    // Read as a second KK1 with confidence, the duplicate still makes the absence a warning.
+    kk2AsKk1.document.typeConfidence = 0.95;
+    const again = run({ ...without(c, 'form_kk2'), documents: [...without(c, 'form_kk2').documents, kk2AsKk1] });
+    expect(fired(again, 'documents.missing_required')[0]?.severity).toBe('warning');
+    expect(blockers(run(without(c, 'form_kk2'))).map((f) => f.rule)).toEqual(['documents.missing_required']);
   });
 
   it('report_late fires after 2x24 hours and not within', () => {
