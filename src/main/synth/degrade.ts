@@ -54,6 +54,6 @@ export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise
     ctx.fillRect(rng.int(0, w - 1), rng.int(0, h - 1), 1 + rng.int(0, 1), 1 + rng.int(0, 1));
   }
   const asJpeg = kind !== 'scan' || rng.chance(0.5);
-  const bytes = asJpeg ? await canvas.encode('jpeg', kind === 'photo' ? rng.int(45, 70) : rng.int(60, 85)) : await canvas.encode('png');
+  const bytes = asJpeg ? canvas.encodeSync('jpeg', kind === 'photo' ? rng.int(45, 70) : rng.int(60, 85)) : canvas.encodeSync('png');
   return { bytes, format: asJpeg ? 'jpeg' : 'png', width: w, height: h };
 }

@@ -96,7 +96,10 @@ function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: b
 async function pagesOf(spec: DocSpec, rng: Rng): Promise<Buffer[]> {
   const style = randomStyle(rng);
   const pages = await renderSpec(spec, style);
-  return spec.size === 'card' && style.cardOnA4 ? Promise.all(pages.map((pg) => onA4(pg, rng))) : pages;
+  if (!(spec.size === 'card' && style.cardOnA4)) return pages;
+  const out: Buffer[] = [];
+  for (const pg of pages) out.push(await onA4(pg, rng));
+  return out;
 }
 
 /** One dossier: 2–5 files, each a PDF bundle of several documents or a single page image. */
@@ -114,7 +117,9 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
     const group = specs.slice(i, i + take);
     i += take;
     const kind = rng.pick(kinds);
-    const rendered = await Promise.all(group.map((s) => pagesOf(s, rng)));
+    // One document at a time: the shared Rng must be drawn in the same order on every run.
+    const rendered: Buffer[][] = [];
+    for (const s of group) rendered.push(await pagesOf(s, rng));
     const documents: DocTruth[] = [];
     let page = 1;
     rendered.forEach((pages, k) => {

@@ -1,6 +1,6 @@
 // Lays a DocSpec out as page images in one office's style (fonts, label layout, two columns, value on
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
-import { createCanvas, GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
+import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
 import type { Rng } from '../../shared/synth/random';
 import type { Block, DocSpec, PageSize } from './spec';
@@ -229,12 +229,12 @@ export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buf
     }
   }
   if (pendingLeft) drawField(page, pendingLeft, page.margin, 260, 'colon');
-  return Promise.all(pages.map((p) => p.canvas.encode('png')));
+  // Synchronous encoding, one page at a time: concurrent native encodes crashed the process now and then.
+  return pages.map((p) => p.canvas.encodeSync('png'));
 }
 
 /** A card image pasted on an A4 photocopy page, as dossiers carry KTP, KPJ cards and NPWP. */
 export async function onA4(card: Buffer, rng: Rng): Promise<Buffer> {
-  const { loadImage } = await import('@napi-rs/canvas');
   const [w, h] = SIZES.portrait;
   const canvas = createCanvas(w, h);
   const ctx = canvas.getContext('2d');
@@ -243,5 +243,5 @@ export async function onA4(card: Buffer, rng: Rng): Promise<Buffer> {
   const img = await loadImage(card);
   const scale = 0.85;
   ctx.drawImage(img, rng.int(60, 120), rng.int(80, 300), img.width * scale, img.height * scale);
-  return canvas.encode('png');
+  return canvas.encodeSync('png');
 }
