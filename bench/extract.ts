@@ -116,6 +116,6 @@ export default async function run(args: string[]): Promise<void> {
   thresholds.forEach((t, k) => out.push(line(`  threshold ${t.toFixed(1)}`, (curve[k] as ReturnType<typeof newScore>).overall)));
   out.push('per field key:');
   for (const [key, t] of Object.entries(score.fields).sort()) out.push(line(`  ${key}`, t));
-  if (verbose) for (const m of score.mistakes) out.push(`  ${m.empty ? 'EMPTY' : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+  if (verbose) for (const m of score.mistakes) out.push(`  ${m.empty ? `EMPTY(${m.reason ?? ''})` : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

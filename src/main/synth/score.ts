@@ -15,7 +15,7 @@ export interface Score {
   fields: Record<string, Tally>;
   overall: Tally;
   /** Wrong values, for tuning: file, type, key, expected, got. */
-  mistakes: { file: string; type: string; key: string; expected: FieldValue; got: FieldValue | null; empty: boolean }[];
+  mistakes: { file: string; type: string; key: string; expected: FieldValue; got: FieldValue | null; empty: boolean; reason?: string }[];
 }
 
 export const newScore = (): Score => ({ pages: { total: 0, correct: 0 }, fields: {}, overall: { total: 0, correct: 0, empty: 0, wrong: 0 }, mistakes: [] });
@@ -38,7 +38,7 @@ export function scoreFile(score: Score, truth: FileTruth, docs: readonly Extract
         else if (same(expected, got)) x.correct++;
         else x.wrong++;
       }
-      if (!same(expected, got)) score.mistakes.push({ file: truth.name, type: t.type, key, expected, got, empty: got === null });
+      if (!same(expected, got)) score.mistakes.push({ file: truth.name, type: t.type, key, expected, got, empty: got === null, reason: match ? (match.fields[key]?.reason ?? 'missing') : 'document_not_found' });
     }
   }
 }

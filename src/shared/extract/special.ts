@@ -26,7 +26,7 @@ export function ktpHeader(rows: readonly Row[]): Record<string, ExtractedField> 
     const first = squash(words[0]?.text ?? '');
     if (!out.provinsi && first.startsWith('provinsi')) {
       // "PROVINSIDKI" glued: keep what follows the word.
-      const rest = [words[0]?.text.replace(/^provinsi/i, '') ?? '', ...words.slice(1).map((w) => w.text)].join(' ');
+      const rest = [words[0]?.text.replace(/^[^A-Za-z]*provinsi/i, '') ?? '', ...words.slice(1).map((w) => w.text)].join(' ');
       out.provinsi = fromWords(words, row.page, normalizeName(rest));
     } else if (!out.kabupaten_kota && (first === 'kota' || editDistance(first, 'kabupaten', 2) <= 2 || first === 'kab')) {
       out.kabupaten_kota = fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));

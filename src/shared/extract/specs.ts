@@ -138,6 +138,8 @@ export const DECOY_LABELS: readonly string[] = [
   'tanggal pembukaan', 'untuk pembayaran', 'guna membayar', 'telah terima dari', 'sudah terima dari', 'terima dari',
   'kpp', 'alamat', 'jenis kelamin', 'agama', 'pekerjaan', 'kecamatan', 'rt rw', 'kode pos', 'telepon', 'no telp', 'no hp',
   'terbilang', 'keterangan', 'tempat lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
+  // Generic labels, so a value printed under its label is never taken from another label's row.
+  'nama', 'nik', 'tanggal lahir', 'tgl lahir', 'tanggal', 'nomor', 'no',
 ];
 
 /** Fields read from letterheads, sections or tables rather than from a label (see special.ts, tables.ts). */

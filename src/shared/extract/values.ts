@@ -42,8 +42,9 @@ export function snap(text: string, vocabulary: readonly string[]): string | null
   for (const v of vocabulary) {
     const t = squash(v);
     const tol = toleratedEdits(t.length);
-    const d = editDistance(s, t, tol);
-    if (d <= tol && (!best || d < best.d)) best = { v, d };
+    // Short entries ("WNI") also match with one trailing speck ("WNIT").
+    const d = Math.min(editDistance(s, t, tol), t.length <= 4 && s.length === t.length + 1 && s.startsWith(t) ? 1 : Infinity);
+    if (d <= Math.max(tol, t.length <= 4 ? 1 : 0) && (!best || d < best.d)) best = { v, d };
   }
   return best?.v ?? null;
 }

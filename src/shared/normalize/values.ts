@@ -61,13 +61,17 @@ export function parseGender(raw: string): ValueResult<'L' | 'P'> {
 export function normalizeName(raw: string): string {
   return raw
     .toUpperCase()
-    .replace(/[“”"_|~`^*<>{}[\]]/g, ' ')
+    .replace(/[“”‘’«»"_|~`^*<>{}[\]]/g, ' ')
     .replace(/\s+([,.])/g, '$1')
     .replace(/,(?=\S)/g, ', ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;.,\-=']+|[\s:;,\-=']+$/g, '')
-    // Roman numerals in place names ("SIMPANG III SIPIN") read as l or 1.
-    .replace(/(^|\s)[l1|I]{2,3}(?=\s|$)/g, (m) => m.replace(/[l1|]/g, 'I'))
+    // A stray dot after a word of three or more letters or after a number is scan dust, not an
+    // abbreviation ("RINGAN.", "NO. 3."); initials and titles ("M.", "H.", "S.PD") keep theirs.
+    .replace(/(?<=(^|\s)(?:[A-Z]{3,}|\d+))\.$/, '')
+    // Roman numerals in place names ("SIMPANG III SIPIN", "ILIR BARAT I") read as l, L or 1.
+    .replace(/(^|\s)[L1I]{3}(?=\s|$)/g, (m) => m.replace(/[L1]/g, 'I'))
+    .replace(/(^|\s)[1I]{2}(?=\s|$)/g, (m) => m.replace(/1/g, 'I'))
     .trim();
 }
 
