@@ -4,7 +4,7 @@
 
 // Only confusions OCR really makes and that do not turn one common name into another (R/B would make
 // RUDI and BUDI one person, L/T LINA and TINA).
-const OCR_PAIRS = ['IL', 'OD', 'OQ', 'EF', 'UV', 'VY', 'IJ'];
+const OCR_PAIRS = ['IL', 'IT', 'OD', 'OQ', 'EF', 'UV', 'VY', 'IJ'];
 const VARIANT_PAIRS = ['OU', 'IY', 'EI'];
 
 function pairSet(pairs: readonly string[]): Set<string> {
@@ -22,7 +22,8 @@ const VARIANT = pairSet(VARIANT_PAIRS);
 function substitutionCost(a: string, b: string, last: boolean): number {
   if (a === b) return 0;
   const pair = a + b;
-  if (OCR.has(pair)) return 0.4;
+  // At the last letter an OCR confusion costs more, so HIDAYAT + T→I cannot pass for HIDAYATI.
+  if (OCR.has(pair)) return last ? 0.8 : 0.4;
   if (VARIANT.has(pair)) return last ? 1.5 : 0.5;
   return last ? 2 : 1;
 }

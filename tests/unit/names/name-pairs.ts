@@ -55,6 +55,7 @@ export const SAME_PERSON: readonly NamePair[] = [
   ['BUD1 SANT0SO', 'BUDI SANTOSO', true, 'OCR digits'],
   ['SANTOSO WIJAYA', 'SANT0SO WIJAVA', true, 'OCR 0 and V'],
   ['RAHMAWATl', 'RAHMAWATI', true, 'OCR lower-case l'],
+  ["ARIF 'HANDAYANT", 'ARIF HANDAYANI', true, 'OCR: final I read as T, stray apostrophe'],
   ['HENDRA GUNAWAN', 'HENDRA GUNAWN', true, 'dropped letter'],
   ['KURNIAWAN SETIAWAN', 'KURNIAWAN SETLAWAN', true, 'OCR in surname'],
   ['AMINAH', 'SITI AMINAH', true, 'Siti dropped'],
