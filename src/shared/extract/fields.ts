@@ -65,38 +65,47 @@ const stripLead = (words: Word[]): Word[] => {
   return out.filter((w) => w.text.length > 0);
 };
 
-/** The words that make up the value of a label hit. */
-export function valueWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number } {
+/**
+ * Where the value of a label hit may be, in order of likelihood: after the label in its own cell, the
+ * following cells of the row (a speck read as a word may sit in between), the line under the label.
+ */
+export function valueCandidates(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number }[] {
   const row = rows[h.row] as Row;
   const seg = row.segments[h.seg];
-  if (!seg) return { words: [], page: row.page };
+  if (!seg) return [];
+  const out: { words: Word[]; page: number }[] = [];
   const nextInSeg = hits.filter((o) => o.row === h.row && o.seg === h.seg && o.start > h.start).sort((a, b) => a.start - b.start)[0];
-  let words = stripLead(seg.words.slice(h.end, nextInSeg ? nextInSeg.start : seg.words.length));
-  if (words.length || nextInSeg) return { words, page: row.page };
-  // Next cell on the same row, unless it is itself a label.
-  for (let s = h.seg + 1; s < row.segments.length; s++) {
+  const own = stripLead(seg.words.slice(h.end, nextInSeg ? nextInSeg.start : seg.words.length));
+  if (own.length) out.push({ words: own, page: row.page });
+  if (nextInSeg) return out;
+  for (let s = h.seg + 1; s < row.segments.length && out.length < 3; s++) {
     if (hits.some((o) => o.row === h.row && o.seg === s && o.start === 0)) break;
     const cand = row.segments[s];
-    words = stripLead(cand?.words ?? []);
-    if (words.length) {
-      const stop = hits.filter((o) => o.row === h.row && o.seg === s).sort((a, b) => a.start - b.start)[0];
-      return { words: stop ? stripLead((cand?.words ?? []).slice(0, stop.start)) : words, page: row.page };
-    }
+    const stop = hits.filter((o) => o.row === h.row && o.seg === s).sort((a, b) => a.start - b.start)[0];
+    const words = stripLead((cand?.words ?? []).slice(0, stop ? stop.start : undefined));
+    if (words.length) out.push({ words, page: row.page });
+    if (stop) break;
   }
   // Value printed under the label: the next row, starting near the label's left edge.
   const below = rows[h.row + 1];
   const labelBox = seg.bbox;
-  if (below && below.page === row.page && below.bbox[1] - row.bbox[3] < row.height * 2.5) {
+  if (!own.length && below && below.page === row.page && below.bbox[1] - row.bbox[3] < row.height * 2.5) {
     for (let s = 0; s < below.segments.length; s++) {
       const cand = below.segments[s];
       if (!cand) continue;
       if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) continue;
       if (cand.bbox[0] >= labelBox[0] - row.height * 2 && cand.bbox[0] <= labelBox[2] + row.height * 4) {
-        return { words: stripLead(cand.words), page: below.page };
+        out.push({ words: stripLead(cand.words), page: below.page });
+        break;
       }
     }
   }
-  return { words: [], page: row.page };
+  return out;
+}
+
+/** The words that make up the value of a label hit (its most likely place). */
+export function valueWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number } {
+  return valueCandidates(rows, hits, h)[0] ?? { words: [], page: rows[h.row]?.page ?? 1 };
 }
 
 /** Split "JAMBI, 05-06-1988" into place words and date words: the date starts at the first digit-led word. */
@@ -125,7 +134,17 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
         if (!out.tanggal_lahir || out.tanggal_lahir.value === null) out.tanggal_lahir = tanggal;
         continue;
       }
-      const f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+      // The first place that holds a readable value wins; otherwise the likeliest place explains why not.
+      let f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+      if (f.value === null) {
+        for (const c of valueCandidates(rows, hits, h).slice(1)) {
+          const alt = buildField({ kind: spec.kind, words: c.words, page: c.page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+          if (alt.value !== null) {
+            f = alt;
+            break;
+          }
+        }
+      }
       // The first readable occurrence wins; an unreadable one is kept only if nothing better turns up.
       if (!chosen || (chosen.value === null && f.value !== null)) chosen = f;
       if (chosen.value !== null) break;

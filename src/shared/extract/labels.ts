@@ -4,7 +4,7 @@
 import { editDistance, squash as squashText } from '../normalize/fuzzy';
 
 /** Label words misread with digits ("N1K", "A1amat") are folded back to letters before comparing. */
-const squash = (t: string): string => squashText(t.replace(/1|\|/g, 'i').replace(/0/g, 'o').replace(/5/g, 's').replace(/8/g, 'b').replace(/\]/g, 'j'));
+const squash = (t: string): string => squashText(t.replace(/1|\|/g, 'i').replace(/0/g, 'o').replace(/5/g, 's').replace(/8/g, 'b').replace(/[\])]/g, 'j'));
 import type { Word } from './layout';
 
 export interface LabelHit {
