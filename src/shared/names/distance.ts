@@ -23,7 +23,7 @@ function substitutionCost(a: string, b: string, last: boolean): number {
   if (a === b) return 0;
   const pair = a + b;
   // At the last letter an OCR confusion costs more, so HIDAYAT + T→I cannot pass for HIDAYATI.
-  if (OCR.has(pair)) return last ? 0.8 : 0.4;
+  if (OCR.has(pair)) return last ? 0.6 : 0.4;
   if (VARIANT.has(pair)) return last ? 1.5 : 0.5;
   return last ? 2 : 1;
 }

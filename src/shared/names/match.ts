@@ -111,8 +111,12 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
   if (distinctive === 0 && score >= opts.threshold) {
     const fullMatched = pairs.some((p) => !p.a.initial && !p.b.initial && p.score >= opts.tokenThreshold);
     const initialMatched = pairs.some((p) => p.a.initial !== p.b.initial && p.score > 0);
-    score = fullMatched && initialMatched ? Math.min(score, 0.86) : Math.min(score, 0.6);
-    detail.push('only common names and initials agree');
+    // The same common name(s) and nothing else on either side ("MUHAMMAD" / "MVHAMMAD") is agreement.
+    const allFull = pairs.length === short.length && short.length === long.length && pairs.every((p) => !p.a.initial && !p.b.initial);
+    if (!(allFull && fullMatched)) {
+      score = fullMatched && initialMatched ? Math.min(score, 0.86) : Math.min(score, 0.6);
+      detail.push('only common names and initials agree');
+    }
   }
   return result(score, opts, notes, detail);
 }

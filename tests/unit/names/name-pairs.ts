@@ -56,6 +56,8 @@ export const SAME_PERSON: readonly NamePair[] = [
   ['SANTOSO WIJAYA', 'SANT0SO WIJAVA', true, 'OCR 0 and V'],
   ['RAHMAWATl', 'RAHMAWATI', true, 'OCR lower-case l'],
   ["ARIF 'HANDAYANT", 'ARIF HANDAYANI', true, 'OCR: final I read as T, stray apostrophe'],
+  ['RUDL SARI', 'RUDI SARI', true, 'OCR: final I read as L in a short name'],
+  ['MVHAMMAD', 'MUHAMMAD', true, 'single common name with OCR damage'],
   ['HENDRA GUNAWAN', 'HENDRA GUNAWN', true, 'dropped letter'],
   ['KURNIAWAN SETIAWAN', 'KURNIAWAN SETLAWAN', true, 'OCR in surname'],
   ['AMINAH', 'SITI AMINAH', true, 'Siti dropped'],
