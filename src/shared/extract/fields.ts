@@ -44,7 +44,9 @@ export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip
           const m = matchLabelAt(seg.words, i, entry.tokens);
           if (!m) continue;
           // Mid-cell labels need a colon after them, or value words would be read as labels.
-          if (i > 0 && !(m.end > i + 0 && (endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '')))) continue;
+          // (A label ending the cell counts when the next cell starts with the colon.)
+          const colonNext = m.end >= seg.words.length && /^[:;]/.test(row.segments[s + 1]?.words[0]?.text ?? '');
+          if (i > 0 && !(endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '') || colonNext)) continue;
           if (!best || m.score > best.score) best = { spec: entry.spec, row: r, seg: s, start: i, end: m.end, distance: m.distance, score: m.score };
         }
         if (best) {

@@ -9,6 +9,7 @@ import { rowsOf, type Row } from './layout';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
 import { findHeader, readTable, type Column } from './tables';
+import { fillUnlabelled } from './unlabelled';
 
 export { classifyPage, classifyRows, type Classification } from './classify';
 export { FIELD_SPECS, fieldKeys, fieldKind } from './specs';
@@ -67,6 +68,7 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
     const f = placeDateLine(rows, refYear);
     if (f) fields[key] = f;
   }
+  fillUnlabelled(fields, FIELD_SPECS[type], rows, skip);
   if (type === 'ktp' || type === 'kartu_peserta') crossCheckNik(fields);
   doc.fields = fields;
   return doc;

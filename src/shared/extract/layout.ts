@@ -64,8 +64,11 @@ function segmentsOf(words: Word[], height: number): Segment[] {
 
 const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' ') });
 
-/** Words that are only rule lines, bars or tildes carry nothing and confuse gap measurement. */
-const isJunk = (t: string): boolean => /^[|~_—–=+\-.,'"`^*°]*$/.test(t) && !/^[-]$/.test(t);
+/**
+ * Words with no letter or digit (rule lines, bars, quotes, specks) carry nothing and confuse label
+ * positions; colons stay (they separate labels from values), and a lone dash is a value ("Gol. Darah: -").
+ */
+const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-';
 
 /**
  * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the

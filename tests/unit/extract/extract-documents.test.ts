@@ -154,6 +154,17 @@ describe('extractDocuments', () => {
     expect(value(docs[2] as never, 'nomor_kuitansi')).toBe('KW/2025/0012');
   });
 
+  it('places an identifier whose label OCR lost by its shape, only when there is exactly one', () => {
+    const [doc] = extractDocuments([pageFromLines(['KARTU PESERTA', ': BUDI SANTOSO', ': 1571021203800001', ': 230-1234-5678', 'Program : JKK'])]);
+    const d = doc as NonNullable<typeof doc>;
+    expect(d.type).toBe('kartu_peserta');
+    expect(d.fields.nik).toMatchObject({ value: '1571021203800001', reason: 'label_not_found' });
+    expect(d.fields.nik?.confidence).toBeLessThan(0.85);
+    expect(value(d, 'nomor_kpj')).toBe('23012345678');
+    const [two] = extractDocuments([pageFromLines(['KARTU PESERTA', ': 1571021203800001', ': 1571025507850002', 'Program : JKK'])]);
+    expect(two?.fields.nik).toMatchObject({ value: null, needsKeying: true });
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
