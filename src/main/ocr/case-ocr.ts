@@ -80,9 +80,12 @@ export function retryCaseOcr(ctx: BackendContext, caseId: number): number {
   return info.changes;
 }
 
-/** At back-end start: pages left 'running' by a crash go back to pending, and every case with pending
- * pages resumes. Returns the case ids resumed. */
+/** Call at back-end start: starts the OCR pool, puts pages left 'running' by a crash back to pending,
+ * and resumes every case with pending pages. Returns the case ids resumed. */
 export function resumePendingOcr(ctx: BackendContext): number[] {
+  // Start the pool's workers now, at back-end start, so the first page added later does not wait
+  // for tesseract to load its language data.
+  getOcrPool(ctx);
   ctx.db.prepare(`UPDATE page_ocr SET state = 'pending', updated_at = ? WHERE state = 'running'`).run(now());
   const cases = ctx.db
     .prepare(
