@@ -44,6 +44,9 @@ describe('claimdesk verify', () => {
     const imported = await run(['--json', 'participants', 'import', path.join(dir, 'p.csv')]);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.out)).toMatchObject({ inserted: 30, errors: [] });
+    const found = await run(['--json', 'participants', 'search', dossier.participant.nama.toLowerCase()]);
+    expect(JSON.parse(found.out).hits[0]).toMatchObject({ nomor_kpj: dossier.participant.nomor_kpj, matchedBy: 'name' });
+    expect(JSON.parse((await run(['--json', 'participants', 'history'])).out).imports[0]).toMatchObject({ inserted: 30, status: 'done' });
 
     const res = await run(['--json', 'verify', '--claim-type', 'JKM', '--kpj', dossier.participant.nomor_kpj, ...files]);
     expect(res.code).toBe(0);

@@ -2,7 +2,9 @@
 // file itself is unusable (missing, unreadable, required columns absent).
 import type { Command } from 'commander';
 import { importParticipantsCsv } from '../../participants/import-csv';
-import { emit, failWith, type GlobalOptions } from '../output';
+import { listImports } from '../../participants/import-history';
+import { searchParticipants } from '../../services/participant-search';
+import { badInput, emit, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
 /** Human output lists this many line errors; --json carries them all. */
@@ -24,6 +26,47 @@ export function registerParticipants(program: Command): void {
               ...r.errors.slice(0, SHOWN_ERRORS).map((e) => `  line ${e.line}: ${e.reason}`),
               ...(r.errors.length > SHOWN_ERRORS ? [`  … ${r.errors.length - SHOWN_ERRORS} more (use --json for all)`] : []),
             ].join('\n'),
+          );
+        });
+      } catch (err) {
+        failWith(opts, err);
+      }
+    });
+
+  participants
+    .command('search <query>')
+    .description('find participants by KPJ (11 digits), NIK (16 digits) or name (fuzzy, ranked)')
+    .option('--limit <n>', 'at most this many hits', '20')
+    .action(async (query: string, o: { limit: string }, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      try {
+        const limit = Number(o.limit);
+        if (!Number.isInteger(limit) || limit < 1 || limit > 200) throw badInput('--limit must be 1-200');
+        await withContext(opts, (ctx) => {
+          const r = searchParticipants(ctx, query, limit);
+          emit(opts, r, () =>
+            [
+              `${r.total} found`,
+              ...r.hits.map((h) => `  ${h.nomor_kpj}  ${h.nik}  ${h.nama.padEnd(32)} ${h.tanggal_lahir}  ${h.status.padEnd(8)} ${h.matchedBy} ${h.score.toFixed(2)}`),
+            ].join('\n'),
+          );
+        });
+      } catch (err) {
+        failWith(opts, err);
+      }
+    });
+  participants
+    .command('history')
+    .description('list past participant imports: who, when, file and counts')
+    .action(async (_o, cmd: Command) => {
+      const opts = cmd.optsWithGlobals<GlobalOptions>();
+      try {
+        await withContext(opts, (ctx) => {
+          const imports = listImports(ctx.db);
+          emit(opts, { imports }, () =>
+            imports
+              .map((i) => `${i.startedAt}  ${i.actor.padEnd(12)} ${i.status.padEnd(6)} ${i.fileName}: ${i.inserted} inserted, ${i.updated} updated, ${i.unchanged} unchanged, ${i.errorCount} rejected${i.failure ? ` (${i.failure})` : ''}`)
+              .join('\n') || 'no imports yet',
           );
         });
       } catch (err) {
