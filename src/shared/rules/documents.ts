@@ -24,8 +24,11 @@ export function conditionFacts(ctx: RuleContext): ConditionFacts {
   const heirIsSpouse =
     known(f.heirIsSpouse) ?? (heirList.length > 0 ? heirList.some((h) => h.hubungan === 'istri' || h.hubungan === 'suami') : null);
   const amount = benefitAmount(ctx);
+  // A scholarship follows a death or a total disability: without a death document or a stated fact,
+  // which one is open.
+  const death = isDeathCase(ctx) ? true : ctx.input.claimType === 'BEASISWA' && (f.death === undefined || f.death === null) ? null : false;
   return {
-    death: isDeathCase(ctx),
+    death,
     heirIsSpouse,
     trafficAccident: known(f.trafficAccident),
     // Receipts in the dossier mean reimbursement is being claimed.

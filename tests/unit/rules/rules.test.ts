@@ -217,6 +217,14 @@ describe('document rules', () => {
     expect(blockers(run(withFamily)).map((f) => f.evidence.details?.item)).toEqual(['heir_statement', 'passbook']);
   });
 
+  it('a scholarship without death documents asks whether it follows a death instead of assuming', () => {
+    const c = without(without(without(cleanBeasiswa(), 'akta_kematian'), 'surat_ahli_waris'), 'buku_nikah');
+    const flags = run(c).filter((f) => f.rule === 'documents.missing_required');
+    expect(flags.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(flags.some((f) => f.evidence.missing?.includes('death'))).toBe(true);
+    expect(fired(run({ ...c, facts: { death: true } }), 'documents.missing_required').map((f) => f.evidence.details?.item)).toEqual(['death_certificate']);
+  });
+
   it('marriage book is required only when the heir is the spouse', () => {
     const noBook = without(cleanJkm(), 'buku_nikah');
     expect(fired(run(noBook), 'documents.missing_required')).toHaveLength(1);
