@@ -9,7 +9,7 @@ import { readOriginal } from '../intake/store';
 import { ocrLimits } from './config';
 import { Gate } from './gate';
 import { getOcrPool } from './pool';
-import { readPage } from './read-page';
+import { loadPage, readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
 
 export type PageState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
@@ -174,11 +174,7 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
       emit(job.file_id, job.page, 'running');
       try {
         const source = await sourceOf(job.file_id, job.stored_path, job.name);
-        const t = performance.now();
-        const raster = await gate.run(() => source.loadPage(job.page));
-        const rasterised = Math.round(performance.now() - t);
-        const page = await readPage(raster, job.page, pool, limits, signal);
-        page.timings.rasterise = rasterised;
+        const page = await readPage(await loadPage(source, job.page, limits, gate), job.page, pool, limits, signal);
         if (signal.aborted) break;
         ctx.db
           .prepare(`UPDATE page_ocr SET state = 'done', source = ?, ocr_json = ?, poor = ?, error = NULL, updated_at = ? WHERE file_id = ? AND page = ? AND state = 'running'`)

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/api/result';
 import { ocrLimits, type OcrLimits } from './config';
 import { createOcrPool, type OcrPool } from './pool';
 import { Gate } from './gate';
-import { readPage } from './read-page';
+import { loadPage, readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
 
 export interface ReadFileOptions {
@@ -49,11 +49,7 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
       while (next <= source.pageCount && !opts.signal?.aborted) {
         const n = next++;
         try {
-          const t = performance.now();
-          const raster = await gate.run(() => source.loadPage(n));
-          const rasterised = Math.round(performance.now() - t);
-          const page = await readPage(raster, n, pool, limits, opts.signal);
-          page.timings.rasterise = rasterised;
+          const page = await readPage(await loadPage(source, n, limits, gate), n, pool, limits, opts.signal);
           pages.push(page);
           opts.onPage?.(page);
         } catch (err) {

@@ -7,7 +7,8 @@ import type { OcrLimits } from './config';
 import type { OcrPool } from './pool';
 import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
-import type { PageRaster } from './source';
+import type { Gate } from './gate';
+import type { DocumentSource, PageRaster } from './source';
 import { toPageBox, type PageTransform } from './transform';
 
 /** Below this mean word confidence (or with almost no words) a page may be turned: ask OSD. */
@@ -26,22 +27,53 @@ interface Attempt {
   goodWords: number;
 }
 
+export const hasTextLayer = (raster: PageRaster): boolean =>
+  (raster.textLayer ?? []).reduce((n, w) => n + w.text.length, 0) >= MIN_TEXT_LAYER_CHARS;
+
+export interface LoadedPage {
+  raster: PageRaster;
+  /** The upright OCR image, prepared while the page was loaded (absent for text-layer pages). */
+  prepared?: PreparedImage;
+  timings: Record<string, number>;
+}
+
+/** Rasterises a page and prepares its OCR image inside `gate`, one page at a time and in order: the
+ * main thread and sharp then work on the earliest page first, so the first page reaches OCR soonest. */
+export function loadPage(source: DocumentSource, pageNo: number, limits: OcrLimits, gate: Gate): Promise<LoadedPage> {
+  return gate.run(async () => {
+    let t = performance.now();
+    const raster = await source.loadPage(pageNo);
+    const timings: Record<string, number> = { rasterise: ms(t) };
+    if (hasTextLayer(raster)) return { raster, timings };
+    t = performance.now();
+    const prepared = await prepareForOcr(raster, limits, 0);
+    timings.preprocess = ms(t);
+    return { raster, prepared, timings };
+  });
+}
+
 export async function readPage(
-  raster: PageRaster,
+  input: PageRaster | LoadedPage,
   pageNo: number,
   pool: OcrPool,
   limits: OcrLimits,
   signal?: AbortSignal,
 ): Promise<OcrPage> {
   const started = performance.now();
-  const layer = raster.textLayer ?? [];
-  if (layer.reduce((n, w) => n + w.text.length, 0) >= MIN_TEXT_LAYER_CHARS) return fromTextLayer(raster, pageNo, started);
+  const loaded: LoadedPage = 'raster' in input ? input : { raster: input, timings: {} };
+  const raster = loaded.raster;
+  if (hasTextLayer(raster)) {
+    const page = fromTextLayer(raster, pageNo, started);
+    Object.assign(page.timings, loaded.timings);
+    return page;
+  }
 
-  const timings: Record<string, number> = {};
+  const timings: Record<string, number> = { ...loaded.timings };
   const attempt = async (rotate: PreparedImage['rotate']): Promise<Attempt> => {
     let t = performance.now();
-    const prepared = await prepareForOcr(raster, limits, rotate);
-    timings[rotate ? `preprocess${rotate}` : 'preprocess'] = ms(t);
+    const ready = rotate === 0 ? loaded.prepared : undefined;
+    const prepared = ready ?? (await prepareForOcr(raster, limits, rotate));
+    if (!ready) timings[rotate ? `preprocess${rotate}` : 'preprocess'] = ms(t);
     t = performance.now();
     const page = await pool.recognize(prepared.image, { signal, deskew: true, dpi: prepared.dpi });
     timings[rotate ? `recognize${rotate}` : 'recognize'] = ms(t);
@@ -74,7 +106,7 @@ export async function readPage(
     wordCount: best.words,
   });
   if (estimatedDpi) quality.dpi = dpi;
-  timings.total = ms(started);
+  timings.total = ms(started) + (loaded.timings.rasterise ?? 0) + (loaded.prepared ? (loaded.timings.preprocess ?? 0) : 0);
   return {
     page: pageNo,
     width: raster.width,
