@@ -5,6 +5,7 @@ import type { OcrPage } from '../domain/ocr';
 import { nikMatches } from '../normalize/nik';
 import { classifyRows, type Classification } from './classify';
 import { extractFields, findHits } from './fields';
+import { lowConfidenceReading, MIN_CONFIDENCE } from './values';
 import { rowsOf, type Row } from './layout';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
@@ -85,8 +86,44 @@ function continues(prevType: DocumentType, rows: Row[], c: Classification): bool
   return c.score < 1.5 && findHits(rows, FIELD_SPECS[prevType]).some((h) => h.spec !== null);
 }
 
+/** Keys that hold the same kind of value, so one document can confirm another's reading. */
+const SAME_KIND: readonly (readonly string[])[] = [
+  ['nik', 'nik_almarhum'],
+  ['nomor_kpj'],
+  ['nomor_rekening'],
+  ['tanggal_lahir'],
+  ['nama', 'nama_almarhum', 'nama_pemilik', 'nama_pasien', 'nama_kepala_keluarga', 'nama_suami', 'nama_istri'],
+  ['tanggal_kecelakaan'],
+  ['tanggal_kematian'],
+];
+
+/**
+ * A value read with low confidence on one document and with high confidence on another document of
+ * the same bundle (the participant's NIK on the card, the KTP and the KK) is confirmed by that agreement.
+ */
+function confirmAcrossDocuments(docs: ExtractedDocument[]): void {
+  for (const keys of SAME_KIND) {
+    const confident = new Set<string>();
+    for (const d of docs) for (const k of keys) if (d.fields[k]?.value != null && !d.fields[k]?.needsKeying) confident.add(JSON.stringify(d.fields[k]?.value));
+    for (const d of docs) {
+      for (const k of keys) {
+        const f = d.fields[k];
+        const reading = f ? lowConfidenceReading(f) : undefined;
+        if (!f || reading === undefined || !confident.has(JSON.stringify(reading))) continue;
+        d.fields[k] = { value: reading, confidence: Math.max(f.confidence, MIN_CONFIDENCE), page: f.page, bbox: f.bbox, source: 'ocr', reason: 'confirmed_by_other_document' };
+      }
+    }
+  }
+}
+
 /** Classify each page, split the bundle into documents (a document may span pages), extract each. */
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
+  const docs = classifyAndExtract(pages);
+  confirmAcrossDocuments(docs);
+  return docs;
+}
+
+function classifyAndExtract(pages: readonly OcrPage[]): ExtractedDocument[] {
   const groups: { type: DocumentType; confidence: number; pages: number[]; rows: Row[] }[] = [];
   for (const page of [...pages].sort((a, b) => a.page - b.page)) {
     const rows = rowsOf(page);

@@ -156,10 +156,21 @@ export function buildField(input: FieldInput): ExtractedField {
   const ocr = ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
   if (parsed.value === null) return { value: null, confidence: Math.min(confidence, 0.3), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
-  if (confidence < threshold) return { value: null, confidence, page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
+  if (confidence < threshold) {
+    const f: ExtractedField = { value: null, confidence, page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
+    candidates.set(f, parsed.value);
+    return f;
+  }
   return { value: parsed.value, confidence: round(confidence), page: input.page, bbox, source: 'ocr' };
 }
 
 export const round = (x: number): number => Math.round(x * 100) / 100;
+
+/**
+ * What a field left empty for low confidence would have read: kept aside (never output) so another
+ * document of the bundle that reads the same value confidently can confirm it.
+ */
+const candidates = new WeakMap<ExtractedField, FieldValue>();
+export const lowConfidenceReading = (f: ExtractedField): FieldValue | undefined => candidates.get(f);
 
 export const missingField = (page: number): ExtractedField => ({ value: null, confidence: 0, page, bbox: null, needsKeying: true, reason: 'not_found' });

@@ -165,6 +165,18 @@ describe('extractDocuments', () => {
     expect(two?.fields.nik).toMatchObject({ value: null, needsKeying: true });
   });
 
+  it('confirms a weak reading when another document of the bundle reads the same value confidently', () => {
+    const card = (conf: string) => pageFromLines(['KARTU PESERTA', `Nama : BUDI${conf} SANTOSO`, 'No. KPJ : 23012345678', 'Program : JKK'], 2);
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const alone = extractDocuments([card('@0.3')]);
+    expect(alone[0]?.fields.nama).toMatchObject({ value: null, reason: 'low_confidence' });
+    const both = extractDocuments([ktp, card('@0.3')]);
+    expect(both[1]?.fields.nama).toMatchObject({ value: 'BUDI SANTOSO', reason: 'confirmed_by_other_document' });
+    // A different weak reading is not confirmed.
+    const other = extractDocuments([ktp, pageFromLines(['KARTU PESERTA', 'Nama : BUDl@0.3 SANTOS0', 'Program : JKK'], 2)]);
+    expect(other[1]?.fields.nama?.value).toBeNull();
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
