@@ -33,6 +33,14 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
         rejected.push({ name: f.name, code: err.code, message: err.message });
       }
     }
+    ctx.audit(
+      'documents.add',
+      {
+        added: added.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, pages: a.pageCount, duplicate: a.duplicate })),
+        rejected: rejected.map((r) => ({ name: r.name, code: r.code })),
+      },
+      input.caseId,
+    );
     if (added.length === 0 && firstError) throw firstError;
     ctx.events.emit('case.changed', { caseId: input.caseId });
     // OCR runs in the background; progress arrives as 'ocr.progress' events.

@@ -43,6 +43,10 @@ interface Job<T> {
   signal?: AbortSignal | undefined;
 }
 
+/** tesseract prints warnings ("Too few characters", resolution guesses) to stderr; the app reports
+ * quality itself, so they go to the worker's own /dev/null. */
+const QUIET = '/dev/null';
+
 const cancelled = (): AppError => new AppError('cancelled', 'OCR was cancelled');
 
 const workerOptions = (langPath: string, legacy: boolean) => ({
@@ -123,7 +127,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         const w = await createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false));
         // tesseract's library default is one uniform block (PSM 6); documents need full page layout
         // analysis (PSM 3, the command line's default), which is also what makes rotateAuto cheap.
-        await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO });
+        await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: QUIET });
         return w;
       }),
     ),
@@ -132,7 +136,12 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   // started the first time a page looks sideways.
   let osd: WorkerQueue | null = null;
   const osdQueue = (): WorkerQueue =>
-    (osd ??= new WorkerQueue(createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true)).then((w) => [w])));
+    (osd ??= new WorkerQueue(
+      createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true)).then(async (w) => {
+        await w.setParameters({ debug_file: QUIET });
+        return [w];
+      }),
+    ));
 
   return {
     size,

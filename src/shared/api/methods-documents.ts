@@ -57,7 +57,8 @@ export const documentsMethods = defineMethods({
       rejected: z.array(z.object({ name: z.string(), code: errorCodeSchema, message: z.string() })),
     }),
     roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
+    // Audited by the handler with names, hashes and sizes: the generic audit would store the uploads.
+    audit: false,
   },
   'documents.list': {
     input: z.object({ caseId }).strict(),

@@ -144,3 +144,19 @@ describe('documents.add through the contract', () => {
     expect(count(ctx, 'case_files')).toBe(0);
   });
 });
+
+describe('documents.add audit', () => {
+  it('records names, hashes and sizes in the audit log, never the uploaded bytes', async () => {
+    const { ctx, caseId } = setup();
+    const dispatch = createDispatcher(ctx, () => undefined);
+    const content = fs.readFileSync(fx.path('page.png')).toString('base64');
+    const res = await dispatch('documents.add', { caseId, files: [{ name: 'page.png', contentBase64: content }] });
+    expect(res.ok).toBe(true);
+    await cancelCaseOcr(ctx, caseId);
+    const rows = ctx.db.prepare(`SELECT detail, case_id FROM audit_log WHERE action = 'documents.add'`).all() as { detail: string; case_id: number }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.case_id).toBe(caseId);
+    expect(rows[0]!.detail).not.toContain(content.slice(0, 100));
+    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ added: [{ name: 'page.png', pages: 1, duplicate: false }], rejected: [] });
+  });
+});

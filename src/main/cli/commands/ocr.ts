@@ -19,9 +19,14 @@ export function registerOcr(program: Command): void {
         ...(o.workers && o.workers > 0 ? { size: o.workers } : {}),
         ...(o.lang ? { languages: o.lang.split('+') } : {}),
       });
-      const results: ReadFileResult[] = [];
+      const results: ReadFileResult[] = new Array(files.length);
       try {
-        for (const file of files) results.push(await readFile(file, { pool }));
+        // Files side by side (pages of one file already are), so single-page images keep every worker busy.
+        let next = 0;
+        const lane = async (): Promise<void> => {
+          for (let i = next++; i < files.length; i = next++) results[i] = await readFile(files[i] as string, { pool });
+        };
+        await Promise.all(Array.from({ length: Math.min(files.length, pool.size) }, lane));
       } finally {
         await pool.terminate();
       }
