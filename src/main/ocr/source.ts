@@ -66,15 +66,7 @@ async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, l
   } catch (err) {
     throw badImage(name, err);
   }
-  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
-  if (!meta.width || !meta.height) throw badImage(name, new Error('no image size in header'));
-  if (pixels > limits.maxPixels) {
-    throw new AppError(
-      'too_large',
-      `${name} is ${meta.width}×${meta.height} pixels, above the limit of ${limits.maxPixels} pixels per page.`,
-      { file: name, reason: 'pixels', width: meta.width, height: meta.height, limit: limits.maxPixels },
-    );
-  }
+  checkPixels(name, meta, limits);
   const pages = format === 'tiff' ? (meta.pages ?? 1) : 1;
   if (pages > limits.maxPages) {
     throw new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
@@ -87,10 +79,23 @@ async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, l
   return pages;
 }
 
+function checkPixels(name: string, meta: sharp.Metadata, limits: OcrLimits): void {
+  if (!meta.width || !meta.height) throw badImage(name, new Error('no image size in header'));
+  if (meta.width * meta.height > limits.maxPixels) {
+    throw new AppError(
+      'too_large',
+      `${name} is ${meta.width}×${meta.height} pixels, above the limit of ${limits.maxPixels} pixels per page.`,
+      { file: name, reason: 'pixels', width: meta.width, height: meta.height, limit: limits.maxPixels },
+    );
+  }
+}
+
 async function decodeImagePage(name: string, bytes: Buffer, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
   try {
+    // Every page of a TIFF has its own size: each is checked against the budget before decoding.
+    const meta = await sharp(bytes, { page: pageNo - 1, limitInputPixels: false }).metadata();
+    checkPixels(name, meta, limits);
     const input = sharp(bytes, { page: pageNo - 1, failOn: 'warning', limitInputPixels: limits.maxPixels });
-    const meta = await input.metadata();
     // Phone photos carry their orientation in EXIF: the officer sees them the way the phone showed them.
     let pipeline = input.rotate();
     const side = Math.max(meta.width ?? 0, meta.height ?? 0);
