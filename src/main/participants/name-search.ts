@@ -9,7 +9,7 @@ import { pairTokens } from '../../shared/names/pairing';
 import type { Db } from '../db/database';
 
 /** Ranking more than this many candidates would cost more than the search budget allows. */
-const MAX_CANDIDATES = 1500;
+const MAX_CANDIDATES = 800;
 /** How many distinct indexed keys sharing a prefix are considered for one damaged word. */
 const MAX_ALTERNATIVES = 300;
 
@@ -43,10 +43,12 @@ function rankScore(query: string, q: NameToken[], nama: string): number {
 export class NameSearch {
   private readonly countKey;
   private readonly nextKey;
+  private readonly byId;
   private readonly statements = new Map<string, Statement<string[]>>();
 
   constructor(private readonly db: Db) {
     this.countKey = db.prepare(`SELECT count(*) FROM participant_name_keys WHERE key = ?`).pluck();
+    this.byId = db.prepare(`SELECT id, nik, nama FROM participants WHERE id = ?`);
     // Seeks to the next distinct key: cheap on the (key, participant_id) primary key.
     this.nextKey = db.prepare(`SELECT key FROM participant_name_keys WHERE key > ? ORDER BY key LIMIT 1`).pluck();
   }
@@ -75,33 +77,57 @@ export class NameSearch {
     return out.sort((a, b) => b.s - a.s).slice(0, 8).map((x) => x.k);
   }
 
+  private rows(ids: number[]): Candidate[] {
+    return ids.map((id) => this.byId.get(id) as Candidate | undefined).filter((c): c is Candidate => c !== undefined);
+  }
+
+  /**
+   * Participants holding a key of every group. The rarest group drives; the others are probed per
+   * participant on the (key, participant_id) primary key, and LIMIT stops the scan once enough are found.
+   * Only then are the few participant rows read.
+   */
   private all(groups: string[][]): Candidate[] {
     const shape = groups.map((g) => g.length).join(',');
-    const sub = groups.map((g) => `SELECT participant_id FROM participant_name_keys WHERE key IN (${g.map(() => '?').join(',')})`).join(' INTERSECT ');
-    return this.stmt(`all:${shape}`, () => `SELECT p.id, p.nik, p.nama FROM participants p WHERE p.id IN (${sub}) LIMIT ${MAX_CANDIDATES}`).all(...groups.flat()) as Candidate[];
+    const marks = (g: string[]): string => g.map(() => '?').join(',');
+    const [first, ...rest] = groups as [string[], ...string[][]];
+    const exists = rest
+      .map((g) => `AND EXISTS (SELECT 1 FROM participant_name_keys k2 WHERE k2.key IN (${marks(g)}) AND k2.participant_id = k.participant_id)`)
+      .join(' ');
+    const ids = this.stmt(
+      `all:${shape}`,
+      () => `SELECT DISTINCT k.participant_id FROM participant_name_keys k WHERE k.key IN (${marks(first)}) ${exists} LIMIT ${MAX_CANDIDATES}`,
+    )
+      .pluck()
+      .all(...groups.flat()) as number[];
+    return this.rows(ids);
   }
 
   private any(group: string[]): Candidate[] {
-    return this.stmt(
+    const ids = this.stmt(
       `any:${group.length}`,
-      () => `SELECT p.id, p.nik, p.nama FROM participant_name_keys k JOIN participants p ON p.id = k.participant_id
-             WHERE k.key IN (${group.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
-    ).all(...group) as Candidate[];
+      () => `SELECT DISTINCT participant_id FROM participant_name_keys WHERE key IN (${group.map(() => '?').join(',')}) LIMIT ${MAX_CANDIDATES}`,
+    )
+      .pluck()
+      .all(...group) as number[];
+    return this.rows(ids);
   }
 
   private candidates(keys: string[]): Candidate[] {
-    const groups = keys.map((k) => this.alternatives(k)).filter((g) => g.length > 0);
+    // Rarest words first: they narrow the field most.
+    const groups = keys
+      .map((k) => this.alternatives(k))
+      .filter((g) => g.length > 0)
+      .map((g) => ({ g, n: g.reduce((s, k) => s + (this.countKey.get(k) as number), 0) }))
+      .sort((a, b) => a.n - b.n)
+      .map((x) => x.g);
     if (groups.length === 0) return [];
     if (groups.length > 1) {
       const all = this.all(groups);
       if (all.length > 0) return all;
     }
-    // Not every word agrees: the rarest words first, they narrow the field most.
-    const ranked = groups
-      .map((g) => ({ g, n: g.reduce((s, k) => s + (this.countKey.get(k) as number), 0) }))
-      .sort((a, b) => a.n - b.n);
+    // Not every word agrees: any of them, rarest first.
     const out = new Map<number, Candidate>();
-    for (const { g } of ranked) {
+    for (const g of groups) {
       for (const c of this.any(g)) out.set(c.id, c);
       if (out.size >= MAX_CANDIDATES) break;
     }

@@ -63,7 +63,20 @@ function words(raw: string): { word: string; dotted: boolean; afterComma: boolea
   return out;
 }
 
+const normCache = new Map<string, NormalizedName>();
+const NORM_CACHE_LIMIT = 50_000;
+
+/** Normalised form of a name. Results are shared from a bounded cache: treat them as read-only. */
 export function normalizeName(raw: string): NormalizedName {
+  const hit = normCache.get(raw);
+  if (hit) return hit;
+  const out = computeNormalized(raw);
+  if (normCache.size >= NORM_CACHE_LIMIT) normCache.clear();
+  normCache.set(raw, out);
+  return out;
+}
+
+function computeNormalized(raw: string): NormalizedName {
   const notes = new Set<string>();
   let list = words(raw);
   // Everything after a comma is degrees ("SITI AMINAH, S.PD, M.M").
