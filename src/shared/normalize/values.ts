@@ -57,6 +57,9 @@ export function parseGender(raw: string): ValueResult<'L' | 'P'> {
   return { value: null, repaired: 0, reason: 'gender_unreadable' };
 }
 
+/** Abbreviations printed with a dot before the next word. */
+const ABBREVIATIONS = new Set(['KAB', 'KEL', 'KEC', 'DRS', 'DRA', 'PROF', 'IR', 'HJ', 'KOMP', 'PERUM', 'DSN', 'DS', 'BLK', 'GG', 'JL', 'JLN', 'NO', 'KH', 'SDR', 'SDRI', 'ALM', 'ALMH', 'BPK', 'IBU', 'TGL']);
+
 /** Upper case, single spaces, no stray punctuation at the edges; titles and commas kept as printed. */
 export function normalizeName(raw: string): string {
   return raw
@@ -66,9 +69,16 @@ export function normalizeName(raw: string): string {
     .replace(/,(?=\S)/g, ', ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s:;.,\-=']+|[\s:;,\-=']+$/g, '')
+    .replace(/\.{2,}$/, '')
     // A stray dot after a word of three or more letters or after a number is scan dust, not an
     // abbreviation ("RINGAN.", "NO. 3."); initials and titles ("M.", "H.", "S.PD") keep theirs.
     .replace(/(?<=(^|\s)(?:[A-Z]{3,}|\d+))\.$/, '')
+    // Dust between words: "BATANG.HARI", "KOTA. BARU" (abbreviations such as KAB., KEL., DRS. stay).
+    .replace(/\b([A-Z]{3,})\.(?=\s?[A-Z]{2,})/g, (m, w: string) => (ABBREVIATIONS.has(w) ? m : `${w} `))
+    .replace(/\s+/g, ' ')
+    // "NO.16" → "NO. 16"; ", S. KOM" → ", S.KOM" (academic titles are printed closed up).
+    .replace(/\b(NO|JL|GG|RT|RW)\.(?=\d|[A-Z])/g, '$1. ')
+    .replace(/, ([A-Z])\. ([A-Z]{2,4})$/, ', $1.$2')
     // Roman numerals in place names ("SIMPANG III SIPIN", "ILIR BARAT I") read as l, L or 1.
     .replace(/(^|\s)[L1I]{3}(?=\s|$)/g, (m) => m.replace(/[L1]/g, 'I'))
     .replace(/(^|\s)[1I]{2}(?=\s|$)/g, (m) => m.replace(/1/g, 'I'))

@@ -54,3 +54,20 @@ describe('values', () => {
     expect(normalizeName(': dr. Andi Wijaya , Sp.OT |')).toBe('DR. ANDI WIJAYA, SP.OT');
   });
 });
+
+describe('scan dust in printed text', () => {
+  it.each([
+    ['KABUPATEN BATANG.HARI', 'KABUPATEN BATANG HARI'],
+    ['KOTA. BARU', 'KOTA BARU'],
+    ['JL. SULTAN THAHA NO.16', 'JL. SULTAN THAHA NO. 16'],
+    ['CEDERA KEPALA RINGAN.', 'CEDERA KEPALA RINGAN'],
+    ['ABDUL SARI...', 'ABDUL SARI'],
+    ['JOKO WIJAYA, S. KOM', 'JOKO WIJAYA, S.KOM'],
+    ['KAB. MUARO JAMBI', 'KAB. MUARO JAMBI'],
+    ['DRS. AHMAD', 'DRS. AHMAD'],
+    ['SIMPANG lll SIPIN', 'SIMPANG III SIPIN'],
+    ['M. RIZKY', 'M. RIZKY'],
+  ])('%s → %s', (raw, out) => {
+    expect(normalizeName(raw)).toBe(out);
+  });
+});
