@@ -5,10 +5,11 @@ const FACTS = ['death', 'heirIsSpouse', 'trafficAccident', 'reimbursement', 'tra
 type Fact = (typeof FACTS)[number];
 
 /** Facts only the officer can state (the heir is the spouse, a traffic accident…): they decide which documents are required. */
-export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (facts: Record<string, boolean | number | null>) => void }): React.JSX.Element {
+export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (facts: Record<string, boolean | number | null>) => Promise<void> }): React.JSX.Element {
   const { t } = useTranslation();
-  const checks = useQuery('checks.facts', { caseId }, `facts-${caseId}`);
-  const facts = checks.data?.facts ?? {};
+  const stated = useQuery('checks.facts', { caseId }, `facts-${caseId}`);
+  const facts = stated.data?.facts ?? {};
+  const change = (update: Record<string, boolean | number | null>): void => void onChange(update).then(stated.reload);
   return (
     <details className="facts-form">
       <summary>{t('facts.title')}</summary>
@@ -18,7 +19,7 @@ export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (fac
             {t(`facts.${f}`)}
             <select
               value={facts[f] === undefined || facts[f] === null ? '' : String(facts[f])}
-              onChange={(e) => onChange({ [f]: e.target.value === '' ? null : e.target.value === 'true' })}
+              onChange={(e) => change({ [f]: e.target.value === '' ? null : e.target.value === 'true' })}
             >
               <option value="">{t('facts.unknown')}</option>
               <option value="true">{t('facts.yes')}</option>
@@ -33,7 +34,7 @@ export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (fac
             min={0}
             step={1000}
             defaultValue={facts.benefitAmount ?? ''}
-            onBlur={(e) => onChange({ benefitAmount: e.target.value === '' ? null : Number(e.target.value) })}
+            onBlur={(e) => change({ benefitAmount: e.target.value === '' ? null : Number(e.target.value) })}
           />
         </label>
       </div>

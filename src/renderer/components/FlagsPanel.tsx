@@ -44,7 +44,7 @@ export function FlagsPanel({ caseId, onShow }: { caseId: number; onShow: (e: Evi
         </button>
       </div>
       <ErrorNote error={checks.error ?? error} />
-      <FactsForm caseId={caseId} onChange={(facts) => void rerun(facts)} />
+      <FactsForm caseId={caseId} onChange={rerun} />
       {checks.data && !checks.data.checkedAt && <p className="muted">{t('flags.notChecked')}</p>}
       {checks.data?.checkedAt && flags.length === 0 && <p className="ok-note">{t('flags.none')}</p>}
       <ul className="flags">
