@@ -7,7 +7,7 @@ import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import { readOriginal } from '../intake/store';
 import { ocrLimits } from './config';
-import { Gate } from './gate';
+import { Gate, runLanes } from './gate';
 import { getOcrPool } from './pool';
 import { loadPage, readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
@@ -169,7 +169,7 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
   const emit = (fileId: number, page: number, state: 'running' | 'done' | 'failed', error?: string): void => {
     ctx.events.emit('ocr.progress', { caseId, fileId, page, ...progress(ctx, caseId), state, ...(error ? { error } : {}) });
   };
-  const lane = async (): Promise<void> => {
+  const lane = async (firstRead: () => void): Promise<void> => {
     for (let job = claimNext(ctx, caseId); job && !signal.aborted; job = signal.aborted ? undefined : claimNext(ctx, caseId)) {
       emit(job.file_id, job.page, 'running');
       try {
@@ -188,11 +188,12 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
           .run(message, now(), job.file_id, job.page);
         emit(job.file_id, job.page, 'failed', message);
       }
+      firstRead();
       if (fileFinished(ctx, job.file_id)) ctx.events.emit('case.changed', { caseId });
     }
   };
   try {
-    await Promise.all(Array.from({ length: pool.size + 1 }, lane));
+    await runLanes(pool.size, pool.size + 1, lane);
   } finally {
     for (const s of sources.values()) await s.then((src) => src.close(), () => undefined);
   }

@@ -12,3 +12,16 @@ export class Gate {
     return result;
   }
 }
+
+/**
+ * Runs `lanes` copies of `lane`: one per worker at once, and the extra lane (which rasterises the next
+ * page ahead) only once a first page is read, so the first page does not share the cores three ways.
+ * Lanes call `firstRead()` after each page.
+ */
+export async function runLanes(workers: number, lanes: number, lane: (firstRead: () => void) => Promise<void>): Promise<void> {
+  let release = (): void => undefined;
+  const first = new Promise<void>((resolve) => (release = resolve));
+  const run = (i: number): Promise<void> =>
+    i < workers ? lane(release).finally(release) : first.then(() => lane(release));
+  await Promise.all(Array.from({ length: lanes }, (_v, i) => run(i)));
+}

@@ -6,7 +6,7 @@ import type { OcrPage } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
 import { ocrLimits, type OcrLimits } from './config';
 import { createOcrPool, type OcrPool } from './pool';
-import { Gate } from './gate';
+import { Gate, runLanes } from './gate';
 import { loadPage, readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
 
@@ -45,7 +45,7 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
     // One page more in flight than there are workers, so rasterising the next page overlaps OCR.
     let next = 1;
     const gate = new Gate();
-    const lane = async (): Promise<void> => {
+    const lane = async (firstRead: () => void): Promise<void> => {
       while (next <= source.pageCount && !opts.signal?.aborted) {
         const n = next++;
         try {
@@ -55,9 +55,10 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
         } catch (err) {
           if (!opts.signal?.aborted) errors.push(`page ${n}: ${messageOf(err)}`);
         }
+        firstRead();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(source.pageCount, pool.size + 1) }, lane));
+    await runLanes(pool.size, Math.min(source.pageCount, pool.size + 1), lane);
     if (opts.signal?.aborted) errors.push('cancelled');
   } finally {
     await source.close().catch(() => undefined);
