@@ -31,6 +31,8 @@ interface Parsed {
   /** 0–1: how much the value's own structure vouches for it (1 = fully validated). */
   validity: number;
   reason?: string;
+  /** Read exactly as one entry of a closed list (gender, religion…): a misread would not land on it. */
+  closed?: boolean;
 }
 
 const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
@@ -52,7 +54,7 @@ export function snap(text: string, vocabulary: readonly string[]): string | null
 function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?: readonly string[]): Parsed {
   if (vocabulary && kind !== 'validity') {
     const v = snap(text, vocabulary);
-    if (v) return { value: v, validity: 1 };
+    if (v) return { value: v, validity: 1, closed: squash(v) === squash(text) };
   }
   const id = (r: { value: string | null; repaired: number; reason?: string }): Parsed =>
     r.value === null ? { value: null, validity: 0, reason: r.reason ?? 'unreadable' } : { value: r.value, validity: Math.pow(0.85, r.repaired) };
@@ -73,7 +75,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     }
     case 'gender': {
       const r = parseGender(text);
-      return r.value ? { value: r.value, validity: 1 } : { value: null, validity: 0, reason: 'gender_unreadable' };
+      return r.value ? { value: r.value, validity: 1, closed: /^(LAKI-LAKI|PEREMPUAN)$/.test(text.trim().toUpperCase()) } : { value: null, validity: 0, reason: 'gender_unreadable' };
     }
     case 'money': {
       const r = parseRupiah(text);
@@ -153,7 +155,8 @@ export function buildField(input: FieldInput): ExtractedField {
   const bbox = input.words.length ? unionBox(input.words.map((w) => w.bbox)) : null;
   if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'empty_or_handwritten' };
   const parsed = parseValue(input.kind, text, input.refYear, input.vocabulary);
-  const ocr = ocrConfidence(input.words);
+  // A closed-list value read letter for letter is vouched for by the list; weak OCR counts half.
+  const ocr = parsed.closed ? 0.5 + 0.5 * ocrConfidence(input.words) : ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
   if (parsed.value === null) return { value: null, confidence: Math.min(confidence, 0.3), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
   if (confidence < threshold) {
