@@ -70,14 +70,6 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
  */
 const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-';
 
-/** A bar right after a word ("ILIR BARAT |") is the roman numeral I, not a rule line. */
-function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
-  const prev = words[i - 1];
-  if (w.text !== '|' || !prev || !/[A-Za-z]$/.test(prev.text)) return w;
-  const h = prev.bbox[3] - prev.bbox[1];
-  return w.bbox[0] - prev.bbox[2] < h * 0.8 ? { ...w, text: 'I' } : w;
-}
-
 /**
  * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the
  * officer sees, so a phone photo's rows run uphill. Median of the slopes of multi-word lines.
@@ -98,7 +90,7 @@ function pageSlope(lines: readonly Word[][]): number {
 
 export function rowsOf(page: OcrPage): Row[] {
   const lines = page.lines
-    .map((l) => l.words.map(barAsI).filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
+    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
   const slope = pageSlope(lines);
   // Tesseract may split one printed row into several lines (two columns, a wide colon gap); merge
