@@ -12,12 +12,15 @@ export interface DegradedImage {
   format: 'png' | 'jpeg';
   width: number;
   height: number;
+  /** Size of the clean render: the paper size, whatever resolution the copy was made at. */
+  sourceWidth: number;
+  sourceHeight: number;
 }
 
 export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise<DegradedImage> {
   const img = await loadImage(png);
   const { width, height } = img;
-  if (kind === 'clean') return { bytes: png, format: 'png', width, height };
+  if (kind === 'clean') return { bytes: png, format: 'png', width, height, sourceWidth: width, sourceHeight: height };
   const scale = kind === 'lowres' ? 0.65 + rng.next() * 0.1 : kind === 'photo' ? 0.85 + rng.next() * 0.1 : 1;
   const w = Math.round(width * scale);
   const h = Math.round(height * scale);
@@ -55,5 +58,5 @@ export async function degrade(png: Buffer, kind: Degradation, rng: Rng): Promise
   }
   const asJpeg = kind !== 'scan' || rng.chance(0.5);
   const bytes = asJpeg ? canvas.encodeSync('jpeg', kind === 'photo' ? rng.int(45, 70) : rng.int(60, 85)) : canvas.encodeSync('png');
-  return { bytes, format: asJpeg ? 'jpeg' : 'png', width: w, height: h };
+  return { bytes, format: asJpeg ? 'jpeg' : 'png', width: w, height: h, sourceWidth: width, sourceHeight: height };
 }

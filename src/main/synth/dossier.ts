@@ -139,9 +139,9 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
     for (const pg of all) {
       const img = await degrade(pg, kind, rng);
       const embedded = img.format === 'jpeg' ? await pdf.embedJpg(img.bytes) : await pdf.embedPng(img.bytes);
-      // 150 dpi: the renders are A4 at 1240 px wide.
-      const w = (img.width * 72) / 150;
-      const h = (img.height * 72) / 150;
+      // The paper stays A4 (renders are 150 dpi); a low-resolution copy just has fewer pixels on it.
+      const w = (img.sourceWidth * 72) / 150;
+      const h = (img.sourceHeight * 72) / 150;
       pdf.addPage([w, h]).drawImage(embedded, { x: 0, y: 0, width: w, height: h });
     }
     files.push({ name: `${name}.pdf`, bytes: await pdf.save(), mime: 'application/pdf', truth: { name: `${name}.pdf`, documents } });

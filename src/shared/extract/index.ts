@@ -82,8 +82,8 @@ function continues(prevType: DocumentType, rows: Row[], c: Classification): bool
   if (prevType === 'other') return false;
   if (rows.length === 0) return true;
   if (CONTINUATION.test(rows.map((r) => r.text).join(' '))) return true;
-  // A page carrying labels of the previous document's fields is its next page.
-  return c.score < 1.5 && findHits(rows, FIELD_SPECS[prevType]).some((h) => h.spec !== null);
+  // A page carrying labels of two of the previous document's fields is its next page.
+  return c.score < 1.5 && new Set(findHits(rows, FIELD_SPECS[prevType]).map((h) => h.spec?.key).filter(Boolean)).size >= 2;
 }
 
 /** Keys that hold the same kind of value, so one document can confirm another's reading. */
