@@ -71,6 +71,19 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
 const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-';
 
 /**
+ * A bar set right after a word, as tall as it and read confidently ("ILIR BARAT |"), is the roman
+ * numeral I; bars of other heights or farther away are rule lines and borders.
+ */
+function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
+  const prev = words[i - 1];
+  if (w.text !== '|' || !prev || !/[A-Z]$/.test(prev.text) || w.confidence < 0.8) return w;
+  const h = prev.bbox[3] - prev.bbox[1];
+  const bh = w.bbox[3] - w.bbox[1];
+  const sameHeight = Math.abs(bh - h) <= h * 0.2 && Math.abs(w.bbox[1] - prev.bbox[1]) <= h * 0.2;
+  return sameHeight && w.bbox[0] - prev.bbox[2] < h * 0.8 ? { ...w, text: 'I' } : w;
+}
+
+/**
  * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the
  * officer sees, so a phone photo's rows run uphill. Median of the slopes of multi-word lines.
  */
@@ -90,7 +103,7 @@ function pageSlope(lines: readonly Word[][]): number {
 
 export function rowsOf(page: OcrPage): Row[] {
   const lines = page.lines
-    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
+    .map((l) => l.words.map(barAsI).filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
   const slope = pageSlope(lines);
   // Tesseract may split one printed row into several lines (two columns, a wide colon gap); merge

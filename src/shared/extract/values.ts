@@ -112,7 +112,15 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       const tokens = joined.split(/\s+/).filter((t) => /\d/.test(t));
       const v = tokens.length > 1 && tokens.some((t) => /[/-]/.test(t)) ? tokens.filter((t) => /[/-]/.test(t)).sort((a, b) => b.length - a.length)[0] ?? joined : joined;
       // Roman-numeral month parts (".../VI/2005") misread with 1 or l.
-      const fixed = v.split('/').map((part) => (/^[IVXL1l|]+$/.test(part) && /[IVX]/.test(part) ? part.replace(/[1l|]/g, 'I') : part)).join('/');
+      const parts = v.split('/');
+      const fixed = parts
+        .map((part, i) => {
+          const roman = /^[IVXL1l|]+$/.test(part) && /[IVX]/.test(part);
+          // A month slot before the year ("…/111/2001") is roman even when every I was read as 1.
+          const monthSlot = /^[1lI|]{1,3}$/.test(part) && /^\d{4}$/.test(parts[i + 1] ?? '') && i >= 2;
+          return roman || monthSlot ? part.replace(/[1l|]/g, 'I') : part;
+        })
+        .join('/');
       return /\d/.test(fixed) && fixed.length >= 3 ? { value: fixed, validity: 0.95 } : { value: null, validity: 0, reason: 'docno_unreadable' };
     }
     case 'validity': {

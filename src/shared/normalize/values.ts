@@ -68,7 +68,9 @@ export function normalizeName(raw: string): string {
     .replace(/\s+([,.])/g, '$1')
     .replace(/,(?=\S)/g, ', ')
     .replace(/\s+/g, ' ')
-    .replace(/^[\s:;.,\-=']+|[\s:;,\-=']+$/g, '')
+    .replace(/^[^A-Z0-9]+|[\s:;,\-=']+$/g, '')
+    .replace(/\.{2,}(?=\s)/g, '.')
+    .replace(/\b(JL|NO|GG)[:,;](?=\s)/g, '$1.')
     .replace(/\.{2,}$/, '')
     // A stray dot after a word of three or more letters or after a number is scan dust, not an
     // abbreviation ("RINGAN.", "NO. 3."); initials and titles ("M.", "H.", "S.PD") keep theirs.

@@ -71,3 +71,13 @@ describe('scan dust in printed text', () => {
     expect(normalizeName(raw)).toBe(out);
   });
 });
+
+describe('OCR punctuation in addresses', () => {
+  it.each([
+    ['©: PALEMBANG', 'PALEMBANG'],
+    ['JL: SUDIRMAN NO, 80', 'JL. SUDIRMAN NO. 80'],
+    ['JL. KAPTEN PATTIMURA NO.. 8', 'JL. KAPTEN PATTIMURA NO. 8'],
+  ])('%s → %s', (raw, out) => {
+    expect(normalizeName(raw)).toBe(out);
+  });
+});
