@@ -22,14 +22,17 @@ const fromWords = (words: readonly Word[], page: number, value: string, validity
 export function ktpHeader(rows: readonly Row[]): Record<string, ExtractedField> {
   const out: Record<string, ExtractedField> = {};
   for (const row of rows.slice(0, 4)) {
-    const words = row.segments[0]?.words ?? row.words;
+    const all = row.segments.find((sg) => sg.words.some((w) => /[A-Za-z]/.test(w.text)))?.words ?? row.words;
+    const words = all.slice(Math.max(0, all.findIndex((w) => /[A-Za-z]/.test(w.text))));
     const first = squash(words[0]?.text ?? '');
     if (!out.provinsi && first.startsWith('provinsi')) {
       // "PROVINSIDKI" glued: keep what follows the word.
       const rest = [words[0]?.text.replace(/^[^A-Za-z]*provinsi/i, '') ?? '', ...words.slice(1).map((w) => w.text)].join(' ');
       out.provinsi = fromWords(words, row.page, normalizeName(rest));
-    } else if (!out.kabupaten_kota && (first === 'kota' || editDistance(first, 'kabupaten', 2) <= 2 || first === 'kab')) {
-      out.kabupaten_kota = fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
+    } else if (!out.kabupaten_kota && (first.startsWith('kota') || editDistance(first.slice(0, 9), 'kabupaten', 2) <= 2 || first === 'kab')) {
+      // "KOTAPALEMBANG" glued: the word after KOTA/KABUPATEN starts a new word.
+      const text = words.map((w) => w.text).join(' ').replace(/^(KOTA|KABUPATEN)(?=[A-Z]{3,})/i, '$1 ');
+      out.kabupaten_kota = fromWords(words, row.page, normalizeName(text));
     }
   }
   return out;

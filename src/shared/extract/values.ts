@@ -95,7 +95,8 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       const m = /([0-9OoIl]{1,3})\s*\/\s*([0-9OoIl]{1,3})/.exec(text);
       if (!m) return { value: null, validity: 0, reason: 'rtrw_unreadable' };
       const fix = (s: string): string => s.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
-      return { value: `${fix(m[1] ?? '')}/${fix(m[2] ?? '')}`, validity: 0.95 };
+      const v = `${fix(m[1] ?? '')}/${fix(m[2] ?? '')}`;
+      return { value: v, validity: /^\d{3}\/\d{3}$/.test(v) ? 1 : 0.9 };
     }
     case 'programs': {
       const found = PROGRAMS.filter((p) => new RegExp(`(^|[^A-Z])${p}([^A-Z]|$)`).test(text.toUpperCase()));
@@ -139,7 +140,10 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
 }
 
 /** OCR confidence of a value: its weakest word counts most, because one misread word makes it wrong. */
-export function ocrConfidence(words: readonly Word[]): number {
+export function ocrConfidence(all: readonly Word[]): number {
+  // Separators between list items ("JKK - JKM") carry no value; their confidence does not count.
+  const meaningful = all.filter((w) => /[\p{L}\p{N}]/u.test(w.text));
+  const words = meaningful.length ? meaningful : all;
   if (!words.length) return 0;
   const mean = words.reduce((a, w) => a + w.confidence, 0) / words.length;
   const min = Math.min(...words.map((w) => w.confidence));
