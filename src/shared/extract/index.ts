@@ -116,10 +116,44 @@ function confirmAcrossDocuments(docs: ExtractedDocument[]): void {
   }
 }
 
+const NAME_KEYS = new Set(SAME_KIND[4]);
+const spaceless = (v: string): string => v.replace(/[\s.,']/g, '');
+
+/**
+ * OCR drops the space between words now and then ("ANDISANTOSO"); when another document of the bundle
+ * prints the same letters with the words apart, its spacing is the printed one.
+ */
+function respaceNames(docs: ExtractedDocument[]): void {
+  const spelled = new Map<string, string>();
+  const consider = (v: unknown): void => {
+    if (typeof v !== 'string') return;
+    const key = spaceless(v);
+    const prev = spelled.get(key);
+    if (!prev || v.split(' ').length > prev.split(' ').length) spelled.set(key, v);
+  };
+  for (const d of docs) {
+    for (const [k, f] of Object.entries(d.fields)) {
+      if (NAME_KEYS.has(k)) consider(f.value);
+      if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object') consider(e.nama);
+    }
+  }
+  const fix = (v: string): string => {
+    const best = spelled.get(spaceless(v));
+    return best && best.split(' ').length > v.split(' ').length ? best : v;
+  };
+  for (const d of docs) {
+    for (const [k, f] of Object.entries(d.fields)) {
+      if (NAME_KEYS.has(k) && typeof f.value === 'string') f.value = fix(f.value);
+      if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nama === 'string') e.nama = fix(e.nama);
+    }
+  }
+}
+
 /** Classify each page, split the bundle into documents (a document may span pages), extract each. */
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
   const docs = classifyAndExtract(pages);
   confirmAcrossDocuments(docs);
+  respaceNames(docs);
   return docs;
 }
 

@@ -37,7 +37,7 @@ function headerParts(w: Word): { col: Column; word: Word }[] {
   const whole = headerColumn(w.text);
   if (whole) return [{ col: whole, word: w }];
   const s = squash(w.text);
-  for (let k = 3; k <= s.length - 3; k++) {
+  for (let k = 2; k <= s.length - 2; k++) {
     const a = headerColumn(s.slice(0, k));
     // One misread letter at the seam ("Kelamiifempat") is tolerated on the right half.
     const b = headerColumn(s.slice(k)) ?? headerColumn(s.slice(k + 1));
@@ -75,7 +75,7 @@ function fits(col: Column, w: Word): boolean {
     case 'nik': return digity && t.replace(/\D/g, '').length >= 3;
     case 'tanggal_lahir': return /\d/.test(t);
     case 'jenis_kelamin': return parseGender(t).value !== null;
-    case 'no': return /^\d{1,2}\.?$/.test(t);
+    case 'no': return /^[^\p{L}\p{N}]*\d{1,2}[^\p{L}\p{N}]*$/u.test(t);
     default: return !digity && /[A-Za-z]/.test(t);
   }
 }
@@ -104,6 +104,8 @@ export function readTable(rows: readonly Row[], header: Header, want: readonly C
     const cells = new Map<Column, Word[]>();
     for (const w of row.words) {
       if (fits('no', w) && w.bbox[0] < (Math.min(...cols.map((c) => c.box[0])) ?? 0)) continue;
+      // Specks read as a letter or two with no confidence belong to no cell.
+      if (w.confidence < 0.2 && w.text.length <= 2) continue;
       const ranked = cols.filter((c) => fits(c.col, w)).sort((a, b) => distance(a.box, w) - distance(b.box, w));
       const c = ranked[0];
       if (c) cells.set(c.col, [...(cells.get(c.col) ?? []), w]);

@@ -177,6 +177,20 @@ describe('extractDocuments', () => {
     expect(other[1]?.fields.nama?.value).toBeNull();
   });
 
+  it('restores a space OCR dropped in a name when another document prints the name apart', () => {
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const kk = pageFromLines([
+      'KARTU KELUARGA', 'No. 1571020101150007', 'Nama Kepala Keluarga : ANDISANTOSO',
+      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+      '1   ANDISANTOSO    1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
+    ], 2);
+    const docs = extractDocuments([ktp, kk]);
+    expect(docs[1]?.fields.nama_kepala_keluarga?.value).toBe('ANDI SANTOSO');
+    expect((docs[1]?.fields.anggota?.value as { nama: string }[])[0]?.nama).toBe('ANDI SANTOSO');
+    // Alone, the KK keeps what was read.
+    expect(extractDocuments([kk])[0]?.fields.nama_kepala_keluarga?.value).toBe('ANDISANTOSO');
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
