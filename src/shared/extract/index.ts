@@ -149,11 +149,29 @@ function respaceNames(docs: ExtractedDocument[]): void {
   }
 }
 
+const oneDigitApart = (a: string, b: string): boolean =>
+  a.length === b.length && a !== b && [...a].filter((ch, i) => ch !== b[i]).length === 1;
+
+/**
+ * Two documents of a bundle whose identifiers differ in a single digit are one OCR slip, not two
+ * people: the weaker reading goes to the officer instead of being passed on as a mismatch.
+ */
+function doubtNearMisses(docs: ExtractedDocument[]): void {
+  for (const keys of [SAME_KIND[0], SAME_KIND[1], SAME_KIND[2]] as const) {
+    const filled = docs.flatMap((d) => (keys ?? []).map((k) => d.fields[k]).filter((f): f is ExtractedField => typeof f?.value === 'string'));
+    for (const f of filled) {
+      const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), String(f.value)) && o.confidence >= f.confidence);
+      if (rival) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+    }
+  }
+}
+
 /** Classify each page, split the bundle into documents (a document may span pages), extract each. */
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
   const docs = classifyAndExtract(pages);
   confirmAcrossDocuments(docs);
   respaceNames(docs);
+  doubtNearMisses(docs);
   return docs;
 }
 

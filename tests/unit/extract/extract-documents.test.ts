@@ -191,6 +191,17 @@ describe('extractDocuments', () => {
     expect(extractDocuments([kk])[0]?.fields.nama_kepala_keluarga?.value).toBe('ANDISANTOSO');
   });
 
+  it('sends the weaker of two NIK readings one digit apart to the officer', () => {
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const card = pageFromLines(['KARTU PESERTA', 'NIK : 1571021203800007@0.7', 'Program : JKK'], 2);
+    const docs = extractDocuments([ktp, card]);
+    expect(docs[0]?.fields.nik?.value).toBe('1571021203800001');
+    expect(docs[1]?.fields.nik).toMatchObject({ value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+    // Clearly different people are both kept: the cross-checks decide.
+    const other = extractDocuments([ktp, pageFromLines(['KARTU PESERTA', 'NIK : 1571025507850002', 'Program : JKK'], 2)]);
+    expect(other[1]?.fields.nik?.value).toBe('1571025507850002');
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
