@@ -170,9 +170,9 @@ export function buildField(input: FieldInput): ExtractedField {
   // A closed-list value read letter for letter is vouched for by the list; weak OCR counts half.
   const ocr = parsed.closed ? 0.5 + 0.5 * ocrConfidence(input.words) : ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
-  if (parsed.value === null) return { value: null, confidence: Math.min(confidence, 0.3), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
+  if (parsed.value === null) return { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
   if (confidence < threshold) {
-    const f: ExtractedField = { value: null, confidence, page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
+    const f: ExtractedField = { value: null, confidence: round(confidence), page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
     candidates.set(f, parsed.value);
     return f;
   }
