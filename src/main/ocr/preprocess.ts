@@ -41,11 +41,18 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     steps.push(`rotate:${rotate}`);
   }
   const grey = await pipeline.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  // Uneven light (phone photos, a scanner lid left open) first: each pixel is divided by the paper's own
+  // brightness around it, so the page has one white and tesseract's global (Otsu) threshold does not
+  // turn the darker half of the page into a black image block and drop the text on it.
+  const flat = await flattenBackground(grey.data, grey.info.width, grey.info.height);
+  steps.push('flatten');
   // Stretch the 1st–99th percentile of grey levels to black–white, on the small grey image. (sharp's
   // normalise() combined with a resize produced washed-out pages that tesseract could not deskew.)
-  const levels = greyLevels(grey.data);
+  const levels = greyLevels(flat);
+  // The spread of the page as it came (before flattening) is what tells a faded page.
+  const { contrast } = greyLevels(grey.data);
   const span = Math.max(1, levels.high - levels.low);
-  const { data, info } = await sharp(grey.data, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } })
+  const { data, info } = await sharp(flat, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } })
     .linear(255 / span, (-255 * levels.low) / span)
     .extractChannel(0)
     .raw()
@@ -54,7 +61,60 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
   // Handed to tesseract as PGM (a 15-byte header before the raw grey pixels): no PNG encode and
   // decode per page. PGM carries no resolution, so the dpi goes to tesseract as a parameter.
   const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
-  return { image: pgm, width: info.width, height: info.height, scale, rotate, contrast: levels.contrast, dpi, steps };
+  return { image: pgm, width: info.width, height: info.height, scale, rotate, contrast, dpi, steps };
+}
+
+/** Paper brightness is estimated on a grid this many pixels apart (text strokes vanish at this size). */
+const BACKGROUND_CELL = 16;
+/** Cells either side whose brightest value stands for the paper: wider than a line of text. */
+const BACKGROUND_REACH = 3;
+
+/**
+ * Divides a grey image by an estimate of its paper brightness: the page shrunk to one pixel per
+ * BACKGROUND_CELL, the brightest value nearby taken (so text and rules do not count as paper), smoothed
+ * and enlarged back. Shading, gradients and tinted boxes become white; ink keeps its contrast to them.
+ */
+export async function flattenBackground(grey: Buffer, width: number, height: number): Promise<Buffer> {
+  const sw = Math.max(1, Math.round(width / BACKGROUND_CELL));
+  const sh = Math.max(1, Math.round(height / BACKGROUND_CELL));
+  const small = await sharp(grey, { raw: { width, height, channels: 1 } })
+    .resize(sw, sh, { kernel: 'linear', fit: 'fill' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
+  const background = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } })
+    .blur(2)
+    .resize(width, height, { kernel: 'linear', fit: 'fill' })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
+  const out = Buffer.allocUnsafe(grey.length);
+  for (let i = 0; i < out.length; i++) {
+    const v = ((grey[i] as number) * 255) / Math.max(1, background[i] as number);
+    out[i] = v > 255 ? 255 : v;
+  }
+  return out;
+}
+
+/** Running maximum over BACKGROUND_REACH cells along x (dx=1) or y (dy=1). */
+function maxFilter(src: Buffer, w: number, h: number, dx: number, dy: number): Buffer {
+  const out = Buffer.alloc(src.length);
+  const r = BACKGROUND_REACH;
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      let m = 0;
+      for (let k = -r; k <= r; k++) {
+        const xx = x + k * dx;
+        const yy = y + k * dy;
+        if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+        const v = src[yy * w + xx] as number;
+        if (v > m) m = v;
+      }
+      out[y * w + x] = m;
+    }
+  }
+  return out;
 }
 
 /** Grey-level percentiles and spread, from a sample of the pixels (every 7th: cheap, and enough). */
