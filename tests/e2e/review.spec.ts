@@ -18,6 +18,7 @@ test('a flagged case goes to the supervisor, who returns it with a reason', asyn
   await s.nav('supervisor').click();
   await expect(page.locator('[data-screen=supervisor]')).toContainText('untuk supervisor');
   await s.nav('settings').click();
+  await expect(s.screen('settings')).toBeVisible();
   await page.locator('select[name=role]').selectOption('supervisor');
   await page.locator('input[name=operatorName]').fill('Rina Supervisor');
   await page.getByRole('button', { name: 'Simpan' }).click();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { ROLES, type Role } from '../../shared/api/roles';
@@ -16,8 +16,11 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.
   const [error, setError] = useState<ApiError>();
   const [saved, setSaved] = useState(false);
 
+  // Fill the form once from the saved operator; later reloads must not overwrite what is being typed.
+  const filled = useRef(false);
   useEffect(() => {
-    if (info.data) {
+    if (info.data && !filled.current) {
+      filled.current = true;
       setName(info.data.operator.name);
       setRole(info.data.operator.role);
     }
