@@ -22,3 +22,14 @@ export function tempContext(transport: Transport = 'cli'): { ctx: BackendContext
     },
   };
 }
+
+/** A fresh temp folder per call, all removed after each test of the calling file. */
+export function tempFolders(afterEach: (fn: () => void) => void): () => string {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((c) => c()));
+  return () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    return t.dir;
+  };
+}

@@ -2,15 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
-import { tempDir } from '../helpers/temp-home';
+import { tempFolders } from '../helpers/temp-home';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-const folder = (): string => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-};
+const folder = tempFolders(afterEach);
 
 describe('claimdesk CLI (foundation)', () => {
   it('demo seeds an empty data folder once; info reports it as JSON', () => {

@@ -5,18 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE, openDatabase, schemaDump } from '../../src/main/db/database';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/main/db/migrations/index';
 import { AppError } from '../../src/shared/api/result';
-import { tempDir } from '../helpers/temp-home';
+import { tempFolders } from '../helpers/temp-home';
 
-let cleanups: (() => void)[] = [];
-afterEach(() => {
-  cleanups.forEach((c) => c());
-  cleanups = [];
-});
-const folder = (): string => {
-  const t = tempDir();
-  cleanups.push(t.cleanup);
-  return t.dir;
-};
+const folder = tempFolders(afterEach);
 
 describe('embedded database', () => {
   it('creates a WAL database with foreign keys, STRICT tables and the current schema version', () => {

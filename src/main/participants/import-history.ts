@@ -1,4 +1,6 @@
 // Who imported which participant file when, with its counts and the first line errors.
+import type { z } from 'zod';
+import type { importHistoryEntrySchema } from '../../shared/api/methods-checks';
 import type { Db } from '../db/database';
 import type { ImportLineError } from './import-csv';
 
@@ -28,21 +30,7 @@ export function recordImport(db: Db, r: ImportRecord): number {
   return Number(info.lastInsertRowid);
 }
 
-export interface ImportHistoryEntry {
-  id: number;
-  startedAt: string;
-  finishedAt: string;
-  actor: string;
-  fileName: string;
-  status: 'done' | 'failed';
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  errorCount: number;
-  errors: ImportLineError[];
-  failure: string | null;
-}
+export type ImportHistoryEntry = z.infer<typeof importHistoryEntrySchema>;
 
 interface Row {
   id: number; started_at: string; finished_at: string; actor: string; file_name: string; status: 'done' | 'failed';
