@@ -2,6 +2,7 @@
 // turned a quarter when orientation detection asks for it. Small skew is measured and undone by
 // tesseract itself (rotateAuto), which reports the angle so boxes can be mapped back.
 import sharp from 'sharp';
+import { removeRules, removeSpecks } from './clean';
 import type { OcrLimits } from './config';
 import type { PageRaster } from './source';
 import type { QuarterTurn } from './transform';
@@ -58,6 +59,9 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     .raw()
     .toBuffer({ resolveWithObject: true });
   const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
+  // Rules first (their broken ends become specks), then specks.
+  if (removeRules(data, info.width, info.height, { dpi })) steps.push('rules');
+  if (removeSpecks(data, info.width, info.height, { dpi })) steps.push('despeckle');
   // Handed to tesseract as PGM (a 15-byte header before the raw grey pixels): no PNG encode and
   // decode per page. PGM carries no resolution, so the dpi goes to tesseract as a parameter.
   const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
