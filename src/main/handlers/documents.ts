@@ -14,7 +14,7 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
   'documents.add': async (input, ctx) => {
     const limits = ocrLimits();
     const added: AddedFile[] = [];
-    const rejected: { name: string; code: ErrorCode; message: string }[] = [];
+    const rejected: { name: string; code: ErrorCode; message: string; reason?: string }[] = [];
     let firstError: AppError | null = null;
     // One file at a time: a bad file is refused on its own and the good ones are still added.
     for (const f of input.files) {
@@ -30,7 +30,8 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
       } catch (err) {
         if (!(err instanceof AppError) || err.code === 'not_found') throw err;
         firstError ??= err;
-        rejected.push({ name: f.name, code: err.code, message: err.message });
+        const reason = err.params?.reason;
+        rejected.push({ name: f.name, code: err.code, message: err.message, ...(typeof reason === 'string' ? { reason } : {}) });
       }
     }
     ctx.audit(

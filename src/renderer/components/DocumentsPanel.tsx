@@ -25,7 +25,7 @@ export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): R
   const list = useQuery('documents.list', { caseId }, String(caseId));
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError>();
-  const [rejected, setRejected] = useState<{ name: string; message: string; code: string }[]>([]);
+  const [rejected, setRejected] = useState<{ name: string; message: string; code: string; reason?: string }[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -109,7 +109,10 @@ export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): R
       </div>
       <ErrorNote error={error} />
       {rejected.map((r) => (
-        <ErrorNote key={r.name} error={{ code: r.code as ApiError['code'], message: `${r.name}: ${r.message}` }} />
+        <ErrorNote
+          key={r.name}
+          error={{ code: r.code as ApiError['code'], message: `${r.name}: ${r.message}`, ...(r.reason ? { params: { file: r.name, reason: r.reason } } : {}) }}
+        />
       ))}
       {d && d.pagesTotal > 0 && <ProgressBar done={d.pagesDone} total={d.pagesTotal} running={d.running} />}
       {d && d.files.length === 0 && <p className="muted">{t('documents.empty')}</p>}

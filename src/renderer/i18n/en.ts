@@ -287,6 +287,15 @@ export const en: Messages = {
     participantCount: 'Participants on record',
   },
   errors: {
+    file: {
+      empty: '{{file}} is empty (0 bytes).',
+      corrupt: '{{file}} is damaged or truncated and cannot be read.',
+      password: '{{file}} is password-protected. Ask for a copy without a password.',
+      format: '{{file}} is not a PDF, JPG, PNG or TIFF (its content was checked, not its name).',
+      bytes: '{{file}} is larger than the upload limit.',
+      pixels: '{{file}}: the image is larger than the safe pixel limit.',
+      pages: '{{file}} has too many pages.',
+    },
     invalid_input: 'Invalid input: {{detail}}',
     unknown_method: 'Unknown request.',
     not_found: 'Not found.',

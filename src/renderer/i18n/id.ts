@@ -293,6 +293,15 @@ export const id = {
     participantCount: 'Jumlah peserta',
   },
   errors: {
+    file: {
+      empty: '{{file}} kosong (0 byte).',
+      corrupt: '{{file}} rusak atau terpotong dan tidak dapat dibaca.',
+      password: '{{file}} dilindungi kata sandi. Minta berkas tanpa kata sandi.',
+      format: '{{file}} bukan PDF, JPG, PNG atau TIFF (isinya yang diperiksa, bukan namanya).',
+      bytes: '{{file}} melebihi batas ukuran unggahan.',
+      pixels: '{{file}}: ukuran gambarnya melebihi batas piksel yang aman.',
+      pages: '{{file}} memiliki terlalu banyak halaman.',
+    },
     invalid_input: 'Masukan tidak valid: {{detail}}',
     unknown_method: 'Permintaan tidak dikenal.',
     not_found: 'Data tidak ditemukan.',

@@ -34,6 +34,10 @@ export async function setLanguage(lang: Language): Promise<void> {
 
 /** A back-end error in the user's language: by code, with the English detail where it helps. */
 export function errorText(error: ApiError): string {
+  const { file, reason } = error.params ?? {};
+  if (typeof file === 'string' && typeof reason === 'string' && i18next.exists(`errors.file.${reason}`)) {
+    return i18next.t(`errors.file.${reason}`, { file });
+  }
   const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
   return i18next.t(`errors.${error.code}`, { detail });
 }

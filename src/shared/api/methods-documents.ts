@@ -46,7 +46,8 @@ export const documentsMethods = defineMethods({
       .object({
         caseId,
         files: z
-          .array(z.object({ name: z.string().min(1).max(255), contentBase64: z.string().min(1) }).strict())
+          // An empty file is not a malformed call: it is refused on its own, with its reason, like any bad file.
+          .array(z.object({ name: z.string().min(1).max(255), contentBase64: z.string() }).strict())
           .min(1)
           .max(50),
       })
@@ -54,7 +55,15 @@ export const documentsMethods = defineMethods({
     output: z.object({
       added: z.array(addedFileSchema),
       /** Files refused (bad, unsupported, too large); the others were still added. */
-      rejected: z.array(z.object({ name: z.string(), code: errorCodeSchema, message: z.string() })),
+      rejected: z.array(
+        z.object({
+          name: z.string(),
+          code: errorCodeSchema,
+          message: z.string(),
+          /** Why, for translation: empty, corrupt, password, format, bytes, pixels or pages. */
+          reason: z.string().optional(),
+        }),
+      ),
     }),
     roles: ['officer', 'supervisor', 'admin'],
     // Audited by the handler with names, hashes and sizes: the generic audit would store the uploads.
