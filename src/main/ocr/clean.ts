@@ -29,68 +29,108 @@ export function removeRules(img: Buffer, width: number, height: number, opts: Ru
   const dpi = Math.max(72, opts.dpi);
   const gap = Math.max(1, Math.round(dpi * GAP_INCH));
   const thick = Math.max(3, Math.round(dpi * MAX_THICKNESS_INCH));
-  const horizontal = findRuns(img, width, height, Math.round(dpi * MIN_HORIZONTAL_INCH), gap, true);
-  const vertical = findRuns(img, width, height, Math.round(dpi * MIN_VERTICAL_INCH), gap, false);
-  keepThin(horizontal, width, height, thick, false);
-  keepThin(vertical, width, height, thick, true);
+  const horizontal = rowRuns(img, width, height, Math.round(dpi * MIN_HORIZONTAL_INCH), gap);
+  const vertical = columnRuns(img, width, height, Math.round(dpi * MIN_VERTICAL_INCH), gap);
+  if (!horizontal && !vertical) return 0;
+  if (horizontal) thinAcrossRows(horizontal, width, height, thick);
+  if (vertical) thinAlongRows(vertical, width, height, thick);
   let removed = 0;
   for (let i = 0; i < img.length; i++) {
-    if (!horizontal[i] && !vertical[i]) continue;
+    if (!horizontal?.[i] && !vertical?.[i]) continue;
     removed++;
     img[i] = 255;
   }
   if (removed) {
     // The anti-aliased fringe of a rule, two pixels either side, would read as specks or a faint line.
-    fringe(img, horizontal, width, height, width);
-    fringe(img, vertical, width, height, 1);
+    if (horizontal) fringe(img, horizontal, width, height, width);
+    if (vertical) fringe(img, vertical, width, height, 1);
   }
   return removed;
 }
 
-/** Marks runs of ink at least `min` long along rows (or columns), bridging gaps of up to `gap`. */
-function findRuns(img: Buffer, width: number, height: number, min: number, gap: number, alongRows: boolean): Uint8Array {
-  const mask = new Uint8Array(img.length);
-  const lines = alongRows ? height : width;
-  const length = alongRows ? width : height;
-  const step = alongRows ? 1 : width;
-  for (let l = 0; l < lines; l++) {
-    const base = alongRows ? l * width : l;
+/** Marks ink runs at least `min` long along each row, bridging gaps of up to `gap`; null when none. */
+function rowRuns(img: Buffer, width: number, height: number, min: number, gap: number): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
     let start = -1;
     let last = -1;
     const close = (): void => {
       if (start >= 0 && last - start + 1 >= min) {
-        for (let k = start; k <= last; k++) if ((img[base + k * step] as number) < INK) mask[base + k * step] = 1;
+        mask ??= new Uint8Array(img.length);
+        for (let k = start; k <= last; k++) if ((img[base + k] as number) < INK) mask[base + k] = 1;
       }
       start = -1;
     };
-    for (let k = 0; k < length; k++) {
-      if ((img[base + k * step] as number) >= INK) continue;
-      if (start >= 0 && k - last - 1 > gap) close();
-      if (start < 0) start = k;
-      last = k;
+    for (let x = 0; x < width; x++) {
+      if ((img[base + x] as number) >= INK) continue;
+      if (start >= 0 && x - last - 1 > gap) close();
+      if (start < 0) start = x;
+      last = x;
     }
     close();
   }
   return mask;
 }
 
-/** Clears marked stretches thicker than `thick` across the rule's direction: filled shapes stay. */
-function keepThin(mask: Uint8Array, width: number, height: number, thick: number, vertical: boolean): void {
-  const lines = vertical ? height : width;
-  const length = vertical ? width : height;
-  const step = vertical ? 1 : width;
-  for (let l = 0; l < lines; l++) {
-    const base = vertical ? l * width : l;
-    let k = 0;
-    while (k < length) {
-      if (!mask[base + k * step]) {
-        k++;
+/** The same down each column, scanning row by row (memory order) with one run per column. */
+function columnRuns(img: Buffer, width: number, height: number, min: number, gap: number): Uint8Array | null {
+  let mask: Uint8Array | null = null;
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  const close = (x: number): void => {
+    const s = start[x] as number;
+    const l = last[x] as number;
+    if (s >= 0 && l - s + 1 >= min) {
+      mask ??= new Uint8Array(img.length);
+      for (let y = s; y <= l; y++) if ((img[y * width + x] as number) < INK) mask[y * width + x] = 1;
+    }
+    start[x] = -1;
+  };
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if ((img[base + x] as number) >= INK) continue;
+      if ((start[x] as number) >= 0 && y - (last[x] as number) - 1 > gap) close(x);
+      if ((start[x] as number) < 0) start[x] = y;
+      last[x] = y;
+    }
+  }
+  for (let x = 0; x < width; x++) close(x);
+  return mask;
+}
+
+/** Horizontal rules: clears marked stretches thicker than `thick` down a column (filled shapes stay). */
+function thinAcrossRows(mask: Uint8Array, width: number, height: number, thick: number): void {
+  const count = new Int32Array(width);
+  for (let y = 0; y <= height; y++) {
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if (y < height && mask[base + x]) {
+        count[x] = (count[x] as number) + 1;
         continue;
       }
-      let end = k;
-      while (end < length && mask[base + end * step]) end++;
-      if (end - k > thick) for (let j = k; j < end; j++) mask[base + j * step] = 0;
-      k = end;
+      const c = count[x] as number;
+      if (c > thick) for (let k = 1; k <= c; k++) mask[(y - k) * width + x] = 0;
+      count[x] = 0;
+    }
+  }
+}
+
+/** Vertical rules: clears marked stretches wider than `thick` along a row. */
+function thinAlongRows(mask: Uint8Array, width: number, height: number, thick: number): void {
+  for (let y = 0; y < height; y++) {
+    const base = y * width;
+    let x = 0;
+    while (x < width) {
+      if (!mask[base + x]) {
+        x++;
+        continue;
+      }
+      let end = x;
+      while (end < width && mask[base + end]) end++;
+      if (end - x > thick) mask.fill(0, base + x, base + end);
+      x = end;
     }
   }
 }

@@ -42,29 +42,34 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     steps.push(`rotate:${rotate}`);
   }
   const grey = await pipeline.extractChannel(0).raw().toBuffer({ resolveWithObject: true });
+  const w = grey.info.width;
+  const h = grey.info.height;
+  // Handed to tesseract as PGM (a short header before the raw grey pixels): no PNG encode and decode per
+  // page. PGM carries no resolution, so the dpi goes to tesseract as a parameter. The pixels are
+  // written straight into it.
+  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
+  const pgm = Buffer.allocUnsafe(header.length + w * h);
+  header.copy(pgm);
+  const data = pgm.subarray(header.length);
   // Uneven light (phone photos, a scanner lid left open) first: each pixel is divided by the paper's own
   // brightness around it, so the page has one white and tesseract's global (Otsu) threshold does not
   // turn the darker half of the page into a black image block and drop the text on it.
-  const flat = await flattenBackground(grey.data, grey.info.width, grey.info.height);
+  await flattenBackground(grey.data, w, h, data);
   steps.push('flatten');
-  // Stretch the 1st–99th percentile of grey levels to black–white, on the small grey image. (sharp's
-  // normalise() combined with a resize produced washed-out pages that tesseract could not deskew.)
-  const levels = greyLevels(flat);
+  // Then the 1st–99th percentile of grey levels stretched to black–white. (sharp's normalise() combined
+  // with a resize produced washed-out pages that tesseract could not deskew.)
+  const levels = greyLevels(data);
+  const span = Math.max(1, levels.high - levels.low);
+  const stretch = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) stretch[v] = Math.min(255, Math.max(0, Math.round(((v - levels.low) * 255) / span)));
+  for (let i = 0; i < data.length; i++) data[i] = stretch[data[i] as number] as number;
   // The spread of the page as it came (before flattening) is what tells a faded page.
   const { contrast } = greyLevels(grey.data);
-  const span = Math.max(1, levels.high - levels.low);
-  const { data, info } = await sharp(flat, { raw: { width: grey.info.width, height: grey.info.height, channels: 1 } })
-    .linear(255 / span, (-255 * levels.low) / span)
-    .extractChannel(0)
-    .raw()
-    .toBuffer({ resolveWithObject: true });
   const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
   // Rules first (their broken ends become specks), then specks.
-  if (removeRules(data, info.width, info.height, { dpi })) steps.push('rules');
-  if (removeSpecks(data, info.width, info.height, { dpi })) steps.push('despeckle');
-  // Handed to tesseract as PGM (a 15-byte header before the raw grey pixels): no PNG encode and
-  // decode per page. PGM carries no resolution, so the dpi goes to tesseract as a parameter.
-  const pgm = Buffer.concat([Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1'), data]);
+  if (removeRules(data, w, h, { dpi })) steps.push('rules');
+  if (removeSpecks(data, w, h, { dpi })) steps.push('despeckle');
+  const info = { width: w, height: h };
   return { image: pgm, width: info.width, height: info.height, scale, rotate, contrast, dpi, steps };
 }
 
@@ -78,7 +83,7 @@ const BACKGROUND_REACH = 3;
  * BACKGROUND_CELL, the brightest value nearby taken (so text and rules do not count as paper), smoothed
  * and enlarged back. Shading, gradients and tinted boxes become white; ink keeps its contrast to them.
  */
-export async function flattenBackground(grey: Buffer, width: number, height: number): Promise<Buffer> {
+export async function flattenBackground(grey: Buffer, width: number, height: number, out: Buffer = Buffer.allocUnsafe(grey.length)): Promise<Buffer> {
   const sw = Math.max(1, Math.round(width / BACKGROUND_CELL));
   const sh = Math.max(1, Math.round(height / BACKGROUND_CELL));
   const small = await sharp(grey, { raw: { width, height, channels: 1 } })
@@ -87,16 +92,41 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     .raw()
     .toBuffer();
   const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
-  const background = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } })
-    .blur(2)
-    .resize(width, height, { kernel: 'linear', fit: 'fill' })
-    .extractChannel(0)
-    .raw()
-    .toBuffer();
-  const out = Buffer.allocUnsafe(grey.length);
-  for (let i = 0; i < out.length; i++) {
-    const v = ((grey[i] as number) * 255) / Math.max(1, background[i] as number);
-    out[i] = v > 255 ? 255 : v;
+  const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } }).blur(2).extractChannel(0).raw().toBuffer();
+  // 255 / paper brightness, enlarged back to full size bilinearly one row at a time (cheaper than a
+  // full-size resize and a second pass).
+  const inv = new Float32Array(sw * sh);
+  for (let i = 0; i < inv.length; i++) inv[i] = 255 / Math.max(1, smooth[i] as number);
+  const fx = sw / width;
+  const fy = sh / height;
+  const x0s = new Int32Array(width);
+  const x1s = new Int32Array(width);
+  const wxs = new Float32Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(sw - 1, Math.max(0, (x + 0.5) * fx - 0.5));
+    x0s[x] = Math.floor(sx);
+    x1s[x] = Math.min(sw - 1, (x0s[x] as number) + 1);
+    wxs[x] = sx - (x0s[x] as number);
+  }
+  const row = new Float32Array(width);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const x0 = x0s[x] as number;
+      const x1 = x1s[x] as number;
+      const wx = wxs[x] as number;
+      const top = (inv[y0 * sw + x0] as number) * (1 - wx) + (inv[y0 * sw + x1] as number) * wx;
+      const bottom = (inv[y1 * sw + x0] as number) * (1 - wx) + (inv[y1 * sw + x1] as number) * wx;
+      row[x] = top * (1 - wy) + bottom * wy;
+    }
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      const v = (grey[base + x] as number) * (row[x] as number);
+      out[base + x] = v > 255 ? 255 : v;
+    }
   }
   return out;
 }
