@@ -33,13 +33,13 @@ test('opens in Bahasa Indonesia, switches to English, and finds a demo participa
   expect(page.url()).not.toContain('token=');
 });
 
-test('the worklist shows the demo cases and a new case is created by typing its KPJ and pressing Enter', async ({ page, app }) => {
+test('the worklist shows the demo cases and a new case is created from the keyboard (Alt+N, type the KPJ, Enter)', async ({ page, app }) => {
   const person = syntheticParticipant(DEMO_SEED, 30);
   await page.goto(app.url);
   const s = shell(page);
   await expect(s.screen('worklist')).toBeVisible();
   await expect(page.getByTestId('case-table').locator('tbody tr')).toHaveCount(4);
-  await page.getByRole('button', { name: 'Kasus baru' }).click();
+  await page.keyboard.press('Alt+N');
   const form = page.getByTestId('new-case-form');
   await form.locator('select').selectOption('JKM');
   await form.locator('input[name=kpj]').fill(person.nomor_kpj);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { CLAIM_TYPES, type ClaimType } from '../../shared/domain/claims';
@@ -12,6 +12,16 @@ export function WorklistScreen(): React.JSX.Element {
   const [creating, setCreating] = useState(false);
   const list = useQuery('cases.list', { limit: 200 }, 'all');
   useEvents((e) => e.name === 'case.changed' && list.reload());
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        setCreating(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <section className="screen" data-screen="worklist" data-state={list.state}>
