@@ -45,7 +45,9 @@ export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Ele
       {list.state === 'ready' && docs.length === 0 && <p className="muted">{t('extraction.empty')}</p>}
       {docs.map((doc) => (
         <DocumentFields
-          key={doc.id}
+          // Keyed by where the document sits, not its row id: re-extraction while other files are read
+          // gives new ids, and must not throw away a correction the officer is still typing.
+          key={`${doc.fileId}:${doc.pages[0] ?? 0}`}
           doc={doc}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
