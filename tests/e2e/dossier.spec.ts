@@ -46,6 +46,19 @@ test('a 6-page mixed dossier is read with a visible progress bar and its fields 
   await expect(c.progress).toHaveAttribute('data-running', 'false');
   await expect(page.locator('[data-page-state=done]')).toHaveCount(6);
   await expect(c.fields.locator('.doc-fields').first()).toBeVisible({ timeout: 30_000 });
-  await expect(c.fields.locator('[data-field=nomor_kpj] input').first()).toHaveValue(dossier.kpj);
+  const kpjField = c.fields.locator('[data-field=nomor_kpj]').first();
+  await expect(kpjField.locator('input')).toHaveValue(dossier.kpj);
+
+  // Focusing a field shows its page with the word it came from highlighted.
+  await kpjField.locator('input').focus();
+  await expect(page.getByTestId('evidence-box')).toBeVisible();
+
+  // The officer corrects a name and confirms it with Enter; the correction is kept after a reload.
+  const nameField = c.fields.locator('[data-field=nama]').first();
+  await nameField.locator('input').fill('NAMA DIKOREKSI PETUGAS');
+  await nameField.locator('input').press('Enter');
+  await expect(c.fields.locator('[data-field=nama][data-field-state=confirmed]').first()).toBeVisible();
+  await page.reload();
+  await expect(c.fields.locator('[data-field=nama][data-field-state=confirmed] input').first()).toHaveValue('NAMA DIKOREKSI PETUGAS');
   fs.rmSync(dir, { recursive: true, force: true });
 });
