@@ -2,6 +2,7 @@
 // Only ever seeds an empty data folder; never real people's data.
 import { syntheticParticipant } from '../../shared/synth/people';
 import type { Participant } from '../../shared/domain/participant';
+import { checkCase } from '../checks/case-checks';
 import type { BackendContext } from '../context';
 import { addFilesToCase } from '../intake/intake';
 import { createCase } from '../services/cases';
@@ -78,6 +79,7 @@ export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): 
       const added = await addFilesToCase(ctx, created.id, dossier.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes) })));
       files += added.length;
     }
+    checkCase(ctx, created.id);
   }
   return { seeded: true, participants, cases: samples.length, files };
 }

@@ -9,8 +9,9 @@ export const casesHandlers: HandlerMap<keyof typeof casesMethods> = {
   'cases.list': (input, ctx) => ({ cases: listCases(ctx, input.status, input.limit) }),
   'cases.create': (input, ctx) => {
     const created = createCase(ctx, input);
-    ctx.events.emit('case.changed', { caseId: created.id });
-    return created;
+    // A new case is checked at once, so its checklist (everything still to bring) shows from the start.
+    checkCase(ctx, created.id);
+    return getCase(ctx, created.id);
   },
   'cases.get': (input, ctx) => getCase(ctx, input.id),
   'cases.submit': (input, ctx) => {
