@@ -4,8 +4,11 @@
 // letters turn into 'I', '|' or '_' inside words. The officer's page and the box mapping are unchanged,
 // since the OCR image keeps its size and every text pixel its place.
 
-/** Darker than this (0–255, on the flattened, stretched image) counts as ink. */
-const INK = 150;
+/** Darker than this (0–255, on the flattened, stretched image) counts as part of a rule: faint, light
+ * grey stretches of a rule count too, or they stay behind as a ghost line that joins the text below. */
+const INK = 200;
+/** Pixels this dark next to a rule are letters touching it, and stay. */
+const LETTER = 90;
 
 export interface RuleOptions {
   /** Resolution of the image, to turn the lengths below (inches) into pixels. */
@@ -18,6 +21,8 @@ const MIN_HORIZONTAL_INCH = 0.6;
 const MIN_VERTICAL_INCH = 0.4;
 /** Thicker than this it is a filled shape (a photo, a stamp, a black bar), not a rule. */
 const MAX_THICKNESS_INCH = 0.035;
+/** How far either side of a rule its grey fringe is whitened (inches). */
+const FRINGE_INCH = 0.015;
 /** Breaks in a rule (print, scan noise) bridged when following it (inches). */
 const GAP_INCH = 0.01;
 
@@ -41,9 +46,10 @@ export function removeRules(img: Buffer, width: number, height: number, opts: Ru
     img[i] = 255;
   }
   if (removed) {
-    // The anti-aliased fringe of a rule, two pixels either side, would read as specks or a faint line.
-    if (horizontal) fringe(img, horizontal, width, height, width);
-    if (vertical) fringe(img, vertical, width, height, 1);
+    // The anti-aliased (or scan-blurred) fringe of a rule, either side, would read as specks or a faint line.
+    const reach = Math.max(2, Math.round(dpi * FRINGE_INCH));
+    if (horizontal) fringe(img, horizontal, width, height, width, reach);
+    if (vertical) fringe(img, vertical, width, height, 1, reach);
   }
   return removed;
 }
@@ -135,14 +141,14 @@ function thinAlongRows(mask: Uint8Array, width: number, height: number, thick: n
   }
 }
 
-/** Whitens greyish pixels within two pixels of removed rule pixels, across the rule (`across` = pixel step). */
-function fringe(img: Buffer, mask: Uint8Array, width: number, height: number, across: number): void {
+/** Whitens greyish pixels within `reach` pixels of removed rule pixels, across the rule (`across` = pixel step). */
+function fringe(img: Buffer, mask: Uint8Array, width: number, height: number, across: number, reach: number): void {
   const n = width * height;
   for (let i = 0; i < n; i++) {
     if (!mask[i]) continue;
-    for (let d = 1; d <= 2; d++) {
+    for (let d = 1; d <= reach; d++) {
       for (const j of [i - d * across, i + d * across]) {
-        if (j >= 0 && j < n && !mask[j] && (img[j] as number) >= INK - 60) img[j] = 255;
+        if (j >= 0 && j < n && !mask[j] && (img[j] as number) >= LETTER) img[j] = 255;
       }
     }
   }

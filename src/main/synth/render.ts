@@ -15,6 +15,8 @@ export interface OfficeStyle {
   /** Card documents pasted on an A4 photocopy, as most dossiers carry them. */
   cardOnA4: boolean;
   tint: string;
+  /** Tables drawn with a full cell grid, as real Kartu Keluarga print them, instead of header rules only. */
+  tableGrid: boolean;
 }
 
 const FONT_FILES: readonly [string, string][] = [
@@ -38,13 +40,20 @@ function ensureFonts(): string[] {
 
 export function randomStyle(rng: Rng): OfficeStyle {
   const fonts = ensureFonts();
+  const font = rng.pick(fonts);
+  const fontSize = rng.int(26, 32);
+  const layout = rng.pick(['colon', 'colon', 'inline', 'nocolon', 'below', 'twocol'] as const);
+  const labelWidth = rng.int(300, 380);
   return {
-    font: rng.pick(fonts),
-    fontSize: rng.int(26, 32),
-    layout: rng.pick(['colon', 'colon', 'inline', 'nocolon', 'below', 'twocol'] as const),
-    labelWidth: rng.int(300, 380),
+    font,
+    fontSize,
+    layout,
+    labelWidth,
     cardOnA4: rng.chance(0.7),
     tint: rng.pick(['#ffffff', '#fbfaf4', '#f4f8fc', '#fdf6ee']),
+    // Half the offices grid their tables. Taken from a draw already made (the label width's parity) so
+    // the shared Rng is drawn exactly as before and every other seeded value stays the same.
+    tableGrid: labelWidth % 2 === 1,
   };
 }
 
@@ -140,7 +149,9 @@ function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
   const ctx = page.ctx;
   ctx.strokeStyle = '#333';
   ctx.lineWidth = 2;
-  // Rules under the header and at the end only: full cell grids make tesseract drop the table as an image.
+  // Header and closing rules always; offices with gridded tables also rule every row and column (the
+  // OCR removes rules before reading, so a grid costs no text).
+  const grid = page.style.tableGrid;
   const rule = (y: number): void => {
     ctx.beginPath();
     ctx.moveTo(page.margin, y);
@@ -151,11 +162,24 @@ function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
     cells.forEach((cell, i) => page.text(cell, (xs[i] ?? 0) + 8, fontScale, bold));
     page.y += rowH;
   };
-  rule(page.y - 10);
+  const top = page.y - 10;
+  rule(top);
   drawRow(b.columns, true);
   rule(page.y - 12);
-  for (const r of b.rows) drawRow(r, false);
-  rule(page.y - 8);
+  b.rows.forEach((r, i) => {
+    drawRow(r, false);
+    if (grid && i < b.rows.length - 1) rule(page.y - 10);
+  });
+  const bottom = page.y - 8;
+  rule(bottom);
+  if (grid) {
+    for (const x of [...xs, acc]) {
+      ctx.beginPath();
+      ctx.moveTo(x, top);
+      ctx.lineTo(x, bottom);
+      ctx.stroke();
+    }
+  }
   page.y += rowH / 2;
 }
 

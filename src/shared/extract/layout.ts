@@ -52,7 +52,10 @@ function segmentsOf(words: Word[], height: number): Segment[] {
   for (const w of words) {
     const prev = cur[cur.length - 1];
     // A gap wider than about two characters separates cells; word spaces are about a third of that.
-    if (prev && w.bbox[0] - prev.bbox[2] > height * 1.3) {
+    // A word ending in a full stop or comma has the blank of that narrow mark before its space (wide in
+    // monospaced type: "JL.  H.  AGUS"), so the gap after it is allowed half a character more.
+    const allowed = height * (prev && /[.,]$/.test(prev.text) ? 1.75 : 1.3);
+    if (prev && w.bbox[0] - prev.bbox[2] > allowed) {
       segs.push(toSegment(cur));
       cur = [];
     }
@@ -80,7 +83,12 @@ function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
   const h = prev.bbox[3] - prev.bbox[1];
   const bh = w.bbox[3] - w.bbox[1];
   const sameHeight = Math.abs(bh - h) <= h * 0.2 && Math.abs(w.bbox[1] - prev.bbox[1]) <= h * 0.2;
-  return sameHeight && w.bbox[0] - prev.bbox[2] < h * 0.8 ? { ...w, text: 'I' } : w;
+  if (sameHeight && w.bbox[0] - prev.bbox[2] < h * 0.8) return { ...w, text: 'I' };
+  // tesseract sometimes gives the I a box that starts inside the word before it and overshoots it up
+  // and down; a border is never drawn through the word it follows, and never short of twice its height.
+  const overlaps = w.bbox[0] < prev.bbox[2] && w.bbox[2] > prev.bbox[2];
+  const spans = w.bbox[1] <= prev.bbox[1] + h * 0.2 && w.bbox[3] >= prev.bbox[3] - h * 0.2 && bh < h * 2;
+  return overlaps && spans ? { ...w, text: 'I' } : w;
 }
 
 /**
