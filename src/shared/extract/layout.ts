@@ -116,15 +116,23 @@ export function rowsOf(page: OcrPage): Row[] {
   const slope = pageSlope(lines);
   // Tesseract may split one printed row into several lines (two columns, a wide colon gap); merge
   // lines whose vertical centres, levelled by the page slope, are within half a line height.
-  type Band = { words: Word[]; cy: number; h: number };
+  // A line whose box overlaps a band by most of the smaller height joins it too: tesseract gives a lone
+  // cell word a box taller than its letters now and then, which moves its centre but not its overlap.
+  type Band = { words: Word[]; cy: number; h: number; top: number; bottom: number };
   const bands: Band[] = [];
   for (const ws of lines) {
     const box = unionBox(ws.map((w) => w.bbox));
     const h = median(ws.map((w) => w.bbox[3] - w.bbox[1])) || box[3] - box[1];
-    const cy = (box[1] + box[3]) / 2 - slope * ((box[0] + box[2]) / 2);
-    const band = bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5);
+    const level = slope * ((box[0] + box[2]) / 2);
+    const cy = (box[1] + box[3]) / 2 - level;
+    const top = box[1] - level;
+    const bottom = box[3] - level;
+    const overlap = (b: Band): number => Math.min(b.bottom, bottom) - Math.max(b.top, top);
+    const band =
+      bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5) ??
+      bands.find((b) => overlap(b) >= Math.min(b.bottom - b.top, bottom - top) * 0.6);
     if (band) band.words.push(...ws);
-    else bands.push({ words: [...ws], cy, h });
+    else bands.push({ words: [...ws], cy, h, top, bottom });
   }
   bands.sort((a, b) => a.cy - b.cy);
   return bands.map((b) => {
