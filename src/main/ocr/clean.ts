@@ -15,8 +15,9 @@ export interface RuleOptions {
   dpi: number;
 }
 
-/** A horizontal rule is at least this long (inches): longer than any word, shorter than a table column. */
-const MIN_HORIZONTAL_INCH = 0.6;
+/** A horizontal rule is at least this long (inches): longer than a run of flat-topped figures in
+ * monospaced type ('10000007099' makes a 0.6 in run along the tops of its zeros), shorter than a table. */
+const MIN_HORIZONTAL_INCH = 1.0;
 /** A vertical rule is at least this long: taller than any letter, even in a title. */
 const MIN_VERTICAL_INCH = 0.4;
 /** Thicker than this it is a filled shape (a photo, a stamp, a black bar), not a rule. */
@@ -39,11 +40,14 @@ export function removeRules(img: Buffer, width: number, height: number, opts: Ru
   if (!horizontal && !vertical) return 0;
   if (horizontal) thinAcrossRows(horizontal, width, height, thick);
   if (vertical) thinAlongRows(vertical, width, height, thick);
+  // Masks are sparse: walked with indexOf (native) rather than pixel by pixel.
   let removed = 0;
-  for (let i = 0; i < img.length; i++) {
-    if (!horizontal?.[i] && !vertical?.[i]) continue;
-    removed++;
-    img[i] = 255;
+  for (const mask of [horizontal, vertical]) {
+    if (!mask) continue;
+    for (let i = mask.indexOf(1); i !== -1; i = mask.indexOf(1, i + 1)) {
+      img[i] = 255;
+      removed++;
+    }
   }
   if (removed) {
     // The anti-aliased (or scan-blurred) fringe of a rule, either side, would read as specks or a faint line.
@@ -108,48 +112,34 @@ function columnRuns(img: Buffer, width: number, height: number, min: number, gap
 
 /** Horizontal rules: clears marked stretches thicker than `thick` down a column (filled shapes stay). */
 function thinAcrossRows(mask: Uint8Array, width: number, height: number, thick: number): void {
-  const count = new Int32Array(width);
-  for (let y = 0; y <= height; y++) {
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      if (y < height && mask[base + x]) {
-        count[x] = (count[x] as number) + 1;
-        continue;
-      }
-      const c = count[x] as number;
-      if (c > thick) for (let k = 1; k <= c; k++) mask[(y - k) * width + x] = 0;
-      count[x] = 0;
-    }
-  }
+  thin(mask, width * height, width, thick);
 }
 
 /** Vertical rules: clears marked stretches wider than `thick` along a row. */
 function thinAlongRows(mask: Uint8Array, width: number, height: number, thick: number): void {
-  for (let y = 0; y < height; y++) {
-    const base = y * width;
-    let x = 0;
-    while (x < width) {
-      if (!mask[base + x]) {
-        x++;
-        continue;
-      }
-      let end = x;
-      while (end < width && mask[base + end]) end++;
-      if (end - x > thick) mask.fill(0, base + x, base + end);
-      x = end;
-    }
+  thin(mask, width * height, 1, thick);
+}
+
+/** From the first pixel of each marked stretch (`step` apart), clears the stretch when it is too long. */
+function thin(mask: Uint8Array, n: number, step: number, thick: number): void {
+  for (let i = mask.indexOf(1); i !== -1; i = mask.indexOf(1, i + 1)) {
+    if (i - step >= 0 && mask[i - step]) continue;
+    let end = i;
+    while (end < n && mask[end]) end += step;
+    if ((end - i) / step > thick) for (let j = i; j < end; j += step) mask[j] = 2;
   }
+  for (let i = mask.indexOf(2); i !== -1; i = mask.indexOf(2, i + 1)) mask[i] = 0;
 }
 
 /** Whitens greyish pixels within `reach` pixels of removed rule pixels, across the rule (`across` = pixel step). */
 function fringe(img: Buffer, mask: Uint8Array, width: number, height: number, across: number, reach: number): void {
   const n = width * height;
-  for (let i = 0; i < n; i++) {
-    if (!mask[i]) continue;
+  for (let i = mask.indexOf(1); i !== -1; i = mask.indexOf(1, i + 1)) {
     for (let d = 1; d <= reach; d++) {
-      for (const j of [i - d * across, i + d * across]) {
-        if (j >= 0 && j < n && !mask[j] && (img[j] as number) >= LETTER) img[j] = 255;
-      }
+      const a = i - d * across;
+      const b = i + d * across;
+      if (a >= 0 && !mask[a] && (img[a] as number) >= LETTER) img[a] = 255;
+      if (b < n && !mask[b] && (img[b] as number) >= LETTER) img[b] = 255;
     }
   }
 }
