@@ -86,9 +86,10 @@ function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
   if (sameHeight && w.bbox[0] - prev.bbox[2] < h * 0.8) return { ...w, text: 'I' };
   // The word before may itself have an overgrown box: then the line's usual letter height is the measure.
   const letters = words.filter((x) => x !== w && /[A-Za-z0-9]/.test(x.text)).map((x) => x.bbox[3] - x.bbox[1]).sort((a, b) => a - b);
-  const lh = letters[Math.floor(letters.length / 2)] ?? h;
-  const centred = Math.abs((w.bbox[1] + w.bbox[3]) / 2 - (prev.bbox[1] + prev.bbox[3]) / 2) <= lh * 0.3;
-  if (Math.abs(bh - lh) <= lh * 0.3 && centred && w.bbox[0] - prev.bbox[2] < lh * 0.8) return { ...w, text: 'I' };
+  const lh = letters[Math.floor((letters.length - 1) / 2)] ?? h;
+  const centred = Math.abs((w.bbox[1] + w.bbox[3]) / 2 - (prev.bbox[1] + prev.bbox[3]) / 2) <= Math.min(lh, h) * 0.3;
+  const near = (ref: number): boolean => Math.abs(bh - ref) <= ref * 0.3 && w.bbox[0] - prev.bbox[2] < ref * 0.8;
+  if (centred && (near(lh) || near(h))) return { ...w, text: 'I' };
   // tesseract sometimes gives the I a box that starts inside the word before it and overshoots it up
   // and down; a border is never drawn through the word it follows, and never short of twice its height.
   const overlaps = w.bbox[0] < prev.bbox[2] && w.bbox[2] > prev.bbox[2];
