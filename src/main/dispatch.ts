@@ -60,9 +60,10 @@ export function createDispatcher(ctx: BackendContext, log: (msg: string) => void
   };
 }
 
+/** The case an audited call concerns: its `caseId` input, or the case it created. */
 function caseIdOf(input: unknown, output: unknown): number | null {
-  const fromInput = (input as { caseId?: unknown }).caseId;
-  if (typeof fromInput === 'number') return fromInput;
-  const fromOutput = (output as { id?: unknown; reference?: unknown } | null)?.reference ? (output as { id: number }).id : null;
-  return typeof fromOutput === 'number' ? fromOutput : null;
+  const { caseId } = input as { caseId?: unknown };
+  if (typeof caseId === 'number') return caseId;
+  const created = output as { id?: unknown; reference?: unknown } | null;
+  return typeof created?.reference === 'string' && typeof created.id === 'number' ? created.id : null;
 }

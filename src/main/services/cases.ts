@@ -21,24 +21,12 @@ interface CaseDbRow {
   flag_count: number;
 }
 
-/** Counts of files and flags come from tables later migrations add; absent tables count zero. */
-function countsSql(ctx: BackendContext): { files: string; flags: string } {
-  const has = (t: string): boolean =>
-    ctx.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type='table' AND name = ?`).get(t) !== undefined;
-  return {
-    files: has('case_files') ? `(SELECT count(*) FROM case_files cf WHERE cf.case_id = c.id)` : '0',
-    // Info flags (a value not yet supplied) inform; blockers and warnings need a decision.
-    flags: has('case_flags') ? `(SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.severity IN ('blocker','warning'))` : '0',
-  };
-}
-
-function selectSql(ctx: BackendContext): string {
-  const counts = countsSql(ctx);
-  return `SELECT c.id, c.reference, c.claim_type, c.status, c.participant_id, p.nama AS participant_name,
+// Info flags (a value not yet supplied) inform; blockers and warnings need a decision, so only they count.
+const SELECT_CASES = `SELECT c.id, c.reference, c.claim_type, c.status, c.participant_id, p.nama AS participant_name,
       c.kpj, c.incident_date, c.created_at, c.updated_at, c.created_by, c.notes,
-      ${counts.files} AS file_count, ${counts.flags} AS flag_count
+      (SELECT count(*) FROM case_files cf WHERE cf.case_id = c.id) AS file_count,
+      (SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.severity IN ('blocker','warning')) AS flag_count
     FROM cases c LEFT JOIN participants p ON p.id = c.participant_id`;
-}
 
 function historyOf(ctx: BackendContext, caseId: number): CaseDetail['history'] {
   const rows = ctx.db
@@ -70,7 +58,7 @@ function toDetail(r: CaseDbRow, history: CaseDetail['history'] = []): CaseDetail
 export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefined, limit: number): CaseSummary[] {
   const where = statuses?.length ? `WHERE c.status IN (${statuses.map(() => '?').join(',')})` : '';
   const rows = ctx.db
-    .prepare(`${selectSql(ctx)} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`)
+    .prepare(`${SELECT_CASES} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`)
     .all(...(statuses ?? []), limit) as CaseDbRow[];
   return rows.map((r) => {
     const { notes: _n, history: _h, ...summary } = toDetail(r);
@@ -79,7 +67,7 @@ export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefine
 }
 
 export function getCase(ctx: BackendContext, id: number): CaseDetail {
-  const row = ctx.db.prepare(`${selectSql(ctx)} WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
+  const row = ctx.db.prepare(`${SELECT_CASES} WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
   if (!row) throw new AppError('not_found', `Case ${id} not found`, { id });
   return toDetail(row, historyOf(ctx, id));
 }
