@@ -14,8 +14,9 @@ export class Gate {
 }
 
 /**
- * Runs `lanes` copies of `lane`: one per worker at once, and the extra lane (which rasterises the next
- * page ahead) only once a first page is read, so the first page does not share the cores three ways.
+ * Runs `lanes` copies of `lane`: `workers` of them at once (one per worker, or fewer to give the first
+ * page the machine), and the rest (e.g. the extra lane that rasterises the next page ahead) only once a
+ * first page is read, so the first page does not share the cores three ways.
  * Lanes call `firstRead()` after each page.
  */
 export async function runLanes(workers: number, lanes: number, lane: (firstRead: () => void) => Promise<void>): Promise<void> {

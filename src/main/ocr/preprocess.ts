@@ -123,23 +123,33 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     x1s[x] = Math.min(sw - 1, (x0s[x] as number) + 1);
     wxs[x] = sx - (x0s[x] as number);
   }
-  const row = new Float32Array(width);
+  // The two cell rows either side of a pixel row, interpolated along x once per cell row (not per
+  // pixel row); each pixel then needs only the vertical blend.
+  const top = new Float64Array(width);
+  const bottom = new Float64Array(width);
+  const lerpRow = (sy: number, into: Float64Array): void => {
+    const base = sy * sw;
+    for (let x = 0; x < width; x++) {
+      const wx = wxs[x] as number;
+      into[x] = (inv[base + (x0s[x] as number)] as number) * (1 - wx) + (inv[base + (x1s[x] as number)] as number) * wx;
+    }
+  };
+  let rowsOf = -1;
   for (let y = 0; y < height; y++) {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(sh - 1, y0 + 1);
     const wy = sy - y0;
-    for (let x = 0; x < width; x++) {
-      const x0 = x0s[x] as number;
-      const x1 = x1s[x] as number;
-      const wx = wxs[x] as number;
-      const top = (inv[y0 * sw + x0] as number) * (1 - wx) + (inv[y0 * sw + x1] as number) * wx;
-      const bottom = (inv[y1 * sw + x0] as number) * (1 - wx) + (inv[y1 * sw + x1] as number) * wx;
-      row[x] = top * (1 - wy) + bottom * wy;
+    if (y0 !== rowsOf) {
+      lerpRow(y0, top);
+      lerpRow(y1, bottom);
+      rowsOf = y0;
     }
     const base = y * width;
+    const wt = 1 - wy;
     for (let x = 0; x < width; x++) {
-      const v = (grey[base + x] as number) * (row[x] as number);
+      // Rounded to float32 as the factor always was, so the output is unchanged to the byte.
+      const v = (grey[base + x] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
       out[base + x] = v > 255 ? 255 : v;
     }
   }
