@@ -44,8 +44,10 @@ export function matchLabelAt(words: readonly Word[], start: number, tokens: read
     if (ok) best = { end: start + tokens.length, score: target.length - 2 * dist, distance: dist };
   }
   // Split or glued: concatenations of 1..n+1 page words against the whole label, stricter tolerance.
+  // Also n = tokens.length: a short word misread by one letter ("Tgi. Laporan") fails the per-word
+  // tolerance but not the whole label's.
   for (let n = 1; n <= tokens.length + 1 && start + n <= words.length; n++) {
-    if (n === tokens.length) continue;
+    if (n === tokens.length && (best || n === 1)) continue;
     const joined = words.slice(start, start + n).map((w) => squash(w.text)).join('');
     const tol = Math.floor(target.length / 7);
     const d = editDistance(joined, target, tol);
