@@ -5,7 +5,7 @@ import type { OcrPage } from '../domain/ocr';
 import { nikMatches } from '../normalize/nik';
 import { classifyRows, type Classification } from './classify';
 import { extractFields, findHits } from './fields';
-import { lowConfidenceReading, MIN_CONFIDENCE } from './values';
+import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
 import { rowsOf, type Row } from './layout';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
@@ -116,6 +116,31 @@ function confirmAcrossDocuments(docs: ExtractedDocument[]): void {
   }
 }
 
+/**
+ * A NIK read short (cut at the page edge) is completed by the one confidently read NIK of the bundle
+ * (fields or list rows) that starts with its leading digits; with none or several it stays for keying.
+ */
+function completeTruncatedNiks(docs: ExtractedDocument[]): void {
+  const known = new Set<string>();
+  for (const d of docs) {
+    for (const [k, f] of Object.entries(d.fields)) {
+      if (f.needsKeying) continue;
+      if ((SAME_KIND[0] ?? []).includes(k) && typeof f.value === 'string') known.add(f.value);
+      if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') known.add(e.nik);
+    }
+  }
+  for (const d of docs) {
+    for (const k of SAME_KIND[0] ?? []) {
+      const f = d.fields[k];
+      const head = f ? truncatedNikHead(f) : undefined;
+      if (!f || head === undefined) continue;
+      const matches = [...known].filter((n) => n.startsWith(head));
+      if (matches.length !== 1) continue;
+      d.fields[k] = { value: matches[0] as string, confidence: MIN_CONFIDENCE, page: f.page, bbox: f.bbox, source: 'ocr', reason: 'completed_from_other_document' };
+    }
+  }
+}
+
 const NAME_KEYS = new Set(SAME_KIND[4]);
 const spaceless = (v: string): string => v.replace(/[\s.,']/g, '');
 
@@ -170,6 +195,7 @@ function doubtNearMisses(docs: ExtractedDocument[]): void {
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
   const docs = classifyAndExtract(pages);
   confirmAcrossDocuments(docs);
+  completeTruncatedNiks(docs);
   respaceNames(docs);
   doubtNearMisses(docs);
   return docs;

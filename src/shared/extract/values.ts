@@ -170,7 +170,12 @@ export function buildField(input: FieldInput): ExtractedField {
   // A closed-list value read letter for letter is vouched for by the list; weak OCR counts half.
   const ocr = parsed.closed ? 0.5 + 0.5 * ocrConfidence(input.words) : ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
-  if (parsed.value === null) return { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
+  if (parsed.value === null) {
+    const f: ExtractedField = { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
+    const head = input.kind === 'nik' && parsed.reason === 'wrong_length' ? leadingDigits(text) : '';
+    if (head.length >= MIN_NIK_HEAD && head.length < 16) truncated.set(f, head);
+    return f;
+  }
   if (confidence < threshold) {
     const f: ExtractedField = { value: null, confidence: round(confidence), page: input.page, bbox, needsKeying: true, reason: 'low_confidence' };
     candidates.set(f, parsed.value);
@@ -187,5 +192,16 @@ export const round = (x: number): number => Math.round(x * 100) / 100;
  */
 const candidates = new WeakMap<ExtractedField, FieldValue>();
 export const lowConfidenceReading = (f: ExtractedField): FieldValue | undefined => candidates.get(f);
+
+/**
+ * A NIK cut short at the page edge or by a stain ("NIK : 167101111172"): its leading digits, read as
+ * printed (no look-alike repair, nothing after the first non-digit), kept aside (never output) so a
+ * full NIK elsewhere in the bundle that starts with them can complete it. Twelve digits cover region
+ * and birth date, so only a twin could share them.
+ */
+const MIN_NIK_HEAD = 12;
+const truncated = new WeakMap<ExtractedField, string>();
+export const truncatedNikHead = (f: ExtractedField): string | undefined => truncated.get(f);
+const leadingDigits = (text: string): string => (/^[\s:;=.~-]*(\d[\d ]*)/.exec(text)?.[1] ?? '').replace(/ /g, '');
 
 export const missingField = (page: number): ExtractedField => ({ value: null, confidence: 0, page, bbox: null, needsKeying: true, reason: 'not_found' });

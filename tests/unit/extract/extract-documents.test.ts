@@ -202,6 +202,28 @@ describe('extractDocuments', () => {
     expect(other[1]?.fields.nik?.value).toBe('1571025507850002');
   });
 
+  it('completes a NIK cut short from the one full NIK of the bundle that starts with its digits', () => {
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const card = (nik: string) => pageFromLines(['KARTU PESERTA', `NIK : ${nik}`, 'Program : JKK'], 2);
+    const docs = extractDocuments([ktp, card('157102120380')]);
+    expect(docs[1]?.fields.nik).toMatchObject({ value: '1571021203800001', reason: 'completed_from_other_document' });
+    // Trailing junk after the digits is not read as more digits.
+    expect(extractDocuments([ktp, card('1571021203800!')])[1]?.fields.nik?.value).toBe('1571021203800001');
+    // Alone, too short to be specific, or matching nothing: left for keying.
+    expect(extractDocuments([card('157102120380')])[0]?.fields.nik).toMatchObject({ value: null, reason: 'wrong_length' });
+    expect(extractDocuments([ktp, card('15710212038')])[1]?.fields.nik?.value).toBeNull();
+    expect(extractDocuments([ktp, card('157102120390')])[1]?.fields.nik?.value).toBeNull();
+    // Two full NIKs sharing the digits (twins on a KK): no choice is made.
+    const kk = pageFromLines([
+      'KARTU KELUARGA', 'No. 1571020101150007',
+      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+      '1   ANDI SANTOSO   1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
+      '2   BUDI SANTOSO   1571021203800002    LAKI-LAKI       JAMBI          12-03-1980      FAMILI LAIN',
+    ], 3);
+    const twins = extractDocuments([kk, card('157102120380')]);
+    expect(twins.find((d) => d.type === 'kartu_peserta')?.fields.nik?.value).toBeNull();
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
