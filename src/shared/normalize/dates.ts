@@ -57,6 +57,28 @@ export interface DateResult {
   value: string | null;
   repaired: number;
   reason?: string;
+  /**
+   * For an impossible numeric date ("01.88.1977"): the one valid date that changing a single day or
+   * month digit to an OCR look-alike gives (8 for 0, …). A hint for confirmation by another document,
+   * never a value on its own.
+   */
+  lookalike?: string;
+}
+
+/** Digits OCR confuses with one another. */
+const LOOKALIKE_DIGITS: Record<string, string> = { '0': '869', '1': '7', '3': '8', '5': '6', '6': '058', '7': '1', '8': '036', '9': '0' };
+
+function lookalikeDate(y: number, day: string, month: string): string | undefined {
+  const dm = day.padStart(2, '0') + month.padStart(2, '0');
+  const found = new Set<string>();
+  [...dm].forEach((ch, i) => {
+    for (const alt of LOOKALIKE_DIGITS[ch] ?? '') {
+      const t = dm.slice(0, i) + alt + dm.slice(i + 1);
+      const v = iso(y, Number(t.slice(2)), Number(t.slice(0, 2)));
+      if (v) found.add(v);
+    }
+  });
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Repair look-alike letters in tokens that are mostly digits, leave words alone. */
@@ -95,7 +117,9 @@ export function parseIndonesianDate(raw: string, refYear = new Date().getUTCFull
   if (num) {
     const y = fullYear(Number(num[3]), (num[3] ?? '').length, refYear);
     const v = iso(y, Number(num[2]), Number(num[1]));
-    return v ? { value: v, repaired } : { value: null, repaired, reason: 'date_invalid' };
+    if (v) return { value: v, repaired };
+    const lookalike = lookalikeDate(y, num[1] ?? '', num[2] ?? '');
+    return { value: null, repaired, reason: 'date_invalid', ...(lookalike ? { lookalike } : {}) };
   }
   // Digits run together: 05061988.
   const packed = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/.exec(text);

@@ -224,6 +224,13 @@ describe('extractDocuments', () => {
     expect(twins.find((d) => d.type === 'kartu_peserta')?.fields.nik?.value).toBeNull();
   });
 
+  it('takes an impossible date\'s one look-alike reading only when another document reads it', () => {
+    const card = pageFromLines(['KARTU PESERTA', 'Nama : BUDI SANTOSO', 'Tanggal Lahir : 12.83.1980', 'Program : JKK'], 2);
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Tempat/Tgl Lahir : JAMBI, 12-03-1980', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    expect(extractDocuments([card])[0]?.fields.tanggal_lahir).toMatchObject({ value: null, reason: 'date_invalid' });
+    expect(extractDocuments([ktp, card])[1]?.fields.tanggal_lahir).toMatchObject({ value: '1980-03-12', reason: 'confirmed_by_other_document' });
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);

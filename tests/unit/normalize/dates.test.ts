@@ -40,6 +40,15 @@ describe('parseIndonesianDate', () => {
     expect(parseIndonesianDate('20-04-1975', 2026).repaired).toBe(0);
   });
 
+  it('leaves an impossible numeric date empty, with its one look-alike reading as a hint only', () => {
+    expect(parseIndonesianDate('01.88.1977')).toMatchObject({ value: null, reason: 'date_invalid', lookalike: '1977-08-01' });
+    // Several look-alike readings (day 00 → 08, 06, 09): no hint; two bad digits: no hint.
+    expect(parseIndonesianDate('00-05-1990')).toMatchObject({ value: null, reason: 'date_invalid' });
+    expect(parseIndonesianDate('00-05-1990').lookalike).toBeUndefined();
+    expect(parseIndonesianDate('38-13-1990').lookalike).toBeUndefined();
+    expect(parseIndonesianDate('05-06-1988').lookalike).toBeUndefined();
+  });
+
   it('does not confuse months that are one letter apart when the word is short', () => {
     expect(monthFromWord('Mar')).toBe(3);
     expect(monthFromWord('Mei')).toBe(5);
