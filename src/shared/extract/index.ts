@@ -184,9 +184,15 @@ const oneDigitApart = (a: string, b: string): boolean =>
 function doubtNearMisses(docs: ExtractedDocument[]): void {
   for (const keys of [SAME_KIND[0], SAME_KIND[1], SAME_KIND[2]] as const) {
     const filled = docs.flatMap((d) => (keys ?? []).map((k) => d.fields[k]).filter((f): f is ExtractedField => typeof f?.value === 'string'));
+    // List rows (heirs, family members) carry no confidence of their own, so a field one digit
+    // apart from one of them cannot be ranked above it: it goes to the officer too.
+    const listed: string[] = [];
+    if (keys === SAME_KIND[0]) {
+      for (const d of docs) for (const f of Object.values(d.fields)) if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') listed.push(e.nik);
+    }
     for (const f of filled) {
       const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), String(f.value)) && o.confidence >= f.confidence);
-      if (rival) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+      if (rival || listed.some((n) => oneDigitApart(n, String(f.value)))) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
     }
   }
 }

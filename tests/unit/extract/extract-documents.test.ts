@@ -231,6 +231,19 @@ describe('extractDocuments', () => {
     expect(extractDocuments([ktp, card])[1]?.fields.tanggal_lahir).toMatchObject({ value: '1980-03-12', reason: 'confirmed_by_other_document' });
   });
 
+  it('sends a NIK one digit apart from a list row of the bundle to the officer', () => {
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800007', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const kk = (nik: string) => pageFromLines([
+      'KARTU KELUARGA', 'No. 1571020101150007',
+      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+      `1   ANDI SANTOSO   ${nik}    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA`,
+    ], 2);
+    expect(extractDocuments([ktp, kk('1571021203800001')])[0]?.fields.nik).toMatchObject({ value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+    // The same NIK, or a clearly different one, is kept.
+    expect(extractDocuments([ktp, kk('1571021203800007')])[0]?.fields.nik?.value).toBe('1571021203800007');
+    expect(extractDocuments([ktp, kk('1571025507850002')])[0]?.fields.nik?.value).toBe('1571021203800007');
+  });
+
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
