@@ -190,28 +190,9 @@ function doubtNearMisses(docs: ExtractedDocument[]): void {
     if (keys === SAME_KIND[0]) {
       for (const d of docs) for (const f of Object.values(d.fields)) if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') listed.push(e.nik);
     }
-    // Which documents read each value (fields and list rows), before any is doubted.
-    const readBy = new Map<string, Set<number>>();
-    docs.forEach((d, i) => {
-      const add = (v: string): void => void readBy.set(v, (readBy.get(v) ?? new Set()).add(i));
-      for (const k of keys ?? []) if (typeof d.fields[k]?.value === 'string' && !d.fields[k]?.needsKeying) add(d.fields[k]?.value as string);
-      if (keys === SAME_KIND[0]) for (const f of Object.values(d.fields)) if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') add(e.nik);
-    });
-    const owner = new Map<ExtractedField, number>();
-    docs.forEach((d, i) => { for (const k of keys ?? []) if (d.fields[k]) owner.set(d.fields[k] as ExtractedField, i); });
     for (const f of filled) {
-      const v = String(f.value);
-      const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), v) && o.confidence >= f.confidence);
-      if (!rival && !listed.some((n) => oneDigitApart(n, v))) continue;
-      // Read by no other document, while two other documents agree on one value a digit away: that
-      // value, read twice independently, is the printed one.
-      const me = owner.get(f);
-      const others = (n: string): number => [...(readBy.get(n) ?? [])].filter((i) => i !== me).length;
-      const agreed = others(v) === 0 ? [...readBy.keys()].filter((n) => oneDigitApart(n, v) && others(n) >= 2) : [];
-      if (agreed.length === 1) {
-        Object.assign(f, { value: agreed[0], confidence: MIN_CONFIDENCE, reason: 'corrected_by_other_documents' });
-        delete f.needsKeying;
-      } else Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+      const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), String(f.value)) && o.confidence >= f.confidence);
+      if (rival || listed.some((n) => oneDigitApart(n, String(f.value)))) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
     }
   }
 }

@@ -244,22 +244,6 @@ describe('extractDocuments', () => {
     expect(extractDocuments([ktp, kk('1571025507850002')])[0]?.fields.nik?.value).toBe('1571021203800007');
   });
 
-  it('corrects a NIK one digit off only when two other documents agree on the value', () => {
-    const card = pageFromLines(['KARTU PESERTA', 'NIK : 1571021203800601@0.8', 'Program : JKK'], 1);
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 2);
-    const kk = pageFromLines([
-      'KARTU KELUARGA', 'No. 1571020101150007',
-      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
-      '1   ANDI SANTOSO   1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
-    ], 3);
-    const docs = extractDocuments([card, ktp, kk]);
-    expect(docs[0]?.fields.nik).toMatchObject({ value: '1571021203800001', reason: 'corrected_by_other_documents' });
-    expect(docs[0]?.fields.nik?.needsKeying).toBeUndefined();
-    expect(extractedDocumentSchema.parse(docs[0])).toBeTruthy();
-    // One other document only: the officer decides.
-    expect(extractDocuments([card, ktp])[0]?.fields.nik).toMatchObject({ value: null, reason: 'disagrees_with_other_document' });
-  });
-
   it('re-extracts pages as the type an officer chose', () => {
     const page = pageFromLines(['Nama : BUDI SANTOSO', 'NPWP : 01.234.567.8-331.000', 'NIK : 1571021203800001']);
     const auto = extractDocuments([page]);
