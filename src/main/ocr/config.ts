@@ -1,6 +1,7 @@
 // Every limit that protects the app from hostile or absurd input lives here, with its default, so an
 // administrator (or a test) can change one place: CLAIMDESK_* environment variables override them.
 import os from 'node:os';
+import { AppError } from '../../shared/api/result';
 
 export interface OcrLimits {
   /** Refuse an image (or rendered page) with more pixels than this before decoding it (decompression bombs). */
@@ -41,4 +42,14 @@ export function ocrLimits(overrides: Partial<OcrLimits> = {}): OcrLimits {
 /** One tesseract worker per core by default (each is single-threaded wasm); CLAIMDESK_OCR_WORKERS overrides. */
 export function defaultPoolSize(): number {
   return Math.max(1, Math.floor(envNumber('CLAIMDESK_OCR_WORKERS', os.availableParallelism())));
+}
+
+/** The refusal of a file with more pages than the configured limit (PDF and multi-page TIFF alike). */
+export function pageLimitError(name: string, pages: number, limits: OcrLimits): AppError {
+  return new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
+    file: name,
+    reason: 'pages',
+    pages,
+    limit: limits.maxPages,
+  });
 }

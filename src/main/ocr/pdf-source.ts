@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../shared/api/result';
-import type { OcrLimits } from './config';
+import { pageLimitError, type OcrLimits } from './config';
 import type { PageRaster, TextLayerWord } from './source';
 
 const require = createRequire(import.meta.url);
@@ -46,12 +46,7 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
   if (doc.numPages > limits.maxPages) {
     const pages = doc.numPages;
     await doc.destroy();
-    throw new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
-      file: name,
-      reason: 'pages',
-      pages,
-      limit: limits.maxPages,
-    });
+    throw pageLimitError(name, pages, limits);
   }
   return doc;
 }

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { BBox } from '../../shared/domain/documents';
 import { AppError } from '../../shared/api/result';
 import { detectFormat, type FileFormat } from '../intake/detect';
-import type { OcrLimits } from './config';
+import { pageLimitError, type OcrLimits } from './config';
 import { openPdf, renderPdfPage } from './pdf-source';
 
 export interface TextLayerWord {
@@ -69,12 +69,7 @@ async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, l
   checkPixels(name, meta, limits);
   const pages = format === 'tiff' ? (meta.pages ?? 1) : 1;
   if (pages > limits.maxPages) {
-    throw new AppError('too_large', `${name} has ${pages} pages; the limit is ${limits.maxPages}.`, {
-      file: name,
-      reason: 'pages',
-      pages,
-      limit: limits.maxPages,
-    });
+    throw pageLimitError(name, pages, limits);
   }
   return pages;
 }
