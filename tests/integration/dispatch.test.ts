@@ -43,6 +43,14 @@ describe('the API contract end to end (real SQLite)', () => {
     expect(got).toMatchObject({ ok: true, value: { participant: { id, nik: person.nik }, memberships: [] } });
   });
 
+  it('finds a demo participant by name, spelled as an officer would type it', async () => {
+    const person = [...demoParticipants(5)][4]!;
+    const res = (await dispatch('participants.search', { query: person.nama.toLowerCase() })) as { ok: true; value: { hits: { nik: string; matchedBy: string }[] } };
+    expect(res.ok).toBe(true);
+    expect(res.value.hits.map((h) => h.nik)).toContain(person.nik);
+    expect(res.value.hits[0]!.matchedBy).toBe('name');
+  });
+
   it('creates, lists and gets cases', async () => {
     const person = [...demoParticipants(10)][9]!;
     const created = await dispatch('cases.create', { claimType: 'JKM', kpj: person.nomor_kpj, incidentDate: '2026-10-01' });

@@ -5,6 +5,8 @@ import type { Participant } from '../../shared/domain/participant';
 import { checkCase } from '../checks/case-checks';
 import type { BackendContext } from '../context';
 import { addFilesToCase } from '../intake/intake';
+import { NameIndex } from '../participants/name-index';
+import { participantWriter } from '../participants/participant-writer';
 import { createCase } from '../services/cases';
 import { generateDossier, type Dossier } from '../synth/index';
 
@@ -24,19 +26,12 @@ export interface DemoOptions {
   files?: boolean;
 }
 
+/** Writes participants through the same writer as the CSV import, so the name index follows them. */
 export function insertParticipants(ctx: BackendContext, people: Iterable<Participant>, at = new Date().toISOString()): number {
-  const insert = ctx.db.prepare(
-    `INSERT INTO participants(nomor_kpj, nik, nama, tempat_lahir, tanggal_lahir, jenis_kelamin, alamat, segmen, status,
-       tanggal_kepesertaan, iuran_lunas_sampai, program, nama_bank, nomor_rekening, nama_pemilik_rekening, updated_at)
-     VALUES (@nomor_kpj, @nik, @nama, @tempat_lahir, @tanggal_lahir, @jenis_kelamin, @alamat, @segmen, @status,
-       @tanggal_kepesertaan, @iuran_lunas_sampai, @program, @nama_bank, @nomor_rekening, @nama_pemilik_rekening, @updated_at)`,
-  );
+  const writer = participantWriter(ctx.db, new NameIndex(ctx.db));
   let n = 0;
   ctx.db.transaction(() => {
-    for (const p of people) {
-      insert.run({ ...p, program: p.program.join(';'), updated_at: at });
-      n++;
-    }
+    for (const p of people) if (writer.upsert(p, at) === 'inserted') n++;
   })();
   return n;
 }
