@@ -62,7 +62,7 @@ export function caseFacts(ctx: BackendContext, caseId: number): StatedFacts {
 
 export function gatherCaseInput(ctx: BackendContext, caseId: number): CaseInput {
   const c = getCase(ctx, caseId);
-  const repo = ctx.service('participantsRepo', () => participantsRepo(ctx.db));
+  const repo = participantsRepo(ctx);
   const row = c.participantId ? repo.get(c.participantId) : undefined;
   const participant: Participant | null = row ? (({ id: _id, ...p }) => p)(row) : null;
   const docs = documents(ctx, caseId);

@@ -15,7 +15,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     ocrLanguages: availableOcrLanguages(),
     transport: ctx.options.transport,
     operator: ctx.operator(),
-    participantCount: ctx.service('participantsRepo', () => participantsRepo(ctx.db)).total(),
+    participantCount: participantsRepo(ctx).total(),
   }),
   'app.setOperator': (input, ctx) => {
     ctx.setOperator(input);

@@ -9,7 +9,7 @@ import { participantsRepo } from './participants-repo';
 type Hit = z.infer<typeof participantHitSchema>;
 
 export function searchParticipants(ctx: BackendContext, query: string, limit: number): { hits: Hit[]; total: number } {
-  const repo = ctx.service('participantsRepo', () => participantsRepo(ctx.db));
+  const repo = participantsRepo(ctx);
   const digits = query.replace(/[\s.-]/g, '');
   if (/^\d{11}$/.test(digits)) {
     const p = repo.getByKpj(digits);

@@ -1,5 +1,6 @@
 // Reads participant records. Exact lookups by KPJ and NIK; name search is in the name index module.
 import type { ParticipantRow } from '../../shared/api/methods-participants';
+import type { BackendContext } from '../context';
 import type { Db } from '../db/database';
 
 export interface ParticipantDbRow {
@@ -82,4 +83,5 @@ export class ParticipantsRepo {
   }
 }
 
-export const participantsRepo = (db: Db): ParticipantsRepo => new ParticipantsRepo(db);
+/** The data folder's one repository, its statements prepared once. */
+export const participantsRepo = (ctx: BackendContext): ParticipantsRepo => ctx.service('participantsRepo', () => new ParticipantsRepo(ctx.db));
