@@ -31,9 +31,6 @@ export type ApiError = z.infer<typeof apiErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (error: ApiError): Result<never> => ({ ok: false, error });
-
 /** Thrown inside the back end only; the dispatcher turns it into an error envelope. */
 export class AppError extends Error {
   constructor(
