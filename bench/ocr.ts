@@ -2,7 +2,7 @@
 // second with the pool, time to the first finished page of a 6-page dossier after intake, peak memory,
 // and word accuracy; beside native tesseract in its fastest setup here (one single-threaded process per
 // core, OMP_THREAD_LIMIT=1) when it is installed. Prints figures; asserts nothing.
-//   npm run bench -- ocr [--pages N] [--workers N] [--no-native]
+//   npm run bench -- ocr [--pages N (16)] [--workers N] [--no-native]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -90,7 +90,7 @@ async function dossier(pages: RenderedPage[], dir: string): Promise<{ name: stri
 export default async function runBench(args: string[]): Promise<void> {
   const cores = os.availableParallelism();
   const workers = argOf(args, '--workers', defaultPoolSize());
-  const count = argOf(args, '--pages', 8);
+  const count = argOf(args, '--pages', 16);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bench-ocr-'));
   try {
     console.log(`OCR benchmark: ${count} generated A4 claim pages at 300 dpi (scanned look, some skewed), ${cores} cores, ${workers} workers`);
@@ -118,9 +118,12 @@ export default async function runBench(args: string[]): Promise<void> {
       await readFile(f, { pool });
       single.push(performance.now() - t);
     }
+    // Pages stream in as the app feeds them: one page per worker being read and one more being prepared.
     t = performance.now();
-    const all = await Promise.all(pageFiles.map((f) => readFile(f, { pool })));
+    const cpu0 = process.cpuUsage();
+    const all = await limit(workers + 1, pageFiles.map((f) => () => readFile(f, { pool })));
     const wall = performance.now() - t;
+    const cpu = process.cpuUsage(cpu0);
     const readWords = all.map((r) => r.pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text))));
     const cdAccuracy = mean(readWords.map((w, i) => wordAccuracy(truth[i] as string[], w)));
     await pool.terminate();
@@ -154,7 +157,7 @@ export default async function runBench(args: string[]): Promise<void> {
     console.log(`ClaimDesk (tesseract.js ${workers} workers, incl. decode + preprocessing)`);
     console.log(`  pool start-up:                       ${secs(startup)} s`);
     console.log(`  seconds per page (median, alone):    ${secs(cdPerPage)} s`);
-    console.log(`  pages per second with the pool:      ${cdRate.toFixed(2)}`);
+    console.log(`  pages per second with the pool:      ${cdRate.toFixed(2)}   (CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(0)} ms a page, ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores busy)`);
     console.log(`  word accuracy:                       ${(cdAccuracy * 100).toFixed(1)} %`);
     console.log(`  6-page dossier: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`);
     console.log(`  its first page (ms): ${Object.entries(firstTimings).map(([k, v]) => `${k} ${v}`).join(', ')}`);

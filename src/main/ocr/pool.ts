@@ -1,11 +1,12 @@
 // A fixed pool of tesseract.js workers, created once and reused: OCR never starts a worker per page, and
 // at most `size` pages are read at a time, so the interactive path keeps its share of the cores.
 // Language data comes only from resources/tessdata; nothing is fetched, cached or written elsewhere.
-import { createWorker, OEM, PSM, type Page, type Worker } from 'tesseract.js';
+import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import { availableOcrLanguages, tessdataDir } from '../ocr-languages';
 import { defaultPoolSize } from './config';
+import { parseTsv, type TsvLine } from './tsv';
 
 export interface OcrPoolOptions {
   /** Number of recognition workers; default one per core (CLAIMDESK_OCR_WORKERS overrides). */
@@ -27,10 +28,17 @@ export interface RecognizeOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** What tesseract read on one image: lines of words in the image's pixels, and the skew it undid. */
+export interface RecognizedImage {
+  lines: TsvLine[];
+  /** Angle tesseract rotated the image by before reading it (0 when it was straight enough). */
+  rotateRadians: number;
+}
+
 export interface OcrPool {
   readonly size: number;
   readonly languages: string[];
-  recognize(image: Buffer, opts?: RecognizeOptions): Promise<Page>;
+  recognize(image: Buffer, opts?: RecognizeOptions): Promise<RecognizedImage>;
   /** Orientation of the text (tesseract OSD); degrees the page must be turned clockwise to be upright. */
   detectOrientation(image: Buffer, signal?: AbortSignal): Promise<OsdResult | null>;
   terminate(): Promise<void>;
@@ -149,8 +157,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     recognize: (image, o = {}) =>
       recognizers.run(async (w) => {
         const params = o.dpi ? { user_defined_dpi: String(Math.round(o.dpi)) } : {};
-        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { text: true, blocks: true });
-        return data;
+        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { tsv: true });
+        return { lines: parseTsv(data.tsv ?? ''), rotateRadians: data.rotateRadians ?? 0 };
       }, o.signal),
     detectOrientation: (image, signal) =>
       osdQueue().run(async (w) => {

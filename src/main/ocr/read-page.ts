@@ -1,10 +1,9 @@
 // Reads one page: its PDF text layer when it has a real one, otherwise OCR on the preprocessed image.
 // A page that reads badly is checked for sideways/upside-down orientation (OSD) and read again turned;
 // OSD runs only then, because upright pages (nearly all) read well at the first attempt.
-import type { Page } from 'tesseract.js';
 import type { OcrLine, OcrPage, OcrWord } from '../../shared/domain/ocr';
 import type { OcrLimits } from './config';
-import type { OcrPool } from './pool';
+import type { OcrPool, RecognizedImage } from './pool';
 import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
 import type { Gate } from './gate';
@@ -19,7 +18,7 @@ const MIN_TEXT_LAYER_CHARS = 20;
 
 interface Attempt {
   prepared: PreparedImage;
-  page: Page;
+  page: RecognizedImage;
   lines: OcrLine[];
   meanConfidence: number | null;
   words: number;
@@ -118,7 +117,7 @@ export async function readPage(
     preprocessing: {
       steps: [...prepared.steps, ...(page.rotateRadians ? ['deskew'] : [])],
       rotate: prepared.rotate,
-      deskewDegrees: round2(((page.rotateRadians ?? 0) * 180) / Math.PI),
+      deskewDegrees: round2((page.rotateRadians * 180) / Math.PI),
       scale: prepared.scale,
       ocrWidth: prepared.width,
       ocrHeight: prepared.height,
@@ -131,41 +130,33 @@ export async function readPage(
   };
 }
 
-function transformOf(raster: PageRaster, prepared: PreparedImage, page: Page): PageTransform {
+function transformOf(raster: PageRaster, prepared: PreparedImage, page: RecognizedImage): PageTransform {
   return {
     scale: prepared.scale,
     rotate: prepared.rotate,
-    deskewRadians: page.rotateRadians ?? 0,
+    deskewRadians: page.rotateRadians,
     pageWidth: raster.width,
     pageHeight: raster.height,
     ocrWidth: prepared.width,
     ocrHeight: prepared.height,
+    crop: prepared.crop,
   };
 }
 
-function toLines(page: Page, t: PageTransform): OcrLine[] {
-  const lines: OcrLine[] = [];
-  for (const block of page.blocks ?? []) {
-    for (const para of block.paragraphs) {
-      for (const line of para.lines) {
-        const words: OcrWord[] = line.words
-          .filter((w) => w.text.trim())
-          .map((w) => ({
-            text: w.text.trim(),
-            confidence: clamp01(w.confidence / 100),
-            bbox: toPageBox(t, [w.bbox.x0, w.bbox.y0, w.bbox.x1, w.bbox.y1]),
-          }));
-        if (!words.length) continue;
-        lines.push({
-          text: words.map((w) => w.text).join(' '),
-          confidence: clamp01(line.confidence / 100),
-          bbox: toPageBox(t, [line.bbox.x0, line.bbox.y0, line.bbox.x1, line.bbox.y1]),
-          words,
-        });
-      }
-    }
-  }
-  return lines;
+function toLines(page: RecognizedImage, t: PageTransform): OcrLine[] {
+  return page.lines.map((line) => {
+    const words: OcrWord[] = line.words.map((w) => ({
+      text: w.text,
+      confidence: clamp01(w.confidence / 100),
+      bbox: toPageBox(t, w.bbox),
+    }));
+    return {
+      text: words.map((w) => w.text).join(' '),
+      confidence: clamp01(line.confidence / 100),
+      bbox: toPageBox(t, line.bbox),
+      words,
+    };
+  });
 }
 
 /** Text-layer words grouped into lines by their vertical position. */

@@ -1,9 +1,18 @@
 // The geometry between the page the officer sees and the image tesseract read: scale, then a quarter
-// turn (orientation), then tesseract's own small deskew about the image centre. Every box OCR returns is
+// turn (orientation), then a crop to the inked part, then tesseract's own small deskew about the centre
+// of what it read. Every box OCR returns is
 // mapped back through the inverse, so it lands on the officer's page.
 import type { BBox } from '../../shared/domain/documents';
 
 export type QuarterTurn = 0 | 90 | 180 | 270;
+
+/** A rectangle of the scaled, turned page: the part handed to tesseract. */
+export interface Crop {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
 
 export interface PageTransform {
   /** OCR-image pixels per page-image pixel. */
@@ -15,23 +24,27 @@ export interface PageTransform {
   /** Size of the page image the officer sees. */
   pageWidth: number;
   pageHeight: number;
-  /** Size of the image tesseract read (after scale and turn). */
+  /** Size of the page after scale and turn. */
   ocrWidth: number;
   ocrHeight: number;
+  /** The part of it tesseract read; the whole of it when absent. */
+  crop?: Crop;
 }
 
 type Point = [number, number];
 
 /** A point in the OCR image back to the officer's page. */
 export function toPagePoint(t: PageTransform, [x, y]: Point): Point {
-  // Undo the deskew: tesseract turned the image about its centre by deskewRadians, keeping its size.
-  const cx = t.ocrWidth / 2;
-  const cy = t.ocrHeight / 2;
+  // Undo the deskew: tesseract turned the image it read about its centre by deskewRadians, keeping its
+  // size. Then undo the crop.
+  const crop = t.crop ?? { x: 0, y: 0, width: t.ocrWidth, height: t.ocrHeight };
+  const cx = crop.width / 2;
+  const cy = crop.height / 2;
   const phi = -t.deskewRadians;
   const dx = x - cx;
   const dy = y - cy;
-  const ux = cx + dx * Math.cos(phi) - dy * Math.sin(phi);
-  const uy = cy + dx * Math.sin(phi) + dy * Math.cos(phi);
+  const ux = crop.x + cx + dx * Math.cos(phi) - dy * Math.sin(phi);
+  const uy = crop.y + cy + dx * Math.sin(phi) + dy * Math.cos(phi);
   // Undo the quarter turn (sizes before the turn: sw × sh).
   const sw = t.rotate === 90 || t.rotate === 270 ? t.ocrHeight : t.ocrWidth;
   const sh = t.rotate === 90 || t.rotate === 270 ? t.ocrWidth : t.ocrHeight;
