@@ -6,6 +6,7 @@ import type { OcrLimits } from './config';
 import type { OcrPool, RecognizedImage } from './pool';
 import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
+import { secondLook } from './second-look';
 import type { Gate } from './gate';
 import type { DocumentSource, PageRaster } from './source';
 import { toPageBox, type PageTransform } from './transform';
@@ -94,7 +95,17 @@ export async function readPage(
       if (turned.goodWords > best.goodWords) best = turned;
     }
   }
-  const { prepared, page, lines } = best;
+  const { prepared } = best;
+  // Doubtful lines are read again, one by one, and the page's lines rebuilt from what was kept.
+  let page = best.page;
+  let lines = best.lines;
+  const lookStarted = performance.now();
+  const look = await secondLook(prepared, page, pool, signal);
+  if (look.reread) timings.secondLook = ms(lookStarted);
+  if (look.replaced) {
+    page = look.read;
+    lines = toLines(page, transformOf(raster, prepared, page));
+  }
   const estimatedDpi = raster.dpi === null;
   const dpi = raster.dpi ?? Math.round(Math.min(raster.width, raster.height) / 8.27);
   const quality = assessQuality({
@@ -124,6 +135,7 @@ export async function readPage(
       dpi,
       dpiEstimated: estimatedDpi,
       orientation: osd,
+      ...(look.reread ? { secondLook: { reread: look.reread, replaced: look.replaced } } : {}),
       languages: pool.languages.join('+'),
     },
     timings,

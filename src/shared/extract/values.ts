@@ -39,6 +39,24 @@ interface Parsed {
 
 const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
+/**
+ * Program codes in a list as printed ("JKK, JKM, JHT" or "JKK - JKM"), in the order of PROGRAMS. A
+ * three-letter word one letter away from exactly one code is that code misread ("IKK", "JAT"); a word as
+ * close to two codes ("JKX": JKK, JKM, JKP) is no code at all.
+ */
+function programsIn(text: string): { code: string; repaired: boolean }[] {
+  const words = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  const found = new Map<string, boolean>();
+  for (const w of words) {
+    if ((PROGRAMS as readonly string[]).includes(w)) found.set(w, false);
+    else if (w.length === 3) {
+      const near = PROGRAMS.filter((p) => p.length === 3 && editDistance(w, p, 1) === 1);
+      if (near.length === 1 && !found.has(near[0] as string)) found.set(near[0] as string, true);
+    }
+  }
+  return PROGRAMS.filter((p) => found.has(p)).map((code) => ({ code, repaired: found.get(code) as boolean }));
+}
+
 /** Snap a misread value onto its fixed list ("SEUMURHIDUP", "KATH0LIK"); null when nothing is close. */
 export function snap(text: string, vocabulary: readonly string[]): string | null {
   const s = squash(text.replace(/0/g, 'O').replace(/1/g, 'I'));
@@ -101,8 +119,8 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       return { value: v, validity: /^\d{3}\/\d{3}$/.test(v) ? 1 : 0.9 };
     }
     case 'programs': {
-      const found = PROGRAMS.filter((p) => new RegExp(`(^|[^A-Z])${p}([^A-Z]|$)`).test(text.toUpperCase()));
-      return found.length ? { value: [...found], validity: 1 } : { value: null, validity: 0, reason: 'programs_unreadable' };
+      const found = programsIn(text);
+      return found.length ? { value: found.map((f) => f.code), validity: found.some((f) => f.repaired) ? 0.9 : 1 } : { value: null, validity: 0, reason: 'programs_unreadable' };
     }
     case 'name': {
       const v = normalizeName(text);

@@ -72,6 +72,14 @@ describe('extractDocuments', () => {
     expect(d.fields.nik?.confidence).toBeLessThan(d.fields.nama?.confidence ?? 0);
   });
 
+  it('reads program codes with one letter misread only when a single code is that close', () => {
+    const programs = (line: string): unknown => value(extractDocuments([pageFromLines(['KARTU PESERTA', ': 1571021203800001', line])])[0] as never, 'program');
+    expect(programs('Program : IKK, JKM, JAT')).toEqual(['JKK', 'JKM', 'JHT']);
+    expect(programs('Program : JKK - JKM - JHT - JP')).toEqual(['JKK', 'JKM', 'JHT', 'JP']);
+    // "JKX" is as close to JKK, JKM and JKP: it names none of them.
+    expect(programs('Program : JKX, JHT')).toEqual(['JHT']);
+  });
+
   it('reads two-column rows and values printed on the line under their label', () => {
     const [doc] = extractDocuments([
       pageFromLines([
