@@ -128,11 +128,25 @@ function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, 
     end = vx + width(b.value);
   }
   if (b.label2 !== undefined && b.value2 !== undefined) {
+    // The second pair goes beside the first when it fits on the page, else on the line under it:
+    // no form prints past its edge (and the ground truth must be on the page).
+    const t2 = `${b.label2} : ${b.value2}`;
     const x2 = Math.max(Math.round(page.w * 0.6), end + 60);
-    page.text(`${b.label2} : ${b.value2}`, x2);
+    if (x2 + width(t2) <= page.w - page.margin) page.text(t2, x2);
+    else {
+      page.advance();
+      page.text(t2, x);
+    }
   }
   if (advance) page.advance();
   return end;
+}
+
+/** Width a label/value row takes in the 'colon' layout (see drawField). */
+function fieldWidth(page: Page, b: Extract<Block, { kind: 'field' }>, labelWidth: number): number {
+  page.font();
+  const label = page.ctx.measureText(b.label).width;
+  return Math.max(labelWidth, label + 14) + Math.round(page.style.fontSize * 0.8) + page.ctx.measureText(b.value).width;
 }
 
 function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
@@ -208,7 +222,13 @@ export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buf
         continue;
       }
       const leftEnd = drawField(page, pendingLeft, page.margin, 260, 'colon', false);
-      drawField(page, b, Math.max(Math.round(w / 2) + 20, leftEnd + 70), 240, 'colon');
+      const rightX = Math.max(Math.round(w / 2) + 20, leftEnd + 70);
+      if (rightX + fieldWidth(page, b, 240) <= w - page.margin) drawField(page, b, rightX, 240, 'colon');
+      else {
+        // Too long to stand beside it: the pair is printed as two rows.
+        page.advance();
+        drawField(page, b, page.margin, 260, 'colon');
+      }
       pendingLeft = null;
       continue;
     }

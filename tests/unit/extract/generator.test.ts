@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { DOCUMENT_TYPES, extractedDocumentSchema } from '../../../src/shared/domain/documents';
 import { fieldKeys } from '../../../src/shared/extract/specs';
 import { nikMatches } from '../../../src/shared/normalize/nik';
+import sharp from 'sharp';
 import { generateDossier, type Dossier } from '../../../src/main/synth/index';
+import { renderSpec, type OfficeStyle } from '../../../src/main/synth/render';
+import type { DocSpec } from '../../../src/main/synth/spec';
 
 const dossiers: Dossier[] = [];
 const get = async (seed: number, claimType: 'JKM' | 'JKK' | 'JHT'): Promise<Dossier> => {
@@ -54,5 +57,29 @@ describe('generateDossier', () => {
       }
     }
     expect(dossiers.length).toBeGreaterThan(0);
+  });
+});
+
+describe('renderSpec', () => {
+  it('never prints past the right margin: a pair that does not fit side by side goes on two lines', async () => {
+    const spec: DocSpec = {
+      type: 'surat_ahli_waris',
+      size: 'portrait',
+      blocks: [
+        { kind: 'field', label: 'Nama Pewaris', value: 'HENDRA FIRMANSYAH BIN ABDULLAH' },
+        { kind: 'field', label: 'NIK', value: '1505011007841012' },
+        { kind: 'field', label: 'KPJ', value: '10000007099', label2: 'Nama Peserta', value2: 'SUMIATI PURNAMASARI BINTI SUPARMAN' },
+      ],
+      truth: {},
+    };
+    for (const layout of ['twocol', 'colon'] as const) {
+      const style: OfficeStyle = { font: 'DejaVu Serif', fontSize: 32, layout, labelWidth: 380, cardOnA4: false, tint: '#ffffff', tableGrid: false };
+      const [png] = await renderSpec(spec, style);
+      const { data, info } = await sharp(png as Buffer).greyscale().raw().toBuffer({ resolveWithObject: true });
+      // The right-hand 60 px of the page (inside its 90 px margin) hold no ink.
+      let ink = 0;
+      for (let y = 0; y < info.height; y++) for (let x = info.width - 60; x < info.width; x++) if ((data[y * info.width + x] as number) < 128) ink++;
+      expect(ink, layout).toBe(0);
+    }
   });
 });
