@@ -69,9 +69,11 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
 
 /**
  * Words with no letter or digit (rule lines, bars, quotes, specks) carry nothing and confuse label
- * positions; colons stay (they separate labels from values), and a lone dash is a value ("Gol. Darah: -").
+ * positions; colons stay (they separate labels from values), a lone dash is a value ("Gol. Darah: -"),
+ * and a slash is part of a label ("Tempat / Tanggal Lahir"): dropped, it leaves a gap that splits the
+ * label into two cells.
  */
-const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-';
+const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t);
 
 /**
  * A bar set right after a word, as tall as it and read confidently ("ILIR BARAT |"), is the roman

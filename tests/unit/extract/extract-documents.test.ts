@@ -72,6 +72,14 @@ describe('extractDocuments', () => {
     expect(d.fields.nik?.confidence).toBeLessThan(d.fields.nama?.confidence ?? 0);
   });
 
+  it('reads a label with a spaced slash ("Tempat / Tanggal Lahir") as one label', () => {
+    for (const label of ['Tempat / Tanggal Lahir', 'Tempat /. Tgl Lahir', 'Tempat/Tgl Lahir']) {
+      const [doc] = extractDocuments([pageFromLines(KTP.map((l) => (l.startsWith('Tempat') ? `${label} : JAMBI, 05-06-1988` : l)))]);
+      expect(value(doc as never, 'tempat_lahir'), label).toBe('JAMBI');
+      expect(value(doc as never, 'tanggal_lahir'), label).toBe('1988-06-05');
+    }
+  });
+
   it('reads program codes with one letter misread only when a single code is that close', () => {
     const programs = (line: string): unknown => value(extractDocuments([pageFromLines(['KARTU PESERTA', ': 1571021203800001', line])])[0] as never, 'program');
     expect(programs('Program : IKK, JKM, JAT')).toEqual(['JKK', 'JKM', 'JHT']);
