@@ -13,11 +13,13 @@ import type { PixelBox, TsvLine, TsvWord } from './tsv';
 const DOUBTFUL = 60;
 /** At most this many lines a page, the least confident first: bounds the extra time on a bad page. */
 const MAX_LINES = 8;
-/** The re-read line's box is enlarged (never shrunk) to about this many pixels high. */
-const LINE_HEIGHT_PX = 60;
+/** Each line is read at two sizes: its box enlarged (never shrunk) to about these many pixels high. */
+const LINE_HEIGHTS_PX = [60, 84] as const;
 /** A word's new reading must be at least this confident, and this much surer than the old one. */
 const MIN_CONFIDENCE = 75;
 const MIN_GAIN = 15;
+/** Digits of a number read with at least this confidence are not read again. */
+const SURE_NUMBER = 90;
 
 export interface SecondLook {
   read: RecognizedImage;
@@ -28,68 +30,130 @@ export interface SecondLook {
 
 const mean = (words: readonly TsvWord[]): number => words.reduce((s, w) => s + w.confidence, 0) / Math.max(1, words.length);
 
-const isDoubtful = (line: TsvLine): boolean => line.words.some((w) => w.confidence < DOUBTFUL && w.text.length >= 2);
+const digitsOf = (text: string): string => text.replace(/\D/g, '');
+/** A word of three digits or more and nothing but separators ("100", "1000-0007", ":1671…"; not
+ * "1001/KC-45/2025"). */
+const isNumber = (w: TsvWord): boolean => digitsOf(w.text).length >= 3 && !/\p{L}/u.test(w.text);
+const isDoubtfulWord = (w: TsvWord): boolean => w.confidence < DOUBTFUL && w.text.length >= 2;
+/** Part of a number on a line holding ten digits or more (NIK, KPJ, KK, account), read with less than
+ * near certainty: one wrong digit there names another person, so it is read again. */
+const isUnsureNumber = (w: TsvWord, line: readonly TsvWord[]): boolean =>
+  w.confidence < SURE_NUMBER && isNumber(w) && digitsOf(line.filter(isNumber).map((o) => o.text).join('')).length >= 10;
+const needsLook = (w: TsvWord, line: readonly TsvWord[]): boolean => isDoubtfulWord(w) || isUnsureNumber(w, line);
 
-/** Reads the doubtful lines of `read` (what tesseract made of `prepared`) again, one by one. */
+/**
+ * Reads the lines of `read` (what tesseract made of `prepared`) that need it again, one by one: the
+ * whole line when it has doubtful words, only its numbers when they are all it needs. A second reading
+ * at a larger size is made only when the first did not settle the line.
+ */
 export async function secondLook(prepared: PreparedImage, read: RecognizedImage, pool: OcrPool, signal?: AbortSignal): Promise<SecondLook> {
-  const doubtful = read.lines
-    .map((line, i) => ({ line, i, confidence: mean(line.words) }))
-    .filter((d) => isDoubtful(d.line))
-    .sort((a, b) => a.confidence - b.confidence)
+  const chosen = read.lines
+    .map((line, i) => ({ line, i }))
+    .filter((d) => d.line.words.some((w) => needsLook(w, d.line.words)))
+    .sort((a, b) => lowest(a.line.words) - lowest(b.line.words))
     .slice(0, MAX_LINES);
-  if (!doubtful.length) return { read, reread: 0, replaced: 0 };
-  const level = await levelImage(prepared, read.rotateRadians);
+  if (!chosen.length) return { read, reread: 0, replaced: 0 };
   const lines = [...read.lines];
   let replaced = 0;
-  for (const d of doubtful) {
-    const fresh = await rereadLine(level, d.line.bbox, prepared.dpi, pool, signal);
-    const words = takeBetterReadings(d.line.words, fresh);
+  for (const { line, i } of chosen) {
+    const doubtful = line.words.some(isDoubtfulWord);
+    const box = doubtful ? line.bbox : unionBox(line.words.filter((w) => isUnsureNumber(w, line.words)).map((w) => w.bbox));
+    const reread = (px: number): Promise<TsvWord[]> => rereadLine(prepared, read.rotateRadians, box, px, pool, signal);
+    const readings = [await reread(LINE_HEIGHTS_PX[0])];
+    if (!settled(line.words, readings[0] as TsvWord[])) readings.push(await reread(LINE_HEIGHTS_PX[1]));
+    const words = takeBetterReadings(line.words, readings);
     if (!words) continue;
-    lines[d.i] = { bbox: d.line.bbox, confidence: mean(words.words), words: words.words };
+    lines[i] = { bbox: line.bbox, confidence: mean(words.words), words: words.words };
     replaced += words.replaced;
   }
-  return { read: { ...read, lines }, reread: doubtful.length, replaced };
+  return { read: { ...read, lines }, reread: chosen.length, replaced };
 }
 
-/** The grey pixels tesseract read, in the frame its boxes are in: turned by its deskew angle about the
- * centre, size kept (as leptonica does), white brought in at the corners. */
-interface LevelImage {
-  data: Buffer;
+const unionBox = (boxes: readonly PixelBox[]): PixelBox => [
+  Math.min(...boxes.map((b) => b[0])),
+  Math.min(...boxes.map((b) => b[1])),
+  Math.max(...boxes.map((b) => b[2])),
+  Math.max(...boxes.map((b) => b[3])),
+];
+
+/** Whether one new reading settles a line: its doubtful words are replaced by it, and its numbers'
+ * digits read the same. Otherwise a second reading is made. */
+function settled(old: readonly TsvWord[], first: readonly TsvWord[]): boolean {
+  const after = takeBetterReadings(old, [first])?.words ?? old;
+  if (after.some(isDoubtfulWord)) return false;
+  const numbers = old.filter((w) => isUnsureNumber(w, old));
+  return digitsOf(numbers.map((w) => w.text).join('')) === digitsOf(inPlaceOf(numbers, first).map((w) => w.text).join(''));
+}
+
+/** A rectangle of tesseract's frame: the image it read, turned by its deskew angle about the centre,
+ * size kept (as leptonica does). */
+interface Rect {
+  left: number;
+  top: number;
   width: number;
   height: number;
 }
 
-async function levelImage(prepared: PreparedImage, radians: number): Promise<LevelImage> {
-  const { width, height } = prepared.crop;
-  const grey = prepared.image.subarray(prepared.image.length - width * height);
-  if (Math.abs(radians) < 1e-4) return { data: grey, width, height };
-  // sharp turns clockwise for a positive angle, as leptonica does, onto a larger canvas centred on the
-  // same point: the middle `width` × `height` of it is tesseract's frame. (The white background makes
-  // the result RGB; the grey channel is taken in a second pass, as in one pass sharp scrambles it.)
-  const turned = await sharp(grey, { raw: { width, height, channels: 1 } })
+/**
+ * The grey pixels of `r` in tesseract's frame, and where they are (cut to the image). Only the part of
+ * the page under the rectangle is turned, not the whole page.
+ */
+async function levelRegion(prepared: PreparedImage, radians: number, r: Rect): Promise<{ data: Buffer } & Rect> {
+  const { width: W, height: H } = prepared.crop;
+  const grey = prepared.image.subarray(prepared.image.length - W * H);
+  const page = { raw: { width: W, height: H, channels: 1 as const } };
+  if (Math.abs(radians) < 1e-4) return { data: await sharp(grey, page).extract(r).extractChannel(0).raw().toBuffer(), ...r };
+  // The rectangle's corners turned back about the centre give the part of the image it came from.
+  const cx = W / 2;
+  const cy = H / 2;
+  const cos = Math.cos(radians);
+  const sin = Math.sin(radians);
+  const corners = [[r.left, r.top], [r.left + r.width, r.top], [r.left, r.top + r.height], [r.left + r.width, r.top + r.height]] as const;
+  const back = corners.map(([x, y]) => [cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos] as const);
+  const sx0 = Math.max(0, Math.floor(Math.min(...back.map((p) => p[0]))) - 2);
+  const sy0 = Math.max(0, Math.floor(Math.min(...back.map((p) => p[1]))) - 2);
+  const sx1 = Math.min(W, Math.ceil(Math.max(...back.map((p) => p[0]))) + 2);
+  const sy1 = Math.min(H, Math.ceil(Math.max(...back.map((p) => p[1]))) + 2);
+  // sharp turns clockwise for a positive angle, as leptonica does, about the middle of what it is given,
+  // onto a larger canvas. (The white background makes the result RGB; the grey channel is taken in a
+  // second pass, as in one pass sharp scrambles it.)
+  const turned = await sharp(grey, page)
+    .extract({ left: sx0, top: sy0, width: sx1 - sx0, height: sy1 - sy0 })
     .rotate((radians * 180) / Math.PI, { background: '#ffffff' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const { info } = turned;
+  // A point t of tesseract's frame lies at t + o on the turned canvas.
+  const mx = (sx0 + sx1) / 2;
+  const my = (sy0 + sy1) / 2;
+  const ox = info.width / 2 + (cx - mx) * cos - (cy - my) * sin - cx;
+  const oy = info.height / 2 + (cx - mx) * sin + (cy - my) * cos - cy;
+  const left = Math.max(0, Math.round(r.left + ox));
+  const top = Math.max(0, Math.round(r.top + oy));
+  const width = Math.min(info.width, Math.round(r.left + ox) + r.width) - left;
+  const height = Math.min(info.height, Math.round(r.top + oy) + r.height) - top;
   const data = await sharp(turned.data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-    .extract({ left: Math.round((info.width - width) / 2), top: Math.round((info.height - height) / 2), width, height })
+    .extract({ left, top, width, height })
     .extractChannel(0)
     .raw()
     .toBuffer();
-  return { data, width, height };
+  return { data, left: Math.round(left - ox), top: Math.round(top - oy), width, height };
 }
 
-async function rereadLine(image: LevelImage, [x0, y0, x1, y1]: PixelBox, dpi: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
+async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1, y1]: PixelBox, lineHeight: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
   const h = Math.max(1, y1 - y0);
   // Some room around the line (a letter's tail, a word just outside the box), inside the image.
-  const left = Math.max(0, Math.floor(x0 - h));
-  const top = Math.max(0, Math.floor(y0 - 0.25 * h));
-  const width = Math.min(image.width, Math.ceil(x1 + h)) - left;
-  const height = Math.min(image.height, Math.ceil(y1 + 0.25 * h)) - top;
+  const { width: W, height: H } = prepared.crop;
+  const left0 = Math.max(0, Math.floor(x0 - h));
+  const top0 = Math.max(0, Math.floor(y0 - 0.25 * h));
+  const rect = { left: left0, top: top0, width: Math.min(W, Math.ceil(x1 + h)) - left0, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top0 };
+  if (rect.width < 8 || rect.height < 8) return [];
+  const region = await levelRegion(prepared, radians, rect);
+  const { left, top, width, height } = region;
   if (width < 8 || height < 8) return [];
-  const scale = Math.max(1, LINE_HEIGHT_PX / h);
-  const { data, info } = await sharp(image.data, { raw: { width: image.width, height: image.height, channels: 1 } })
-    .extract({ left, top, width, height })
+  const scale = Math.max(1, lineHeight / h);
+  const dpi = prepared.dpi;
+  const { data, info } = await sharp(region.data, { raw: { width, height, channels: 1 } })
     .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' })
     .extractChannel(0)
     .raw()
@@ -110,22 +174,29 @@ async function rereadLine(image: LevelImage, [x0, y0, x1, y1]: PixelBox, dpi: nu
 const overlapX = (a: PixelBox, b: PixelBox): number =>
   Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) / Math.max(1, Math.min(a[2] - a[0], b[2] - b[0]));
 
-const lowest = (words: readonly TsvWord[]): number => Math.min(...words.map((w) => w.confidence));
+const hasText = (w: TsvWord): boolean => /[\p{L}\p{N}]/u.test(w.text);
+/** The confidence of the least sure word that holds a letter or digit (a lone ':' does not count). */
+const lowest = (words: readonly TsvWord[]): number => Math.min(100, ...words.filter(hasText).map((w) => w.confidence));
 
 /**
- * The line with the new reading of its doubtful words taken where it is clearly better; null when
- * nothing was taken. Old and new words are paired by position: a doubtful word, the new words in its
- * place, the old words in theirs, and so on (a value split in two by the page's layout may come back as
- * one word, or the other way round). A group's new words are taken when every one of them is confident
- * and the least sure of them is clearly surer than the least sure old word.
+ * The line with the new readings taken where they are clearly better; null when nothing was taken. Old
+ * and new words are paired by position: a word that needs a look, the words of the first new reading
+ * in its place, the old words in theirs, and so on (a value split in two by the page's layout may come
+ * back as one word, or the other way round).
+ *
+ * - Doubtful words take the first new reading whose words are all confident and whose least sure word
+ *   is clearly surer than the least sure old one.
+ * - A number read with less than near certainty takes new digits only when both new readings agree on
+ *   them and are confident: two readings against one. Otherwise it keeps its first reading.
  */
-export function takeBetterReadings(old: readonly TsvWord[], fresh: readonly TsvWord[]): { words: TsvWord[]; replaced: number } | null {
+export function takeBetterReadings(old: readonly TsvWord[], readings: readonly (readonly TsvWord[])[]): { words: TsvWord[]; replaced: number } | null {
+  const fresh = readings[0] ?? [];
   const out: TsvWord[] = [];
   let replaced = 0;
   let i = 0;
   while (i < old.length) {
     const w = old[i] as TsvWord;
-    if (w.confidence >= DOUBTFUL || w.text.length < 2) {
+    if (!needsLook(w, old)) {
       out.push(w);
       i++;
       continue;
@@ -133,10 +204,8 @@ export function takeBetterReadings(old: readonly TsvWord[], fresh: readonly TsvW
     // Grow the group from this word until old and new words in it cover each other.
     let first = i;
     let last = i;
-    let news: TsvWord[] = [];
     for (let grown = true; grown; ) {
-      const olds = old.slice(first, last + 1);
-      news = fresh.filter((f) => olds.some((o) => overlapX(o.bbox, f.bbox) >= 0.5));
+      const news = inPlaceOf(old.slice(first, last + 1), fresh);
       grown = false;
       while (first > 0 && news.some((f) => overlapX((old[first - 1] as TsvWord).bbox, f.bbox) >= 0.5)) {
         first--;
@@ -150,11 +219,35 @@ export function takeBetterReadings(old: readonly TsvWord[], fresh: readonly TsvW
     const olds = old.slice(first, last + 1);
     // Words before `i` already in `out` that the group reaches back to are taken out again.
     out.splice(out.length - (i - first), i - first);
-    if (news.length && lowest(news) >= MIN_CONFIDENCE && lowest(news) >= lowest(olds) + MIN_GAIN) {
-      out.push(...news);
+    // A reading is only weighed for the group when its words stay inside it (a speck beside it aside).
+    const within = (ws: readonly TsvWord[]): boolean =>
+      ws.every((f) => old.every((o, k) => (k >= first && k <= last) || !hasText(o) || overlapX(o.bbox, f.bbox) < 0.5));
+    const taken = choose(olds, readings.map((r) => inPlaceOf(olds, r)).filter(within));
+    if (taken) {
+      out.push(...taken);
       replaced += olds.length;
     } else out.push(...olds);
     i = last + 1;
   }
   return replaced ? { words: out, replaced } : null;
+}
+
+const inPlaceOf = (olds: readonly TsvWord[], reading: readonly TsvWord[]): TsvWord[] =>
+  reading.filter((f) => olds.some((o) => overlapX(o.bbox, f.bbox) >= 0.5));
+
+/** A new word covering both a word of letters and a number: a label glued to its value ("NIK1271…"). */
+const gluesLabel = (olds: readonly TsvWord[], ws: readonly TsvWord[]): boolean =>
+  ws.some((f) => {
+    const covered = olds.filter((o) => overlapX(o.bbox, f.bbox) >= 0.5);
+    return covered.some((o) => !/\d/.test(o.text) && /\p{L}/u.test(o.text)) && covered.some((o) => digitsOf(o.text).length >= 4);
+  });
+
+/** The new words to take for a group of old words, or null to keep them (see takeBetterReadings). */
+function choose(olds: readonly TsvWord[], news: readonly TsvWord[][]): TsvWord[] | null {
+  const confident = (ws: readonly TsvWord[]): boolean => ws.length > 0 && lowest(ws) >= MIN_CONFIDENCE && !gluesLabel(olds, ws);
+  if (olds.some(isDoubtfulWord)) return news.find((ws) => confident(ws) && lowest(ws) >= Math.min(...olds.map((o) => o.confidence)) + MIN_GAIN) ?? null;
+  const [a, b] = news;
+  if (!a || !b || !confident(a) || !confident(b)) return null;
+  const digits = (ws: readonly TsvWord[]): string => digitsOf(ws.map((x) => x.text).join(''));
+  return digits(a) === digits(b) && digits(a) !== digits(olds) ? a : null;
 }
