@@ -1,13 +1,14 @@
-// A second, closer look at the lines tesseract read with little confidence: each such line alone, cut
-// from the image tesseract read (cleaned, and turned level the way tesseract turned it), enlarged and
-// read as one line of text. A blurred phone photo or a low-resolution scan often reads cleanly this way
-// where full-page layout analysis misjudged it. A doubtful word's new reading replaces the old one only
-// when tesseract is clearly surer of it; otherwise the word stays as it was (and extraction leaves its
-// doubtful values for the officer).
+// A second, closer look at what tesseract read with little confidence: a line with doubtful words, or
+// the digits of an identifier it was not near certain of, cut from the image tesseract read (cleaned,
+// and turned level the way tesseract turned it), enlarged and read as one line of text. A blurred phone
+// photo or a low-resolution scan often reads cleanly this way where full-page layout analysis misjudged
+// it. A doubtful word's new reading replaces the old one only when tesseract is clearly surer of it; an
+// identifier's digits change only when two new readings agree on them. Otherwise the words stay as they
+// were (and extraction leaves its doubtful values for the officer).
 import sharp from 'sharp';
 import type { OcrPool, RecognizedImage } from './pool';
 import type { PreparedImage } from './preprocess';
-import type { PixelBox, TsvLine, TsvWord } from './tsv';
+import type { PixelBox, TsvWord } from './tsv';
 
 /** A line is looked at again when one of its words (of two characters or more) is below this (0–100). */
 const DOUBTFUL = 60;
@@ -58,7 +59,13 @@ export async function secondLook(prepared: PreparedImage, read: RecognizedImage,
   for (const { line, i } of chosen) {
     const doubtful = line.words.some(isDoubtfulWord);
     const box = doubtful ? line.bbox : unionBox(line.words.filter((w) => isUnsureNumber(w, line.words)).map((w) => w.bbox));
-    const reread = (px: number): Promise<TsvWord[]> => rereadLine(prepared, read.rotateRadians, box, px, pool, signal);
+    // A second look that fails (a region cut to nothing at the page's edge) leaves the line as it was
+    // read; only cancelling stops the page.
+    const reread = (px: number): Promise<TsvWord[]> =>
+      rereadLine(prepared, read.rotateRadians, box, px, pool, signal).catch((err: unknown) => {
+        if (signal?.aborted) throw err;
+        return [];
+      });
     const readings = [await reread(LINE_HEIGHTS_PX[0])];
     if (!settled(line.words, readings[0] as TsvWord[])) readings.push(await reread(LINE_HEIGHTS_PX[1]));
     const words = takeBetterReadings(line.words, readings);
