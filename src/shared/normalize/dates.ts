@@ -103,8 +103,8 @@ export function parseIndonesianDate(raw: string, refYear = new Date().getUTCFull
     if (v) return { value: v, repaired };
   }
   // Day month-name year: 5 Juni 1988, 05-JUN-88, 5 Jun. 1988.
-  // Separators may be lost in OCR ("23juli2025").
-  const named = /(?<!\d)(\d{1,2})\s*[-./\s]?\s*([A-Za-z]{3,10})\.?\s*[-./,\s]?\s*(\d{4}|\d{2})(?!\d)/.exec(text);
+  // Separators may be lost in OCR ("23juli2025"), or be a colon from the label column ("9 Juli: 2022").
+  const named = /(?<!\d)(\d{1,2})\s*[-./:;\s]?\s*([A-Za-z]{3,10})\.?\s*[-./,:;\s]?\s*(\d{4}|\d{2})(?!\d)/.exec(text);
   if (named) {
     const m = monthFromWord(named[2] ?? '');
     if (m === null) return { value: null, repaired, reason: 'date_month_unreadable' };
