@@ -23,8 +23,6 @@ export interface OsdResult {
 export interface RecognizeOptions {
   /** Let tesseract measure and correct a small skew (it reports the angle it applied). */
   deskew?: boolean;
-  /** Without `deskew`: turn the image by this angle before reading (a known skew). */
-  rotateRadians?: number;
   /** Read the image as one line of text (a line cut from a page) instead of laying out a page. */
   singleLine?: boolean;
   /** Resolution of the image, for images that do not carry one (PGM). */
@@ -164,9 +162,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         if (o.dpi) params.user_defined_dpi = String(Math.round(o.dpi));
         // Set for this call only: tesseract.js restores the worker's parameters afterwards.
         if (o.singleLine) params.tessedit_pageseg_mode = PSM.SINGLE_LINE;
-        const deskew = o.deskew ?? true;
-        const turn = !deskew && o.rotateRadians ? { rotateRadians: o.rotateRadians } : {};
-        const { data } = await w.recognize(image, { rotateAuto: deskew, ...turn, ...params }, { tsv: true });
+        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { tsv: true });
         return { lines: parseTsv(data.tsv ?? ''), rotateRadians: data.rotateRadians ?? 0 };
       }, o.signal),
     detectOrientation: (image, signal) =>
