@@ -59,7 +59,7 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
   // Handed to tesseract as PGM (a short header before the raw grey pixels): no PNG encode and decode per
   // page. PGM carries no resolution, so the dpi goes to tesseract as a parameter. The pixels are
   // written straight into it.
-  const header = Buffer.from(`P5\n${w} ${h}\n255\n`, 'latin1');
+  const header = pgmHeader(w, h);
   const pgm = Buffer.allocUnsafe(header.length + w * h);
   header.copy(pgm);
   const data = pgm.subarray(header.length);
@@ -132,9 +132,15 @@ export function inkBounds(img: Buffer, width: number, height: number, margin: nu
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
+/** The header of a binary (P5) PGM: the grey pixels follow it, row by row. */
+export const pgmHeader = (width: number, height: number): Buffer => Buffer.from(`P5\n${width} ${height}\n255\n`, 'latin1');
+
+/** The grey pixels of a prepared image's PGM (`crop.width` × `crop.height`), without copying them. */
+export const pgmPixels = (prepared: PreparedImage): Buffer => prepared.image.subarray(prepared.image.length - prepared.crop.width * prepared.crop.height);
+
 /** A PGM of the `crop` part of a grey image `width` pixels wide. */
 function pgmOf(grey: Buffer, width: number, crop: Crop): Buffer {
-  const header = Buffer.from(`P5\n${crop.width} ${crop.height}\n255\n`, 'latin1');
+  const header = pgmHeader(crop.width, crop.height);
   const out = Buffer.allocUnsafe(header.length + crop.width * crop.height);
   header.copy(out);
   for (let y = 0; y < crop.height; y++) {

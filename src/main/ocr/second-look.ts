@@ -7,8 +7,10 @@
 // were (and extraction leaves its doubtful values for the officer).
 import sharp from 'sharp';
 import type { OcrPool, RecognizedImage } from './pool';
-import type { PreparedImage } from './preprocess';
-import type { PixelBox, TsvWord } from './tsv';
+import { pgmHeader, pgmPixels, type PreparedImage } from './preprocess';
+import type { BBox } from '../../shared/domain/documents';
+import { unionBox } from '../../shared/extract/layout';
+import { meanConfidence, type TsvWord } from './tsv';
 
 /** A line is looked at again when one of its words (of two characters or more) is below this (0–100). */
 const DOUBTFUL = 60;
@@ -28,8 +30,6 @@ export interface SecondLook {
   reread: number;
   replaced: number;
 }
-
-const mean = (words: readonly TsvWord[]): number => words.reduce((s, w) => s + w.confidence, 0) / Math.max(1, words.length);
 
 const digitsOf = (text: string): string => text.replace(/\D/g, '');
 /** A word of three digits or more and nothing but separators ("100", "1000-0007", ":1671…"; not
@@ -70,18 +70,11 @@ export async function secondLook(prepared: PreparedImage, read: RecognizedImage,
     if (!settled(line.words, readings[0] as TsvWord[])) readings.push(await reread(LINE_HEIGHTS_PX[1]));
     const words = takeBetterReadings(line.words, readings);
     if (!words) continue;
-    lines[i] = { bbox: line.bbox, confidence: mean(words.words), words: words.words };
+    lines[i] = { bbox: line.bbox, confidence: meanConfidence(words.words), words: words.words };
     replaced += words.replaced;
   }
   return { read: { ...read, lines }, reread: chosen.length, replaced };
 }
-
-const unionBox = (boxes: readonly PixelBox[]): PixelBox => [
-  Math.min(...boxes.map((b) => b[0])),
-  Math.min(...boxes.map((b) => b[1])),
-  Math.max(...boxes.map((b) => b[2])),
-  Math.max(...boxes.map((b) => b[3])),
-];
 
 /** Whether one new reading settles a line: its doubtful words are replaced by it, and its numbers'
  * digits read the same. Otherwise a second reading is made. */
@@ -107,7 +100,7 @@ interface Rect {
  */
 async function levelRegion(prepared: PreparedImage, radians: number, r: Rect): Promise<{ data: Buffer } & Rect> {
   const { width: W, height: H } = prepared.crop;
-  const grey = prepared.image.subarray(prepared.image.length - W * H);
+  const grey = pgmPixels(prepared);
   const page = { raw: { width: W, height: H, channels: 1 as const } };
   if (Math.abs(radians) < 1e-4) return { data: await sharp(grey, page).extract(r).extractChannel(0).raw().toBuffer(), ...r };
   // The rectangle's corners turned back about the centre give the part of the image it came from.
@@ -147,7 +140,7 @@ async function levelRegion(prepared: PreparedImage, radians: number, r: Rect): P
   return { data, left: Math.round(left - ox), top: Math.round(top - oy), width, height };
 }
 
-async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1, y1]: PixelBox, lineHeight: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
+async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1, y1]: BBox, lineHeight: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
   const h = Math.max(1, y1 - y0);
   // Some room around the line (a letter's tail, a word just outside the box), inside the image.
   const { width: W, height: H } = prepared.crop;
@@ -165,20 +158,19 @@ async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1,
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
-  const header = Buffer.from(`P5\n${info.width} ${info.height}\n255\n`, 'latin1');
-  const read = await pool.recognize(Buffer.concat([header, data]), { signal, deskew: false, singleLine: true, dpi: dpi * scale });
+  const read = await pool.recognize(Buffer.concat([pgmHeader(info.width, info.height), data]), { signal, deskew: false, singleLine: true, dpi: dpi * scale });
   const back = (v: number, offset: number): number => Math.round(v / scale + offset);
   return read.lines.flatMap((l) =>
     l.words.map((w) => ({
       text: w.text,
       confidence: w.confidence,
-      bbox: [back(w.bbox[0], left), back(w.bbox[1], top), back(w.bbox[2], left), back(w.bbox[3], top)] as PixelBox,
+      bbox: [back(w.bbox[0], left), back(w.bbox[1], top), back(w.bbox[2], left), back(w.bbox[3], top)] as BBox,
     })),
   );
 }
 
 /** Share of the narrower of two boxes that their x-ranges have in common. */
-const overlapX = (a: PixelBox, b: PixelBox): number =>
+const overlapX = (a: BBox, b: BBox): number =>
   Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) / Math.max(1, Math.min(a[2] - a[0], b[2] - b[0]));
 
 const hasText = (w: TsvWord): boolean => /[\p{L}\p{N}]/u.test(w.text);

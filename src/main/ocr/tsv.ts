@@ -5,17 +5,17 @@
 // Columns: level page_num block_num par_num line_num word_num left top width height conf text.
 // Levels: 1 page, 2 block, 3 paragraph, 4 line, 5 word. Only words carry a confidence (0–100).
 
-export type PixelBox = [number, number, number, number];
+import type { BBox } from '../../shared/domain/documents';
 
 export interface TsvWord {
   text: string;
   /** 0–100, as tesseract gives it. */
   confidence: number;
-  bbox: PixelBox;
+  bbox: BBox;
 }
 
 export interface TsvLine {
-  bbox: PixelBox;
+  bbox: BBox;
   /** Mean of the words' confidences (0–100): TSV gives lines none of their own. */
   confidence: number;
   words: TsvWord[];
@@ -32,7 +32,7 @@ export function parseTsv(tsv: string): TsvLine[] {
     if (cols.length < 12) continue;
     const level = Number(cols[0]);
     const [left, top, width, height] = cols.slice(6, 10).map(Number) as [number, number, number, number];
-    const bbox: PixelBox = [left, top, left + width, top + height];
+    const bbox: BBox = [left, top, left + width, top + height];
     if (level === LINE) {
       current = { bbox, confidence: 0, words: [] };
       lines.push(current);
@@ -43,6 +43,9 @@ export function parseTsv(tsv: string): TsvLine[] {
     }
   }
   const kept = lines.filter((l) => l.words.length > 0);
-  for (const l of kept) l.confidence = l.words.reduce((s, w) => s + w.confidence, 0) / l.words.length;
+  for (const l of kept) l.confidence = meanConfidence(l.words);
   return kept;
 }
+
+/** Mean confidence of some words (0 for none). */
+export const meanConfidence = (words: readonly TsvWord[]): number => words.reduce((s, w) => s + w.confidence, 0) / Math.max(1, words.length);
