@@ -103,7 +103,6 @@ function wrap(page: Page, text: string, maxWidth: number): string[] {
 
 /** Draws one label/value row and returns the x where its text ends (two-column layouts need it). */
 function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, labelWidth: number, layout: FieldLayout, advance = true): number {
-  const s = page.style;
   const width = (t: string): number => {
     page.font();
     return page.ctx.measureText(t).width;
@@ -119,13 +118,11 @@ function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, 
     page.text(b.value, x + 30);
     end = x + 30 + width(b.value);
   } else {
-    // Long labels push the colon right instead of running into it.
-    const colonX = Math.max(x + labelWidth, x + width(b.label) + 14);
+    const at = colonLayout(page, b, x, labelWidth);
     page.text(b.label, x);
-    page.text(':', colonX);
-    const vx = colonX + Math.round(s.fontSize * 0.8);
-    page.text(b.value, vx);
-    end = vx + width(b.value);
+    page.text(':', at.colonX);
+    page.text(b.value, at.valueX);
+    end = at.end;
   }
   if (b.label2 !== undefined && b.value2 !== undefined) {
     // The second pair goes beside the first when it fits on the page, else on the line under it:
@@ -142,11 +139,13 @@ function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, 
   return end;
 }
 
-/** Width a label/value row takes in the 'colon' layout (see drawField). */
-function fieldWidth(page: Page, b: Extract<Block, { kind: 'field' }>, labelWidth: number): number {
+/** Where the colon and the value of a 'colon' layout row starting at `x` go, and where the row ends. */
+function colonLayout(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, labelWidth: number): { colonX: number; valueX: number; end: number } {
   page.font();
-  const label = page.ctx.measureText(b.label).width;
-  return Math.max(labelWidth, label + 14) + Math.round(page.style.fontSize * 0.8) + page.ctx.measureText(b.value).width;
+  // Long labels push the colon right instead of running into it.
+  const colonX = Math.max(x + labelWidth, x + page.ctx.measureText(b.label).width + 14);
+  const valueX = colonX + Math.round(page.style.fontSize * 0.8);
+  return { colonX, valueX, end: valueX + page.ctx.measureText(b.value).width };
 }
 
 function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
@@ -223,7 +222,7 @@ export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buf
       }
       const leftEnd = drawField(page, pendingLeft, page.margin, 260, 'colon', false);
       const rightX = Math.max(Math.round(w / 2) + 20, leftEnd + 70);
-      if (rightX + fieldWidth(page, b, 240) <= w - page.margin) drawField(page, b, rightX, 240, 'colon');
+      if (colonLayout(page, b, rightX, 240).end <= w - page.margin) drawField(page, b, rightX, 240, 'colon');
       else {
         // Too long to stand beside it: the pair is printed as two rows.
         page.advance();

@@ -7,6 +7,7 @@ import { isPlausibleName, normalizeName, parseGender, parseKondisiAkhir, parseRu
 import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
+import { PROGRAMS } from '../domain/participant';
 
 /** Below this a value is not pre-filled: the officer keys it. Tuned on the generated benchmark set. */
 export const MIN_CONFIDENCE = 0.6;
@@ -37,7 +38,6 @@ interface Parsed {
   hint?: FieldValue;
 }
 
-const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;
 
 /**
  * Program codes in a list as printed ("JKK, JKM, JHT" or "JKK - JKM"), in the order of PROGRAMS. A
