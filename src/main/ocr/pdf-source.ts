@@ -5,7 +5,9 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../shared/api/result';
+import sharp from 'sharp';
 import { pageLimitError, type OcrLimits } from './config';
+import type { ScannedPdf } from './pdf-scan';
 import type { PageRaster, TextLayerWord } from './source';
 
 const require = createRequire(import.meta.url);
@@ -51,8 +53,13 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
   return doc;
 }
 
-/** Renders a page at renderDpi, capped to the OCR size and the pixel budget. */
-export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
+/**
+ * Renders a page at renderDpi, capped to the OCR size and the pixel budget. A page that is nothing but
+ * one full-page JPEG (`scan` finds those) is decoded by libvips at the very size pdfjs would render it,
+ * so both ways give the same page pixels for the boxes; pdfjs renders every other page, and any page
+ * libvips refuses.
+ */
+export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits, scan?: ScannedPdf | null): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
   try {
     const base = page.getViewport({ scale: 1 });
@@ -64,6 +71,11 @@ export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo:
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));
     const height = Math.max(1, Math.floor(viewport.height));
+    const jpeg = scan?.pageJpeg(pageNo);
+    if (jpeg) {
+      const decoded = await decodeJpeg(jpeg, width, height, limits);
+      if (decoded) return { ...decoded, dpi: Math.round(scale * 72), textLayer: [] };
+    }
     const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
     const target = factory.create(width, height);
     try {
@@ -90,6 +102,20 @@ export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo:
     });
   } finally {
     page.cleanup();
+  }
+}
+
+/** The JPEG decoded and stretched to width × height; null when libvips will not decode it cleanly. */
+async function decodeJpeg(jpeg: Uint8Array, width: number, height: number, limits: OcrLimits): Promise<Omit<PageRaster, 'dpi'> | null> {
+  try {
+    const { data, info } = await sharp(jpeg, { limitInputPixels: limits.maxPixels, failOn: 'truncated' })
+      .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    if (info.channels !== 1 && info.channels !== 3) return null;
+    return { data, width: info.width, height: info.height, channels: info.channels };
+  } catch {
+    return null;
   }
 }
 

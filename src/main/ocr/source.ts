@@ -7,6 +7,7 @@ import { AppError } from '../../shared/api/result';
 import { detectFormat, type FileFormat } from '../intake/detect';
 import { pageLimitError, type OcrLimits } from './config';
 import { openPdf, renderPdfPage } from './pdf-source';
+import { openScannedPdf, type ScannedPdf } from './pdf-scan';
 
 export interface TextLayerWord {
   text: string;
@@ -37,11 +38,13 @@ export async function openSource(name: string, bytes: Buffer, limits: OcrLimits)
   const format = detectFormat(name, bytes);
   if (format === 'pdf') {
     const doc: PDFDocumentProxy = await openPdf(name, bytes, limits);
+    // Read for the scanned-page shortcut only when a page is first wanted (intake only counts pages).
+    let scan: Promise<ScannedPdf | null> | undefined;
     return {
       name,
       format,
       pageCount: doc.numPages,
-      loadPage: (n) => renderPdfPage(name, doc, n, limits),
+      loadPage: async (n) => renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdf(bytes))),
       close: () => doc.destroy(),
     };
   }
