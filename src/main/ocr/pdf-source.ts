@@ -55,9 +55,9 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
 
 /**
  * Renders a page at renderDpi, capped to the OCR size and the pixel budget. A page that is nothing but
- * one full-page JPEG (`scan` finds those) is decoded by libvips at the very size pdfjs would render it,
- * so both ways give the same page pixels for the boxes; pdfjs renders every other page, and any page
- * libvips refuses.
+ * one full-page JPEG (`scan` finds those) at least as large as the render is decoded by libvips at the
+ * very size pdfjs would render it, so both ways give the same page pixels for the boxes; pdfjs renders
+ * every other page, and any JPEG libvips refuses.
  */
 export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits, scan?: ScannedPdf | null): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
@@ -105,13 +105,18 @@ export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo:
   }
 }
 
-/** The JPEG decoded and stretched to width × height; null when libvips will not decode it cleanly. */
+/**
+ * The JPEG decoded and shrunk to width × height; null when libvips will not decode it cleanly, or when
+ * it is smaller than the page render: pdfjs enlarges such images its own way (nearest neighbour at whole
+ * multiples), the OCR figures were measured on those pixels, and a small JPEG decodes quickly in pdfjs.
+ */
 async function decodeJpeg(jpeg: Uint8Array, width: number, height: number, limits: OcrLimits): Promise<Omit<PageRaster, 'dpi'> | null> {
   try {
-    const { data, info } = await sharp(jpeg, { limitInputPixels: limits.maxPixels, failOn: 'truncated' })
-      .resize(width, height, { fit: 'fill', kernel: 'lanczos3' })
-      .raw()
-      .toBuffer({ resolveWithObject: true });
+    const image = sharp(jpeg, { limitInputPixels: limits.maxPixels, failOn: 'truncated' });
+    const meta = await image.metadata();
+    if ((meta.width ?? 0) < width || (meta.height ?? 0) < height) return null;
+    // Of libvips' kernels, Mitchell gives the pixels closest to pdfjs's own shrinking.
+    const { data, info } = await image.resize(width, height, { fit: 'fill', kernel: 'mitchell' }).raw().toBuffer({ resolveWithObject: true });
     if (info.channels !== 1 && info.channels !== 3) return null;
     return { data, width: info.width, height: info.height, channels: info.channels };
   } catch {

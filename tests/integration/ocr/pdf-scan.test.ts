@@ -13,9 +13,10 @@ let jpeg: Buffer;
 let png: Buffer;
 
 beforeAll(async () => {
-  // A page-sized picture with dark text-like bars on paper, as a scanner would produce.
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1240" height="1754"><rect width="100%" height="100%" fill="#f4f1ea"/>
-    ${Array.from({ length: 20 }, (_, i) => `<rect x="120" y="${150 + i * 70}" width="${400 + (i % 5) * 120}" height="22" fill="#202020"/>`).join('')}</svg>`;
+  // An A4 page at 300 dpi with dark text-like bars on paper, as a scanner would produce: larger than
+  // the render, so the shortcut applies.
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2480" height="3508"><rect width="100%" height="100%" fill="#f4f1ea"/>
+    ${Array.from({ length: 20 }, (_, i) => `<rect x="240" y="${300 + i * 140}" width="${800 + (i % 5) * 240}" height="44" fill="#202020"/>`).join('')}</svg>`;
   png = await sharp(Buffer.from(svg)).png().toBuffer();
   jpeg = await sharp(png).jpeg({ quality: 85 }).toBuffer();
 });
@@ -64,8 +65,22 @@ describe('scanned-page shortcut', () => {
     expect(Buffer.from(scan!.pageJpeg(1)!).equals(jpeg)).toBe(true);
     const { pdfjs, shortcut } = await bothWays(bytes);
     expect([shortcut.width, shortcut.height, shortcut.dpi]).toEqual([pdfjs.width, pdfjs.height, pdfjs.dpi]);
+    // Decoded by libvips (RGB), not painted by pdfjs (RGBA), and the same picture.
+    expect(shortcut.channels).toBe(3);
     expect(shortcut.textLayer).toEqual([]);
     expect(lumaDifference(pdfjs, shortcut)).toBeLessThan(2);
+  });
+
+  it('leaves a scan smaller than the render (enlarged) to pdfjs, which enlarges it its own way', async () => {
+    const small = await sharp(jpeg).resize(400).jpeg().toBuffer();
+    const bytes = await pdfWith(async (doc) => {
+      const img = await doc.embedJpg(small);
+      doc.addPage(A4).drawImage(img, { x: 0, y: 0, width: A4[0], height: A4[1] });
+    });
+    const { pdfjs, shortcut, found } = await bothWays(bytes);
+    expect(found).toBe(true);
+    expect(shortcut.channels).toBe(4);
+    expect(lumaDifference(pdfjs, shortcut)).toBe(0);
   });
 
   it('leaves to pdfjs a page with text over the scan, a partial image, a PNG scan, a rotated page, and a missing page', async () => {
