@@ -16,6 +16,9 @@ import type { FileTruth } from '../src/main/synth/index';
 import { groupTally, KEY_GROUPS, newScore, pct, scoreFile, type Tally } from '../src/main/synth/score';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
+/** The handwriting set: this many accident dossiers, seeded this far from the main set. */
+const HAND_DOSSIERS = 6;
+const HAND_SEED_OFFSET = 5000;
 const CACHE = path.join(ROOT, '.cache', 'ocr');
 
 interface SetFile {
@@ -28,11 +31,12 @@ interface SetFile {
  * The generated set, written by tests/fixtures/generate.ts in a child process: the canvas the generator
  * renders with and the sharp the OCR preprocesses with have crashed when loaded in one process.
  */
-async function generatedSet(seed: number, dossiers: number): Promise<SetFile[]> {
-  const dir = path.join(ROOT, '.cache', `set-${seed}-${dossiers}`);
+async function generatedSet(seed: number, dossiers: number, handwriting = false): Promise<SetFile[]> {
+  const dir = path.join(ROOT, '.cache', `set-${handwriting ? 'hand-' : ''}${seed}-${dossiers}`);
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     const gen = path.join(ROOT, '..', 'tests', 'fixtures', 'generate.ts');
-    const r = spawnSync(process.execPath, ['--import', 'tsx', gen, '--seed', String(seed), '--count', String(dossiers), '--index-base', '1000', '--out', dir], { stdio: 'inherit' });
+    const extra = handwriting ? ['--handwriting', '--claim-type', 'JKK'] : [];
+    const r = spawnSync(process.execPath, ['--import', 'tsx', gen, '--seed', String(seed), '--count', String(dossiers), '--index-base', '1000', '--out', dir, ...extra], { stdio: 'inherit' });
     if (r.status !== 0) throw new Error(`generating the benchmark set failed (exit ${r.status})`);
   }
   const manifest = JSON.parse(await readFs(path.join(dir, 'manifest.json'), 'utf8')) as FileTruth[];
@@ -86,7 +90,10 @@ export default async function run(args: string[]): Promise<void> {
   let ocrMs = 0;
   let extractMs = 0;
   let fromCache = 0;
+  // Accident dossiers whose forms are partly filled in by hand, scored apart: none of it may be pre-filled.
+  const hand = newScore();
   try {
+    for (const f of await generatedSet(seed + HAND_SEED_OFFSET, HAND_DOSSIERS, true)) scoreFile(hand, f.truth, extractDocuments((await ocrCached(f, pool)).pages));
     for (const f of await generatedSet(seed, dossiers)) {
       {
         const t0 = performance.now();
@@ -112,10 +119,13 @@ export default async function run(args: string[]): Promise<void> {
   out.push(`document type (per page)                 ${pct(score.pages.correct, score.pages.total)} (${score.pages.correct}/${score.pages.total})   target >= 98%`);
   out.push(line('overall fields', score.overall) + '   target exact >= 95%, empty <= 5%, wrong < 1%');
   for (const [name, pred] of Object.entries(KEY_GROUPS)) out.push(line(name, groupTally(score, pred)));
+  out.push(`printed values taken for handwriting         ${score.hand.printedAsHand} of ${score.overall.total}   target 0`);
+  out.push(`handwritten values pre-filled            ${hand.hand.prefilled} of ${hand.hand.total} (${HAND_DOSSIERS} accident dossiers filled in by hand, seed ${seed + HAND_SEED_OFFSET})   target 0`);
+  out.push(`  their printed values                   ${line('', hand.overall).trim()}; taken for handwriting: ${hand.hand.printedAsHand}`);
   out.push(`confidence threshold in use: ${MIN_CONFIDENCE}; the same pages at other thresholds:`);
   thresholds.forEach((t, k) => out.push(line(`  threshold ${t.toFixed(1)}`, (curve[k] as ReturnType<typeof newScore>).overall)));
   out.push('per field key:');
   for (const [key, t] of Object.entries(score.fields).sort()) out.push(line(`  ${key}`, t));
-  if (verbose) for (const m of score.mistakes) out.push(`  ${m.empty ? `EMPTY(${m.reason ?? ''})` : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+  if (verbose) for (const m of [...score.mistakes, ...hand.mistakes]) out.push(`  ${m.empty ? `EMPTY(${m.reason ?? ''})` : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -27,7 +27,8 @@ describe('deep links', () => {
 
 describe('reasons a field is left for keying', () => {
   it('groups the engine codes into the five categories officers see', () => {
-    expect(reasonCategory('empty_or_handwritten')).toBe('handwriting');
+    expect(reasonCategory('handwriting')).toBe('handwriting');
+    expect(reasonCategory('value_empty')).toBe('missing');
     expect(reasonCategory('low_confidence')).toBe('low_confidence');
     expect(reasonCategory('not_found')).toBe('missing');
     expect(reasonCategory('date_not_found')).toBe('missing');

@@ -66,8 +66,9 @@ export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): 
   for (const [index, s] of samples.entries()) {
     if (!s.person) continue;
     // The first two sample cases come with their scanned dossier, generated for the same person; the
-    // case's incident date is the one printed on those documents.
-    const dossier = options.files && index < 2 ? await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index }) : null;
+    // case's incident date is the one on those documents. The accident forms are partly filled in by
+    // hand, as they are at the counter: those values wait for the officer.
+    const dossier = options.files && index < 2 ? await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index, handwriting: s.claimType === 'JKK' }) : null;
     const incidentDate = (dossier && printedIncidentDate(dossier)) ?? s.incidentDate;
     const created = createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate, notes: s.notes });
     if (dossier) {

@@ -6,6 +6,7 @@ import type { OcrLimits } from './config';
 import type { OcrPool, RecognizedImage } from './pool';
 import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
+import { markHandwriting } from './handwriting';
 import { secondLook } from './second-look';
 import type { Gate } from './gate';
 import type { DocumentSource, PageRaster } from './source';
@@ -106,6 +107,10 @@ export async function readPage(
     page = look.read;
     lines = toLines(page, transformOf(raster, prepared, page));
   }
+  // Handwritten words are marked on the officer's page, where the pen's colour is still there.
+  const handStarted = performance.now();
+  markHandwriting(raster, lines);
+  timings.handwriting = ms(handStarted);
   const estimatedDpi = raster.dpi === null;
   const dpi = raster.dpi ?? Math.round(Math.min(raster.width, raster.height) / 8.27);
   const quality = assessQuality({

@@ -99,12 +99,12 @@ export function formKk1(c: DocContext, a: Accident, twoPages: boolean): DocSpec 
     field(lab(rng, 'nik'), printNik(p.nik, rng)),
     field(lab(rng, 'jk'), GENDER[p.jenis_kelamin]),
     { kind: 'section', text: 'B. KECELAKAAN' },
-    field(lab(rng, 'tgl_kecelakaan'), date(c, a.date)),
-    field(rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']), printTime(a.time, rng)),
-    field(rng.pick(['Tempat Kecelakaan', 'Lokasi Kecelakaan', 'Tempat Kejadian']), a.place),
+    field(lab(rng, 'tgl_kecelakaan'), date(c, a.date), 'tanggal_kecelakaan'),
+    field(rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']), printTime(a.time, rng), 'jam_kecelakaan'),
+    field(rng.pick(['Tempat Kecelakaan', 'Lokasi Kecelakaan', 'Tempat Kejadian']), a.place, 'tempat_kecelakaan'),
   ];
   if (twoPages) blocks.push({ kind: 'pagebreak' }, { kind: 'section', text: 'C. URAIAN KEJADIAN' }, { kind: 'text', text: 'Korban terjatuh saat bekerja dan dibawa ke fasilitas kesehatan terdekat.' });
-  blocks.push({ kind: 'gap' }, field(lab(rng, 'tgl_laporan'), date(c, a.reportDate)), { kind: 'text', text: 'Pelapor,', align: 'right' });
+  blocks.push({ kind: 'gap' }, field(lab(rng, 'tgl_laporan'), date(c, a.reportDate), 'tanggal_laporan'), { kind: 'text', text: 'Pelapor,', align: 'right' });
   return { type: 'form_kk1', size: 'portrait', blocks, truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, nik: p.nik, tanggal_kecelakaan: a.date, jam_kecelakaan: a.time, tempat_kecelakaan: a.place, tanggal_laporan: a.reportDate } };
 }
 
@@ -116,10 +116,10 @@ export function formKk2(c: DocContext, a: Accident): DocSpec {
     { kind: 'title', text: rng.pick(['LAPORAN KECELAKAAN KERJA TAHAP II', 'LAPORAN KECELAKAAN TAHAP II']), size: 1.2 },
     field(lab(rng, 'kpj'), printKpj(p.nomor_kpj, rng)),
     field(rng.pick(['Nama Tenaga Kerja', 'Nama Peserta', 'Nama']), c.printedName),
-    field(lab(rng, 'tgl_kecelakaan'), date(c, a.date)),
-    field(lab(rng, 'kondisi'), KONDISI_TEXT[a.kondisi]),
+    field(lab(rng, 'tgl_kecelakaan'), date(c, a.date), 'tanggal_kecelakaan'),
+    field(lab(rng, 'kondisi'), KONDISI_TEXT[a.kondisi], 'kondisi_akhir'),
     { kind: 'gap' },
-    field(lab(rng, 'tgl_laporan'), date(c, a.stage2Date)),
+    field(lab(rng, 'tgl_laporan'), date(c, a.stage2Date), 'tanggal_laporan'),
   ];
   return { type: 'form_kk2', size: 'portrait', blocks, truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, tanggal_kecelakaan: a.date, kondisi_akhir: a.kondisi, tanggal_laporan: a.stage2Date } };
 }
@@ -149,10 +149,10 @@ export function kuitansi(c: DocContext, r: { nomor: string; date: string; amount
     { kind: 'title', text: rng.pick(['KUITANSI', 'KWITANSI', 'KUITANSI PEMBAYARAN']), size: 1.4 },
     field(rng.pick(['No.', 'Nomor', 'No. Kuitansi']), r.nomor),
     field(rng.pick(['Telah terima dari', 'Sudah terima dari']), c.printedName),
-    field(rng.pick(['Uang sejumlah', 'Jumlah', 'Banyaknya uang']), printRupiah(r.amount, rng)),
+    field(rng.pick(['Uang sejumlah', 'Jumlah', 'Banyaknya uang']), printRupiah(r.amount, rng), 'jumlah'),
     field(rng.pick(['Untuk pembayaran', 'Guna membayar']), 'Biaya perawatan dan obat'),
-    field(rng.pick(['Nama Pasien', 'Pasien']), c.printedName),
-    field(rng.pick(['Tanggal', 'Tgl.']), date(c, r.date)),
+    field(rng.pick(['Nama Pasien', 'Pasien']), c.printedName, 'nama_pasien'),
+    field(rng.pick(['Tanggal', 'Tgl.']), date(c, r.date), 'tanggal'),
     field(rng.pick(['Penerima', 'Yang Menerima']), r.penerima),
   ];
   return { type: 'kuitansi', size: 'portrait', blocks, truth: { nomor_kuitansi: r.nomor, tanggal: r.date, jumlah: r.amount, penerima: r.penerima, nama_pasien: c.printedName } };

@@ -28,7 +28,7 @@ export interface DocContext {
 export const lab = (rng: Rng, k: keyof typeof LABELS): string => rng.pick(LABELS[k]);
 const region = (p: Participant): (typeof REGIONS)[number] => REGIONS.find((r) => p.nik.startsWith(r.code)) ?? REGIONS[0];
 export const date = (c: DocContext, iso: string): string => printDate(iso, c.dateStyle, c.rng.chance(0.1));
-export const field = (label: string, value: string): Block => ({ kind: 'field', label, value });
+export const field = (label: string, value: string, key?: string): Block => ({ kind: 'field', label, value, ...(key ? { key } : {}) });
 export const GENDER = { L: 'LAKI-LAKI', P: 'PEREMPUAN' } as const;
 
 export function ktp(c: DocContext): DocSpec {

@@ -13,7 +13,7 @@ import { DATE_STYLES } from './formats';
 import { nameVariant, randomVariant } from './names';
 import { buildFamily } from './people';
 import { onA4, randomStyle, renderSpec } from './render';
-import type { DocSpec, DocTruth, FileTruth } from './spec';
+import type { Block, DocSpec, DocTruth, FileTruth } from './spec';
 
 export interface GeneratedFile {
   name: string;
@@ -38,6 +38,9 @@ export interface DossierOptions {
   prefix?: string;
   /** Include a non-claim page now and then (default true). */
   otherPages?: boolean;
+  /** Forms filled in by hand: on accident reports and receipts some values are handwritten (default
+   * false). Drawn from its own random stream, so the rest of the dossier is the same either way. */
+  handwriting?: boolean;
 }
 
 const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -102,12 +105,25 @@ async function pagesOf(spec: DocSpec, rng: Rng): Promise<Buffer[]> {
   return out;
 }
 
+/** Forms a person fills in at the counter: each of their fillable values is handwritten with even odds,
+ * at least one per form. */
+function fillInByHand(specs: DocSpec[], rng: Rng): void {
+  for (const spec of specs) {
+    const fillable = spec.blocks.flatMap((b, i) => (b.kind === 'field' && b.key ? [i] : []));
+    if (!fillable.length) continue;
+    const chosen = fillable.filter(() => rng.chance(0.5));
+    if (!chosen.length) chosen.push(rng.pick(fillable));
+    for (const i of chosen) spec.blocks[i] = { ...(spec.blocks[i] as Extract<Block, { kind: 'field' }>), hand: true };
+  }
+}
+
 /** One dossier: 2–5 files, each a PDF bundle of several documents or a single page image. */
 export async function generateDossier(seed: number, options: DossierOptions = {}): Promise<Dossier> {
   const rng = new Rng(seed * 7919 + 17);
   const participant = syntheticParticipant(seed, options.participantIndex ?? 0);
   const claimType = options.claimType ?? rng.pick(['JKM', 'JKK', 'JHT', 'JKK', 'JKM'] as const);
   const specs = buildSpecs(participant, claimType, rng, options.otherPages ?? true);
+  if (options.handwriting) fillInByHand(specs, new Rng(seed * 104729 + 3));
   const kinds = options.degradations ?? ['clean', 'scan', 'scan', 'photo', 'lowres'];
   const prefix = options.prefix ?? `dossier-${seed}`;
   const files: GeneratedFile[] = [];
@@ -124,7 +140,8 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
     let page = 1;
     rendered.forEach((pages, k) => {
       const spec = group[k] as DocSpec;
-      documents.push({ type: spec.type, pages: pages.map((_, j) => page + j), fields: spec.truth });
+      const handwritten = spec.blocks.flatMap((b) => (b.kind === 'field' && b.hand && b.key ? [b.key] : []));
+      documents.push({ type: spec.type, pages: pages.map((_, j) => page + j), fields: spec.truth, ...(handwritten.length ? { handwritten } : {}) });
       page += pages.length;
     });
     const all = rendered.flat();

@@ -2,6 +2,7 @@
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
 import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Rng } from '../../shared/synth/random';
 import type { Block, DocSpec, PageSize } from './spec';
 
@@ -36,6 +37,27 @@ function ensureFonts(): string[] {
   }
   const families = FONT_FILES.filter(([f]) => existsSync(f)).map(([, a]) => a);
   return [...new Set(families.length ? families : ['sans-serif'])];
+}
+
+/** A hand that writes block capitals (Caveat, an OFL font from @fontsource/caveat). */
+const HAND_FONT = 'Caveat';
+let handReady = false;
+function ensureHandFont(): void {
+  if (handReady) return;
+  const file = createRequire(import.meta.url).resolve('@fontsource/caveat/files/caveat-latin-400-normal.woff2');
+  GlobalFonts.registerFromPath(file, HAND_FONT);
+  handReady = true;
+}
+
+/** A tiny PRNG seeded by the text, so the same value is always written the same way without drawing
+ * from the document's random stream. */
+function handJitter(text: string): () => number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return () => {
+    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
+    return ((h >>> 0) % 10000) / 10000 - 0.5;
+  };
 }
 
 export function randomStyle(rng: Rng): OfficeStyle {
@@ -81,6 +103,37 @@ class Page {
     this.font(scale, bold);
     this.ctx.fillText(s, x, this.y);
   }
+  /** Writes `s` by hand from `x` in ballpoint ink: letters a little larger than the print, each with
+   * its own size, tilt and height above the line. Returns where the writing ends. */
+  hand(s: string, x: number): number {
+    ensureHandFont();
+    const jitter = handJitter(s);
+    const ctx = this.ctx;
+    const size = this.style.fontSize * 1.3;
+    ctx.save();
+    ctx.fillStyle = jitter() > 0 ? '#1c2f86' : '#262626';
+    ctx.textBaseline = 'alphabetic';
+    const baseline = this.y + this.style.fontSize * 0.95;
+    let at = x;
+    for (const ch of s) {
+      const px = Math.round(size * (1 + 0.3 * jitter()));
+      ctx.font = `${px}px "${HAND_FONT}"`;
+      ctx.save();
+      ctx.translate(at, baseline + size * 0.25 * jitter());
+      ctx.rotate(0.24 * jitter());
+      ctx.fillText(ch, 0, 0);
+      ctx.restore();
+      at += ctx.measureText(ch).width + size * 0.08 * (jitter() + 0.5);
+    }
+    ctx.restore();
+    return at;
+  }
+  /** A field's value, printed or handwritten; returns where it ends. */
+  value(b: Extract<Block, { kind: 'field' }>, x: number): number {
+    if (b.hand) return this.hand(b.value, x);
+    this.text(b.value, x);
+    return x + this.ctx.measureText(b.value).width;
+  }
   advance(scale = 1): void {
     this.y += Math.round(this.style.fontSize * scale * 1.6);
   }
@@ -109,20 +162,23 @@ function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, 
   };
   let end: number;
   if (layout === 'inline' || layout === 'nocolon') {
-    const t = `${b.label}${layout === 'inline' ? ' :' : ''} ${b.value}`;
-    page.text(t, x);
-    end = x + width(t);
+    const t = `${b.label}${layout === 'inline' ? ' :' : ''} `;
+    if (b.hand) {
+      page.text(t, x);
+      end = page.value(b, x + width(t));
+    } else {
+      page.text(t + b.value, x);
+      end = x + width(t + b.value);
+    }
   } else if (layout === 'below') {
     page.text(b.label, x, 0.85);
     page.advance(0.75);
-    page.text(b.value, x + 30);
-    end = x + 30 + width(b.value);
+    end = page.value(b, x + 30);
   } else {
     const at = colonLayout(page, b, x, labelWidth);
     page.text(b.label, x);
     page.text(':', at.colonX);
-    page.text(b.value, at.valueX);
-    end = at.end;
+    end = Math.max(at.end, page.value(b, at.valueX));
   }
   if (b.label2 !== undefined && b.value2 !== undefined) {
     // The second pair goes beside the first when it fits on the page, else on the line under it:

@@ -14,11 +14,20 @@ export interface Score {
   pages: { total: number; correct: number };
   fields: Record<string, Tally>;
   overall: Tally;
+  /** Handwritten values (scored apart: the right outcome is empty, for the officer to key): how many,
+   * how many were pre-filled anyway, and how many printed values were taken for handwriting. */
+  hand: { total: number; prefilled: number; printedAsHand: number };
   /** Wrong values, for tuning: file, type, key, expected, got. */
   mistakes: { file: string; type: string; key: string; expected: FieldValue; got: FieldValue | null; empty: boolean; reason?: string }[];
 }
 
-export const newScore = (): Score => ({ pages: { total: 0, correct: 0 }, fields: {}, overall: { total: 0, correct: 0, empty: 0, wrong: 0 }, mistakes: [] });
+export const newScore = (): Score => ({
+  pages: { total: 0, correct: 0 },
+  fields: {},
+  overall: { total: 0, correct: 0, empty: 0, wrong: 0 },
+  hand: { total: 0, prefilled: 0, printedAsHand: 0 },
+  mistakes: [],
+});
 
 const same = (a: FieldValue, b: FieldValue | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
@@ -30,8 +39,17 @@ export function scoreFile(score: Score, truth: FileTruth, docs: readonly Extract
     }
     const match = docs.find((d) => d.type === t.type && d.pages[0] === t.pages[0]);
     for (const [key, expected] of Object.entries(t.fields)) {
-      const tally = (score.fields[key] ??= { total: 0, correct: 0, empty: 0, wrong: 0 });
       const got = match?.fields[key]?.value ?? null;
+      if (t.handwritten?.includes(key)) {
+        score.hand.total++;
+        if (got !== null) {
+          score.hand.prefilled++;
+          score.mistakes.push({ file: truth.name, type: t.type, key, expected, got, empty: false, reason: 'handwriting_prefilled' });
+        }
+        continue;
+      }
+      if (match?.fields[key]?.reason === 'handwriting') score.hand.printedAsHand++;
+      const tally = (score.fields[key] ??= { total: 0, correct: 0, empty: 0, wrong: 0 });
       for (const x of [tally, score.overall]) {
         x.total++;
         if (got === null) x.empty++;

@@ -5,7 +5,17 @@ import type { DocumentType, FieldValue } from '../../shared/domain/documents';
 export type Block =
   | { kind: 'title'; text: string; size?: number }
   | { kind: 'text'; text: string; align?: 'left' | 'center' | 'right' }
-  | { kind: 'field'; label: string; value: string; label2?: string; value2?: string }
+  | {
+      kind: 'field';
+      label: string;
+      value: string;
+      label2?: string;
+      value2?: string;
+      /** The contract key the value fills (set on forms people fill in by hand). */
+      key?: string;
+      /** The value is written by hand on the printed form. */
+      hand?: boolean;
+    }
   | { kind: 'section'; text: string }
   | { kind: 'table'; columns: string[]; rows: string[][]; widths: number[] }
   | { kind: 'gap' }
@@ -26,6 +36,8 @@ export interface DocTruth {
   /** 1-based pages within the file. */
   pages: number[];
   fields: Record<string, FieldValue>;
+  /** Keys whose value is handwritten on the page: extraction must leave them for the officer. */
+  handwritten?: string[];
 }
 
 export interface FileTruth {

@@ -8,6 +8,8 @@ export const ocrWordSchema = z.object({
   confidence: z.number().min(0).max(1),
   /** In pixels of the page image the officer sees (after mapping back through preprocessing). */
   bbox: bboxSchema,
+  /** The word's ink looks written by hand: its text is never taken as a field value. */
+  handwritten: z.boolean().optional(),
 });
 export type OcrWord = z.infer<typeof ocrWordSchema>;
 

@@ -138,6 +138,11 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       }
       // The first place that holds a readable value wins; otherwise the likeliest place explains why not.
       let f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+      // A handwritten value is where the value is: nothing printed nearby stands in for it.
+      if (f.reason === 'handwriting') {
+        chosen = f;
+        break;
+      }
       if (f.value === null) {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {
           const alt = buildField({ kind: spec.kind, words: c.words, page: c.page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });

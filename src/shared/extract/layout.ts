@@ -8,6 +8,8 @@ export interface Word {
   text: string;
   confidence: number;
   bbox: BBox;
+  /** Written by hand (OCR's ink measure): never taken as a value. */
+  handwritten?: boolean;
 }
 
 export interface Segment {
@@ -32,12 +34,13 @@ export const unionBox = (boxes: readonly BBox[]): BBox =>
 /** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion. */
 function splitColon(w: OcrWord): Word[] {
   const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text);
-  if (!m || !m[1] || !m[2]) return [{ text: w.text, confidence: w.confidence, bbox: w.bbox }];
+  const hand = w.handwritten ? { handwritten: true } : {};
+  if (!m || !m[1] || !m[2]) return [{ text: w.text, confidence: w.confidence, bbox: w.bbox, ...hand }];
   const [x0, y0, x1, y1] = w.bbox;
   const cut = x0 + Math.round(((x1 - x0) * (m[1].length + 1)) / w.text.length);
   return [
-    { text: `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1] },
-    { text: m[2], confidence: w.confidence, bbox: [cut, y0, x1, y1] },
+    { text: `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1], ...hand },
+    { text: m[2], confidence: w.confidence, bbox: [cut, y0, x1, y1], ...hand },
   ];
 }
 

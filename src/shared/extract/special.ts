@@ -13,6 +13,7 @@ import { unionBox } from './layout';
 const fromWords = (words: readonly Word[], page: number, value: string, validity = 1): ExtractedField => {
   const c = ocrConfidence(words) * validity;
   const bbox = words.length ? unionBox(words.map((w) => w.bbox)) : null;
+  if (words.some((w) => w.handwritten)) return { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'handwriting' };
   return c >= minConfidence() && value
     ? { value, confidence: round(c), page, bbox, source: 'ocr' }
     : { value: null, confidence: round(c), page, bbox, needsKeying: true, reason: value ? 'low_confidence' : 'not_found' };

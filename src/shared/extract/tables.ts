@@ -97,6 +97,7 @@ export function readTable(rows: readonly Row[], header: Header, want: readonly C
   const boxes: BBox[] = [];
   let conf = 1;
   let unsure = false;
+  let hand = false;
   const cols = header.columns;
   for (let r = header.row + 1; r < rows.length; r++) {
     const row = rows[r] as Row;
@@ -132,12 +133,14 @@ export function readTable(rows: readonly Row[], header: Header, want: readonly C
       else entry[k] = v;
     }
     const words = [...cells.values()].flat();
+    if (words.some((w) => w.handwritten)) hand = true;
     conf = Math.min(conf, ocrConfidence(words) * Math.pow(0.85, nik.repaired + date.repaired));
     entries.push(entry);
   }
   const page = rows[header.row]?.page ?? 1;
   const bbox = boxes.length ? unionBox(boxes) : null;
   if (!entries.length) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' }, rows: used };
+  if (hand) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'handwriting' }, rows: used };
   // One unreadable cell leaves the whole list to the officer: a half-right list would be taken as complete.
   if (unsure || conf < minConfidence()) {
     return { field: { value: null, confidence: round(Math.min(conf, 0.5)), page, bbox, needsKeying: true, reason: unsure ? 'list_incomplete' : 'low_confidence' }, rows: used };

@@ -185,7 +185,10 @@ export interface FieldInput {
 export function buildField(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');
   const bbox = input.words.length ? unionBox(input.words.map((w) => w.bbox)) : null;
-  if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'empty_or_handwritten' };
+  if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'value_empty' };
+  // Handwriting is the officer's to key, however confidently it was read; nor is it confirmed from
+  // another document (no reading is kept aside).
+  if (input.words.some((w) => w.handwritten)) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'handwriting' };
   const parsed = parseValue(input.kind, text, input.refYear, input.vocabulary);
   // A closed-list value read letter for letter is vouched for by the list; weak OCR counts half.
   const ocr = parsed.closed ? 0.5 + 0.5 * ocrConfidence(input.words) : ocrConfidence(input.words);

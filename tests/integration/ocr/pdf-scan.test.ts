@@ -1,6 +1,6 @@
 // The scanned-page shortcut: a page that is one full-page JPEG is decoded by libvips to the same pixels
 // pdfjs renders; every other page is still rendered by pdfjs.
-import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { PDFDocument, PDFRawStream, StandardFonts, degrees } from 'pdf-lib';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ocrLimits } from '../../../src/main/ocr/config';
@@ -119,7 +119,10 @@ describe('scanned-page shortcut', () => {
     const doc = await PDFDocument.load(bytes);
     const scan = await openScannedPdf(bytes);
     expect(scan!.pageJpeg(1)).not.toBeNull();
-    const stream = [...doc.context.enumerateIndirectObjects()].map(([, o]) => o).find((o) => 'contents' in o && (o as { contents: Uint8Array }).contents.length === jpeg.length) as { contents: Uint8Array };
+    const stream = [...doc.context.enumerateIndirectObjects()]
+      .map(([, o]) => o)
+      .find((o): o is PDFRawStream => o instanceof PDFRawStream && o.contents.length === jpeg.length);
+    expect(stream).toBeDefined();
     (stream as unknown as { contents: Uint8Array }).contents = truncated;
     const cut = Buffer.from(await doc.save({ useObjectStreams: false }));
     const { pdfjs, shortcut, found } = await bothWays(cut);

@@ -193,6 +193,33 @@ describe('extractDocuments', () => {
     expect(other[1]?.fields.nama?.value).toBeNull();
   });
 
+  it('never pre-fills a handwritten value: not from the line under it, not from another document', () => {
+    const receipt = pageFromLines([
+      'KUITANSI',
+      'No. Kuitansi : KW/2026/0404',
+      'Sudah terima dari : BUDI SANTOSO',
+      'Jumlah   Rp@h 2.655.000,00@h',
+      'Tanggal : 25 MEI 2026',
+      'Nama Pasien            BUDI@h SANTOSO@h',
+      'RUANG MAWAR',
+      'Penerima : RS SILOAM JAKARTA',
+    ]);
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 2);
+    const [doc] = extractDocuments([receipt, ktp]);
+    expect(doc?.type).toBe('kuitansi');
+    for (const key of ['jumlah', 'nama_pasien']) {
+      expect(doc?.fields[key], key).toMatchObject({ value: null, reason: 'handwriting', needsKeying: true });
+      expect(doc?.fields[key]?.bbox, key).not.toBeNull();
+    }
+    // The printed values around them are read as usual.
+    expect(value(doc!, 'tanggal')).toBe('2026-05-25');
+    expect(value(doc!, 'nomor_kuitansi')).toBe('KW/2026/0404');
+    // The same words in print are read.
+    const printed = extractDocuments([pageFromLines(['KUITANSI', 'Jumlah   Rp 2.655.000,00', 'Nama Pasien : BUDI SANTOSO'])]);
+    expect(value(printed[0]!, 'jumlah')).toBe(2655000);
+    expect(value(printed[0]!, 'nama_pasien')).toBe('BUDI SANTOSO');
+  });
+
   it('restores a space OCR dropped in a name when another document prints the name apart', () => {
     const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
     const kk = pageFromLines([

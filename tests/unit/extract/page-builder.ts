@@ -1,6 +1,6 @@
 // Builds OcrPage objects from typed lines, the way tesseract reports them: words with boxes, two or
 // more spaces in a line become a wide gap (a new cell), and a word may carry its own confidence
-// with the suffix "@0.42".
+// with the suffix "@0.42", or be marked written by hand with "@h".
 import type { OcrPage, OcrWord } from '../../../src/shared/domain/ocr';
 
 const CHAR_W = 14;
@@ -17,10 +17,11 @@ export function pageFromLines(lines: readonly string[], page = 1, defaultConfide
         x += part.length === 1 ? CHAR_W : part.length * CHAR_W * 2;
         continue;
       }
+      const hand = /^(.*)@h$/.exec(part);
       const m = /^(.*)@(0(?:\.\d+)?|1)$/.exec(part);
-      const text = m ? (m[1] ?? '') : part;
+      const text = hand ? (hand[1] ?? '') : m ? (m[1] ?? '') : part;
       const confidence = m ? Number(m[2]) : defaultConfidence;
-      words.push({ text, confidence, bbox: [x, y0, x + text.length * CHAR_W, y0 + LINE_H] });
+      words.push({ text, confidence, bbox: [x, y0, x + text.length * CHAR_W, y0 + LINE_H], ...(hand ? { handwritten: true } : {}) });
       x += text.length * CHAR_W;
     }
     const x1 = words.length ? (words[words.length - 1]?.bbox[2] ?? 40) : 40;
