@@ -20,6 +20,9 @@ const wordTolerance = (len: number): number => (len <= 3 ? 0 : len <= 9 ? 1 : 2)
 /** Three-letter identifier labels lose a letter often ("NK", "KP]"); their values are validated anyway. */
 const SHORT_ID_LABELS = new Set(['nik', 'kpj', 'npwp']);
 
+/** A label word starting with a quote mark, underscore or similar: its first letter was not read. */
+const DAMAGED_START = /^[_\u2018\u2019\u201c\u201d"'`~^,]/;
+
 /** Label words as squashed tokens: "Tempat/Tgl. Lahir" → ["tempat", "tgl", "lahir"]. */
 export const labelTokens = (label: string): string[] => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 
@@ -35,9 +38,16 @@ export function matchLabelAt(words: readonly Word[], start: number, tokens: read
     let dist = 0;
     let ok = true;
     tokens.forEach((t, k) => {
-      const w = squash(words[start + k]?.text ?? '');
+      const raw = words[start + k]?.text ?? '';
+      const w = squash(raw);
       const tol = SHORT_ID_LABELS.has(t) && tokens.length === 1 ? 1 : wordTolerance(t.length);
-      const d = editDistance(w, t, tol);
+      let d = editDistance(w, t, tol);
+      // A mark read before a label's first letter ("_lo. KTP", "“rogram") is that letter, damaged: it
+      // may be misread or lost, as long as the rest of the word is exact.
+      if (d > tol && k === 0 && t.length >= 2 && DAMAGED_START.test(raw)) {
+        const rest = t.slice(1);
+        if (w === rest || w.slice(1) === rest) d = tol;
+      }
       if (d > tol) ok = false;
       dist += d;
     });

@@ -20,8 +20,9 @@ export interface RepairedDigits {
   repaired: number;
 }
 
-/** Separators that legitimately sit between digit groups of identifiers (spaces, dots, dashes, slashes). */
-const SEPARATOR = /[\s.\-/,_:'"`~]/;
+/** Separators that legitimately sit between digit groups of identifiers (spaces, dots, dashes, slashes),
+ * and the quote marks (straight or curly) that specks and ticks beside a number are read as. */
+const SEPARATOR = /[\s.\-/,_:'"`~\u2018\u2019\u201a\u201c\u201d\u201e\u00b4]/;
 
 /**
  * Digits of one identifier-like token, repairing look-alike letters. Returns null when the text is not

@@ -21,6 +21,12 @@ describe('identifiers', () => {
     expect(repairDigits('12B45S')).toEqual({ digits: '128455', repaired: 2 });
   });
 
+  it('reads past quote marks that specks beside a number are read as', () => {
+    expect(normalizeNik('1671012211931012\u201d').value).toBe('1671012211931012');
+    expect(normalizeNik('\u201c1671012211931012').value).toBe('1671012211931012');
+    expect(normalizeKpj('\u20181000-0007-065\u2019').value).toBe('10000007065');
+  });
+
   it('does not turn words into numbers', () => {
     expect(repairDigits('SEUMUR')).toBeNull();
     expect(repairDigits('LAKI-LAKI')).toBeNull();
