@@ -12,6 +12,9 @@ export interface FieldSpec {
   labels: readonly string[];
   /** Printed values come from a fixed list (KTP religion, marital status…): misreads snap back to it. */
   vocabulary?: readonly string[];
+  /** The only value of its kind the document prints (a receipt's date): found by its shape when its
+   * label was lost, if exactly one such value is on the document. */
+  onlyOfKind?: true;
 }
 
 const AGAMA = ['ISLAM', 'KRISTEN', 'KATHOLIK', 'KATOLIK', 'HINDU', 'BUDHA', 'BUDDHA', 'KONGHUCU', 'KHONGHUCU', 'KEPERCAYAAN TERHADAP TUHAN YME'];
@@ -120,7 +123,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
   ],
   kuitansi: [
     { key: 'nomor_kuitansi', kind: 'docno', labels: ['no', 'nomor', 'no kuitansi', 'nomor kuitansi', 'no kwitansi'] },
-    { key: 'tanggal', kind: 'date', labels: ['tanggal', 'tgl'] },
+    { key: 'tanggal', kind: 'date', labels: ['tanggal', 'tgl'], onlyOfKind: true },
     { key: 'jumlah', kind: 'money', labels: ['uang sejumlah', 'jumlah', 'banyaknya uang', 'sejumlah', 'total', 'jumlah uang'] },
     { key: 'penerima', kind: 'text', labels: ['penerima', 'yang menerima', 'diterima oleh'] },
     { key: 'nama_pasien', kind: 'name', labels: ['nama pasien', 'pasien'] },

@@ -1,7 +1,10 @@
 // When OCR loses a label (faint print, a stamp over it), an identifier can still be placed by its
 // shape: if the document holds exactly one unclaimed 16-digit NIK (or 11-digit KPJ, or NPWP) and the
-// field is still empty, that value is the field's, with a lower confidence. Never when ambiguous.
+// field is still empty, that value is the field's, with a lower confidence. The same for a value that is
+// the only one of its kind on its document (a receipt's date), when exactly one is printed. Never when
+// ambiguous.
 import type { ExtractedField } from '../domain/documents';
+import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp, type IdentifierResult } from '../normalize/identifiers';
 import { unionBox, type Row, type Word } from './layout';
 import type { FieldSpec } from './specs';
@@ -35,10 +38,16 @@ function candidates(rows: readonly Row[], parse: (t: string) => IdentifierResult
   return out;
 }
 
+/** A date read as an identifier-like result, so dates go through the same search. */
+const dateOnly = (t: string): IdentifierResult => {
+  const r = parseIndonesianDate(t);
+  return r.value ? { value: r.value, repaired: r.repaired } : { value: null, repaired: r.repaired, reason: r.reason ?? 'not_found' };
+};
+
 export function fillUnlabelled(fields: Record<string, ExtractedField>, specs: readonly FieldSpec[], rows: readonly Row[], skip: ReadonlySet<number>): void {
   const taken = new Set(Object.values(fields).map((f) => (typeof f.value === 'string' ? f.value : '')).filter(Boolean));
   for (const spec of specs) {
-    const parse = BY_KIND[spec.kind];
+    const parse = spec.kind === 'date' ? (spec.onlyOfKind ? dateOnly : undefined) : BY_KIND[spec.kind];
     const f = fields[spec.key];
     if (!parse || !f || f.value !== null || f.reason !== 'not_found') continue;
     const found = candidates(rows, parse, skip).filter((c) => !taken.has(c.value));

@@ -127,5 +127,12 @@ export function parseIndonesianDate(raw: string, refYear = new Date().getUTCFull
     const v = iso(Number(packed[3]), Number(packed[2]), Number(packed[1]));
     if (v) return { value: v, repaired: repaired + 1 };
   }
+  // One separator read as a 1 or a 7 ("20108/2025", "20/0812025"): the other one, still there, shows
+  // where the day and the month end.
+  const slashAsDigit = /(?<!\d)(\d{2})[17](\d{2})\s*[-./]\s*(\d{4})(?!\d)/.exec(text) ?? /(?<!\d)(\d{2})\s*[-./]\s*(\d{2})[17](\d{4})(?!\d)/.exec(text);
+  if (slashAsDigit) {
+    const v = iso(Number(slashAsDigit[3]), Number(slashAsDigit[2]), Number(slashAsDigit[1]));
+    if (v) return { value: v, repaired: repaired + 1 };
+  }
   return { value: null, repaired, reason: 'date_not_found' };
 }

@@ -181,6 +181,15 @@ describe('extractDocuments', () => {
     expect(two?.fields.nik).toMatchObject({ value: null, needsKeying: true });
   });
 
+  it('places a receipt\'s date whose label OCR lost, when it is the one date on the receipt; never a letter\'s', () => {
+    const receipt = (...dates: string[]) => pageFromLines(['KUITANSI', 'No. Kuitansi : KW/2025/9116', 'Uang sejumlah : Rp2.220.000', 'Nama Pasien : SITI SUSANTI', 'Tal.', ...dates]);
+    expect(extractDocuments([receipt('26-Feb-25')])[0]?.fields.tanggal).toMatchObject({ value: '2025-02-26', reason: 'label_not_found' });
+    expect(extractDocuments([receipt('26-Feb-25', '01-03-2025')])[0]?.fields.tanggal).toMatchObject({ value: null, needsKeying: true });
+    // A heir statement prints other dates (the death) in its text: its own date is never guessed.
+    const heirs = pageFromLines(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : BUDI SANTOSO', 'yang meninggal dunia pada 31-07-2025', 'Tgi Surat']);
+    expect(extractDocuments([heirs])[0]?.fields.tanggal_surat?.value).toBeNull();
+  });
+
   it('confirms a weak reading when another document of the bundle reads the same value confidently', () => {
     const card = (conf: string) => pageFromLines(['KARTU PESERTA', `Nama : BUDI${conf} SANTOSO`, 'No. KPJ : 23012345678', 'Program : JKK'], 2);
     const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
