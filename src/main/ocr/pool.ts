@@ -87,14 +87,22 @@ class WorkerQueue {
     await this.ready; // surface worker start-up failures to the caller
     if (signal?.aborted) throw cancelled();
     return new Promise<T>((resolve, reject) => {
-      const job: Job<T> = { run, resolve, reject, signal };
-      signal?.addEventListener('abort', () => {
-        // A queued job leaves the queue; a running one is answered now, and its worker rejoins the
-        // pool when tesseract finishes the page (wasm cannot be interrupted mid-page).
+      // A queued job leaves the queue on abort; a running one is answered now, and its worker rejoins
+      // the pool when tesseract finishes the page (wasm cannot be interrupted mid-page). The listener
+      // goes when the job settles: one signal serves every page of a case, and must not collect them.
+      const onAbort = (): void => {
         const at = this.queue.indexOf(job as Job<unknown>);
         if (at >= 0) this.queue.splice(at, 1);
         reject(cancelled());
-      }, { once: true });
+      };
+      const settled = (): void => signal?.removeEventListener('abort', onAbort);
+      const job: Job<T> = {
+        run,
+        resolve: (v) => (settled(), resolve(v)),
+        reject: (e) => (settled(), reject(e)),
+        signal,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.queue.push(job as Job<unknown>);
       this.pump();
     });

@@ -1,4 +1,5 @@
 // Real OCR on real rendered files in every accepted format, and every bad input refused cleanly.
+import { getEventListeners } from 'node:events';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OcrPage } from '../../../src/shared/domain/ocr';
@@ -115,6 +116,13 @@ describe('readFile on every accepted format', () => {
     expect(Math.abs(Number(page.preprocessing.deskewDegrees))).toBeGreaterThan(1.5);
     expect(wordAccuracy(fx.truth['skewed.png']![0]!, words(page))).toBeGreaterThan(0.9);
     expectBoxesOnPage(page);
+  });
+
+  it('leaves no abort listener behind on a case\'s signal once its pages are read', async () => {
+    const controller = new AbortController();
+    const png = fs.readFileSync(fx.path('page.png'));
+    for (let i = 0; i < 3; i++) await readFile({ name: 'page.png', bytes: png }, { pool, signal: controller.signal });
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('marks a faded, blurred, tiny page as too poor to trust', async () => {
