@@ -8,6 +8,7 @@ import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
 import { markHandwriting } from './handwriting';
 import { secondLook } from './second-look';
+import { splitGluedWords } from './word-gaps';
 import type { Gate } from './gate';
 import type { DocumentSource, PageRaster } from './source';
 import { toPageBox, type PageTransform } from './transform';
@@ -103,10 +104,15 @@ export async function readPage(
   const lookStarted = performance.now();
   const look = await secondLook(prepared, page, pool, signal);
   if (look.reread) timings.secondLook = ms(lookStarted);
-  if (look.replaced) {
-    page = look.read;
-    lines = toLines(page, transformOf(raster, prepared, page));
+  if (look.replaced) page = look.read;
+  // Words tesseract glued across a visible space are split.
+  const gapsStarted = performance.now();
+  const glued = await splitGluedWords(prepared, page, pool, signal);
+  if (glued.split) {
+    timings.wordGaps = ms(gapsStarted);
+    page = glued.read;
   }
+  if (look.replaced || glued.split) lines = toLines(page, transformOf(raster, prepared, page));
   // Handwritten words are marked on the officer's page, where the pen's colour is still there.
   const handStarted = performance.now();
   markHandwriting(raster, lines);
@@ -141,6 +147,7 @@ export async function readPage(
       dpiEstimated: estimatedDpi,
       orientation: osd,
       ...(look.reread ? { secondLook: { reread: look.reread, replaced: look.replaced } } : {}),
+      ...(glued.split ? { wordsSplit: glued.split } : {}),
       languages: pool.languages.join('+'),
     },
     timings,

@@ -98,7 +98,7 @@ interface Rect {
  * The grey pixels of `r` in tesseract's frame, and where they are (cut to the image). Only the part of
  * the page under the rectangle is turned, not the whole page.
  */
-async function levelRegion(prepared: PreparedImage, radians: number, r: Rect): Promise<{ data: Buffer } & Rect> {
+export async function levelRegion(prepared: PreparedImage, radians: number, r: Rect): Promise<{ data: Buffer } & Rect> {
   const { width: W, height: H } = prepared.crop;
   const grey = pgmPixels(prepared);
   const page = { raw: { width: W, height: H, channels: 1 as const } };
@@ -151,22 +151,20 @@ async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1,
   const region = await levelRegion(prepared, radians, rect);
   const { left, top, width, height } = region;
   if (width < 8 || height < 8) return [];
-  const scale = Math.max(1, lineHeight / h);
-  const dpi = prepared.dpi;
-  const { data, info } = await sharp(region.data, { raw: { width, height, channels: 1 } })
+  const words = await readAsLine(region.data, width, height, Math.max(1, lineHeight / h), prepared.dpi, pool, signal);
+  return words.map((w) => ({ ...w, bbox: [w.bbox[0] + left, w.bbox[1] + top, w.bbox[2] + left, w.bbox[3] + top] as BBox }));
+}
+
+/** A grey strip enlarged `scale` times and read as one line of text; boxes in the strip's own pixels. */
+export async function readAsLine(grey: Buffer, width: number, height: number, scale: number, dpi: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
+  const { data, info } = await sharp(grey, { raw: { width, height, channels: 1 } })
     .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' })
     .extractChannel(0)
     .raw()
     .toBuffer({ resolveWithObject: true });
   const read = await pool.recognize(Buffer.concat([pgmHeader(info.width, info.height), data]), { signal, deskew: false, singleLine: true, dpi: dpi * scale });
-  const back = (v: number, offset: number): number => Math.round(v / scale + offset);
-  return read.lines.flatMap((l) =>
-    l.words.map((w) => ({
-      text: w.text,
-      confidence: w.confidence,
-      bbox: [back(w.bbox[0], left), back(w.bbox[1], top), back(w.bbox[2], left), back(w.bbox[3], top)] as BBox,
-    })),
-  );
+  const back = (v: number): number => Math.round(v / scale);
+  return read.lines.flatMap((l) => l.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox.map(back) as BBox })));
 }
 
 /** Share of the narrower of two boxes that their x-ranges have in common. */
