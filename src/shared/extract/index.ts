@@ -64,16 +64,20 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
   if (type === 'buku_tabungan') fields.nama_bank = bankName(rows);
   if (type === 'surat_kematian') fields.penerbit = issuer(rows);
   if (type === 'buku_nikah') Object.assign(fields, marriageSections(rows, refYear));
-  if ((type === 'surat_ahli_waris' || type === 'form_kk1' || type === 'kuitansi') && fields[type === 'surat_ahli_waris' ? 'tanggal_surat' : type === 'kuitansi' ? 'tanggal' : 'tanggal_laporan']?.value == null) {
-    const key = type === 'surat_ahli_waris' ? 'tanggal_surat' : type === 'kuitansi' ? 'tanggal' : 'tanggal_laporan';
+  const signedOn = SIGNATURE_DATE[type];
+  // A handwritten date stays the officer's: no printed line stands in for it.
+  if (signedOn && fields[signedOn]?.value == null && fields[signedOn]?.reason !== 'handwriting') {
     const f = placeDateLine(rows, refYear);
-    if (f) fields[key] = f;
+    if (f) fields[signedOn] = f;
   }
   fillUnlabelled(fields, FIELD_SPECS[type], rows, skip);
   if (type === 'ktp' || type === 'kartu_peserta') crossCheckNik(fields);
   doc.fields = fields;
   return doc;
 }
+
+/** Documents whose date may be printed only in the "Place, date" line above the signature. */
+const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = { surat_ahli_waris: 'tanggal_surat', form_kk1: 'tanggal_laporan', kuitansi: 'tanggal' };
 
 /** Words that say a page continues the previous one (a second page without its own title). */
 const CONTINUATION = /\b(halaman|hal\.?|lanjutan|demikian|saksi|uraian|mengetahui)\b/i;

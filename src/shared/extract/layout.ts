@@ -129,15 +129,20 @@ export function rowsOf(page: OcrPage): Row[] {
   // lines whose vertical centres, levelled by the page slope, are within half a line height.
   // A line whose box overlaps a band by most of the smaller height joins it too: tesseract gives a lone
   // cell word a box taller than its letters now and then, which moves its centre but not its overlap.
+  // A line's top and bottom are its words' median ones: one tall speck or stroke read as a word (a
+  // handwritten line under a label has them) must not stretch it over the line above.
   type Band = { words: Word[]; cy: number; h: number; top: number; bottom: number };
   const bands: Band[] = [];
   for (const ws of lines) {
     const box = unionBox(ws.map((w) => w.bbox));
     const h = median(ws.map((w) => w.bbox[3] - w.bbox[1])) || box[3] - box[1];
     const level = slope * ((box[0] + box[2]) / 2);
-    const cy = (box[1] + box[3]) / 2 - level;
-    const top = box[1] - level;
-    const bottom = box[3] - level;
+    // (Punctuation does not count: a colon's box is a fraction of the line's height.)
+    const sized = ws.filter((w) => /[\p{L}\p{N}]/u.test(w.text));
+    const measured = sized.length ? sized : ws;
+    const top = median(measured.map((w) => w.bbox[1])) - level;
+    const bottom = median(measured.map((w) => w.bbox[3])) - level;
+    const cy = (top + bottom) / 2;
     const overlap = (b: Band): number => Math.min(b.bottom, bottom) - Math.max(b.top, top);
     const band =
       bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5) ??

@@ -62,12 +62,15 @@ export function bankName(rows: readonly Row[]): ExtractedField {
 }
 
 /** "Jambi, 12 Maret 2024" above the signatures: the letter's date. */
+const WEEKDAY = /^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)$/i;
+
 export function placeDateLine(rows: readonly Row[], refYear: number): ExtractedField | null {
   for (let r = rows.length - 1; r >= 0; r--) {
     const row = rows[r] as Row;
     for (const seg of row.segments) {
       const m = /^[^A-Za-z]{0,3}([A-Za-z .]{3,30}),\s*(.+)$/.exec(seg.text);
-      if (!m || !parseIndonesianDate(m[2] ?? '', refYear).value) continue;
+      // "Senin, 8 Desember 2025" is a day and a date (another field's value), not a place and a date.
+      if (!m || WEEKDAY.test((m[1] ?? '').trim()) || !parseIndonesianDate(m[2] ?? '', refYear).value) continue;
       const comma = seg.words.findIndex((w) => w.text.endsWith(','));
       const dateWords = seg.words.slice(comma + 1);
       return buildField({ kind: 'date', words: dateWords, page: row.page, labelDistance: 0, refYear });

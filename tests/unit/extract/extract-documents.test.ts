@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractedDocumentSchema } from '../../../src/shared/domain/documents';
 import { extractAs, extractDocuments } from '../../../src/shared/extract/index';
+import { rowsOf } from '../../../src/shared/extract/layout';
 import { pageFromLines } from './page-builder';
 
 const KTP = [
@@ -227,6 +228,30 @@ describe('extractDocuments', () => {
     const printed = extractDocuments([pageFromLines(['KUITANSI', 'Jumlah   Rp 2.655.000,00', 'Nama Pasien : BUDI SANTOSO'])]);
     expect(value(printed[0]!, 'jumlah')).toBe(2655000);
     expect(value(printed[0]!, 'nama_pasien')).toBe('BUDI SANTOSO');
+  });
+
+  it('never takes a day-and-date line for the report\'s place-and-date line', () => {
+    const form = (report: string) => pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', 'No. KPJ : 10000000003', 'Tgl. Kecelakaan', 'Senin, 8 Desember 2025', ...report ? [report] : [], 'Pelapor,']);
+    // A handwritten report date stays for the officer; without one, no date is made up from the accident line.
+    expect(extractDocuments([form('Tgl. Laporan : 9@h Desember@h 2025@h')])[0]?.fields.tanggal_laporan).toMatchObject({ value: null, reason: 'handwriting' });
+    expect(extractDocuments([form('')])[0]?.fields.tanggal_laporan?.value).toBeNull();
+    // A real place-and-date line is still read.
+    expect(extractDocuments([form('Jambi, 10 Desember 2025')])[0]?.fields.tanggal_laporan?.value).toBe('2025-12-10');
+  });
+
+  it('keeps a line under a label apart even when one tall speck on it reaches up to the label', () => {
+    const word = (text: string, bbox: [number, number, number, number]) => ({ text, confidence: 0.9, bbox });
+    const line = (...words: ReturnType<typeof word>[]) => ({ text: words.map((w) => w.text).join(' '), confidence: 0.9, bbox: words.reduce<[number, number, number, number]>((b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])], [1e9, 1e9, -1e9, -1e9]), words });
+    const page = pageFromLines([]);
+    page.lines = [
+      line(word('NIK', [140, 300, 230, 345])),
+      line(word(':', [300, 318, 310, 340]), word('3174014411811001', [320, 306, 760, 342])),
+      line(word('Tempat', [143, 1391, 299, 1430]), word('Kejadian', [316, 1389, 494, 1430])),
+      line(word('JL', [190, 1460, 254, 1511]), word('LINTAS', [291, 1436, 496, 1528]), word('Ii', [823, 1372, 857, 1507]), word('SUMATERA', [515, 1434, 797, 1498])),
+    ];
+    const rows = rowsOf(page).map((r) => r.text);
+    // A large label and its value with a small colon stay one row; the tall speck does not pull the line up.
+    expect(rows).toEqual(['NIK : 3174014411811001', 'Tempat Kejadian', 'JL LINTAS SUMATERA Ii']);
   });
 
   it('restores a space OCR dropped in a name when another document prints the name apart', () => {
