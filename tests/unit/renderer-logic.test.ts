@@ -36,5 +36,8 @@ describe('reasons a field is left for keying', () => {
     expect(reasonCategory('gender_unreadable')).toBe('unreadable');
     expect(reasonCategory('wrong_length')).toBe('invalid');
     expect(reasonCategory('nik_dob_disagree')).toBe('invalid');
+    expect(reasonCategory('choice_not_marked')).toBe('choice');
+    expect(reasonCategory('choice_several_marked')).toBe('choice');
+    expect(reasonCategory('kondisi_several')).toBe('choice');
   });
 });

@@ -42,25 +42,10 @@ const MIXED_TOPS = 0.04;
 
 /** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. */
 export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
-  const x0 = Math.max(0, Math.floor(box[0]));
-  const y0 = Math.max(0, Math.floor(box[1]));
-  const x1 = Math.min(raster.width, Math.ceil(box[2]));
-  const y1 = Math.min(raster.height, Math.ceil(box[3]));
-  const w = x1 - x0;
-  const h = y1 - y0;
-  if (w < 8 || h < 8) return null;
+  const region = greyRegion(raster, box);
+  if (!region) return null;
+  const { luma, w, h, x0, y0, threshold } = region;
   const { data, channels } = raster;
-  const luma = new Uint8Array(w * h);
-  const histogram = new Array<number>(256).fill(0);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = ((y0 + y) * raster.width + x0 + x) * channels;
-      const v = channels < 3 ? (data[i] as number) : ((data[i] as number) * 77 + (data[i + 1] as number) * 150 + (data[i + 2] as number) * 29) >> 8;
-      luma[y * w + x] = v;
-      histogram[v] = (histogram[v] ?? 0) + 1;
-    }
-  }
-  const threshold = otsu(histogram, w * h);
   const ink = new Uint8Array(w * h);
   let chromaSum = 0;
   let chromaN = 0;
@@ -186,6 +171,30 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** The grey levels of the page under `box` (cut to the page) and Otsu's ink threshold for them; null
+ * when the box is too small to judge. */
+export function greyRegion(raster: PageRaster, box: BBox): { luma: Uint8Array; w: number; h: number; x0: number; y0: number; threshold: number } | null {
+  const x0 = Math.max(0, Math.floor(box[0]));
+  const y0 = Math.max(0, Math.floor(box[1]));
+  const x1 = Math.min(raster.width, Math.ceil(box[2]));
+  const y1 = Math.min(raster.height, Math.ceil(box[3]));
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (w < 8 || h < 8) return null;
+  const { data, channels } = raster;
+  const luma = new Uint8Array(w * h);
+  const histogram = new Array<number>(256).fill(0);
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const i = ((y0 + y) * raster.width + x0 + x) * channels;
+      const v = channels < 3 ? (data[i] as number) : ((data[i] as number) * 77 + (data[i + 1] as number) * 150 + (data[i + 2] as number) * 29) >> 8;
+      luma[y * w + x] = v;
+      histogram[v] = (histogram[v] ?? 0) + 1;
+    }
+  }
+  return { luma, w, h, x0, y0, threshold: otsu(histogram, w * h) };
 }
 
 /** Otsu's threshold of a grey histogram: the level that best splits ink from paper. */

@@ -6,6 +6,7 @@ import type { OcrLimits } from './config';
 import type { OcrPool, RecognizedImage } from './pool';
 import { prepareForOcr, type PreparedImage } from './preprocess';
 import { assessQuality } from './quality';
+import { markCheckboxes } from './checkboxes';
 import { markHandwriting } from './handwriting';
 import { secondLook } from './second-look';
 import { splitGluedWords } from './word-gaps';
@@ -113,8 +114,9 @@ export async function readPage(
     page = glued.read;
   }
   if (look.replaced || glued.split) lines = toLines(page, transformOf(raster, prepared, page));
-  // Handwritten words are marked on the officer's page, where the pen's colour is still there.
+  // Check boxes and handwritten words are read on the officer's page, where the pen's colour is still there.
   const handStarted = performance.now();
+  const checkboxes = markCheckboxes(raster, lines);
   markHandwriting(raster, lines);
   timings.handwriting = ms(handStarted);
   const estimatedDpi = raster.dpi === null;
@@ -148,6 +150,7 @@ export async function readPage(
       orientation: osd,
       ...(look.reread ? { secondLook: { reread: look.reread, replaced: look.replaced } } : {}),
       ...(glued.split ? { wordsSplit: glued.split } : {}),
+      ...(checkboxes ? { checkboxes } : {}),
       languages: pool.languages.join('+'),
     },
     timings,

@@ -2,6 +2,7 @@
 import type { Hubungan, KondisiAkhir } from '../../shared/normalize/values';
 import { date, field, GENDER, lab, type DocContext, type Member } from './documents';
 import { printDate, printKpj, printNik, printNpwp, printRupiah, printTime, titleCase } from './formats';
+import { Rng } from '../../shared/synth/random';
 import type { Block, DocSpec } from './spec';
 
 export function aktaKematian(c: DocContext, death: { date: string; place: string }): DocSpec {
@@ -108,6 +109,27 @@ export function formKk1(c: DocContext, a: Accident, twoPages: boolean): DocSpec 
   return { type: 'form_kk1', size: 'portrait', blocks, truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, nik: p.nik, tanggal_kecelakaan: a.date, jam_kecelakaan: a.time, tempat_kecelakaan: a.place, tanggal_laporan: a.reportDate } };
 }
 
+/** Options of the stage-II form's outcome, in the order Formulir 3a lists them. */
+const KONDISI_OPTIONS: readonly [KondisiAkhir, string][] = [
+  ['sembuh', 'Sembuh'], ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'], ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
+  ['cacat_total_tetap', 'Cacat Total Tetap'], ['meninggal', 'Meninggal Dunia'],
+];
+
+/**
+ * The outcome as most stage-II forms give it, a list of boxes with one ticked or crossed, or as the
+ * typed word. Which one, and how, comes from a stream of its own (seeded by the dates), so the
+ * document's random stream, and every other value of the dossier, is drawn as before.
+ */
+function kondisiBlock(rng: Rng, a: Accident): Block {
+  const own = new Rng(Number(a.stage2Date.replace(/-/g, '')) * 31 + a.time.charCodeAt(1));
+  const label = lab(rng, 'kondisi');
+  if (own.chance(0.4)) return field(label, KONDISI_TEXT[a.kondisi], 'kondisi_akhir');
+  return {
+    kind: 'choices', label, options: KONDISI_OPTIONS.map(([, t]) => t), chosen: KONDISI_OPTIONS.findIndex(([k]) => k === a.kondisi),
+    layout: own.chance(0.5) ? 'row' : 'column', mark: own.chance(0.5) ? 'x' : 'tick',
+  };
+}
+
 export function formKk2(c: DocContext, a: Accident): DocSpec {
   const { rng, person: p } = c;
   const blocks: Block[] = [
@@ -117,7 +139,7 @@ export function formKk2(c: DocContext, a: Accident): DocSpec {
     field(lab(rng, 'kpj'), printKpj(p.nomor_kpj, rng)),
     field(rng.pick(['Nama Tenaga Kerja', 'Nama Peserta', 'Nama']), c.printedName),
     field(lab(rng, 'tgl_kecelakaan'), date(c, a.date), 'tanggal_kecelakaan'),
-    field(lab(rng, 'kondisi'), KONDISI_TEXT[a.kondisi], 'kondisi_akhir'),
+    kondisiBlock(rng, a),
     { kind: 'gap' },
     field(lab(rng, 'tgl_laporan'), date(c, a.stage2Date), 'tanggal_laporan'),
   ];

@@ -204,6 +204,72 @@ function colonLayout(page: Page, b: Extract<Block, { kind: 'field' }>, x: number
   return { colonX, valueX, end: valueX + page.ctx.measureText(b.value).width };
 }
 
+/** A list of options, each behind a box; the chosen one's box is crossed (print) or ticked (pen). */
+function drawChoices(page: Page, b: Extract<Block, { kind: 'choices' }>, labelWidth: number): void {
+  const ctx = page.ctx;
+  const px = page.font();
+  const side = Math.round(px * 0.8);
+  const gap = Math.round(px * 0.45);
+  const option = (text: string, x: number, chosen: boolean): number => {
+    const top = page.y + Math.round(px * 0.05);
+    ctx.save();
+    ctx.strokeStyle = '#111';
+    ctx.lineWidth = 2;
+    ctx.strokeRect(x, top, side, side);
+    if (chosen) drawMark(ctx, b.mark, x, top, side, text);
+    ctx.restore();
+    page.text(text, x + side + gap);
+    return x + side + gap + ctx.measureText(text).width;
+  };
+  page.text(b.label, page.margin);
+  if (b.layout === 'column') {
+    page.advance();
+    b.options.forEach((o, i) => {
+      option(o, page.margin + 40, i === b.chosen);
+      page.advance();
+    });
+    return;
+  }
+  const colonX = Math.max(page.margin + labelWidth, page.margin + ctx.measureText(b.label).width + 14);
+  page.text(':', colonX);
+  const start = colonX + Math.round(px * 0.8);
+  let x = start;
+  b.options.forEach((o, i) => {
+    page.font();
+    const need = side + gap + ctx.measureText(o).width;
+    if (x > start && x + need > page.w - page.margin) {
+      page.advance();
+      x = start;
+    }
+    x = option(o, x, i === b.chosen) + Math.round(px * 1.4);
+  });
+  page.advance();
+}
+
+function drawMark(ctx: SKRSContext2D, mark: 'x' | 'tick', x: number, y: number, side: number, seed: string): void {
+  ctx.lineCap = 'round';
+  if (mark === 'x') {
+    ctx.lineWidth = 3;
+    const k = Math.round(side * 0.18);
+    ctx.beginPath();
+    ctx.moveTo(x + k, y + k);
+    ctx.lineTo(x + side - k, y + side - k);
+    ctx.moveTo(x + side - k, y + k);
+    ctx.lineTo(x + k, y + side - k);
+    ctx.stroke();
+    return;
+  }
+  // A ballpoint tick: down into the box and up past its top right corner, never twice the same.
+  const j = handJitter(seed);
+  ctx.strokeStyle = j() > 0 ? '#1c2f86' : '#262626';
+  ctx.lineWidth = 3.5;
+  ctx.beginPath();
+  ctx.moveTo(x + side * (0.15 + 0.1 * j()), y + side * (0.5 + 0.1 * j()));
+  ctx.lineTo(x + side * (0.42 + 0.1 * j()), y + side * (0.85 + 0.05 * j()));
+  ctx.lineTo(x + side * (1.1 + 0.2 * j()), y - side * (0.2 + 0.15 * j()));
+  ctx.stroke();
+}
+
 function drawTable(page: Page, b: Extract<Block, { kind: 'table' }>): void {
   const total = b.widths.reduce((a, c) => a + c, 0);
   const scale = Math.min(1, (page.w - 2 * page.margin) / total);
@@ -317,6 +383,9 @@ export async function renderSpec(spec: DocSpec, style: OfficeStyle): Promise<Buf
         break;
       case 'table':
         drawTable(page, b);
+        break;
+      case 'choices':
+        drawChoices(page, b, labelWidth);
         break;
       case 'gap':
         page.advance(0.8);

@@ -17,6 +17,17 @@ export type Block =
       hand?: boolean;
     }
   | { kind: 'section'; text: string }
+  | {
+      /** A printed list of options with a box before each; the one that applies is ticked or crossed. */
+      kind: 'choices';
+      label: string;
+      options: string[];
+      chosen: number;
+      /** Options side by side after the label, or one under the other below it. */
+      layout: 'row' | 'column';
+      /** A printed X, or a ballpoint tick that runs over the box's edge. */
+      mark: 'x' | 'tick';
+    }
   | { kind: 'table'; columns: string[]; rows: string[][]; widths: number[] }
   | { kind: 'gap' }
   | { kind: 'pagebreak' };

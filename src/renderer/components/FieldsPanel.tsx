@@ -91,9 +91,11 @@ function DocumentFields(props: {
   );
 }
 
-/** The engine's reason codes are many and specific; officers see one of five plain categories. */
-export function reasonCategory(reason: string): 'handwriting' | 'low_confidence' | 'missing' | 'unreadable' | 'invalid' {
+/** The engine's reason codes are many and specific; officers see one of six plain categories. */
+export function reasonCategory(reason: string): 'handwriting' | 'choice' | 'low_confidence' | 'missing' | 'unreadable' | 'invalid' {
   if (reason.includes('handwrit')) return 'handwriting';
+  // A list of options with no box (or several boxes) plainly ticked, or printed with no mark at all.
+  if (reason.startsWith('choice_') || reason.endsWith('_several')) return 'choice';
   if (reason === 'low_confidence') return 'low_confidence';
   if (reason === 'empty' || reason.endsWith('not_found') || reason.endsWith('_empty')) return 'missing';
   if (reason.endsWith('unreadable')) return 'unreadable';

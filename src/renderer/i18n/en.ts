@@ -129,7 +129,7 @@ export const en: Messages = {
     showOnPage: 'Show on page {{page}}',
     listEntries_one: '{{count}} entry',
     listEntries_other: '{{count}} entries',
-    reasons: { unreadable: 'unreadable', handwriting: 'handwriting', low_confidence: 'OCR unsure', invalid: 'invalid value', missing: 'not found' },
+    reasons: { unreadable: 'unreadable', handwriting: 'handwriting', choice: 'check which box is ticked', low_confidence: 'OCR unsure', invalid: 'invalid value', missing: 'not found' },
   },
   flags: {
     notChecked: 'Not checked yet. Checks run by themselves once pages are read, or press Check again.',

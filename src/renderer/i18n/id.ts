@@ -135,7 +135,7 @@ export const id = {
     showOnPage: 'Tunjukkan di halaman {{page}}',
     listEntries_one: '{{count}} entri',
     listEntries_other: '{{count}} entri',
-    reasons: { unreadable: 'tidak terbaca', handwriting: 'tulisan tangan', low_confidence: 'OCR tidak yakin', invalid: 'nilai tidak valid', missing: 'tidak ditemukan' },
+    reasons: { unreadable: 'tidak terbaca', handwriting: 'tulisan tangan', choice: 'periksa kotak yang dicentang', low_confidence: 'OCR tidak yakin', invalid: 'nilai tidak valid', missing: 'tidak ditemukan' },
   },
   flags: {
     notChecked: 'Belum diperiksa. Pemeriksaan berjalan otomatis setelah halaman terbaca, atau tekan Periksa ulang.',

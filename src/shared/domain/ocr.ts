@@ -2,6 +2,10 @@
 import { z } from 'zod';
 import { bboxSchema } from './documents';
 
+/** The text OCR gives a check box it found on the page: marked, or empty (the ink inside tells). */
+export const CHECKED = '☒';
+export const UNCHECKED = '☐';
+
 export const ocrWordSchema = z.object({
   text: z.string(),
   /** 0–1. */

@@ -6,6 +6,7 @@ import { matchLabelAt, labelTokens } from './labels';
 import type { Row, Word } from './layout';
 import { DECOY_LABELS, type FieldSpec } from './specs';
 import { buildField, missingField } from './values';
+import { choiceField } from './choices';
 
 export interface Hit {
   spec: FieldSpec | null;
@@ -135,6 +136,12 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
         if (!out.tempat_lahir || out.tempat_lahir.value === null) out.tempat_lahir = tempat;
         if (!out.tanggal_lahir || out.tanggal_lahir.value === null) out.tanggal_lahir = tanggal;
         continue;
+      }
+      // An outcome ticked in a list of boxes is read by its box, whatever the list prints.
+      const choice = spec.kind === 'kondisi' ? choiceField(rows, hits, h, spec.kind, refYear) : null;
+      if (choice) {
+        chosen = choice;
+        break;
       }
       // The first place that holds a readable value wins; otherwise the likeliest place explains why not.
       let f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });

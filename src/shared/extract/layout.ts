@@ -2,7 +2,7 @@
 // two-column form row ("Nama : X      NIK : Y") or a table row splits into its cells, and junk read
 // from stamps or photo borders at the far edge stays apart from the value next to the label.
 import type { BBox } from '../domain/documents';
-import type { OcrPage, OcrWord } from '../domain/ocr';
+import { CHECKED, UNCHECKED, type OcrPage, type OcrWord } from '../domain/ocr';
 
 export interface Word {
   text: string;
@@ -74,9 +74,9 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
  * Words with no letter or digit (rule lines, bars, quotes, specks) carry nothing and confuse label
  * positions; colons stay (they separate labels from values), a lone dash is a value ("Gol. Darah: -"),
  * and a slash is part of a label ("Tempat / Tanggal Lahir"): dropped, it leaves a gap that splits the
- * label into two cells.
+ * label into two cells. A check box OCR found is a value too.
  */
-const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t);
+const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t) && t !== CHECKED && t !== UNCHECKED;
 
 /**
  * A bar set right after a word, as tall as it and read confidently ("ILIR BARAT |"), is the roman

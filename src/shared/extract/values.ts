@@ -105,7 +105,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     }
     case 'kondisi': {
       const r = parseKondisiAkhir(text);
-      return r.value ? { value: r.value, validity: 1 } : { value: null, validity: 0, reason: 'kondisi_unreadable' };
+      return r.value ? { value: r.value, validity: 1 } : { value: null, validity: 0, reason: r.reason ?? 'kondisi_unreadable' };
     }
     case 'blood': {
       const m = /^\s*(AB|A|B|O|0)\s*([+-]|POS|NEG)?\s*$/i.exec(text);

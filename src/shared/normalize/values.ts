@@ -94,16 +94,21 @@ export const isPlausibleName = (name: string): boolean =>
 export const KONDISI_AKHIR = ['sembuh', 'cacat_sebagian_anatomis', 'cacat_sebagian_fungsi', 'cacat_total_tetap', 'meninggal'] as const;
 export type KondisiAkhir = (typeof KONDISI_AKHIR)[number];
 
+/** The outcome a text names; a text naming several ("Sembuh / Cacat … / Meninggal Dunia", a form's
+ * list of options with no mark read) names none of them. */
 export function parseKondisiAkhir(raw: string): ValueResult<KondisiAkhir> {
   const s = squash(raw);
   const words = raw.toLowerCase().split(/[^a-z]+/).filter(Boolean);
   const has = (w: string): boolean => s.includes(w) || words.some((x) => fuzzyEquals(x, w));
-  if (has('meninggal') || has('wafat')) return { value: 'meninggal', repaired: 0 };
-  if (has('total')) return { value: 'cacat_total_tetap', repaired: 0 };
-  if (has('anatomis')) return { value: 'cacat_sebagian_anatomis', repaired: 0 };
-  if (has('fungsi')) return { value: 'cacat_sebagian_fungsi', repaired: 0 };
-  if (has('sembuh')) return { value: 'sembuh', repaired: 0 };
-  return { value: null, repaired: 0, reason: 'kondisi_unreadable' };
+  const named = new Set<KondisiAkhir>();
+  if (has('meninggal') || has('wafat')) named.add('meninggal');
+  if (has('total')) named.add('cacat_total_tetap');
+  if (has('anatomis')) named.add('cacat_sebagian_anatomis');
+  if (has('fungsi')) named.add('cacat_sebagian_fungsi');
+  if (has('sembuh')) named.add('sembuh');
+  if (named.size > 1) return { value: null, repaired: 0, reason: 'kondisi_several' };
+  const [value] = named;
+  return value ? { value, repaired: 0 } : { value: null, repaired: 0, reason: 'kondisi_unreadable' };
 }
 
 export const HUBUNGAN = ['kepala_keluarga', 'istri', 'suami', 'anak', 'orang_tua', 'saudara', 'lainnya'] as const;

@@ -254,6 +254,20 @@ describe('extractDocuments', () => {
     expect(rows).toEqual(['NIK : 3174014411811001', 'Tempat Kejadian', 'JL LINTAS SUMATERA Ii']);
   });
 
+  it('reads the outcome of a stage-II form from the one marked box, and leaves an unmarked list to the officer', () => {
+    const form = (...lines: string[]) => extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP II', 'FORMULIR 3a', 'No. KPJ : 10000000003', ...lines])])[0]?.fields.kondisi_akhir;
+    // Options beside the label, wrapped onto the next line; and one under the other below the label.
+    expect(form('Kondisi Akhir : ☐ Sembuh  ☐ Cacat Sebagian Anatomis', '☒ Cacat Sebagian Fungsi  ☐ Cacat Total Tetap', '☐ Meninggal Dunia')?.value).toBe('cacat_sebagian_fungsi');
+    expect(form('Kondisi Akhir', '☐ Sembuh', '☐ Cacat Sebagian Anatomis', '☐ Cacat Total Tetap', '☒ Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')?.value).toBe('meninggal');
+    // No mark, two marks, a mark OCR is unsure of, or the options printed with no boxes read: nothing is guessed.
+    expect(form('Kondisi Akhir : ☐ Sembuh  ☐ Cacat Total Tetap  ☐ Meninggal Dunia')).toMatchObject({ value: null, reason: 'choice_not_marked' });
+    expect(form('Kondisi Akhir', '☒ Sembuh', '☐ Cacat Total Tetap', '☒ Meninggal Dunia')).toMatchObject({ value: null, reason: 'choice_several_marked' });
+    expect(form('Kondisi Akhir : ☐ Sembuh  ☒@0.4 Cacat Total Tetap')).toMatchObject({ value: null, reason: 'choice_mark_unclear' });
+    expect(form('Kondisi Akhir : Sembuh / Cacat Total Tetap / Meninggal Dunia')).toMatchObject({ value: null, reason: 'kondisi_several' });
+    // A typed outcome is still read as printed.
+    expect(form('Kondisi Akhir : CACAT TOTAL TETAP')?.value).toBe('cacat_total_tetap');
+  });
+
   it('restores a space OCR dropped in a name when another document prints the name apart', () => {
     const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
     const kk = pageFromLines([
