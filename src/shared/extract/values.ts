@@ -42,20 +42,26 @@ interface Parsed {
 /**
  * Program codes in a list as printed ("JKK, JKM, JHT" or "JKK - JKM"), in the order of PROGRAMS. A
  * three-letter word one letter away from exactly one code is that code misread ("IKK", "JAT"); a word as
- * close to two codes ("JKX": JKK, JKM, JKP) is no code at all.
+ * close to two codes ("JKX": JKK, JKM, JKP) is no code at all, and is counted as `unread`: a list with a
+ * code missing from it would be a wrong list, not a shorter right one.
  */
-function programsIn(text: string): { code: string; repaired: boolean }[] {
+function programsIn(text: string): { codes: { code: string; repaired: boolean }[]; unread: number } {
   const words = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
   const found = new Map<string, boolean>();
+  let unread = 0;
   for (const w of words) {
     if ((PROGRAMS as readonly string[]).includes(w)) found.set(w, false);
     else if (w.length === 3) {
       const near = PROGRAMS.filter((p) => p.length === 3 && editDistance(w, p, 1) === 1);
       if (near.length === 1 && !found.has(near[0] as string)) found.set(near[0] as string, true);
-    }
+      else if (!LIST_WORDS.has(w)) unread++;
+    } else if (w.length <= 4 && !LIST_WORDS.has(w)) unread++;
   }
-  return PROGRAMS.filter((p) => found.has(p)).map((code) => ({ code, repaired: found.get(code) as boolean }));
+  return { codes: PROGRAMS.filter((p) => found.has(p)).map((code) => ({ code, repaired: found.get(code) as boolean })), unread };
 }
+
+/** Words a printed program list may hold besides codes. */
+const LIST_WORDS = new Set(['DAN', 'ATAU', 'DST']);
 
 /** Snap a misread value onto its fixed list ("SEUMURHIDUP", "KATH0LIK"); null when nothing is close. */
 export function snap(text: string, vocabulary: readonly string[]): string | null {
@@ -119,8 +125,9 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       return { value: v, validity: /^\d{3}\/\d{3}$/.test(v) ? 1 : 0.9 };
     }
     case 'programs': {
-      const found = programsIn(text);
-      return found.length ? { value: found.map((f) => f.code), validity: found.some((f) => f.repaired) ? 0.9 : 1 } : { value: null, validity: 0, reason: 'programs_unreadable' };
+      const { codes, unread } = programsIn(text);
+      if (unread) return { value: null, validity: 0, reason: 'programs_partly_unreadable' };
+      return codes.length ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1 } : { value: null, validity: 0, reason: 'programs_unreadable' };
     }
     case 'name': {
       const v = normalizeName(text);

@@ -85,8 +85,11 @@ describe('extractDocuments', () => {
     const programs = (line: string): unknown => value(extractDocuments([pageFromLines(['KARTU PESERTA', ': 1571021203800001', line])])[0] as never, 'program');
     expect(programs('Program : IKK, JKM, JAT')).toEqual(['JKK', 'JKM', 'JHT']);
     expect(programs('Program : JKK - JKM - JHT - JP')).toEqual(['JKK', 'JKM', 'JHT', 'JP']);
-    // "JKX" is as close to JKK, JKM and JKP: it names none of them.
-    expect(programs('Program : JKX, JHT')).toEqual(['JHT']);
+    // "JKX" is as close to JKK, JKM and JKP: it names none of them, and a list with one code unread is
+    // left for the officer rather than given one program short.
+    expect(programs('Program : JKX, JHT')).toBeNull();
+    expect(programs('Program : JKK, J.M, JHT')).toBeNull();
+    expect(programs('Program : JKK, JKM dan JHT')).toEqual(['JKK', 'JKM', 'JHT']);
   });
 
   it('reads two-column rows and values printed on the line under their label', () => {
