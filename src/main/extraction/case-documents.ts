@@ -6,7 +6,7 @@ import { AppError } from '../../shared/api/result';
 import type { DocumentType, ExtractedDocument, ExtractedField, FieldValue } from '../../shared/domain/documents';
 import { extractedFieldSchema } from '../../shared/domain/documents';
 import type { OcrPage } from '../../shared/domain/ocr';
-import { extractAs, extractDocuments, normalizeOfficerValue } from '../../shared/extract/index';
+import { crossCheckDocuments, extractAs, extractDocuments, normalizeOfficerValue } from '../../shared/extract/index';
 import type { BackendContext } from '../context';
 import { listCasePages } from '../ocr/case-ocr';
 import { z } from 'zod';
@@ -87,25 +87,36 @@ export function extractCase(ctx: BackendContext, caseId: number): { documents: C
     `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  ctx.db.transaction(() => {
-    for (const [fileId, pages] of files) {
-      const prevOfFile = previous.filter((d) => d.fileId === fileId);
-      const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
-      let docs = extractDocuments(pages);
-      // An officer's typing of a page range replaces what the engine found on those pages.
-      if (officerTyped.length) {
-        const taken = new Set(officerTyped.flatMap((d) => d.pages));
-        docs = [
-          ...docs.filter((d) => !d.pages.some((p) => taken.has(p))),
-          ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page))), typeConfidence: 1 })),
-        ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0));
-      }
-      ctx.db.prepare(`DELETE FROM case_documents WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
-      docs.forEach((doc, seq) => {
+  // Every read file first, then the case's documents checked against each other across files, then stored.
+  const extracted: { fileId: number; docs: { doc: ExtractedDocument; prev: CaseDocument | undefined; source: 'officer' | 'ocr' }[] }[] = [];
+  for (const [fileId, pages] of files) {
+    const prevOfFile = previous.filter((d) => d.fileId === fileId);
+    const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
+    let docs = extractDocuments(pages);
+    // An officer's typing of a page range replaces what the engine found on those pages.
+    if (officerTyped.length) {
+      const taken = new Set(officerTyped.flatMap((d) => d.pages));
+      docs = [
+        ...docs.filter((d) => !d.pages.some((p) => taken.has(p))),
+        ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page))), typeConfidence: 1 })),
+      ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0));
+    }
+    extracted.push({
+      fileId,
+      docs: docs.map((doc) => {
         const prev = prevOfFile.find((d) => d.pages[0] === doc.pages[0]);
-        const merged = keepOfficerFields(doc, prev);
-        const source = officerTyped.some((d) => d.pages[0] === doc.pages[0]) ? 'officer' : 'ocr';
-        insert.run(caseId, fileId, seq, merged.type, merged.typeConfidence, source, JSON.stringify(merged.pages), JSON.stringify(merged.fields), at, source === 'officer' ? (prev?.updatedAt ? ctx.operator().name : null) : null);
+        return { doc: keepOfficerFields(doc, prev), prev, source: officerTyped.some((d) => d.pages[0] === doc.pages[0]) ? 'officer' : 'ocr' };
+      }),
+    });
+  }
+  // Documents of files still being read take part too, as stored.
+  const waiting = previous.filter((d) => !files.has(d.fileId)).map((d) => ({ ...d, fields: structuredClone(d.fields) }));
+  crossCheckDocuments([...extracted.flatMap((f) => f.docs.map((d) => d.doc)), ...waiting]);
+  ctx.db.transaction(() => {
+    for (const { fileId, docs } of extracted) {
+      ctx.db.prepare(`DELETE FROM case_documents WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
+      docs.forEach(({ doc, prev, source }, seq) => {
+        insert.run(caseId, fileId, seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), at, source === 'officer' ? (prev?.updatedAt ? ctx.operator().name : null) : null);
       });
     }
   })();

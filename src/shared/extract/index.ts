@@ -172,6 +172,7 @@ function respaceNames(docs: ExtractedDocument[]): void {
   };
   for (const d of docs) {
     for (const [k, f] of Object.entries(d.fields)) {
+      if (f.source === 'officer') continue;
       if (NAME_KEYS.has(k) && typeof f.value === 'string') f.value = fix(f.value);
       if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nama === 'string') e.nama = fix(e.nama);
     }
@@ -195,6 +196,7 @@ function doubtNearMisses(docs: ExtractedDocument[]): void {
       for (const d of docs) for (const f of Object.values(d.fields)) if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') listed.push(e.nik);
     }
     for (const f of filled) {
+      if (f.source === 'officer') continue;
       const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), String(f.value)) && o.confidence >= f.confidence);
       if (rival || listed.some((n) => oneDigitApart(n, String(f.value)))) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
     }
@@ -203,12 +205,30 @@ function doubtNearMisses(docs: ExtractedDocument[]): void {
 
 /** Classify each page, split the bundle into documents (a document may span pages), extract each. */
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
-  const docs = classifyAndExtract(pages);
+  return extractDossier([pages])[0] ?? [];
+}
+
+/**
+ * Each file of one dossier extracted as `extractDocuments` does, and then all their documents read
+ * together: the KTP photographed apart confirms, completes or doubts the NIK on the scanned bundle.
+ */
+export function extractDossier(files: readonly (readonly OcrPage[])[]): ExtractedDocument[][] {
+  const perFile = files.map(classifyAndExtract);
+  crossCheckDocuments(perFile.flat());
+  return perFile;
+}
+
+/**
+ * The documents of one dossier checked against each other (in place): a weak reading that another
+ * document reads confidently is confirmed, a NIK cut short is completed, a space OCR dropped from a
+ * name is restored, and identifiers one digit apart go to the officer. Values an officer keyed are
+ * taken as read and never changed.
+ */
+export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   confirmAcrossDocuments(docs);
   completeTruncatedNiks(docs);
   respaceNames(docs);
   doubtNearMisses(docs);
-  return docs;
 }
 
 function classifyAndExtract(pages: readonly OcrPage[]): ExtractedDocument[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractedDocumentSchema } from '../../../src/shared/domain/documents';
-import { extractAs, extractDocuments } from '../../../src/shared/extract/index';
+import { crossCheckDocuments, extractAs, extractDocuments, extractDossier } from '../../../src/shared/extract/index';
 import { rowsOf } from '../../../src/shared/extract/layout';
 import { pageFromLines } from './page-builder';
 
@@ -283,6 +283,23 @@ describe('extractDocuments', () => {
     expect((docs[1]?.fields.anggota?.value as { nama: string }[])[0]?.nama).toBe('ANDI SANTOSO');
     // Alone, the KK keeps what was read.
     expect(extractDocuments([kk])[0]?.fields.nama_kepala_keluarga?.value).toBe('ANDISANTOSO');
+  });
+
+  it('checks the documents of a dossier against each other across its files, never changing what an officer keyed', () => {
+    // The KTP photographed apart from the scanned bundle that holds the participant card.
+    const ktpPhoto = [pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1)];
+    const bundle = [pageFromLines(['KARTU PESERTA', 'Nama : BUDI@0.3 SANTOSO', 'NIK : 1571021203800007@0.7', 'Program : JKK'], 1)];
+    expect(extractDossier([bundle])[0]?.[0]?.fields.nama?.value).toBeNull();
+    const [photo, scanned] = extractDossier([ktpPhoto, bundle]);
+    expect(photo?.[0]?.fields.nik?.value).toBe('1571021203800001');
+    expect(scanned?.[0]?.fields.nama).toMatchObject({ value: 'BUDI SANTOSO', reason: 'confirmed_by_other_document' });
+    expect(scanned?.[0]?.fields.nik).toMatchObject({ value: null, reason: 'disagrees_with_other_document' });
+    // The officer's NIK stands even one digit from another document's.
+    const docs = [...extractDocuments(ktpPhoto), ...extractDocuments(bundle)];
+    const card = docs[1] as (typeof docs)[number];
+    card.fields.nik = { value: '1571021203800007', confidence: 0.5, page: 1, bbox: null, source: 'officer' };
+    crossCheckDocuments(docs);
+    expect(card.fields.nik.value).toBe('1571021203800007');
   });
 
   it('sends the weaker of two NIK readings one digit apart to the officer', () => {
