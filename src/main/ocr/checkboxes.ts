@@ -54,9 +54,17 @@ export function findBox(ink: Uint8Array, w: number, h: number, letterHeight: num
   const maxSide = letterHeight * MAX_SIDE;
   const rows = longestRuns(ink, w, h, true);
   const inkAt = (x: number, y: number): boolean => ink[y * w + x] === 1;
-  const edgeShare = (x: number, y0: number, y1: number): number => {
+  // A photographed box leans a little: its edges are looked for a few pixels either side.
+  const edgeShare = (x: number, y0: number, y1: number, lean: number): number => {
     let on = 0;
-    for (let y = y0; y <= y1; y++) if (inkAt(x, y) || (x > 0 && inkAt(x - 1, y)) || (x + 1 < w && inkAt(x + 1, y))) on++;
+    for (let y = y0; y <= y1; y++) {
+      for (let dx = -lean; dx <= lean; dx++) {
+        if (x + dx >= 0 && x + dx < w && inkAt(x + dx, y)) {
+          on++;
+          break;
+        }
+      }
+    }
     return on / Math.max(1, y1 - y0 + 1);
   };
   // The bottom edge is the plainest (a tick runs out over the top right corner): take the lowest long
@@ -71,10 +79,11 @@ export function findBox(ink: Uint8Array, w: number, h: number, letterHeight: num
       if (Math.abs(t.start - b.start) > tol || t.length < side - tol) continue;
       const x0 = b.start;
       const x1 = b.start + side - 1;
-      if (edgeShare(x0, yt, yb) < EDGE_SHARE || edgeShare(x1, yt, yb) < EDGE_SHARE) continue;
+      const lean = Math.max(1, Math.round(side * 0.08));
+      if (edgeShare(x0, yt, yb, lean) < EDGE_SHARE || edgeShare(x1, yt, yb, lean) < EDGE_SHARE) continue;
       // A box stands apart: the paper just outside its left, top and bottom edges is blank but for a
       // tick running out of it (a letter's strokes that happen to frame a square are joined to more ink).
-      if (!isolated(ink, w, h, x0, yt, x1, yb)) continue;
+      if (!isolated(ink, w, h, x0, yt, x1, yb, lean + 2)) continue;
       // Inside: the edges and a pixel of blur either side left out.
       const inset = Math.max(2, Math.round(side * 0.14));
       let on = 0;
@@ -87,8 +96,8 @@ export function findBox(ink: Uint8Array, w: number, h: number, letterHeight: num
   return null;
 }
 
-/** Share of ink in the one-pixel rings two pixels outside the box's left, top and bottom edges. */
-function isolated(ink: Uint8Array, w: number, h: number, x0: number, y0: number, x1: number, y1: number): boolean {
+/** Whether the one-pixel lines `d` pixels outside the box's left, top and bottom edges are mostly blank. */
+function isolated(ink: Uint8Array, w: number, h: number, x0: number, y0: number, x1: number, y1: number, d: number): boolean {
   const share = (xs: [number, number], ys: [number, number]): number => {
     let on = 0;
     let all = 0;
@@ -98,7 +107,6 @@ function isolated(ink: Uint8Array, w: number, h: number, x0: number, y0: number,
     }
     return all ? on / all : 0;
   };
-  const d = 3;
   return share([x0 - d, x0 - d], [y0, y1]) < 0.3 && share([x0, x1], [y0 - d, y0 - d]) < 0.3 && share([x0, x1], [y1 + d, y1 + d]) < 0.3;
 }
 

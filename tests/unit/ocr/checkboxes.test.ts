@@ -50,7 +50,8 @@ describe('check boxes', () => {
   it('takes no square joined to other ink for a box (strokes of letters that frame one)', () => {
     const joined = region((set) => {
       outline(set, 10, 8, 22);
-      for (let y = 8; y < 30; y++) set(7, y);
+      // A thick stroke running along its left edge, a few pixels off.
+      for (let y = 8; y < 30; y++) for (let x = 2; x < 7; x++) set(x, y);
     });
     expect(findBox(joined, 40, 40, 22)).toBeNull();
   });
