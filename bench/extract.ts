@@ -1,6 +1,7 @@
 // `npm run bench -- extract [--seed N] [--dossiers N] [--verbose]`: classification accuracy, exact-match
 // rate per field key and overall, share left empty and share wrongly filled, on a generated set whose
-// seed differs from the tests'. Real OCR through readFile; OCR results are cached under bench/.cache/ocr
+// seed differs from the tests'; each dossier's files are extracted together, as the app extracts a
+// case's files. Real OCR through readFile; OCR results are cached under bench/.cache/ocr
 // by file hash so re-runs while tuning are fast. Prints figures, asserts nothing.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,7 +10,7 @@ import { mkdir, readdir, readFile as readFs, writeFile } from 'node:fs/promises'
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OcrPage } from '../src/shared/domain/ocr';
-import { extractDocuments, MIN_CONFIDENCE, withMinConfidence } from '../src/shared/extract/index';
+import { extractDossier, MIN_CONFIDENCE, withMinConfidence } from '../src/shared/extract/index';
 import { createOcrPool } from '../src/main/ocr/pool';
 import { readFile } from '../src/main/ocr/read-file';
 import type { FileTruth } from '../src/main/synth/index';
@@ -41,6 +42,16 @@ async function generatedSet(seed: number, dossiers: number, handwriting = false)
   }
   const manifest = JSON.parse(await readFs(path.join(dir, 'manifest.json'), 'utf8')) as FileTruth[];
   return Promise.all(manifest.map(async (truth) => ({ name: truth.name, truth, bytes: await readFs(path.join(dir, truth.name)) })));
+}
+
+/** The set's files grouped by dossier ("dossier-90003-2.pdf" is the second file of dossier 90003). */
+function byDossier(files: SetFile[]): SetFile[][] {
+  const groups = new Map<string, SetFile[]>();
+  for (const f of files) {
+    const key = f.name.replace(/-\d+\.\w+$/, '');
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  return [...groups.values()];
 }
 
 const opt = (args: string[], name: string, fallback: number): number => {
@@ -93,22 +104,32 @@ export default async function run(args: string[]): Promise<void> {
   // Accident dossiers whose forms are partly filled in by hand, scored apart: none of it may be pre-filled.
   const hand = newScore();
   try {
-    for (const f of await generatedSet(seed + HAND_SEED_OFFSET, HAND_DOSSIERS, true)) scoreFile(hand, f.truth, extractDocuments((await ocrCached(f, pool)).pages));
-    for (const f of await generatedSet(seed, dossiers)) {
-      {
+    // Each dossier's files are extracted together, as a case's files are in the app.
+    for (const dossier of byDossier(await generatedSet(seed + HAND_SEED_OFFSET, HAND_DOSSIERS, true))) {
+      const read = [];
+      for (const f of dossier) read.push((await ocrCached(f, pool)).pages);
+      extractDossier(read).forEach((docs, i) => scoreFile(hand, (dossier[i] as SetFile).truth, docs));
+    }
+    for (const dossier of byDossier(await generatedSet(seed, dossiers))) {
+      const read: OcrPage[][] = [];
+      for (const f of dossier) {
         const t0 = performance.now();
         const ocr = await ocrCached(f, pool);
         ocrMs += performance.now() - t0;
         if (ocr.cached) fromCache++;
-        const t1 = performance.now();
-        const docs = extractDocuments(ocr.pages);
-        extractMs += performance.now() - t1;
+        read.push(ocr.pages);
         files++;
         pages += ocr.pages.length;
-        scoreFile(score, f.truth, docs);
-        thresholds.forEach((t, k) => scoreFile(curve[k] as ReturnType<typeof newScore>, f.truth, withMinConfidence(t, () => extractDocuments(ocr.pages))));
-        if (verbose) process.stdout.write(`${f.name}: ${docs.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')} | truth ${f.truth.documents.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')}\n`);
       }
+      const t1 = performance.now();
+      const extracted = extractDossier(read);
+      extractMs += performance.now() - t1;
+      extracted.forEach((docs, i) => {
+        const f = dossier[i] as SetFile;
+        scoreFile(score, f.truth, docs);
+        if (verbose) process.stdout.write(`${f.name}: ${docs.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')} | truth ${f.truth.documents.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')}\n`);
+      });
+      thresholds.forEach((t, k) => withMinConfidence(t, () => extractDossier(read)).forEach((docs, i) => scoreFile(curve[k] as ReturnType<typeof newScore>, (dossier[i] as SetFile).truth, docs)));
     }
   } finally {
     await pool.terminate();
