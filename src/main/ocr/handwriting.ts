@@ -44,9 +44,13 @@ const MIXED_BASELINE = 0.06;
 const MIXED_TOPS = 0.04;
 /** The same for a run of two or more words (a date, a name): measured on generated forms, printed runs
  * keep their baseline to the pixel (0.000 in 300 runs of scans, photos and low-resolution copies) but
- * for a serif J's descender ("JKK, JKM, JHT": 0.021), while a hand's runs mostly stray by 0.03 and up. */
+ * for a serif J's descender and slashes ("JKK /JKM / JHT": 0.035), whose letters are one size (heights
+ * and tops 0.03 together), while a hand's runs stray by 0.049–0.086 and change size by 0.07–0.17. */
 const RUN_BASELINE_CAPS = 0.03;
+const RUN_SIZE_CAPS = 0.05;
 const RUN_BASELINE_MIXED = 0.03;
+/** A run whose letters stray this far from one baseline is two lines tesseract took for one, not a hand. */
+const RUN_ONE_LINE = 0.5;
 
 /** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. */
 export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
@@ -95,17 +99,18 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
   if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS) return false;
   // Printed lower case leaves the baseline only with descenders and the top line only with ascenders
   // and capitals, one side at a time ("yang", "Tanggal"); a hand strays on both.
+  if (run && shape.baseline >= RUN_ONE_LINE) return false;
   if (/\p{Ll}/u.test(text)) return shape.baseline >= (run ? RUN_BASELINE_MIXED : MIXED_BASELINE) && shape.tops >= MIXED_TOPS;
   // Print stands on one baseline: without a stray below it, uneven tops and heights are the print's own
   // (overshooting round letters, a blurred low-resolution copy). Across a run of printed words the
   // baseline holds to the pixel; a hand's letters leave it however neat each word is.
-  if (run && shape.baseline >= RUN_BASELINE_CAPS) return true;
+  if (run) return shape.baseline >= RUN_BASELINE_CAPS && shape.baseline < RUN_ONE_LINE && shape.heights + shape.tops >= RUN_SIZE_CAPS;
   return shape.baseline > 0 && shape.baseline + shape.heights + shape.tops >= HAND_SPREAD;
 }
 
 /**
  * Marks the words of `lines` whose ink looks handwritten; returns how many. Each word is measured
- * alone, then each run of words between a colon or a wide gap as one: a hand's date ("19 MAR 2025")
+ * alone, then each run of words between a colon or a wide gap as one (and its tail after a label): a hand's date ("19 MAR 2025")
  * or name ("ANDI HAKIM") is written in words too short to tell a hand by, but its letters stray from
  * one another across the whole run.
  */
@@ -121,20 +126,32 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   };
   for (const line of lines) {
     for (const word of line.words) mark([word], word.text);
-    for (const run of valueRuns(line.words)) if (run.length >= 2 && !run.some((w) => w.handwritten)) mark(run, run.map((w) => w.text).join(' '));
+    for (const run of valueRuns(line.words)) {
+      // The whole run, and its tail after the last word in lower case: a label without its colon
+      // ("Tanggal Kejadian 26/7/2025") is printed, what follows it may not be.
+      const lastLower = run.findLastIndex((w) => /\p{Ll}/u.test(w.text));
+      for (const part of [run, ...(lastLower >= 0 ? [run.slice(lastLower + 1)] : [])]) {
+        if (part.length >= 2 && !part.some((w) => w.handwritten)) mark(part, part.map((w) => w.text).join(' '));
+      }
+    }
   }
   return marked;
 }
 
-/** A line's words cut at colons (a label ends there), at gaps wider than a word space, and where lower
- * case stops or starts (a form's labels are in title case, the values written in after them are not). */
+/** Two words on one line of text: their heights overlap by most of the smaller one. */
+function sideBySide(a: OcrWord, b: OcrWord): boolean {
+  const overlap = Math.min(a.bbox[3], b.bbox[3]) - Math.max(a.bbox[1], b.bbox[1]);
+  return overlap >= 0.6 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
+}
+
+/** A line's words cut at colons (a label ends there), at gaps wider than a word space, and where a
+ * word leaves the line of the one before it. */
 function valueRuns(words: readonly OcrWord[]): OcrWord[][] {
   const height = median(words.map((w) => w.bbox[3] - w.bbox[1]));
-  const lower = (w: OcrWord): boolean => /\p{Ll}/u.test(w.text);
   const runs: OcrWord[][] = [[]];
   words.forEach((w, i) => {
     const prev = words[i - 1];
-    if (prev && (/:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || lower(prev) !== lower(w))) runs.push([]);
+    if (prev && (/:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || !sideBySide(prev, w))) runs.push([]);
     if (!/^[:;]+$/.test(w.text)) runs[runs.length - 1]?.push(w);
   });
   return runs.filter((r) => r.length);

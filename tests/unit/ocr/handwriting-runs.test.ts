@@ -39,7 +39,7 @@ function page(words: string[], drift: (i: number) => number): { raster: PageRast
 
 describe('handwriting in runs of short words', () => {
   it('marks a date whose letters leave the baseline, though no word of it has four letters', () => {
-    const { raster, line } = page(['19', 'MAR', '2025'], (i) => [0, 3, -2, 2, 0, -3, 2, 0, 3][i] ?? 0);
+    const { raster, line } = page(['19', 'MAR', '2025'], (i) => [0, 5, -4, 4, 0, -5, 4, 0, 5][i] ?? 0);
     expect(markHandwriting(raster, [line])).toBeGreaterThan(0);
     expect(line.words.slice(1).every((w) => w.handwritten)).toBe(true);
     // The printed label before the colon is not part of the run.
