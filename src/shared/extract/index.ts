@@ -3,6 +3,7 @@
 import type { DocumentType, ExtractedDocument, ExtractedField } from '../domain/documents';
 import type { OcrPage } from '../domain/ocr';
 import { nikMatches } from '../normalize/nik';
+import { editDistance } from '../normalize/fuzzy';
 import { classifyRows, type Classification } from './classify';
 import { extractFields, findHits } from './fields';
 import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
@@ -179,6 +180,24 @@ function respaceNames(docs: ExtractedDocument[]): void {
   }
 }
 
+/**
+ * A name read as one long word ("SITEWULANDARI") where another document of the dossier prints a name
+ * of several words that differs from it in a letter or two once its spaces are gone ("SITI WULANDARI")
+ * is a glued, misread reading: it goes to the officer. It is never replaced by the other reading (a
+ * relative's name is just as close).
+ */
+function doubtGluedNames(docs: ExtractedDocument[]): void {
+  const spaced: string[] = [];
+  for (const d of docs) for (const [k, f] of Object.entries(d.fields)) if (NAME_KEYS.has(k) && typeof f.value === 'string' && f.value.includes(' ') && !f.needsKeying) spaced.push(spaceless(f.value));
+  for (const d of docs) {
+    for (const [k, f] of Object.entries(d.fields)) {
+      if (!NAME_KEYS.has(k) || f.source === 'officer' || typeof f.value !== 'string' || /[\s.,]/.test(f.value) || f.value.length < 8) continue;
+      const glued = f.value;
+      if (spaced.some((o) => o !== glued && editDistance(o, glued, 2) <= 2)) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
+    }
+  }
+}
+
 const oneDigitApart = (a: string, b: string): boolean =>
   a.length === b.length && a !== b && [...a].filter((ch, i) => ch !== b[i]).length === 1;
 
@@ -221,13 +240,14 @@ export function extractDossier(files: readonly (readonly OcrPage[])[]): Extracte
 /**
  * The documents of one dossier checked against each other (in place): a weak reading that another
  * document reads confidently is confirmed, a NIK cut short is completed, a space OCR dropped from a
- * name is restored, and identifiers one digit apart go to the officer. Values an officer keyed are
+ * name is restored, and names read glued and misread, and identifiers one digit apart, go to the officer. Values an officer keyed are
  * taken as read and never changed.
  */
 export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   confirmAcrossDocuments(docs);
   completeTruncatedNiks(docs);
   respaceNames(docs);
+  doubtGluedNames(docs);
   doubtNearMisses(docs);
 }
 

@@ -302,6 +302,15 @@ describe('extractDocuments', () => {
     expect(card.fields.nik.value).toBe('1571021203800007');
   });
 
+  it('sends a name read glued and misread to the officer when another document prints it apart', () => {
+    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571025203800001', 'Nama : SITI WULANDARI', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
+    const kk1 = (nama: string) => pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', 'No. KPJ : 10000000003', `Nama : ${nama}`], 2);
+    expect(extractDocuments([ktp, kk1('SITEWULANDARI')])[1]?.fields.nama).toMatchObject({ value: null, reason: 'disagrees_with_other_document' });
+    // Read glued but letter for letter, its spaces are restored; a name of its own stays as read.
+    expect(extractDocuments([ktp, kk1('SITIWULANDARI')])[1]?.fields.nama?.value).toBe('SITI WULANDARI');
+    expect(extractDocuments([ktp, kk1('SUPRIYANTO')])[1]?.fields.nama?.value).toBe('SUPRIYANTO');
+  });
+
   it('sends the weaker of two NIK readings one digit apart to the officer', () => {
     const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
     const card = pageFromLines(['KARTU PESERTA', 'NIK : 1571021203800007@0.7', 'Program : JKK'], 2);
