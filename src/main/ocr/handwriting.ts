@@ -138,10 +138,13 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   return marked;
 }
 
-/** Two words on one line of text: their heights overlap by most of the smaller one. */
+/** Two words on one line of text: their heights overlap by most of the smaller one, and neither is
+ * twice as tall as the other (a box tesseract drew over two lines of a title). */
 function sideBySide(a: OcrWord, b: OcrWord): boolean {
+  const ha = a.bbox[3] - a.bbox[1];
+  const hb = b.bbox[3] - b.bbox[1];
   const overlap = Math.min(a.bbox[3], b.bbox[3]) - Math.max(a.bbox[1], b.bbox[1]);
-  return overlap >= 0.6 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
+  return overlap >= 0.6 * Math.min(ha, hb) && Math.max(ha, hb) <= 1.8 * Math.min(ha, hb);
 }
 
 /** A line's words cut at colons (a label ends there), at gaps wider than a word space, and where a

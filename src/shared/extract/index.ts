@@ -123,7 +123,8 @@ function confirmAcrossDocuments(docs: ExtractedDocument[]): void {
 
 /**
  * A NIK read short (cut at the page edge) is completed by the one confidently read NIK of the bundle
- * (fields or list rows) that starts with its leading digits; with none or several it stays for keying.
+ * (fields or list rows) that starts with its leading digits, and a NIK read one digit too long by the
+ * one it holds whole at its start or end; with none or several it stays for keying.
  */
 function completeTruncatedNiks(docs: ExtractedDocument[]): void {
   const known = new Set<string>();
@@ -139,7 +140,7 @@ function completeTruncatedNiks(docs: ExtractedDocument[]): void {
       const f = d.fields[k];
       const head = f ? truncatedNikHead(f) : undefined;
       if (!f || head === undefined) continue;
-      const matches = [...known].filter((n) => n.startsWith(head));
+      const matches = [...known].filter((n) => (head.length < 16 ? n.startsWith(head) : head.slice(1) === n || head.slice(0, 16) === n));
       if (matches.length !== 1) continue;
       d.fields[k] = { value: matches[0] as string, confidence: MIN_CONFIDENCE, page: f.page, bbox: f.bbox, source: 'ocr', reason: 'completed_from_other_document' };
     }

@@ -31,15 +31,17 @@ export interface Row {
 export const unionBox = (boxes: readonly BBox[]): BBox =>
   boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
 
-/** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion. */
+/** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion; so is a
+ * label's closing dot glued to the number after it ("KTP.1271"). */
 function splitColon(w: OcrWord): Word[] {
-  const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text);
+  const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text) ?? /^([A-Za-z]{2,}\.)(\d{3,}.*)$/.exec(w.text);
   const hand = w.handwritten ? { handwritten: true } : {};
   if (!m || !m[1] || !m[2]) return [{ text: w.text, confidence: w.confidence, bbox: w.bbox, ...hand }];
   const [x0, y0, x1, y1] = w.bbox;
-  const cut = x0 + Math.round(((x1 - x0) * (m[1].length + 1)) / w.text.length);
+  const dot = m[1].endsWith('.');
+  const cut = x0 + Math.round(((x1 - x0) * (m[1].length + (dot ? 0 : 1))) / w.text.length);
   return [
-    { text: `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1], ...hand },
+    { text: dot ? m[1] : `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1], ...hand },
     { text: m[2], confidence: w.confidence, bbox: [cut, y0, x1, y1], ...hand },
   ];
 }

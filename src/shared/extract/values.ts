@@ -203,7 +203,7 @@ export function buildField(input: FieldInput): ExtractedField {
   if (parsed.value === null) {
     const f: ExtractedField = { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
     const head = input.kind === 'nik' && parsed.reason === 'wrong_length' ? leadingDigits(text) : '';
-    if (head.length >= MIN_NIK_HEAD && head.length < 16) truncated.set(f, head);
+    if (head.length >= MIN_NIK_HEAD && head.length <= 17 && head.length !== 16) truncated.set(f, head);
     if (parsed.hint !== undefined) candidates.set(f, parsed.hint);
     return f;
   }
@@ -228,7 +228,8 @@ export const lowConfidenceReading = (f: ExtractedField): FieldValue | undefined 
  * A NIK cut short at the page edge or by a stain ("NIK : 167101111172"): its leading digits, read as
  * printed (no look-alike repair, nothing after the first non-digit), kept aside (never output) so a
  * full NIK elsewhere in the bundle that starts with them can complete it. Twelve digits cover region
- * and birth date, so only a twin could share them.
+ * and birth date, so only a twin could share them. A NIK read one digit too long (a speck or a bar read
+ * as a leading "1") is kept aside the same way: a NIK of the bundle that it holds whole completes it.
  */
 const MIN_NIK_HEAD = 12;
 const truncated = new WeakMap<ExtractedField, string>();

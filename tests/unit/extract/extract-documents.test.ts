@@ -302,6 +302,25 @@ describe('extractDocuments', () => {
     expect(card.fields.nik.value).toBe('1571021203800007');
   });
 
+  it('reads a number glued to its label\'s closing dot ("No. KTP.1271 …")', () => {
+    const card = pageFromLines(['KARTU PESERTA', 'Nama : BUDI SANTOSO', 'No. KTP.1571 0212 0380 0001', 'Program : JKK'], 1);
+    expect(extractDocuments([card])[0]?.fields.nik?.value).toBe('1571021203800001');
+  });
+
+  it('completes a NIK read one digit too long from the NIK of the bundle it holds whole', () => {
+    const kk = pageFromLines([
+      'KARTU KELUARGA', 'No. 1671012403185555',
+      'No  Nama Lengkap       NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+      '1   MUHAMMAD PURNAMA   1671011312001006    LAKI-LAKI       PALEMBANG      13-12-2000      KEPALA KELUARGA',
+    ], 1);
+    const death = (nik: string) => pageFromLines(['SURAT KETERANGAN KEMATIAN', 'Nama : MUHAMMAD PURNAMA', `Nomor Induk Kependudukan : ${nik}`, 'Tanggal Kematian : 18-06-2025'], 2);
+    expect(extractDocuments([kk, death('11671011312001006')])[1]?.fields.nik).toMatchObject({ value: '1671011312001006', reason: 'completed_from_other_document' });
+    // Alone, or holding no NIK of the bundle, it stays for keying.
+    expect(extractDocuments([death('11671011312001006')])[0]?.fields.nik).toMatchObject({ value: null, reason: 'wrong_length' });
+    expect(extractDocuments([kk, death('16710113120010069')])[1]?.fields.nik?.value).toBe('1671011312001006');
+    expect(extractDocuments([kk, death('11671011312001007')])[1]?.fields.nik?.value).toBeNull();
+  });
+
   it('sends a name read glued and misread to the officer when another document prints it apart', () => {
     const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571025203800001', 'Nama : SITI WULANDARI', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
     const kk1 = (nama: string) => pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', 'No. KPJ : 10000000003', `Nama : ${nama}`], 2);
