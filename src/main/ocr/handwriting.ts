@@ -127,10 +127,12 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   for (const line of lines) {
     for (const word of line.words) mark([word], word.text);
     for (const run of valueRuns(line.words)) {
-      // The whole run, and its tail after the last word in lower case: a label without its colon
-      // ("Tanggal Kejadian 26/7/2025") is printed, what follows it may not be.
-      const lastLower = run.findLastIndex((w) => /\p{Ll}/u.test(w.text));
-      for (const part of [run, ...(lastLower >= 0 ? [run.slice(lastLower + 1)] : [])]) {
+      // A run that opens with a label without its colon ("Tanggal Kejadian 26/7/2025": lower case, then
+      // none) is measured after it: the label is printed, what follows it may not be.
+      const lower = (w: OcrWord): boolean => /\p{Ll}/u.test(w.text);
+      const lastLower = run.findLastIndex(lower);
+      const labelled = lower(run[0] as OcrWord) && lastLower < run.length - 1;
+      for (const part of labelled ? [run.slice(lastLower + 1)] : [run]) {
         if (part.length >= 2 && !part.some((w) => w.handwritten)) mark(part, part.map((w) => w.text).join(' '));
       }
     }
@@ -138,24 +140,25 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   return marked;
 }
 
-/** Two words on one line of text: their heights overlap by most of the smaller one, and neither is
- * twice as tall as the other (a box tesseract drew over two lines of a title). */
+/** Two words on one line of text: their heights overlap by most of the smaller one. */
 function sideBySide(a: OcrWord, b: OcrWord): boolean {
-  const ha = a.bbox[3] - a.bbox[1];
-  const hb = b.bbox[3] - b.bbox[1];
   const overlap = Math.min(a.bbox[3], b.bbox[3]) - Math.max(a.bbox[1], b.bbox[1]);
-  return overlap >= 0.6 * Math.min(ha, hb) && Math.max(ha, hb) <= 1.8 * Math.min(ha, hb);
+  return overlap >= 0.6 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
 }
 
-/** A line's words cut at colons (a label ends there), at gaps wider than a word space, and where a
- * word leaves the line of the one before it. */
+/** Below this tesseract read no word at all, only marks (a box drawn over two lines of a title). */
+const RUN_MIN_CONFIDENCE = 0.2;
+
+/** A line's words cut at colons (a label ends there), at gaps wider than a word space, where a word
+ * leaves the line of the one before it, and at what tesseract could not read as a word at all. */
 function valueRuns(words: readonly OcrWord[]): OcrWord[][] {
   const height = median(words.map((w) => w.bbox[3] - w.bbox[1]));
   const runs: OcrWord[][] = [[]];
   words.forEach((w, i) => {
     const prev = words[i - 1];
-    if (prev && (/:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || !sideBySide(prev, w))) runs.push([]);
-    if (!/^[:;]+$/.test(w.text)) runs[runs.length - 1]?.push(w);
+    const noWord = w.confidence < RUN_MIN_CONFIDENCE;
+    if (prev && (noWord || /:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || !sideBySide(prev, w))) runs.push([]);
+    if (!/^[:;]+$/.test(w.text) && !noWord) runs[runs.length - 1]?.push(w);
   });
   return runs.filter((r) => r.length);
 }
