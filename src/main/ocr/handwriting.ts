@@ -52,8 +52,9 @@ const RUN_BASELINE_MIXED = 0.03;
 /** A run whose letters stray this far from one baseline is two lines tesseract took for one, not a hand. */
 const RUN_ONE_LINE = 0.5;
 
-/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. */
-export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
+/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. With
+ * `colourOnly`, only the ink's colour is measured (a word too short for its shape to tell). */
+export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): InkShape | null {
   const region = greyRegion(raster, box);
   if (!region) return null;
   const { luma, w, h, x0, y0, threshold } = region;
@@ -73,6 +74,7 @@ export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
       chromaN++;
     }
   }
+  if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma: chromaN ? chromaSum / chromaN : 0 };
   const blots = components(ink, w, h);
   const tallest = Math.max(0, ...blots.map((b) => b.bottom - b.top + 1));
   const tall = blots.filter((b) => b.bottom - b.top + 1 >= tallest * MIN_HEIGHT_SHARE);
@@ -117,7 +119,7 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
 export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   let marked = 0;
   const mark = (words: readonly OcrWord[], text: string): void => {
-    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)));
+    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)), (text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS);
     if (!shape || !looksHandwritten(text, shape, words.length > 1)) return;
     for (const w of words) {
       if (!w.handwritten) marked++;

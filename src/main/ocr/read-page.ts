@@ -109,16 +109,16 @@ export async function readPage(
   // Words tesseract glued across a visible space are split.
   const gapsStarted = performance.now();
   const glued = await splitGluedWords(prepared, page, pool, signal);
-  if (glued.split) {
-    timings.wordGaps = ms(gapsStarted);
-    page = glued.read;
-  }
+  timings.wordGaps = ms(gapsStarted);
+  if (glued.split) page = glued.read;
   if (look.replaced || glued.split) lines = toLines(page, transformOf(raster, prepared, page));
   // Check boxes and handwritten words are read on the officer's page, where the pen's colour is still there.
-  const handStarted = performance.now();
+  let inkStarted = performance.now();
   const checkboxes = markCheckboxes(raster, lines);
+  timings.checkboxes = ms(inkStarted);
+  inkStarted = performance.now();
   markHandwriting(raster, lines);
-  timings.handwriting = ms(handStarted);
+  timings.handwriting = ms(inkStarted);
   const estimatedDpi = raster.dpi === null;
   const dpi = raster.dpi ?? Math.round(Math.min(raster.width, raster.height) / 8.27);
   const quality = assessQuality({

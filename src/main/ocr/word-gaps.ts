@@ -6,7 +6,7 @@
 // spaces and never changes a letter.
 import type { BBox } from '../../shared/domain/documents';
 import type { OcrPool, RecognizedImage } from './pool';
-import type { PreparedImage } from './preprocess';
+import { pgmPixels, type PreparedImage } from './preprocess';
 import { levelRegion, readAsLine } from './second-look';
 import { meanConfidence, type TsvWord } from './tsv';
 
@@ -46,6 +46,14 @@ export function cutAs(text: string, lengths: readonly number[]): string[] {
     }
     return part;
   });
+}
+
+/** The grey pixels of `r` in the prepared image, row by row. */
+function cut(prepared: PreparedImage, r: { left: number; top: number; width: number; height: number }): Buffer {
+  const grey = pgmPixels(prepared);
+  const out = Buffer.allocUnsafe(r.width * r.height);
+  for (let y = 0; y < r.height; y++) grey.copy(out, y * r.width, (r.top + y) * prepared.crop.width + r.left, (r.top + y) * prepared.crop.width + r.left + r.width);
+  return out;
 }
 
 /** Blank runs (start column, width) strictly inside the ink of a grey region. */
@@ -104,6 +112,9 @@ async function splitWord(prepared: PreparedImage, radians: number, w: TsvWord, p
   const top0 = Math.max(0, Math.floor(y0 - 0.15 * h));
   const rect = { left: left0, top: top0, width: Math.min(W, Math.ceil(x1 + 2)) - left0, height: Math.min(H, Math.ceil(y1 + 0.15 * h)) - top0 };
   if (rect.width < 8 || rect.height < 8) return null;
+  // On a page tesseract read level (nearly all), the word's pixels are looked at where they are: most
+  // words have no space in them, and turning each one's region first cost more than the rest of the look.
+  if (Math.abs(radians) * rect.width < 1 && !spaces(blankRuns(cut(prepared, rect), rect.width, rect.height), h).length) return null;
   const region = await levelRegion(prepared, radians, rect).catch(() => null);
   if (!region || region.width < 8 || region.height < 8) return null;
   const wide = spaces(blankRuns(region.data, region.width, region.height), h);
