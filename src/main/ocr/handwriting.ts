@@ -5,7 +5,7 @@
 // letter to letter. Printed lower case strays by design (ascenders, descenders), so it is held to a
 // looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) counts as
 // handwriting too: print on claim documents is black. Words of fewer than four letters say too little
-// and are left alone (their values usually fail on confidence instead).
+// alone, so the words of a value are measured together as well ("19 MAR 2025").
 import type { OcrLine, OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
@@ -112,9 +112,9 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
 
 /**
  * Marks the words of `lines` whose ink looks handwritten; returns how many. Each word is measured
- * alone, then each run of words between a colon or a wide gap as one (and its tail after a label): a hand's date ("19 MAR 2025")
- * or name ("ANDI HAKIM") is written in words too short to tell a hand by, but its letters stray from
- * one another across the whole run.
+ * alone, then each run of words between a colon or a wide gap as one: a hand's date ("19 MAR 2025")
+ * is written in words too short to tell a hand by, but its letters stray from one another across
+ * the whole run.
  */
 export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   let marked = 0;

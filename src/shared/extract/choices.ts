@@ -12,9 +12,12 @@ import type { FieldKind } from './specs';
 const isMark = (w: Word | undefined): boolean => w?.text === CHECKED || w?.text === UNCHECKED;
 /** A mark OCR read with less confidence than this may be either. */
 const SURE_MARK = 0.6;
+/** A list under its label has at most this many rows. */
+const MAX_OPTION_ROWS = 6;
 
-/** The words of a choice list: after the label on its row, then the rows under it that start with a box. */
-function choiceWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number } {
+/** The words of a choice list: after the label on its row, then the rows under it that start with a box
+ * (with `anyRow`, the few rows under it that start with no other label, boxes read or not). */
+function choiceWords(rows: readonly Row[], hits: readonly Hit[], h: Hit, anyRow = false): { words: Word[]; page: number } {
   const row = rows[h.row] as Row;
   const words: Word[] = [];
   row.segments.forEach((seg, s) => {
@@ -22,10 +25,10 @@ function choiceWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { word
     words.push(...(s === h.seg ? seg.words.slice(h.end) : seg.words));
   });
   let last = row;
-  for (let r = h.row + 1; r < rows.length; r++) {
+  for (let r = h.row + 1; r < rows.length && (!anyRow || r <= h.row + MAX_OPTION_ROWS); r++) {
     const next = rows[r] as Row;
     if (next.page !== row.page || next.bbox[1] - last.bbox[3] > last.height * 2.5) break;
-    if (!isMark(next.words[0]) || hits.some((o) => o.row === r && o.start === 0 && o.seg === 0)) break;
+    if ((!anyRow && !isMark(next.words[0])) || hits.some((o) => o.row === r && o.start === 0 && o.seg === 0)) break;
     words.push(...next.words);
     last = next;
   }
@@ -44,8 +47,9 @@ export function choiceField(rows: readonly Row[], hits: readonly Hit[], h: Hit, 
     else options.at(-1)?.words.push(w);
   }
   if (options.length < 2) {
-    // No boxes read: a list that names several options still names none of them.
-    const all = buildField({ kind, words, page, labelDistance: h.distance, refYear });
+    // No boxes read: a list that names several options, beside the label or under it, still names none of them.
+    const around = choiceWords(rows, hits, h, true);
+    const all = buildField({ kind, words: around.words, page, labelDistance: h.distance, refYear });
     return all.reason?.endsWith('_several') ? all : null;
   }
   const bbox = unionBox(words.map((w) => w.bbox));

@@ -267,6 +267,9 @@ describe('extractDocuments', () => {
     expect(form('Kondisi Akhir', '☒ Sembuh', '☐ Cacat Total Tetap', '☒ Meninggal Dunia')).toMatchObject({ value: null, reason: 'choice_several_marked' });
     expect(form('Kondisi Akhir : ☐ Sembuh  ☒@0.4 Cacat Total Tetap')).toMatchObject({ value: null, reason: 'choice_mark_unclear' });
     expect(form('Kondisi Akhir : Sembuh / Cacat Total Tetap / Meninggal Dunia')).toMatchObject({ value: null, reason: 'kondisi_several' });
+    expect(form('Kondisi Akhir', 'Sembuh', 'Cacat Total Tetap', 'Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')).toMatchObject({ value: null, reason: 'kondisi_several' });
+    // The value under its label, with the next field after it, is still read.
+    expect(form('Kondisi Akhir', 'SEMBUH', 'Tanggal Laporan : 20-04-2025')?.value).toBe('sembuh');
     // A typed outcome is still read as printed.
     expect(form('Kondisi Akhir : CACAT TOTAL TETAP')?.value).toBe('cacat_total_tetap');
   });
