@@ -6,7 +6,7 @@
 // looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) counts as
 // handwriting too: print on claim documents is black. Words of fewer than four letters say too little
 // alone, so the words of a value are measured together as well ("19 MAR 2025").
-import type { OcrLine, OcrWord } from '../../shared/domain/ocr';
+import { CHECKED, UNCHECKED, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
 import type { PageRaster } from './source';
@@ -48,6 +48,10 @@ const MIXED_TOPS = 0.04;
  * and tops 0.03 together), while a hand's runs stray by 0.049–0.086 and change size by 0.07–0.17. */
 const RUN_BASELINE_CAPS = 0.03;
 const RUN_SIZE_CAPS = 0.05;
+/** Or a run that strays off the baseline at all (print: 0.000) while its letters change size a lot
+ * ("18 SEP 2025" by hand: 0.021 off the baseline, 0.18 in size). */
+const RUN_BASELINE_LEAST = 0.015;
+const RUN_SPREAD = 0.15;
 const RUN_BASELINE_MIXED = 0.03;
 /** A run whose letters stray this far from one baseline is two lines tesseract took for one, not a hand. */
 const RUN_ONE_LINE = 0.5;
@@ -106,7 +110,10 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
   // Print stands on one baseline: without a stray below it, uneven tops and heights are the print's own
   // (overshooting round letters, a blurred low-resolution copy). Across a run of printed words the
   // baseline holds to the pixel; a hand's letters leave it however neat each word is.
-  if (run) return shape.baseline >= RUN_BASELINE_CAPS && shape.baseline < RUN_ONE_LINE && shape.heights + shape.tops >= RUN_SIZE_CAPS;
+  if (run) {
+    const size = shape.heights + shape.tops;
+    return (shape.baseline >= RUN_BASELINE_CAPS && size >= RUN_SIZE_CAPS) || (shape.baseline >= RUN_BASELINE_LEAST && shape.baseline + size >= RUN_SPREAD);
+  }
   return shape.baseline > 0 && shape.baseline + shape.heights + shape.tops >= HAND_SPREAD;
 }
 
@@ -127,7 +134,8 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
     }
   };
   for (const line of lines) {
-    for (const word of line.words) mark([word], word.text);
+    // A check box's tick is a pen's, but the box was read by its ink already (checkboxes.ts).
+    for (const word of line.words) if (!isBox(word)) mark([word], word.text);
     for (const run of valueRuns(line.words)) {
       // A run that opens with a label without its colon ("Tanggal Kejadian 26/7/2025": lower case, then
       // none) is measured after it: the label is printed, what follows it may not be.
@@ -148,6 +156,8 @@ function sideBySide(a: OcrWord, b: OcrWord): boolean {
   return overlap >= 0.6 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
 }
 
+const isBox = (w: OcrWord): boolean => w.text === CHECKED || w.text === UNCHECKED;
+
 /** Below this tesseract read no word at all, only marks (a box drawn over two lines of a title). */
 const RUN_MIN_CONFIDENCE = 0.2;
 
@@ -158,7 +168,7 @@ function valueRuns(words: readonly OcrWord[]): OcrWord[][] {
   const runs: OcrWord[][] = [[]];
   words.forEach((w, i) => {
     const prev = words[i - 1];
-    const noWord = w.confidence < RUN_MIN_CONFIDENCE;
+    const noWord = w.confidence < RUN_MIN_CONFIDENCE || isBox(w);
     if (prev && (noWord || /:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || !sideBySide(prev, w))) runs.push([]);
     if (!/^[:;]+$/.test(w.text) && !noWord) runs[runs.length - 1]?.push(w);
   });
