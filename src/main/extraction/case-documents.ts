@@ -6,7 +6,7 @@ import { AppError } from '../../shared/api/result';
 import type { DocumentType, ExtractedDocument, ExtractedField, FieldValue } from '../../shared/domain/documents';
 import { extractedFieldSchema } from '../../shared/domain/documents';
 import type { OcrPage } from '../../shared/domain/ocr';
-import { crossCheckDocuments, extractAs, extractDocuments, normalizeOfficerValue } from '../../shared/extract/index';
+import { crossCheckDocuments, extractAs, extractFilePages, normalizeOfficerValue } from '../../shared/extract/index';
 import type { BackendContext } from '../context';
 import { listCasePages } from '../ocr/case-ocr';
 import { z } from 'zod';
@@ -92,7 +92,7 @@ export function extractCase(ctx: BackendContext, caseId: number): { documents: C
   for (const [fileId, pages] of files) {
     const prevOfFile = previous.filter((d) => d.fileId === fileId);
     const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
-    let docs = extractDocuments(pages);
+    let docs = extractFilePages(pages);
     // An officer's typing of a page range replaces what the engine found on those pages.
     if (officerTyped.length) {
       const taken = new Set(officerTyped.flatMap((d) => d.pages));

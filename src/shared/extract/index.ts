@@ -233,7 +233,7 @@ export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[]
  * together: the KTP photographed apart confirms, completes or doubts the NIK on the scanned bundle.
  */
 export function extractDossier(files: readonly (readonly OcrPage[])[]): ExtractedDocument[][] {
-  const perFile = files.map(classifyAndExtract);
+  const perFile = files.map(extractFilePages);
   crossCheckDocuments(perFile.flat());
   return perFile;
 }
@@ -252,7 +252,9 @@ export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   doubtNearMisses(docs);
 }
 
-function classifyAndExtract(pages: readonly OcrPage[]): ExtractedDocument[] {
+/** One file's pages classified, split into documents and extracted, before any check against other
+ * documents (`crossCheckDocuments` does that once for the whole dossier). */
+export function extractFilePages(pages: readonly OcrPage[]): ExtractedDocument[] {
   const groups: { type: DocumentType; confidence: number; pages: number[]; rows: Row[] }[] = [];
   for (const page of [...pages].sort((a, b) => a.page - b.page)) {
     const rows = rowsOf(page);
