@@ -6,7 +6,7 @@
 // looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) counts as
 // handwriting too: print on claim documents is black. Words of fewer than four letters say too little
 // alone, so the words of a value are measured together as well ("19 MAR 2025").
-import { CHECKED, UNCHECKED, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
+import { isCheckBox, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
 import type { PageRaster } from './source';
@@ -135,7 +135,7 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   };
   for (const line of lines) {
     // A check box's tick is a pen's, but the box was read by its ink already (checkboxes.ts).
-    for (const word of line.words) if (!isBox(word)) mark([word], word.text);
+    for (const word of line.words) if (!isCheckBox(word.text)) mark([word], word.text);
     for (const run of valueRuns(line.words)) {
       // A run that opens with a label without its colon ("Tanggal Kejadian 26/7/2025": lower case, then
       // none) is measured after it: the label is printed, what follows it may not be.
@@ -156,8 +156,6 @@ function sideBySide(a: OcrWord, b: OcrWord): boolean {
   return overlap >= 0.6 * Math.min(a.bbox[3] - a.bbox[1], b.bbox[3] - b.bbox[1]);
 }
 
-const isBox = (w: OcrWord): boolean => w.text === CHECKED || w.text === UNCHECKED;
-
 /** Below this tesseract read no word at all, only marks (a box drawn over two lines of a title). */
 const RUN_MIN_CONFIDENCE = 0.2;
 
@@ -168,7 +166,7 @@ function valueRuns(words: readonly OcrWord[]): OcrWord[][] {
   const runs: OcrWord[][] = [[]];
   words.forEach((w, i) => {
     const prev = words[i - 1];
-    const noWord = w.confidence < RUN_MIN_CONFIDENCE || isBox(w);
+    const noWord = w.confidence < RUN_MIN_CONFIDENCE || isCheckBox(w.text);
     if (prev && (noWord || /:$/.test(prev.text) || w.bbox[0] - prev.bbox[2] > height * 1.5 || !sideBySide(prev, w))) runs.push([]);
     if (!/^[:;]+$/.test(w.text) && !noWord) runs[runs.length - 1]?.push(w);
   });

@@ -5,6 +5,7 @@ import { bboxSchema } from './documents';
 /** The text OCR gives a check box it found on the page: marked, or empty (the ink inside tells). */
 export const CHECKED = '☒';
 export const UNCHECKED = '☐';
+export const isCheckBox = (text: string | undefined): boolean => text === CHECKED || text === UNCHECKED;
 
 export const ocrWordSchema = z.object({
   text: z.string(),

@@ -2,14 +2,13 @@
 // whose box OCR found marked ('☒'); one found empty is '☐'. With no box marked, several marked, or a
 // mark OCR could not tell apart from an empty box, the officer decides: nothing is guessed.
 import type { ExtractedField } from '../domain/documents';
-import { CHECKED, UNCHECKED } from '../domain/ocr';
+import { CHECKED, isCheckBox } from '../domain/ocr';
 import type { Hit } from './fields';
 import type { Row, Word } from './layout';
 import { unionBox } from './layout';
 import { buildField } from './values';
 import type { FieldKind } from './specs';
 
-const isMark = (w: Word | undefined): boolean => w?.text === CHECKED || w?.text === UNCHECKED;
 /** A mark OCR read with less confidence than this may be either. */
 const SURE_MARK = 0.6;
 /** A list under its label has at most this many rows. */
@@ -28,7 +27,7 @@ function choiceWords(rows: readonly Row[], hits: readonly Hit[], h: Hit, anyRow 
   for (let r = h.row + 1; r < rows.length && (!anyRow || r <= h.row + MAX_OPTION_ROWS); r++) {
     const next = rows[r] as Row;
     if (next.page !== row.page || next.bbox[1] - last.bbox[3] > last.height * 2.5) break;
-    if ((!anyRow && !isMark(next.words[0])) || hits.some((o) => o.row === r && o.start === 0 && o.seg === 0)) break;
+    if ((!anyRow && !isCheckBox(next.words[0]?.text)) || hits.some((o) => o.row === r && o.start === 0 && o.seg === 0)) break;
     words.push(...next.words);
     last = next;
   }
@@ -43,7 +42,7 @@ export function choiceField(rows: readonly Row[], hits: readonly Hit[], h: Hit, 
   const { words, page } = choiceWords(rows, hits, h);
   const options: { mark: Word; words: Word[] }[] = [];
   for (const w of words) {
-    if (isMark(w)) options.push({ mark: w, words: [] });
+    if (isCheckBox(w.text)) options.push({ mark: w, words: [] });
     else options.at(-1)?.words.push(w);
   }
   if (options.length < 2) {

@@ -2,7 +2,7 @@
 // two-column form row ("Nama : X      NIK : Y") or a table row splits into its cells, and junk read
 // from stamps or photo borders at the far edge stays apart from the value next to the label.
 import type { BBox } from '../domain/documents';
-import { CHECKED, UNCHECKED, type OcrPage, type OcrWord } from '../domain/ocr';
+import { isCheckBox, type OcrPage, type OcrWord } from '../domain/ocr';
 
 export interface Word {
   text: string;
@@ -78,7 +78,7 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
  * and a slash is part of a label ("Tempat / Tanggal Lahir"): dropped, it leaves a gap that splits the
  * label into two cells. A check box OCR found is a value too.
  */
-const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t) && t !== CHECKED && t !== UNCHECKED;
+const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t) && !isCheckBox(t);
 
 /**
  * A bar set right after a word, as tall as it and read confidently ("ILIR BARAT |"), is the roman
