@@ -3,6 +3,7 @@
 // layout takes a fully gridded table for a picture and reads nothing in it, and cell borders touching
 // letters turn into 'I', '|' or '_' inside words. The officer's page and the box mapping are unchanged,
 // since the OCR image keeps its size and every text pixel its place.
+import { withZeroedScratch } from './scratch';
 
 /** Darker than this (0–255, on the flattened, stretched image) counts as part of a rule: faint, light
  * grey stretches of a rule count too, or they stay behind as a ghost line that joins the text below. */
@@ -32,17 +33,24 @@ const GAP_INCH = 0.01;
  * pixels removed (0 on pages without rules, which are left byte for byte as they were).
  */
 export function removeRules(img: Buffer, width: number, height: number, opts: RuleOptions): number {
+  const n = width * height;
+  return withZeroedScratch(n, (horizontal) => withZeroedScratch(n, (vertical) => rulesWith(img, width, height, opts, horizontal, vertical)));
+}
+
+/** removeRules with its two masks (zeroed, one byte a pixel) supplied. */
+function rulesWith(img: Buffer, width: number, height: number, opts: RuleOptions, horizontal: Uint8Array, vertical: Uint8Array): number {
   const dpi = Math.max(72, opts.dpi);
   const gap = Math.max(1, Math.round(dpi * GAP_INCH));
   const thick = Math.max(3, Math.round(dpi * MAX_THICKNESS_INCH));
-  const horizontal = rowRuns(img, width, height, Math.round(dpi * MIN_HORIZONTAL_INCH), gap);
-  const vertical = columnRuns(img, width, height, Math.round(dpi * MIN_VERTICAL_INCH), gap);
-  if (!horizontal && !vertical) return 0;
-  if (horizontal) thinAcrossRows(horizontal, width, height, thick);
-  if (vertical) thinAlongRows(vertical, width, height, thick);
+  const runs = inkRuns(img, width, height, INK);
+  const anyHorizontal = rowRuns(runs, horizontal, width, height, Math.round(dpi * MIN_HORIZONTAL_INCH), gap);
+  const anyVertical = columnRuns(runs, vertical, img, width, height, Math.round(dpi * MIN_VERTICAL_INCH), gap);
+  if (!anyHorizontal && !anyVertical) return 0;
+  if (anyHorizontal) thinAcrossRows(horizontal, width, height, thick);
+  if (anyVertical) thinAlongRows(vertical, width, height, thick);
   // Masks are sparse: walked with indexOf (native) rather than pixel by pixel.
   let removed = 0;
-  for (const mask of [horizontal, vertical]) {
+  for (const mask of [anyHorizontal && horizontal, anyVertical && vertical]) {
     if (!mask) continue;
     for (let i = mask.indexOf(1); i !== -1; i = mask.indexOf(1, i + 1)) {
       img[i] = 255;
@@ -52,62 +60,58 @@ export function removeRules(img: Buffer, width: number, height: number, opts: Ru
   if (removed) {
     // The anti-aliased (or scan-blurred) fringe of a rule, either side, would read as specks or a faint line.
     const reach = Math.max(2, Math.round(dpi * FRINGE_INCH));
-    if (horizontal) fringe(img, horizontal, width, height, width, reach);
-    if (vertical) fringe(img, vertical, width, height, 1, reach);
+    if (anyHorizontal) fringe(img, horizontal, width, height, width, reach);
+    if (anyVertical) fringe(img, vertical, width, height, 1, reach);
   }
   return removed;
 }
 
-/** Marks ink runs at least `min` long along each row, bridging gaps of up to `gap`; null when none. */
-function rowRuns(img: Buffer, width: number, height: number, min: number, gap: number): Uint8Array | null {
-  let mask: Uint8Array | null = null;
+/** Marks ink runs at least `min` long along each row, bridging gaps of up to `gap`; false when none. */
+function rowRuns(runs: Runs, mask: Uint8Array, width: number, height: number, min: number, gap: number): boolean {
+  const { x0, x1, rowStart } = runs;
+  let any = false;
   for (let y = 0; y < height; y++) {
-    const base = y * width;
-    let start = -1;
-    let last = -1;
-    const close = (): void => {
-      if (start >= 0 && last - start + 1 >= min) {
-        mask ??= new Uint8Array(img.length);
-        for (let k = start; k <= last; k++) if ((img[base + k] as number) < INK) mask[base + k] = 1;
+    const end = rowStart[y + 1] as number;
+    for (let first = rowStart[y] as number; first < end; ) {
+      // The runs from `first` up to `last` are one stretch of ink with no gap wider than `gap`.
+      let last = first;
+      while (last + 1 < end && (x0[last + 1] as number) - (x1[last] as number) - 1 <= gap) last++;
+      if ((x1[last] as number) - (x0[first] as number) + 1 >= min) {
+        any = true;
+        for (let r = first; r <= last; r++) mask.fill(1, y * width + (x0[r] as number), y * width + (x1[r] as number) + 1);
       }
-      start = -1;
-    };
-    for (let x = 0; x < width; x++) {
-      if ((img[base + x] as number) >= INK) continue;
-      if (start >= 0 && x - last - 1 > gap) close();
-      if (start < 0) start = x;
-      last = x;
+      first = last + 1;
     }
-    close();
   }
-  return mask;
+  return any;
 }
 
-/** The same down each column, scanning row by row (memory order) with one run per column. */
-function columnRuns(img: Buffer, width: number, height: number, min: number, gap: number): Uint8Array | null {
-  let mask: Uint8Array | null = null;
+/** The same down each column, visiting only the ink (the row runs) in memory order, one run per column. */
+function columnRuns(runs: Runs, mask: Uint8Array, img: Buffer, width: number, height: number, min: number, gap: number): boolean {
+  const { x0, x1, rowStart } = runs;
+  let any = false;
   const start = new Int32Array(width).fill(-1);
   const last = new Int32Array(width).fill(-1);
   const close = (x: number): void => {
     const s = start[x] as number;
     const l = last[x] as number;
     if (s >= 0 && l - s + 1 >= min) {
-      mask ??= new Uint8Array(img.length);
+      any = true;
       for (let y = s; y <= l; y++) if ((img[y * width + x] as number) < INK) mask[y * width + x] = 1;
     }
     start[x] = -1;
   };
   for (let y = 0; y < height; y++) {
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      if ((img[base + x] as number) >= INK) continue;
-      if ((start[x] as number) >= 0 && y - (last[x] as number) - 1 > gap) close(x);
-      if ((start[x] as number) < 0) start[x] = y;
-      last[x] = y;
+    for (let r = rowStart[y] as number, end = rowStart[y + 1] as number; r < end; r++) {
+      for (let x = x0[r] as number, to = x1[r] as number; x <= to; x++) {
+        if ((start[x] as number) >= 0 && y - (last[x] as number) - 1 > gap) close(x);
+        if ((start[x] as number) < 0) start[x] = y;
+        last[x] = y;
+      }
     }
   }
   for (let x = 0; x < width; x++) close(x);
-  return mask;
+  return any;
 }
 
 /** Horizontal rules: clears marked stretches thicker than `thick` down a column (filled shapes stay). */
@@ -153,43 +157,94 @@ const SPECK_INK = 200;
  * Paints small isolated blots of ink white, in place: dust and toner specks that tesseract reads as
  * '.', '-', '|' or '©' around words and that pull the confidence of the whole line down. Returns how
  * many specks went.
+ *
+ * Blots are found as 8-connected groups of row runs (a run: consecutive ink pixels in one row), joined
+ * with union-find: the cost follows the number of runs, not of ink pixels, and nothing page-sized is
+ * allocated but the run list.
  */
 export function removeSpecks(img: Buffer, width: number, height: number, opts: RuleOptions): number {
   const maxArea = Math.max(3, Math.round(opts.dpi * opts.dpi * MAX_SPECK_SQ_INCH));
-  const n = width * height;
-  const seen = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  const blot = new Int32Array(maxArea + 1);
-  let removed = 0;
-  for (let s = 0; s < n; s++) {
-    if (seen[s] || (img[s] as number) >= SPECK_INK) continue;
-    // Flood the 8-connected blot; stop collecting once it is too big to be a speck (still marked seen).
-    let top = 0;
-    let size = 0;
-    stack[top++] = s;
-    seen[s] = 1;
-    while (top) {
-      const p = stack[--top] as number;
-      if (size <= maxArea) blot[size] = p;
-      size++;
-      const x = p % width;
-      const y = (p - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (seen[q] || (img[q] as number) >= SPECK_INK) continue;
-          seen[q] = 1;
-          stack[top++] = q;
-        }
+  const runs = inkRuns(img, width, height, SPECK_INK);
+  const { count, x0, x1, rowStart } = runs;
+  const parent = new Int32Array(count);
+  for (let r = 0; r < count; r++) parent[r] = r;
+  const find = (r: number): number => {
+    let root = r;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[r] !== root) {
+      const next = parent[r] as number;
+      parent[r] = root;
+      r = next;
+    }
+    return root;
+  };
+  // Runs of neighbouring rows touch when they overlap or meet at a corner (8-connectivity).
+  for (let y = 1; y < height; y++) {
+    let a = rowStart[y - 1] as number;
+    const aEnd = rowStart[y] as number;
+    for (let b = aEnd, bEnd = rowStart[y + 1] as number; b < bEnd; b++) {
+      const from = (x0[b] as number) - 1;
+      const to = (x1[b] as number) + 1;
+      while (a < aEnd && (x1[a] as number) < from) a++;
+      for (let k = a; k < aEnd && (x0[k] as number) <= to; k++) {
+        const ra = find(k);
+        const rb = find(b);
+        if (ra !== rb) parent[ra > rb ? ra : rb] = ra > rb ? rb : ra;
       }
     }
-    if (size > maxArea) continue;
-    for (let k = 0; k < size; k++) img[blot[k] as number] = 255;
-    removed++;
+  }
+  const area = new Int32Array(count);
+  for (let r = 0; r < count; r++) {
+    const root = find(r);
+    area[root] = (area[root] as number) + (x1[r] as number) - (x0[r] as number) + 1;
+  }
+  let removed = 0;
+  for (let y = 0; y < height; y++) {
+    for (let r = rowStart[y] as number, end = rowStart[y + 1] as number; r < end; r++) {
+      const root = parent[r] as number;
+      if ((area[root] as number) > maxArea) continue;
+      if (root === r) removed++;
+      img.fill(255, y * width + (x0[r] as number), y * width + (x1[r] as number) + 1);
+    }
   }
   return removed;
+}
+
+interface Runs {
+  count: number;
+  /** First and last pixel (x) of each run, row by row, left to right. */
+  x0: Int32Array;
+  x1: Int32Array;
+  /** Index of the first run of each row; rowStart[height] is the count. */
+  rowStart: Int32Array;
+}
+
+/** Every run of pixels darker than `ink` along each row. */
+function inkRuns(img: Buffer, width: number, height: number, ink: number): Runs {
+  let x0 = new Int32Array(1 << 16);
+  let x1 = new Int32Array(1 << 16);
+  const rowStart = new Int32Array(height + 1);
+  let count = 0;
+  for (let y = 0; y < height; y++) {
+    rowStart[y] = count;
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      if ((img[base + x] as number) >= ink) continue;
+      const first = x;
+      while (x + 1 < width && (img[base + x + 1] as number) < ink) x++;
+      if (count === x0.length) {
+        const grownStart = new Int32Array(count * 2);
+        const grownEnd = new Int32Array(count * 2);
+        grownStart.set(x0);
+        grownEnd.set(x1);
+        x0 = grownStart;
+        x1 = grownEnd;
+      }
+      x0[count] = first;
+      x1[count] = x;
+      count++;
+    }
+  }
+  rowStart[height] = count;
+  return { count, x0, x1, rowStart };
 }

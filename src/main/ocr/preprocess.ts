@@ -3,6 +3,7 @@
 // tesseract itself (rotateAuto), which reports the angle so boxes can be mapped back.
 import sharp from 'sharp';
 import { removeRules, removeSpecks } from './clean';
+import { giveScratch, takeScratch } from './scratch';
 import type { OcrLimits } from './config';
 import type { PageRaster } from './source';
 import type { Crop, QuarterTurn } from './transform';
@@ -39,6 +40,8 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
   // band (~30 ms against ~60 ms for an A4 page here), and a plain luma pass over the smaller result costs
   // less than sharp's grayscale(), which converts through a colour space.
   let grey: { data: Buffer; info: { width: number; height: number } };
+  // toGrey's result is scratch memory unless the pixels were grey already.
+  let greyIsScratch = channels !== 1;
   if (scale === 1 && !rotate) {
     grey = { data: toGrey(raster.data, width * height, channels), info: { width, height } };
   } else {
@@ -53,40 +56,38 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     }
     const sized = await pipeline.raw().toBuffer({ resolveWithObject: true });
     grey = { data: toGrey(sized.data, sized.info.width * sized.info.height, sized.info.channels), info: sized.info };
+    greyIsScratch = sized.info.channels !== 1;
   }
   const w = grey.info.width;
   const h = grey.info.height;
-  // Handed to tesseract as PGM (a short header before the raw grey pixels): no PNG encode and decode per
-  // page. PGM carries no resolution, so the dpi goes to tesseract as a parameter. The pixels are
-  // written straight into it.
-  const header = pgmHeader(w, h);
-  const pgm = Buffer.allocUnsafe(header.length + w * h);
-  header.copy(pgm);
-  const data = pgm.subarray(header.length);
-  // Uneven light (phone photos, a scanner lid left open) first: each pixel is divided by the paper's own
-  // brightness around it, so the page has one white and tesseract's global (Otsu) threshold does not
-  // turn the darker half of the page into a black image block and drop the text on it.
-  await flattenBackground(grey.data, w, h, data);
-  steps.push('flatten');
-  // Then the 1st–99th percentile of grey levels stretched to black–white. (sharp's normalise() combined
-  // with a resize produced washed-out pages that tesseract could not deskew.)
-  const levels = greyLevels(data);
-  const span = Math.max(1, levels.high - levels.low);
-  const stretch = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) stretch[v] = Math.min(255, Math.max(0, Math.round(((v - levels.low) * 255) / span)));
-  for (let i = 0; i < data.length; i++) data[i] = stretch[data[i] as number] as number;
-  // The spread of the page as it came (before flattening) is what tells a faded page.
-  const { contrast } = greyLevels(grey.data);
-  const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
-  // Rules first (their broken ends become specks), then specks.
-  if (removeRules(data, w, h, { dpi })) steps.push('rules');
-  if (removeSpecks(data, w, h, { dpi })) steps.push('despeckle');
-  // Only the inked part goes to tesseract: its thresholding and layout analysis cost grows with the
-  // pixels, and page margins are nothing but pixels (~15% of the reading time on a half-filled page).
-  const crop = inkBounds(data, w, h, Math.max(16, Math.round(dpi * CROP_MARGIN_INCH)));
-  if (crop.width * crop.height > CROP_WORTH_IT * w * h) return { image: pgm, width: w, height: h, crop: { x: 0, y: 0, width: w, height: h }, scale, rotate, contrast, dpi, steps };
-  steps.push('crop');
-  return { image: pgmOf(data, w, crop), width: w, height: h, crop, scale, rotate, contrast, dpi, steps };
+  // The page is cleaned in scratch memory; only the part tesseract reads is copied out of it.
+  const data = takeScratch(w * h);
+  try {
+    // Uneven light (phone photos, a scanner lid left open) first: each pixel is divided by the paper's
+    // own brightness around it, so the page has one white and tesseract's global (Otsu) threshold does
+    // not turn the darker half of the page into a black image block and drop the text on it. Then the
+    // 1st–99th percentile of grey levels stretched to black–white, in the same pass. (sharp's
+    // normalise() combined with a resize produced washed-out pages that tesseract could not deskew.)
+    await flattenBackground(grey.data, w, h, data, true);
+    steps.push('flatten');
+    // The spread of the page as it came (before flattening) is what tells a faded page.
+    const { contrast } = greyLevels(grey.data);
+    const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
+    // Rules first (their broken ends become specks), then specks.
+    if (removeRules(data, w, h, { dpi })) steps.push('rules');
+    if (removeSpecks(data, w, h, { dpi })) steps.push('despeckle');
+    // Only the inked part goes to tesseract: its thresholding and layout analysis cost grows with the
+    // pixels, and page margins are nothing but pixels (~15% of the reading time on a half-filled page).
+    let crop = inkBounds(data, w, h, Math.max(16, Math.round(dpi * CROP_MARGIN_INCH)));
+    if (crop.width * crop.height > CROP_WORTH_IT * w * h) crop = { x: 0, y: 0, width: w, height: h };
+    else steps.push('crop');
+    // Handed to tesseract as PGM (a short header before the raw grey pixels): no PNG encode and decode
+    // per page. PGM carries no resolution, so the dpi goes to tesseract as a parameter.
+    return { image: pgmOf(data, w, crop), width: w, height: h, crop, scale, rotate, contrast, dpi, steps };
+  } finally {
+    giveScratch(data);
+    if (greyIsScratch) giveScratch(grey.data);
+  }
 }
 
 /** White kept around the ink when cropping (inches): tesseract reads text touching the edge badly. */
@@ -150,10 +151,11 @@ function pgmOf(grey: Buffer, width: number, crop: Crop): Buffer {
   return out;
 }
 
-/** Rec. 601 luma of 8-bit grey, grey+alpha, RGB or RGBA pixels (alpha ignored). */
+/** Rec. 601 luma of 8-bit grey, grey+alpha, RGB or RGBA pixels (alpha ignored), in scratch memory
+ * (grey pixels are returned as they are). */
 function toGrey(data: Buffer, pixels: number, channels: number): Buffer {
   if (channels === 1) return data;
-  const grey = Buffer.allocUnsafe(pixels);
+  const grey = takeScratch(pixels);
   if (channels === 2) {
     for (let i = 0, j = 0; i < pixels; i++, j += 2) grey[i] = data[j] as number;
     return grey;
@@ -173,8 +175,17 @@ const BACKGROUND_REACH = 3;
  * Divides a grey image by an estimate of its paper brightness: the page shrunk to one pixel per
  * BACKGROUND_CELL, the brightest value nearby taken (so text and rules do not count as paper), smoothed
  * and enlarged back. Shading, gradients and tinted boxes become white; ink keeps its contrast to them.
+ * With `stretch`, the flattened page's 1st–99th percentile of grey levels is also stretched to
+ * black–white: the percentiles come from a sample of flattened pixels (every 7th), worked out first, so
+ * the page itself is written once.
  */
-export async function flattenBackground(grey: Buffer, width: number, height: number, out: Buffer = Buffer.allocUnsafe(grey.length)): Promise<Buffer> {
+export async function flattenBackground(
+  grey: Buffer,
+  width: number,
+  height: number,
+  out: Buffer = Buffer.allocUnsafe(grey.length),
+  stretch = false,
+): Promise<Buffer> {
   const sw = Math.max(1, Math.round(width / BACKGROUND_CELL));
   const sh = Math.max(1, Math.round(height / BACKGROUND_CELL));
   const small = await sharp(grey, { raw: { width, height, channels: 1 } })
@@ -184,8 +195,49 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     .toBuffer();
   const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
   const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } }).blur(2).extractChannel(0).raw().toBuffer();
-  // 255 / paper brightness, enlarged back to full size bilinearly one row at a time (cheaper than a
-  // full-size resize and a second pass).
+  const factor = backgroundFactors(smooth, sw, sh, width, height);
+  const { top, bottom } = factor;
+  const levels = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) levels[v] = v;
+  if (stretch) {
+    const histogram = new Array<number>(256).fill(0);
+    for (let y = 0, i = 0; y < height; y++) {
+      const wy = factor.row(y);
+      const wt = 1 - wy;
+      for (const end = (y + 1) * width; i < end; i += SAMPLE_EVERY) {
+        const x = i - y * width;
+        // A flattened pixel: the grey value times the factor, rounded to float32 as it always was.
+        const v = (grey[i] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
+        const level = v > 255 ? 255 : Math.trunc(v);
+        histogram[level] = (histogram[level] as number) + 1;
+      }
+    }
+    const { low, high } = percentiles(histogram);
+    const span = Math.max(1, high - low);
+    for (let v = 0; v < 256; v++) levels[v] = Math.min(255, Math.max(0, Math.round(((v - low) * 255) / span)));
+  }
+  for (let y = 0; y < height; y++) {
+    const wy = factor.row(y);
+    const wt = 1 - wy;
+    const base = y * width;
+    for (let x = 0; x < width; x++) {
+      const v = (grey[base + x] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
+      out[base + x] = levels[v > 255 ? 255 : v | 0] as number;
+    }
+  }
+  return out;
+}
+
+/** Every SAMPLE_EVERY-th pixel is counted for grey-level statistics: cheap, and enough. */
+const SAMPLE_EVERY = 7;
+
+/**
+ * 255 / paper brightness at any pixel, from the paper brightness of each cell (`smooth`, sw × sh),
+ * enlarged bilinearly. `row(y)` readies pixel row y and returns its vertical weight: the factor at x is
+ * then top[x] · (1 − weight) + bottom[x] · weight. The two cell rows either side are interpolated along
+ * x once per cell row, not per pixel row.
+ */
+function backgroundFactors(smooth: Buffer, sw: number, sh: number, width: number, height: number) {
   const inv = new Float32Array(sw * sh);
   for (let i = 0; i < inv.length; i++) inv[i] = 255 / Math.max(1, smooth[i] as number);
   const fx = sw / width;
@@ -199,8 +251,6 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     x1s[x] = Math.min(sw - 1, (x0s[x] as number) + 1);
     wxs[x] = sx - (x0s[x] as number);
   }
-  // The two cell rows either side of a pixel row, interpolated along x once per cell row (not per
-  // pixel row); each pixel then needs only the vertical blend.
   const top = new Float64Array(width);
   const bottom = new Float64Array(width);
   const lerpRow = (sy: number, into: Float64Array): void => {
@@ -211,25 +261,17 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     }
   };
   let rowsOf = -1;
-  for (let y = 0; y < height; y++) {
+  const row = (y: number): number => {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
     const y0 = Math.floor(sy);
-    const y1 = Math.min(sh - 1, y0 + 1);
-    const wy = sy - y0;
     if (y0 !== rowsOf) {
       lerpRow(y0, top);
-      lerpRow(y1, bottom);
+      lerpRow(Math.min(sh - 1, y0 + 1), bottom);
       rowsOf = y0;
     }
-    const base = y * width;
-    const wt = 1 - wy;
-    for (let x = 0; x < width; x++) {
-      // Rounded to float32 as the factor always was, so the output is unchanged to the byte.
-      const v = (grey[base + x] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
-      out[base + x] = v > 255 ? 255 : v;
-    }
-  }
-  return out;
+    return sy - y0;
+  };
+  return { top, bottom, row };
 }
 
 /** Running maximum over BACKGROUND_REACH cells along x (dx=1) or y (dy=1). */
@@ -252,27 +294,32 @@ function maxFilter(src: Buffer, w: number, h: number, dx: number, dy: number): B
   return out;
 }
 
-/** Grey-level percentiles and spread, from a sample of the pixels (every 7th: cheap, and enough). */
+/** Grey-level percentiles and spread, from a sample of the pixels. */
 function greyLevels(data: Buffer): { low: number; high: number; contrast: number } {
   const histogram = new Array<number>(256).fill(0);
-  let sum = 0;
-  let n = 0;
-  for (let i = 0; i < data.length; i += 7) {
+  for (let i = 0; i < data.length; i += SAMPLE_EVERY) {
     const v = data[i] as number;
-    histogram[v] = (histogram[v] ?? 0) + 1;
-    sum += v;
-    n++;
+    histogram[v] = (histogram[v] as number) + 1;
   }
+  const n = histogram.reduce((a, b) => a + b, 0);
+  let sum = 0;
+  for (let v = 0; v < 256; v++) sum += (histogram[v] as number) * v;
   const mean = sum / Math.max(1, n);
   let variance = 0;
-  for (let v = 0; v < 256; v++) variance += (histogram[v] ?? 0) * (v - mean) ** 2;
+  for (let v = 0; v < 256; v++) variance += (histogram[v] as number) * (v - mean) ** 2;
+  return { ...percentiles(histogram), contrast: Math.min(1, Math.sqrt(variance / Math.max(1, n)) / 128) };
+}
+
+/** The 1st and 99th percentile of a grey-level histogram. */
+function percentiles(histogram: number[]): { low: number; high: number } {
+  const n = histogram.reduce((a, b) => a + b, 0);
   const percentile = (p: number): number => {
     let seen = 0;
     for (let v = 0; v < 256; v++) {
-      seen += histogram[v] ?? 0;
+      seen += histogram[v] as number;
       if (seen >= p * n) return v;
     }
     return 255;
   };
-  return { low: percentile(0.01), high: percentile(0.99), contrast: Math.min(1, Math.sqrt(variance / Math.max(1, n)) / 128) };
+  return { low: percentile(0.01), high: percentile(0.99) };
 }
