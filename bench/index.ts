@@ -4,6 +4,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// Measured as the CLI and browser mode run (bin/claimdesk.mjs): without tsx's in-memory source-map cache
+// (~50 MB of heap that every full garbage collection marks again; the Electron build has none).
+if (![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--enable-source-maps')) process.setSourceMapsEnabled(false);
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const available = fs
   .readdirSync(here)
