@@ -7,12 +7,16 @@ import type { BackendContext } from '../context';
 import { availableOcrLanguages, tessdataDir } from '../ocr-languages';
 import { defaultPoolSize } from './config';
 import { parseTsv, type TsvLine } from './tsv';
+import { warmUpPage } from './warm-up';
 
 export interface OcrPoolOptions {
   /** Number of recognition workers; default one per core (CLAIMDESK_OCR_WORKERS overrides). */
   size?: number;
   languages?: string[];
   langPath?: string;
+  /** Have each worker read a generated page before taking work (warm-up.ts): for the app's long-lived
+   * pool, not for a one-off command, which would wait longer for the warm-up than it saves. */
+  warmUp?: boolean;
 }
 
 export interface OsdResult {
@@ -139,6 +143,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
     throw new AppError('internal', `OCR language data missing in ${langPath}: ${missing.join(', ')} (run scripts/prepare-resources.mjs)`);
   }
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+  const warm = opts.warmUp ? warmUpPage() : null;
   const recognizers = new WorkerQueue(
     Promise.all(
       Array.from({ length: size }, async () => {
@@ -146,6 +151,10 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         // tesseract's library default is one uniform block (PSM 6); documents need full page layout
         // analysis (PSM 3, the command line's default), which is also what makes rotateAuto cheap.
         await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: QUIET });
+        if (warm) {
+          const page = await warm;
+          await w.recognize(page.image, { rotateAuto: true, user_defined_dpi: String(page.dpi) } as never, { tsv: true });
+        }
         return w;
       }),
     ),
@@ -187,5 +196,5 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
 
 /** The back end's one pool, created on first use and terminated when the context closes. */
 export function getOcrPool(ctx: BackendContext): OcrPool {
-  return ctx.service('ocr.pool', () => createOcrPool(), (pool) => pool.terminate());
+  return ctx.service('ocr.pool', () => createOcrPool({ warmUp: true }), (pool) => pool.terminate());
 }

@@ -66,10 +66,15 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     // Uneven light (phone photos, a scanner lid left open) first: each pixel is divided by the paper's
     // own brightness around it, so the page has one white and tesseract's global (Otsu) threshold does
     // not turn the darker half of the page into a black image block and drop the text on it. Then the
-    // 1st–99th percentile of grey levels stretched to black–white, in the same pass. (sharp's
-    // normalise() combined with a resize produced washed-out pages that tesseract could not deskew.)
-    await flattenBackground(grey.data, w, h, data, true);
+    // 1st–99th percentile of grey levels stretched to black–white. (sharp's normalise() combined with a
+    // resize produced washed-out pages that tesseract could not deskew.)
+    await flattenBackground(grey.data, w, h, data);
     steps.push('flatten');
+    const levels = greyLevels(data);
+    const span = Math.max(1, levels.high - levels.low);
+    const stretch = new Uint8Array(256);
+    for (let v = 0; v < 256; v++) stretch[v] = Math.min(255, Math.max(0, Math.round(((v - levels.low) * 255) / span)));
+    for (let i = 0; i < data.length; i++) data[i] = stretch[data[i] as number] as number;
     // The spread of the page as it came (before flattening) is what tells a faded page.
     const { contrast } = greyLevels(grey.data);
     const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
@@ -175,17 +180,8 @@ const BACKGROUND_REACH = 3;
  * Divides a grey image by an estimate of its paper brightness: the page shrunk to one pixel per
  * BACKGROUND_CELL, the brightest value nearby taken (so text and rules do not count as paper), smoothed
  * and enlarged back. Shading, gradients and tinted boxes become white; ink keeps its contrast to them.
- * With `stretch`, the flattened page's 1st–99th percentile of grey levels is also stretched to
- * black–white: the percentiles come from a sample of flattened pixels (every 7th), worked out first, so
- * the page itself is written once.
  */
-export async function flattenBackground(
-  grey: Buffer,
-  width: number,
-  height: number,
-  out: Buffer = Buffer.allocUnsafe(grey.length),
-  stretch = false,
-): Promise<Buffer> {
+export async function flattenBackground(grey: Buffer, width: number, height: number, out: Buffer = Buffer.allocUnsafe(grey.length)): Promise<Buffer> {
   const sw = Math.max(1, Math.round(width / BACKGROUND_CELL));
   const sh = Math.max(1, Math.round(height / BACKGROUND_CELL));
   const small = await sharp(grey, { raw: { width, height, channels: 1 } })
@@ -195,49 +191,8 @@ export async function flattenBackground(
     .toBuffer();
   const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
   const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } }).blur(2).extractChannel(0).raw().toBuffer();
-  const factor = backgroundFactors(smooth, sw, sh, width, height);
-  const { top, bottom } = factor;
-  const levels = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) levels[v] = v;
-  if (stretch) {
-    const histogram = new Array<number>(256).fill(0);
-    for (let y = 0, i = 0; y < height; y++) {
-      const wy = factor.row(y);
-      const wt = 1 - wy;
-      for (const end = (y + 1) * width; i < end; i += SAMPLE_EVERY) {
-        const x = i - y * width;
-        // A flattened pixel: the grey value times the factor, rounded to float32 as it always was.
-        const v = (grey[i] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
-        const level = v > 255 ? 255 : Math.trunc(v);
-        histogram[level] = (histogram[level] as number) + 1;
-      }
-    }
-    const { low, high } = percentiles(histogram);
-    const span = Math.max(1, high - low);
-    for (let v = 0; v < 256; v++) levels[v] = Math.min(255, Math.max(0, Math.round(((v - low) * 255) / span)));
-  }
-  for (let y = 0; y < height; y++) {
-    const wy = factor.row(y);
-    const wt = 1 - wy;
-    const base = y * width;
-    for (let x = 0; x < width; x++) {
-      const v = (grey[base + x] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
-      out[base + x] = levels[v > 255 ? 255 : v | 0] as number;
-    }
-  }
-  return out;
-}
-
-/** Every SAMPLE_EVERY-th pixel is counted for grey-level statistics: cheap, and enough. */
-const SAMPLE_EVERY = 7;
-
-/**
- * 255 / paper brightness at any pixel, from the paper brightness of each cell (`smooth`, sw × sh),
- * enlarged bilinearly. `row(y)` readies pixel row y and returns its vertical weight: the factor at x is
- * then top[x] · (1 − weight) + bottom[x] · weight. The two cell rows either side are interpolated along
- * x once per cell row, not per pixel row.
- */
-function backgroundFactors(smooth: Buffer, sw: number, sh: number, width: number, height: number) {
+  // 255 / paper brightness, enlarged back to full size bilinearly one row at a time (cheaper than a
+  // full-size resize and a second pass).
   const inv = new Float32Array(sw * sh);
   for (let i = 0; i < inv.length; i++) inv[i] = 255 / Math.max(1, smooth[i] as number);
   const fx = sw / width;
@@ -251,6 +206,8 @@ function backgroundFactors(smooth: Buffer, sw: number, sh: number, width: number
     x1s[x] = Math.min(sw - 1, (x0s[x] as number) + 1);
     wxs[x] = sx - (x0s[x] as number);
   }
+  // The two cell rows either side of a pixel row, interpolated along x once per cell row (not per
+  // pixel row); each pixel then needs only the vertical blend.
   const top = new Float64Array(width);
   const bottom = new Float64Array(width);
   const lerpRow = (sy: number, into: Float64Array): void => {
@@ -261,17 +218,25 @@ function backgroundFactors(smooth: Buffer, sw: number, sh: number, width: number
     }
   };
   let rowsOf = -1;
-  const row = (y: number): number => {
+  for (let y = 0; y < height; y++) {
     const sy = Math.min(sh - 1, Math.max(0, (y + 0.5) * fy - 0.5));
     const y0 = Math.floor(sy);
+    const y1 = Math.min(sh - 1, y0 + 1);
+    const wy = sy - y0;
     if (y0 !== rowsOf) {
       lerpRow(y0, top);
-      lerpRow(Math.min(sh - 1, y0 + 1), bottom);
+      lerpRow(y1, bottom);
       rowsOf = y0;
     }
-    return sy - y0;
-  };
-  return { top, bottom, row };
+    const base = y * width;
+    const wt = 1 - wy;
+    for (let x = 0; x < width; x++) {
+      // Rounded to float32 as the factor always was, so the output is unchanged to the byte.
+      const v = (grey[base + x] as number) * Math.fround((top[x] as number) * wt + (bottom[x] as number) * wy);
+      out[base + x] = v > 255 ? 255 : v;
+    }
+  }
+  return out;
 }
 
 /** Running maximum over BACKGROUND_REACH cells along x (dx=1) or y (dy=1). */
@@ -294,32 +259,27 @@ function maxFilter(src: Buffer, w: number, h: number, dx: number, dy: number): B
   return out;
 }
 
-/** Grey-level percentiles and spread, from a sample of the pixels. */
+/** Grey-level percentiles and spread, from a sample of the pixels (every 7th: cheap, and enough). */
 function greyLevels(data: Buffer): { low: number; high: number; contrast: number } {
   const histogram = new Array<number>(256).fill(0);
-  for (let i = 0; i < data.length; i += SAMPLE_EVERY) {
-    const v = data[i] as number;
-    histogram[v] = (histogram[v] as number) + 1;
-  }
-  const n = histogram.reduce((a, b) => a + b, 0);
   let sum = 0;
-  for (let v = 0; v < 256; v++) sum += (histogram[v] as number) * v;
+  let n = 0;
+  for (let i = 0; i < data.length; i += 7) {
+    const v = data[i] as number;
+    histogram[v] = (histogram[v] ?? 0) + 1;
+    sum += v;
+    n++;
+  }
   const mean = sum / Math.max(1, n);
   let variance = 0;
-  for (let v = 0; v < 256; v++) variance += (histogram[v] as number) * (v - mean) ** 2;
-  return { ...percentiles(histogram), contrast: Math.min(1, Math.sqrt(variance / Math.max(1, n)) / 128) };
-}
-
-/** The 1st and 99th percentile of a grey-level histogram. */
-function percentiles(histogram: number[]): { low: number; high: number } {
-  const n = histogram.reduce((a, b) => a + b, 0);
+  for (let v = 0; v < 256; v++) variance += (histogram[v] ?? 0) * (v - mean) ** 2;
   const percentile = (p: number): number => {
     let seen = 0;
     for (let v = 0; v < 256; v++) {
-      seen += histogram[v] as number;
+      seen += histogram[v] ?? 0;
       if (seen >= p * n) return v;
     }
     return 255;
   };
-  return { low: percentile(0.01), high: percentile(0.99) };
+  return { low: percentile(0.01), high: percentile(0.99), contrast: Math.min(1, Math.sqrt(variance / Math.max(1, n)) / 128) };
 }
