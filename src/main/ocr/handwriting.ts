@@ -66,16 +66,21 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
   const ink = new Uint8Array(w * h);
   let chromaSum = 0;
   let chromaN = 0;
-  for (let k = 0; k < luma.length; k++) {
-    if ((luma[k] as number) > threshold) continue;
-    ink[k] = 1;
-    if (channels >= 3 && (luma[k] as number) < threshold * 0.8) {
-      const i = ((y0 + Math.floor(k / w)) * raster.width + x0 + (k % w)) * channels;
-      const r = data[i] as number;
-      const g = data[i + 1] as number;
-      const b = data[i + 2] as number;
-      chromaSum += Math.max(r, g, b) - Math.min(r, g, b);
-      chromaN++;
+  const dark = threshold * 0.8;
+  for (let y = 0, k = 0; y < h; y++) {
+    const row = ((y0 + y) * raster.width + x0) * channels;
+    for (let x = 0; x < w; x++, k++) {
+      const v = luma[k] as number;
+      if (v > threshold) continue;
+      ink[k] = 1;
+      if (channels >= 3 && v < dark) {
+        const i = row + x * channels;
+        const r = data[i] as number;
+        const g = data[i + 1] as number;
+        const b = data[i + 2] as number;
+        chromaSum += Math.max(r, g, b) - Math.min(r, g, b);
+        chromaN++;
+      }
     }
   }
   if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma: chromaN ? chromaSum / chromaN : 0 };
@@ -183,17 +188,20 @@ interface Blot {
 /** 8-connected blots of ink, with their bounds. */
 function components(ink: Uint8Array, w: number, h: number): Blot[] {
   const seen = new Uint8Array(ink.length);
-  const stack: number[] = [];
+  // Pixels waiting to be visited, as x and y (no division per pixel to find them).
+  const xs = new Int32Array(ink.length);
+  const ys = new Int32Array(ink.length);
   const out: Blot[] = [];
   for (let s = 0; s < ink.length; s++) {
     if (!ink[s] || seen[s]) continue;
     const b: Blot = { left: w, right: -1, top: h, bottom: -1 };
     seen[s] = 1;
-    stack.push(s);
-    while (stack.length) {
-      const p = stack.pop() as number;
-      const x = p % w;
-      const y = (p - x) / w;
+    let top = 0;
+    xs[top] = s % w;
+    ys[top++] = Math.floor(s / w);
+    while (top) {
+      const x = xs[--top] as number;
+      const y = ys[top] as number;
       if (x < b.left) b.left = x;
       if (x > b.right) b.right = x;
       if (y < b.top) b.top = y;
@@ -207,7 +215,8 @@ function components(ink: Uint8Array, w: number, h: number): Blot[] {
           const q = yy * w + xx;
           if (ink[q] && !seen[q]) {
             seen[q] = 1;
-            stack.push(q);
+            xs[top] = xx;
+            ys[top++] = yy;
           }
         }
       }
@@ -250,15 +259,16 @@ export function greyRegion(raster: PageRaster, box: BBox): { luma: Uint8Array; w
   if (w < 8 || h < 8) return null;
   const { data, channels } = raster;
   const luma = new Uint8Array(w * h);
-  const histogram = new Array<number>(256).fill(0);
-  for (let y = 0; y < h; y++) {
-    for (let x = 0; x < w; x++) {
-      const i = ((y0 + y) * raster.width + x0 + x) * channels;
+  const counts = new Int32Array(256);
+  for (let y = 0, k = 0; y < h; y++) {
+    let i = ((y0 + y) * raster.width + x0) * channels;
+    for (let x = 0; x < w; x++, k++, i += channels) {
       const v = channels < 3 ? (data[i] as number) : ((data[i] as number) * 77 + (data[i + 1] as number) * 150 + (data[i + 2] as number) * 29) >> 8;
-      luma[y * w + x] = v;
-      histogram[v] = (histogram[v] ?? 0) + 1;
+      luma[k] = v;
+      counts[v] = (counts[v] as number) + 1;
     }
   }
+  const histogram = Array.from(counts);
   return { luma, w, h, x0, y0, threshold: otsu(histogram, w * h) };
 }
 

@@ -179,7 +179,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         if (o.dpi) params.user_defined_dpi = String(Math.round(o.dpi));
         // Set for this call only: tesseract.js restores the worker's parameters afterwards.
         if (o.singleLine) params.tessedit_pageseg_mode = PSM.SINGLE_LINE;
-        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { tsv: true });
+        const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { tsv: true, text: false });
         return { lines: parseTsv(data.tsv ?? ''), rotateRadians: data.rotateRadians ?? 0 };
       }, o.signal),
     detectOrientation: (image, signal) =>

@@ -70,11 +70,7 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     // resize produced washed-out pages that tesseract could not deskew.)
     await flattenBackground(grey.data, w, h, data);
     steps.push('flatten');
-    const levels = greyLevels(data);
-    const span = Math.max(1, levels.high - levels.low);
-    const stretch = new Uint8Array(256);
-    for (let v = 0; v < 256; v++) stretch[v] = Math.min(255, Math.max(0, Math.round(((v - levels.low) * 255) / span)));
-    for (let i = 0; i < data.length; i++) data[i] = stretch[data[i] as number] as number;
+    stretchLevels(data);
     // The spread of the page as it came (before flattening) is what tells a faded page.
     const { contrast } = greyLevels(grey.data);
     const dpi = Math.round((raster.dpi ?? Math.min(width, height) / 8.27) * scale);
@@ -93,6 +89,16 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     giveScratch(data);
     if (greyIsScratch) giveScratch(grey.data);
   }
+}
+
+/** The 1st–99th percentile of grey levels stretched to black–white, in place. (Per-pixel loops live in
+ * synchronous functions: V8 runs a hot loop in an async function, after an await, several times slower.) */
+function stretchLevels(data: Buffer): void {
+  const levels = greyLevels(data);
+  const span = Math.max(1, levels.high - levels.low);
+  const stretch = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) stretch[v] = Math.min(255, Math.max(0, Math.round(((v - levels.low) * 255) / span)));
+  for (let i = 0; i < data.length; i++) data[i] = stretch[data[i] as number] as number;
 }
 
 /** White kept around the ink when cropping (inches): tesseract reads text touching the edge badly. */
@@ -191,8 +197,13 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     .toBuffer();
   const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
   const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } }).blur(2).extractChannel(0).raw().toBuffer();
-  // 255 / paper brightness, enlarged back to full size bilinearly one row at a time (cheaper than a
-  // full-size resize and a second pass).
+  divideByPaper(grey, width, height, smooth, sw, sh, out);
+  return out;
+}
+
+/** Each pixel times 255 / the paper brightness around it (`smooth`, one value per cell, sw × sh),
+ * enlarged back bilinearly one row at a time (cheaper than a full-size resize and a second pass). */
+function divideByPaper(grey: Buffer, width: number, height: number, smooth: Buffer, sw: number, sh: number, out: Buffer): void {
   const inv = new Float32Array(sw * sh);
   for (let i = 0; i < inv.length; i++) inv[i] = 255 / Math.max(1, smooth[i] as number);
   const fx = sw / width;
@@ -236,7 +247,6 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
       out[base + x] = v > 255 ? 255 : v;
     }
   }
-  return out;
 }
 
 /** Running maximum over BACKGROUND_REACH cells along x (dx=1) or y (dy=1). */
