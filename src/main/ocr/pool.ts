@@ -151,10 +151,9 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         // tesseract's library default is one uniform block (PSM 6); documents need full page layout
         // analysis (PSM 3, the command line's default), which is also what makes rotateAuto cheap.
         await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: QUIET });
-        if (warm) {
-          const page = await warm;
-          await w.recognize(page.image, { rotateAuto: true, user_defined_dpi: String(page.dpi) } as never, { tsv: true });
-        }
+        // Best effort: a warm-up that fails leaves a worker that is only slower on its first page.
+        const page = await warm?.catch(() => null);
+        if (page) await w.recognize(page.image, { rotateAuto: true, user_defined_dpi: String(page.dpi) } as never, { tsv: true, text: false }).catch(() => undefined);
         return w;
       }),
     ),
