@@ -1,7 +1,7 @@
 // Page-sized working memory, reused from page to page. Preparing a page otherwise allocates tens of MB
 // of short-lived buffers, and V8 answers every few tens of MB of new buffer memory with a full garbage
-// collection of the whole heap: measured here at ~2.4 full collections and ~300 ms of collector CPU per
-// page, a fifth of the CPU a page costs.
+// collection of the whole heap: measured here at about two full collections and 250–330 ms of
+// collector-thread CPU per page, a sixth of the CPU a page costs.
 
 /** Spare buffers kept for the next page (a few page-sized ones: ~10 MB each at A4 and 300 dpi). */
 const KEEP = 4;
