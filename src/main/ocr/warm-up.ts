@@ -1,7 +1,8 @@
 // A page for a new tesseract worker to read before the officer's first page. A worker's first full
-// page reads ~50% slower than the ones after it (measured: 1.42–1.84 s against 0.95–1.15 s for the same page
-// here), while its wasm code and memory warm up; reading this page at start-up, in the background,
-// moves that cost off the first page of the first case. Rendered locally with sharp: nothing is fetched.
+// page reads ~50% slower than the ones after it (measured: 1.42–1.84 s against 0.95–1.15 s for the
+// same page here), while its wasm code and memory warm up; reading this page at start-up, in the
+// background, moves that cost off the first page of the first case. Rendered locally with sharp:
+// nothing is fetched.
 import sharp from 'sharp';
 
 /** Text like a claim form's, so recognition runs through the same code as on a real page. */
