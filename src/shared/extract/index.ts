@@ -241,8 +241,8 @@ export function extractDossier(files: readonly (readonly OcrPage[])[]): Extracte
 /**
  * The documents of one dossier checked against each other (in place): a weak reading that another
  * document reads confidently is confirmed, a NIK cut short is completed, a space OCR dropped from a
- * name is restored, and names read glued and misread, and identifiers one digit apart, go to the officer. Values an officer keyed are
- * taken as read and never changed.
+ * name is restored, and names read glued and misread, and identifiers one digit apart, go to the
+ * officer. Values an officer keyed are taken as read and never changed.
  */
 export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   confirmAcrossDocuments(docs);
