@@ -196,7 +196,7 @@ function drawField(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, 
 }
 
 /** Where the colon and the value of a 'colon' layout row starting at `x` go, and where the row ends. */
-function colonLayout(page: Page, b: Extract<Block, { kind: 'field' }>, x: number, labelWidth: number): { colonX: number; valueX: number; end: number } {
+function colonLayout(page: Page, b: { label: string; value: string }, x: number, labelWidth: number): { colonX: number; valueX: number; end: number } {
   page.font();
   // Long labels push the colon right instead of running into it.
   const colonX = Math.max(x + labelWidth, x + page.ctx.measureText(b.label).width + 14);
@@ -230,9 +230,8 @@ function drawChoices(page: Page, b: Extract<Block, { kind: 'choices' }>, labelWi
     });
     return;
   }
-  const colonX = Math.max(page.margin + labelWidth, page.margin + ctx.measureText(b.label).width + 14);
+  const { colonX, valueX: start } = colonLayout(page, { label: b.label, value: '' }, page.margin, labelWidth);
   page.text(':', colonX);
-  const start = colonX + Math.round(px * 0.8);
   let x = start;
   b.options.forEach((o, i) => {
     page.font();
