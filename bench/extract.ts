@@ -4,15 +4,14 @@
 // case's files. Real OCR through readFile; OCR results are cached under bench/.cache/ocr
 // by file hash so re-runs while tuning are fast. Prints figures, asserts nothing.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile as readFs, writeFile } from 'node:fs/promises';
+import { mkdir, readFile as readFs } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { OcrPage } from '../src/shared/domain/ocr';
 import { extractDossier, MIN_CONFIDENCE, withMinConfidence } from '../src/shared/extract/index';
 import { createOcrPool } from '../src/main/ocr/pool';
-import { readFile } from '../src/main/ocr/read-file';
+import { OCR_CACHE as CACHE, ocrCached } from './ocr-cache';
 import type { FileTruth } from '../src/main/synth/index';
 import { groupTally, KEY_GROUPS, newScore, pct, scoreFile, type Tally } from '../src/main/synth/score';
 
@@ -20,7 +19,6 @@ const ROOT = path.dirname(fileURLToPath(import.meta.url));
 /** The handwriting set: this many accident dossiers, seeded this far from the main set. */
 const HAND_DOSSIERS = 6;
 const HAND_SEED_OFFSET = 5000;
-const CACHE = path.join(ROOT, '.cache', 'ocr');
 
 interface SetFile {
   name: string;
@@ -58,30 +56,6 @@ const opt = (args: string[], name: string, fallback: number): number => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1] ?? fallback) : fallback;
 };
-
-async function ocrCached(file: SetFile, pool: ReturnType<typeof createOcrPool>): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
-  // Keyed by the file and the OCR engine's sources, so a changed OCR pipeline is measured afresh.
-  const hash = createHash('sha256').update(file.bytes).update(await ocrVersion()).digest('hex');
-  const cacheFile = path.join(CACHE, `${hash}.json`);
-  try {
-    return { ...(JSON.parse(await readFs(cacheFile, 'utf8')) as { pages: OcrPage[]; errors: string[] }), cached: true };
-  } catch {
-    const r = await readFile({ name: file.name, bytes: file.bytes }, { pool });
-    await writeFile(cacheFile, JSON.stringify({ pages: r.pages, errors: r.errors }));
-    return { pages: r.pages, errors: r.errors, cached: false };
-  }
-}
-
-let ocrSources: string | null = null;
-async function ocrVersion(): Promise<string> {
-  if (ocrSources === null) {
-    const dir = path.join(ROOT, '..', 'src', 'main', 'ocr');
-    const h = createHash('sha256');
-    for (const f of (await readdir(dir)).sort()) if (f.endsWith('.ts')) h.update(await readFs(path.join(dir, f)));
-    ocrSources = h.digest('hex');
-  }
-  return ocrSources;
-}
 
 const line = (label: string, t: Tally): string =>
   `${label.padEnd(40)} exact ${pct(t.correct, t.total).padStart(6)}  empty ${pct(t.empty, t.total).padStart(6)}  wrong ${pct(t.wrong, t.total).padStart(6)}  (n=${t.total})`;

@@ -1,0 +1,29 @@
+// A stand-in for `claimdesk` that the dev set's scorer can call while extraction is tuned:
+//   node ../shared/devset/score.mjs --skip-cases --cmd "node --import tsx bench/devset-cli.ts"
+// `extract --json FILE...` reads each file's pages from an OCR cache (bench/.cache/ocr, keyed by the
+// file's bytes and the OCR sources, as `bench extract` keys it) and runs today's extraction on them, so
+// a change to extraction is scored in seconds instead of re-reading 150 pages. Every other command is
+// the real CLI's. Scores that are reported are always taken with the real CLI as well.
+import { readFile as readFs } from 'node:fs/promises';
+import path from 'node:path';
+import { extractDossier } from '../src/shared/extract/index';
+import { createOcrPool } from '../src/main/ocr/pool';
+import { ocrCached } from './ocr-cache';
+
+const args = process.argv.slice(2);
+if (args[0] !== 'extract') {
+  const { main } = await import('../src/main/cli/index');
+  process.exitCode = await main([process.argv[0] ?? 'node', 'claimdesk', ...args]);
+} else {
+  const files = args.slice(1).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--home');
+  const pool = createOcrPool({});
+  const reads = [];
+  try {
+    for (const f of files) reads.push({ name: path.basename(f), ...(await ocrCached({ name: path.basename(f), bytes: await readFs(f) }, pool)) });
+  } finally {
+    await pool.terminate();
+  }
+  const docs = extractDossier(reads.map((r) => r.pages));
+  const out = { files: reads.map((r, i) => ({ file: r.name, pages: r.pages.length ? Math.max(...r.pages.map((p) => p.page)) : 0, documents: docs[i] ?? [], errors: r.errors })) };
+  process.stdout.write(`${JSON.stringify(out)}\n`);
+}

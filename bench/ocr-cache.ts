@@ -1,0 +1,36 @@
+// OCR results cached by file: keyed by the file's bytes and the OCR engine's sources, so re-runs while
+// extraction is tuned are fast and a changed OCR pipeline is measured afresh.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile as readFs, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { OcrPage } from '../src/shared/domain/ocr';
+import type { OcrPool } from '../src/main/ocr/pool';
+import { readFile } from '../src/main/ocr/read-file';
+
+const ROOT = path.dirname(fileURLToPath(import.meta.url));
+export const OCR_CACHE = path.join(ROOT, '.cache', 'ocr');
+
+let ocrSources: string | null = null;
+async function ocrVersion(): Promise<string> {
+  if (ocrSources === null) {
+    const dir = path.join(ROOT, '..', 'src', 'main', 'ocr');
+    const h = createHash('sha256');
+    for (const f of (await readdir(dir)).sort()) if (f.endsWith('.ts')) h.update(await readFs(path.join(dir, f)));
+    ocrSources = h.digest('hex');
+  }
+  return ocrSources;
+}
+
+export async function ocrCached(file: { name: string; bytes: Buffer }, pool: OcrPool): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
+  const hash = createHash('sha256').update(file.bytes).update(await ocrVersion()).digest('hex');
+  const cacheFile = path.join(OCR_CACHE, `${hash}.json`);
+  try {
+    return { ...(JSON.parse(await readFs(cacheFile, 'utf8')) as { pages: OcrPage[]; errors: string[] }), cached: true };
+  } catch {
+    const r = await readFile({ name: file.name, bytes: file.bytes }, { pool });
+    await mkdir(OCR_CACHE, { recursive: true });
+    await writeFile(cacheFile, JSON.stringify({ pages: r.pages, errors: r.errors }));
+    return { pages: r.pages, errors: r.errors, cached: false };
+  }
+}
