@@ -51,11 +51,18 @@ export const extractedFieldSchema = z.object({
 });
 export type ExtractedField = z.infer<typeof extractedFieldSchema>;
 
+/** Where a document lies on one of its pages: several documents may share a page (two KTPs on one
+ * photocopy, a participant card above a passbook). `bbox` is in pixels of that page's image. */
+export const documentRegionSchema = z.object({ page: z.number().int().positive(), bbox: bboxSchema });
+export type DocumentRegion = z.infer<typeof documentRegionSchema>;
+
 export const extractedDocumentSchema = z.object({
   type: documentTypeSchema,
   typeConfidence: z.number().min(0).max(1),
   /** 1-based page numbers within the file. */
   pages: z.array(z.number().int().positive()),
+  /** The document's region on each page it was found on, when it does not fill the page alone. */
+  regions: z.array(documentRegionSchema).optional(),
   fields: z.record(z.string(), extractedFieldSchema),
 });
 export type ExtractedDocument = z.infer<typeof extractedDocumentSchema>;
