@@ -1,10 +1,11 @@
 // Document understanding (issue 4): classify OCR'd pages, split a bundle into documents and extract the
 // contract's fields, normalised, each with a confidence, page and box. Pure: runs anywhere.
-import type { DocumentType, ExtractedDocument, ExtractedField } from '../domain/documents';
+import type { DocumentRegion, DocumentType, ExtractedDocument, ExtractedField } from '../domain/documents';
 import type { OcrPage } from '../domain/ocr';
 import { nikMatches } from '../normalize/nik';
 import { editDistance } from '../normalize/fuzzy';
-import { classifyRows, type Classification } from './classify';
+import { classifyRows, MIN_SCORE, type Classification } from './classify';
+import { segmentPage, type PageRegion } from './segment';
 import { extractFields, findHits } from './fields';
 import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
 import { rowsOf, type Row } from './layout';
@@ -83,12 +84,16 @@ const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = { surat_ahli_waris
 /** Words that say a page continues the previous one (a second page without its own title). */
 const CONTINUATION = /\b(halaman|hal\.?|lanjutan|demikian|saksi|uraian|mengetahui)\b/i;
 
-function continues(prevType: DocumentType, rows: Row[], c: Classification): boolean {
+function continues(prevType: DocumentType, region: PageRegion, c: Classification): boolean {
   if (prevType === 'other') return false;
+  const rows = region.rows;
   if (rows.length === 0) return true;
-  if (CONTINUATION.test(rows.map((r) => r.text).join(' '))) return true;
+  const said = CONTINUATION.test(rows.map((r) => r.text).join(' '));
+  // A page headed as another document starts it; one headed as the same says so when it goes on.
+  if (region.anchors.length) return said && region.anchors.every((a) => a.types.includes(prevType));
+  if (c.type !== 'other') return c.type === prevType && said;
   // A page carrying labels of two of the previous document's fields is its next page.
-  return c.score < 1.5 && new Set(findHits(rows, FIELD_SPECS[prevType]).map((h) => h.spec?.key).filter(Boolean)).size >= 2;
+  return said || c.score < 1.5 && new Set(findHits(rows, FIELD_SPECS[prevType]).map((h) => h.spec?.key).filter(Boolean)).size >= 2;
 }
 
 /** Keys that hold the same kind of value, so one document can confirm another's reading. */
@@ -252,22 +257,64 @@ export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   doubtNearMisses(docs);
 }
 
+/** The type a region's headings allow, decided among them by its labels (classify.ts); without a
+ * heading, by its labels alone. A heading that allows `other` (an unknown letter) keeps the region
+ * `other` unless its labels clearly make it one of the letters it may be. */
+export function classifyRegion(region: PageRegion): Classification {
+  const c = classifyRows(region.rows);
+  let types: DocumentType[] | null = null;
+  for (const a of region.anchors) {
+    const next: DocumentType[] = types ? types.filter((t) => a.types.includes(t)) : [...a.types];
+    if (!types || next.length) types = next;
+  }
+  if (!types) return c;
+  const titled = region.anchors.some((a) => a.kind === 'title');
+  const ranked = types.filter((t) => t !== 'other').sort((a, b) => (c.scores[b] ?? 0) - (c.scores[a] ?? 0));
+  const best = ranked[0];
+  const score = best ? (c.scores[best] ?? 0) : 0;
+  const weakOther = types.includes('other') && score < MIN_SCORE;
+  if (!best || weakOther || (!titled && score < MIN_SCORE && c.type !== best)) {
+    if (!titled) return c;
+    return { ...c, type: 'other', confidence: 0.9 };
+  }
+  const second = ranked[1] ? (c.scores[ranked[1]] ?? 0) : 0;
+  const confidence = ranked.length === 1 ? 0.97 : Math.min(0.97, 0.6 + 0.37 * ((score - second) / Math.max(score, 1)));
+  return { ...c, type: best, confidence: Math.round(confidence * 100) / 100 };
+}
+
+interface Group {
+  type: DocumentType;
+  confidence: number;
+  pages: number[];
+  rows: Row[];
+  regions: DocumentRegion[];
+}
+
 /** One file's pages classified, split into documents and extracted, before any check against other
  * documents (`crossCheckDocuments` does that once for the whole dossier). */
 export function extractFilePages(pages: readonly OcrPage[]): ExtractedDocument[] {
-  const groups: { type: DocumentType; confidence: number; pages: number[]; rows: Row[] }[] = [];
+  const groups: Group[] = [];
   for (const page of [...pages].sort((a, b) => a.page - b.page)) {
-    const rows = rowsOf(page);
-    const c = classifyRows(rows);
-    const prev = groups[groups.length - 1];
-    if (prev && c.type === 'other' && continues(prev.type, rows, c)) {
-      prev.pages.push(page.page);
-      prev.rows.push(...rows);
-      continue;
-    }
-    groups.push({ type: c.type, confidence: c.confidence, pages: [page.page], rows });
+    segmentPage(page).forEach((region, i) => {
+      const c = classifyRegion(region);
+      const prev = groups[groups.length - 1];
+      const area: DocumentRegion = { page: page.page, bbox: region.bbox };
+      // Only the first region of a page may continue a document from the page before.
+      if (i === 0 && prev && prev.pages[prev.pages.length - 1] === page.page - 1 && continues(prev.type, region, c)) {
+        prev.pages.push(page.page);
+        prev.rows.push(...region.rows);
+        prev.regions.push(area);
+        return;
+      }
+      groups.push({ type: c.type, confidence: c.confidence, pages: [page.page], rows: region.rows, regions: [area] });
+    });
   }
-  return groups.map((g) => extractRows(g.type, g.rows, g.pages, g.confidence));
+  return groups.map((g) => {
+    const doc = extractRows(g.type, g.rows, g.pages, g.confidence);
+    // Regions are kept where a page holds more than one document.
+    const shared = g.regions.filter((r) => groups.some((o) => o !== g && o.regions.some((x) => x.page === r.page)));
+    return shared.length ? { ...doc, regions: g.regions } : doc;
+  });
 }
 
 /** Re-extract pages as the type an officer chose. */

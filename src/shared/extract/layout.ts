@@ -108,7 +108,7 @@ function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
  * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the
  * officer sees, so a phone photo's rows run uphill. Median of the slopes of multi-word lines.
  */
-function pageSlope(lines: readonly Word[][]): number {
+export function pageSlope(lines: readonly Word[][]): number {
   const slopes: number[] = [];
   for (const ws of lines) {
     if (ws.length < 2) continue;
@@ -122,11 +122,17 @@ function pageSlope(lines: readonly Word[][]): number {
   return Math.abs(m) < 0.1 ? m : 0;
 }
 
-export function rowsOf(page: OcrPage): Row[] {
-  const lines = page.lines
+/** The page's OCR lines as words, cleaned: junk marks dropped, bars read as I, "Label:value" split. */
+export function pageLines(page: OcrPage): Word[][] {
+  return page.lines
     .map((l) => l.words.map(barAsI).filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
-  const slope = pageSlope(lines);
+}
+
+export const rowsOf = (page: OcrPage): Row[] => rowsFromLines(pageLines(page), page.page);
+
+export function rowsFromLines(lines: readonly Word[][], pageNo: number, slopeHint?: number): Row[] {
+  const slope = slopeHint ?? pageSlope(lines);
   // Tesseract may split one printed row into several lines (two columns, a wide colon gap); merge
   // lines whose vertical centres, levelled by the page slope, are within half a line height.
   // A line whose box overlaps a band by most of the smaller height joins it too: tesseract gives a lone
@@ -146,9 +152,12 @@ export function rowsOf(page: OcrPage): Row[] {
     const bottom = median(measured.map((w) => w.bbox[3])) - level;
     const cy = (top + bottom) / 2;
     const overlap = (b: Band): number => Math.min(b.bottom, bottom) - Math.max(b.top, top);
+    // One printed row never holds two words in the same place: a line that would lie over the band's
+    // words is the next row (a title's number line tucked under it), however close.
+    const clear = (b: Band): boolean => !b.words.some((w) => ws.some((x) => Math.min(w.bbox[2], x.bbox[2]) - Math.max(w.bbox[0], x.bbox[0]) > Math.min(w.bbox[2] - w.bbox[0], x.bbox[2] - x.bbox[0]) * 0.5));
     const band =
-      bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5) ??
-      bands.find((b) => overlap(b) >= Math.min(b.bottom - b.top, bottom - top) * 0.6);
+      bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5 && clear(b)) ??
+      bands.find((b) => overlap(b) >= Math.min(b.bottom - b.top, bottom - top) * 0.6 && clear(b));
     if (band) band.words.push(...ws);
     else bands.push({ words: [...ws], cy, h, top, bottom });
   }
@@ -156,6 +165,6 @@ export function rowsOf(page: OcrPage): Row[] {
   return bands.map((b) => {
     const words = [...b.words].sort((a, c) => a.bbox[0] - c.bbox[0]);
     const height = median(words.map((w) => w.bbox[3] - w.bbox[1])) || 1;
-    return { page: page.page, words, segments: segmentsOf(words, height), bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' '), height };
+    return { page: pageNo, words, segments: segmentsOf(words, height), bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' '), height };
   });
 }

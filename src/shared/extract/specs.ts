@@ -141,6 +141,7 @@ export const DECOY_LABELS: readonly string[] = [
   'tanggal pembukaan', 'untuk pembayaran', 'guna membayar', 'telah terima dari', 'sudah terima dari', 'terima dari',
   'kpp', 'alamat', 'jenis kelamin', 'agama', 'pekerjaan', 'kecamatan', 'rt rw', 'kode pos', 'telepon', 'no telp', 'no hp',
   'terbilang', 'keterangan', 'tempat lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
+  'nama bank', 'bank', 'dibawa ke', 'nama wadah', 'nama perusahaan', 'atas nama',
   // Generic labels, so a value printed under its label is never taken from another label's row.
   'nama', 'nik', 'tanggal lahir', 'tgl lahir', 'tanggal', 'nomor', 'no',
 ];

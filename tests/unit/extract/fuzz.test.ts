@@ -24,7 +24,12 @@ describe('extractor robustness', () => {
       fc.property(fc.array(pageLines, { minLength: 1, maxLength: 4 }), (pages) => {
         const ocr = pages.map((lines, i) => pageFromLines(lines, i + 1, 0.9));
         const docs = extractDocuments(ocr);
-        expect(docs.flatMap((d) => d.pages).sort((a, b) => a - b)).toEqual(ocr.map((p) => p.page));
+        // Every page belongs to a document; a page shared by several documents gives each its region.
+        expect([...new Set(docs.flatMap((d) => d.pages))].sort((a, b) => a - b)).toEqual(ocr.map((p) => p.page));
+        for (const p of ocr) {
+          const on = docs.filter((d) => d.pages.includes(p.page));
+          if (on.length > 1) for (const d of on) expect(d.regions?.some((r) => r.page === p.page)).toBe(true);
+        }
         for (const d of docs) {
           extractedDocumentSchema.parse(d);
           if (d.type === 'other') expect(d.fields).toEqual({});

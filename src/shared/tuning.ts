@@ -1,0 +1,30 @@
+// Every tuned number of OCR and extraction, in one place, each with what it was measured on. A number
+// here is a judgement about documents; where it was chosen by measuring, `measuredOn` names the set and
+// the command (the dev set is ../shared/devset, made outside this project; `bench extract` is the
+// project's own generator). Code reads the plain values; `TUNING` lists them with their provenance
+// (printed by `claimdesk info --json` and checked by tests/unit/tuning.test.ts).
+
+export interface Setting {
+  value: number;
+  measuredOn: string;
+}
+
+export const TUNING: Record<string, Record<string, Setting>> = {};
+
+function section<T extends Record<string, Setting>>(name: string, table: T): { readonly [K in keyof T]: number } {
+  TUNING[name] = table;
+  return Object.fromEntries(Object.entries(table).map(([k, s]) => [k, s.value])) as { [K in keyof T]: number };
+}
+
+const DEVSET = 'dev set (npm run bench -- devset)';
+
+/** Finding the documents on a page (src/shared/extract/segment.ts). Lengths in median word heights. */
+export const SEGMENTATION = section('segmentation', {
+  rowGapLines: { value: 1.5, measuredOn: `${DEVSET}: line pitch on cards and letters leaves < 1 line height blank; blocks of one document are joined again, so finer cuts cost nothing` },
+  columnGapLines: { value: 2.5, measuredOn: `${DEVSET}: word spaces are < 1 line height; label and value columns (3–8) and cards side by side are wider` },
+  sharedIdentityLabels: { value: 2, measuredOn: `${DEVSET}: two stacked KTPs share 6–8 identity labels; a marriage book's husband and wife sections share 3 but neither has its own heading` },
+  minDocumentScore: { value: 3, measuredOn: 'the classification minimum (classify.ts MIN_SCORE)' },
+  minForeignScore: { value: 6, measuredOn: `${DEVSET}: a passbook block without its bank name scores 7.5 as a passbook by its labels; blocks of a document's own body that score as another type (a KK's member table as a KTP) stay under 6 once the KK's own column labels count` },
+  minWordConfidence: { value: 0.3, measuredOn: `${DEVSET}: stamps, photos and signatures read as words below this` },
+  maxWordHeightLines: { value: 3, measuredOn: `${DEVSET}: the tallest printed titles are ~2.5 body lines high` },
+});
