@@ -28,3 +28,14 @@ export const SEGMENTATION = section('segmentation', {
   minWordConfidence: { value: 0.3, measuredOn: `${DEVSET}: stamps, photos and signatures read as words below this` },
   maxWordHeightLines: { value: 3, measuredOn: `${DEVSET}: the tallest printed titles are ~2.5 body lines high` },
 });
+
+/** Reading lists printed as tables (src/shared/extract/tables.ts). Lengths in line heights. */
+export const TABLES = section('tables', {
+  headingWordGapLines: { value: 1.0, measuredOn: `${DEVSET}: words of one heading are < 0.5 line apart, neighbouring headings > 1.5` },
+  headerBandLines: { value: 1.6, measuredOn: `${DEVSET}: a heading wrapped over two lines has its lines ~1.2 apart` },
+  maxBlankLines: { value: 4, measuredOn: `${DEVSET}: member rows are ~1.5 apart; the KK's empty ruled rows leave > 6 blank` },
+  wrapLines: { value: 1.6, measuredOn: `${DEVSET}: a wrapped cell's lines are ~0.8–1.2 from their row's middle` },
+  minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },
+  repairFactor: { value: 0.85, measuredOn: 'each digit repaired from a look-alike letter (as for fields)' },
+  incompleteConfidence: { value: 0.5, measuredOn: 'a list with an unread cell is shown for completing, never as sure' },
+});

@@ -11,7 +11,7 @@ import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values
 import { rowsOf, type Row } from './layout';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
-import { findHeader, readTable, type Column } from './tables';
+import { readList, type Column } from './tables';
 import { fillUnlabelled } from './unlabelled';
 
 export { classifyPage, classifyRows, type Classification } from './classify';
@@ -51,9 +51,8 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
   const list = LISTS[type];
   const listFields: Record<string, ExtractedField> = {};
   if (list) {
-    const header = findHeader(rows);
-    if (header) {
-      const t = readTable(rows, header, list.columns);
+    const t = readList(rows, list.columns);
+    if (t) {
       t.rows.forEach((r) => skip.add(r));
       listFields[list.key] = t.field;
     } else {

@@ -1,149 +1,363 @@
-// Lists printed as tables (KK family members, heirs): find the header row, learn each column's
-// position from it, then read the rows below, placing each word in the nearest column it can belong
-// to (a digit run cannot be a name, a name cannot be a NIK), so misaligned or long cells still land.
+// Lists printed as tables (KK family members, heirs), read by their headers whatever the column order,
+// wording or line breaks: a header is a band of rows naming at least three known columns; its words are
+// grouped into cells (words stacked over each other or run together are one cell: "Status Hubungan
+// Dalam / Keluarga"), each cell names a column, and every word under it falls in the column whose cell
+// it lies under. A table row is a numbered line (or one carrying an identifier or a date) with the
+// lines wrapped around it. A family card prints its members in two tables joined by the row number:
+// every table on the document is read and their rows are joined by number, or by order.
 import type { BBox, ExtractedField, ListEntry } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { repairDigits } from '../normalize/digits';
 import { editDistance, squash } from '../normalize/fuzzy';
 import { normalizeNik } from '../normalize/identifiers';
 import { isPlausibleName, normalizeName, parseGender, parseHubungan } from '../normalize/values';
+import { TABLES } from '../tuning';
 import { unionBox, type Row, type Word } from './layout';
 import { minConfidence, ocrConfidence, round } from './values';
 
 export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
+type AnyColumn = Column | 'ttl' | 'ignored';
 
-const HEADER_WORDS: readonly [string, Column][] = [
-  ['no', 'no'], ['nama', 'nama'], ['namalengkap', 'nama'], ['nik', 'nik'], ['jenis', 'jenis_kelamin'], ['kelamin', 'jenis_kelamin'],
-  ['jeniskelamin', 'jenis_kelamin'], ['tempat', 'tempat_lahir'], ['tempatlahir', 'tempat_lahir'], ['tanggal', 'tanggal_lahir'], ['tgl', 'tanggal_lahir'],
-  ['tanggallahir', 'tanggal_lahir'], ['hubungan', 'hubungan'], ['status', 'hubungan'], ['statushubungan', 'hubungan'], ['hubungankeluarga', 'hubungan'],
-];
 
-function headerColumn(text: string): Column | null {
-  const s = squash(text);
-  if (!s) return null;
-  for (const [w, c] of HEADER_WORDS) if (s === w || (w.length >= 5 && editDistance(s, w, 1) <= 1)) return c;
-  // "NK", "NlK": the three-letter NIK header read with a letter lost or changed.
-  if (s.length >= 2 && s.length <= 3 && s.startsWith('n') && s.endsWith('k')) return 'nik';
-  return null;
+/** Words that make up column headings, for telling a header row from a body row and naming cells. */
+const HEADING_WORDS = ['no', 'nomor', 'urut', 'nama', 'lengkap', 'nik', 'jenis', 'kelamin', 'tempat', 'tanggal', 'tgl', 'lahir', 'lhr', 'status', 'hubungan', 'dalam', 'keluarga', 'agama', 'pendidikan', 'pekerjaan', 'golongan', 'gol', 'darah', 'perkawinan', 'kewarganegaraan', 'paspor', 'kitap', 'kitas', 'ayah', 'ibu', 'orang', 'tua', 'tanda', 'tangan', 'umur', 'usia', 'alamat', 'keterangan', 'ahli', 'waris', 'anggota', 'hub', 'dgn', 'dengan', 'almarhum', 'dokumen', 'imigrasi', 'ttl', 'shdk', 'lp', 'jk', 'paraf', 'ket', 'induk', 'kependudukan', 'ktp'];
+const HEADING_SET = new Set(HEADING_WORDS);
+
+/** A token as the heading word it is a misreading of ("Hubungn" → "hubungan"), or null. */
+function headingWord(token: string): string | null {
+  if (HEADING_SET.has(token)) return token;
+  if (token.length < 5) return null;
+  return HEADING_WORDS.find((h) => h.length >= 5 && editDistance(token, h, 1) <= 1) ?? null;
 }
 
-interface Header {
-  row: number;
-  columns: { col: Column; box: BBox }[];
-}
-
-/** Header words glued by OCR ("KelaminTempat") are split where both halves name a column. */
-function headerParts(w: Word): { col: Column; word: Word }[] {
-  const whole = headerColumn(w.text);
-  if (whole) return [{ col: whole, word: w }];
-  const s = squash(w.text);
-  for (let k = 2; k <= s.length - 2; k++) {
-    const a = headerColumn(s.slice(0, k));
-    // One misread letter at the seam ("Kelamiifempat") is tolerated on the right half.
-    const b = headerColumn(s.slice(k)) ?? headerColumn(s.slice(k + 1));
-    if (a && b) {
-      const cut = w.bbox[0] + Math.round(((w.bbox[2] - w.bbox[0]) * k) / s.length);
-      return [
-        { col: a, word: { ...w, bbox: [w.bbox[0], w.bbox[1], cut, w.bbox[3]] } },
-        { col: b, word: { ...w, bbox: [cut, w.bbox[1], w.bbox[2], w.bbox[3]] } },
-      ];
-    }
+/** The column a heading names, from its words whatever their order and wording ("Status Hubungan Dalam
+ * Keluarga", "Hub. dgn Almarhum", "Tempat/Tgl Lahir"); `ignored` for other known columns. */
+function headingOf(text: string): AnyColumn | null {
+  const raw = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const words = raw.map(headingWord).filter((w): w is string => w !== null);
+  if (!words.length) {
+    // "NK", "NlK": the three-letter NIK heading with a letter lost or changed.
+    const s = squash(text);
+    return s.length >= 2 && s.length <= 3 && s.startsWith('n') && s.endsWith('k') ? 'nik' : null;
   }
-  return [];
-}
-
-/** The first row naming at least three columns, including NIK or Nama. */
-export function findHeader(rows: readonly Row[], from = 0): Header | null {
-  for (let r = from; r < rows.length; r++) {
-    const found = new Map<Column, Word[]>();
-    for (const w of rows[r]?.words ?? []) {
-      for (const { col: c, word } of headerParts(w)) if (c !== 'no') found.set(c, [...(found.get(c) ?? []), word]);
-    }
-    // Three named columns, or two when the next row carries a NIK (a header word lost to OCR).
-    const nextHasNik = /\d{16}/.test((rows[r + 1]?.text ?? '').replace(/[\s.]/g, ''));
-    if ((found.size >= 3 || (found.size >= 2 && nextHasNik)) && (found.has('nik') || found.has('nama'))) {
-      return { row: r, columns: [...found].map(([col, ws]) => ({ col, box: unionBox(ws.map((w) => w.bbox)) })) };
-    }
+  const has = (...ws: string[]): boolean => ws.some((w) => words.includes(w));
+  // "Status Hubungan Dalam Keluarga" is the only KK heading with "dalam", and a misread "Hubungan" leaves it.
+  if (has('hubungan', 'shdk', 'hub', 'dalam') || (has('keluarga') && !has('nama', 'kepala'))) return 'hubungan';
+  if (has('kelamin') || (words.length === 1 && has('lp', 'jk'))) return 'jenis_kelamin';
+  if (has('lahir', 'lhr', 'ttl')) {
+    if (has('ttl') || (has('tempat') && has('tanggal', 'tgl'))) return 'ttl';
+    return has('tempat') ? 'tempat_lahir' : 'tanggal_lahir';
   }
-  return null;
+  if (has('nik', 'ktp') || (has('induk') && has('kependudukan'))) return 'nik';
+  if (has('nama')) return has('ayah', 'ibu', 'orang', 'tua') ? 'ignored' : 'nama';
+  if (words.every((w) => w === 'no' || w === 'nomor' || w === 'urut')) return 'no';
+  return 'ignored';
 }
 
-function fits(col: Column, w: Word): boolean {
+const isHeadingWord = (w: Word): boolean => {
+  const tokens = w.text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  return tokens.length > 0 && tokens.some((t) => headingWord(t) !== null);
+};
+
+/** A row that numbers the columns: "(1) (2) (3) …". */
+const isNumberingRow = (row: Row): boolean => row.words.length >= 3 && row.words.filter((w) => /^\(?\d{1,2}\)?\.?$/.test(w.text.replace(/[lI|]/g, '1'))).length >= row.words.length * 0.6;
+
+interface Cell {
+  col: AnyColumn;
+  x0: number;
+  x1: number;
+}
+
+export interface Header {
+  /** Rows of the header band. */
+  rows: number[];
+  cells: Cell[];
+  /** Bottom of the header band. */
+  bottom: number;
+}
+
+/** Header words grouped into cells: words whose spans overlap (stacked) or nearly touch (one line). */
+function cellsOf(words: readonly Word[], h: number): { words: Word[]; x0: number; x1: number }[] {
+  const sorted = [...words].sort((a, b) => a.bbox[0] - b.bbox[0]);
+  const cells: { words: Word[]; x0: number; x1: number }[] = [];
+  for (const w of sorted) {
+    const last = cells[cells.length - 1];
+    if (last && w.bbox[0] <= last.x1 + h * TABLES.headingWordGapLines) {
+      last.words.push(w);
+      last.x1 = Math.max(last.x1, w.bbox[2]);
+    } else cells.push({ words: [w], x0: w.bbox[0], x1: w.bbox[2] });
+  }
+  return cells;
+}
+
+/** Cell text in reading order: lines top to bottom, words left to right. */
+const cellText = (words: readonly Word[]): string =>
+  [...words].sort((a, b) => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0])).map((w) => w.text).join(' ');
+
+/** Whole headings as printed, by their words: a run of heading words is cut into these, longest first. */
+const PHRASES: readonly string[][] = [
+  'status hubungan dalam keluarga', 'hubungan dalam keluarga', 'status hubungan dalam', 'status hubungan', 'hubungan keluarga', 'hub dgn almarhum',
+  'hubungan dengan almarhum', 'nomor induk kependudukan', 'tempat tgl lahir', 'tempat tanggal lahir', 'nama lengkap', 'nama ahli waris', 'jenis kelamin',
+  'tempat lahir', 'tanggal lahir', 'tgl lahir', 'jenis pekerjaan', 'golongan darah', 'gol darah', 'status perkawinan', 'tanggal perkawinan', 'no paspor',
+  'no kitap', 'no kitas kitap', 'nama ayah', 'nama ibu', 'nama orang tua', 'tanda tangan', 'dokumen imigrasi', 'no urut',
+].map((p) => p.split(' '));
+
+/** A cell's words cut into headings: the longest known heading at each place, else one heading word;
+ * a word that is no heading word goes with the heading before it. */
+function namedCells(cell: { words: Word[]; x0: number; x1: number }): Cell[] {
+  const ordered = cellText(cell.words) === cell.words.map((w) => w.text).join(' ') ? cell.words : [...cell.words].sort((a, b) => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]));
+  const tokens = ordered.flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((t) => ({ t: headingWord(t) ?? t, w })));
+  const groups: { words: Word[]; text: string[] }[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = PHRASES.filter((p) => p.every((pt, k) => tokens[i + k]?.t === pt)).sort((a, b) => b.length - a.length)[0];
+    const n = phrase?.length ?? 1;
+    const part = tokens.slice(i, i + n);
+    if (phrase || HEADING_SET.has(part[0]?.t ?? '') || !groups.length) groups.push({ words: [...new Set(part.map((p) => p.w))], text: part.map((p) => p.t) });
+    else {
+      const last = groups[groups.length - 1] as { words: Word[]; text: string[] };
+      last.words.push(...part.map((p) => p.w).filter((w) => !last.words.includes(w)));
+    }
+    i += n;
+  }
+  // Headings that cover the same word (a glued pair) share it; headings stacked in one cell are one.
+  const out: Cell[] = [];
+  for (const g of groups) {
+    const col = headingOf(g.text.join(' '));
+    if (!col) continue;
+    const x0 = Math.min(...g.words.map((w) => w.bbox[0]));
+    const x1 = Math.max(...g.words.map((w) => w.bbox[2]));
+    const prev = out[out.length - 1];
+    // Words of one heading stacked over two lines overlap: "Status Hubungan Dalam" over "Keluarga".
+    if (prev && x0 < prev.x1 && prev.col === col) prev.x1 = Math.max(prev.x1, x1);
+    else out.push({ col, x0, x1 });
+  }
+  return out;
+}
+
+/** Headers of the tables on the rows, top to bottom. */
+export function findHeaders(rows: readonly Row[]): Header[] {
+  const out: Header[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r] as Row;
+    const named = row.words.filter(isHeadingWord).length;
+    if (named < 3 || named < row.words.length * 0.6) continue;
+    // The band: this row and the rows just above and below it made of heading words only.
+    const band = [r];
+    const close = (a: Row, b: Row): boolean => Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < Math.max(a.height, b.height) * TABLES.headerBandLines;
+    for (let k = r - 1; k >= 0 && close(rows[k] as Row, row) && (rows[k] as Row).words.every(isHeadingWord); k--) band.unshift(k);
+    for (let k = r + 1; k < rows.length && close(rows[k] as Row, row) && (rows[k] as Row).words.every(isHeadingWord) && !isNumberingRow(rows[k] as Row); k++) band.push(k);
+    const words = band.flatMap((k) => (rows[k] as Row).words);
+    const cells = cellsOf(words, row.height).flatMap(namedCells);
+    const cols = new Set(cells.map((c) => c.col).filter((c) => c !== 'ignored'));
+    if (cols.size < 2 || cells.length < 3 || !(cols.has('nama') || cols.has('nik') || cols.has('hubungan'))) continue;
+    out.push({ rows: band, cells: cells.sort((a, b) => a.x0 - b.x0), bottom: Math.max(...band.map((k) => (rows[k] as Row).bbox[3])) });
+    r = band[band.length - 1] as number;
+  }
+  return out;
+}
+
+function fits(col: AnyColumn, w: Word): boolean {
   const t = w.text;
   const digity = repairDigits(t) !== null && /\d/.test(t);
   switch (col) {
     case 'nik': return digity && t.replace(/\D/g, '').length >= 3;
-    case 'tanggal_lahir': return /\d/.test(t);
+    case 'tanggal_lahir': return /\d/.test(t) || /^[A-Za-z]{3,9}\.?$/.test(t);
+    case 'ttl': return true;
     case 'jenis_kelamin': return parseGender(t).value !== null;
-    case 'no': return /^[^\p{L}\p{N}]*\d{1,2}[^\p{L}\p{N}]*$/u.test(t);
+    case 'no': return /^[^\p{L}\p{N}]*[0-9lI|]{1,2}[^\p{L}\p{N}]*$/u.test(t);
+    case 'ignored': return true;
     default: return !digity && /[A-Za-z]/.test(t);
   }
 }
 
-const distance = (box: BBox, w: Word): number => {
+/** Which cell a body word falls under: the one whose span holds its centre, else the nearest one it fits. */
+function cellFor(cells: readonly Cell[], w: Word): Cell | undefined {
   const cx = (w.bbox[0] + w.bbox[2]) / 2;
-  return cx < box[0] ? box[0] - cx : cx > box[2] ? cx - box[2] : 0;
-};
+  // Boundaries halfway between neighbouring cells: a value may be wider than its heading.
+  const idx = cells.findIndex((c, i) => {
+    const left = i === 0 ? -Infinity : ((cells[i - 1] as Cell).x1 + c.x0) / 2;
+    const right = i === cells.length - 1 ? Infinity : (c.x1 + (cells[i + 1] as Cell).x0) / 2;
+    return cx >= left && cx < right;
+  });
+  const under = cells[idx];
+  if (under && fits(under.col, w)) return under;
+  // A word that cannot be what its column holds (a number glued to a name's start) goes to the nearest
+  // neighbouring column it can be.
+  const dist = (c: Cell): number => (cx < c.x0 ? c.x0 - cx : cx > c.x1 ? cx - c.x1 : 0);
+  return [cells[idx - 1], cells[idx + 1]].filter((c): c is Cell => !!c && c.col !== 'ignored' && fits(c.col, w)).sort((a, b) => dist(a) - dist(b))[0];
+}
+
+interface TableRow {
+  no: number | null;
+  cells: Map<AnyColumn, Word[]>;
+  box: BBox;
+}
+
+/** The body of the table under `header`, up to the next header (or `stop`). */
+function readBody(rows: readonly Row[], header: Header, stop: number): { entries: TableRow[]; used: number[] } {
+  const first = (header.rows[header.rows.length - 1] as number) + 1;
+  const lines: { row: number; words: Word[] }[] = [];
+  let lastBottom = header.bottom;
+  const page = rows[header.rows[0] as number]?.page;
+  for (let r = first; r < stop; r++) {
+    const row = rows[r] as Row;
+    if (row.page !== page) break;
+    if (isNumberingRow(row)) {
+      lastBottom = row.bbox[3];
+      continue;
+    }
+    // A blank stretch (the table's empty ruled rows) or a line running across the columns ends it.
+    if (row.bbox[1] - lastBottom > row.height * TABLES.maxBlankLines) break;
+    const spanning = row.segments.some((s) => s.words.length >= 6 && header.cells.filter((c) => c.x0 < s.bbox[2] && c.x1 > s.bbox[0]).length >= 4);
+    if (spanning) break;
+    lines.push({ row: r, words: row.words.filter((w) => !(w.confidence < TABLES.minWordConfidence && w.text.length <= 2)) });
+    lastBottom = row.bbox[3];
+  }
+  // Anchor lines: a number in the first column, a NIK or a date; other lines are wrapped cell text and
+  // join the anchor line nearest to them.
+  const colOf = (w: Word): AnyColumn | undefined => cellFor(header.cells, w)?.col;
+  const strong = (ws: Word[]): boolean =>
+    ws.some((w) => (colOf(w) === 'no' && fits('no', w)) || (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= 12) || (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null));
+  const mid = (r: number): number => ((rows[r] as Row).bbox[1] + (rows[r] as Row).bbox[3]) / 2;
+  const firm = lines.filter((l) => strong(l.words));
+  const wrapOf = (l: { row: number }, of: readonly { row: number }[]): boolean => of.some((a) => Math.abs(mid(a.row) - mid(l.row)) <= (rows[l.row] as Row).height * TABLES.wrapLines);
+  // A line filling three columns or more away from any numbered line is a row of its own too (a row
+  // whose number was misread, a table without identifiers); near one, it is that row's wrapped text.
+  const anchors = lines.filter((l) => firm.includes(l) || (new Set(l.words.map((w) => cellFor(header.cells, w))).size >= 3 && !wrapOf(l, firm)));
+  if (!anchors.length) return { entries: [], used: [] };
+  const groups = new Map<number, Word[]>(anchors.map((a) => [a.row, [...a.words]]));
+  const used = lines.map((l) => l.row);
+  for (const l of lines) {
+    if (groups.has(l.row)) continue;
+    const near = anchors.reduce((best, a) => (Math.abs(mid(a.row) - mid(l.row)) < Math.abs(mid(best.row) - mid(l.row)) ? a : best));
+    if (wrapOf(l, [near])) groups.get(near.row)?.push(...l.words);
+  }
+  const entries = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, words]) => {
+      const cells = new Map<AnyColumn, Word[]>();
+      for (const w of words) {
+        const c = colOf(w);
+        if (c && c !== 'ignored') cells.set(c, [...(cells.get(c) ?? []), w]);
+      }
+      // The row's number: the surest number read in the first column.
+      const noWord = [...(cells.get('no') ?? [])].sort((a, b) => b.confidence - a.confidence)[0];
+      const no = noWord ? Number(repairDigits(noWord.text)?.digits ?? NaN) : NaN;
+      return { no: Number.isFinite(no) && no > 0 && no < 100 ? no : null, cells, box: unionBox(words.map((w) => w.bbox)) };
+    });
+  return { entries, used };
+}
 
 export interface TableResult {
   field: ExtractedField;
   rows: number[];
 }
 
-/** Read the list under a header; `want` names the entry keys the contract asks for, in order. */
-export function readTable(rows: readonly Row[], header: Header, want: readonly Column[]): TableResult {
-  const used = [header.row];
+interface CellValue {
+  value: string | null;
+  repaired: number;
+  /** Read exactly as an entry of a closed list. */
+  closed?: boolean;
+}
+
+const parseCell = (col: Column, text: string): CellValue => {
+  const exact = (v: string | null, words: readonly string[]): CellValue => ({ value: v, repaired: 0, closed: v !== null && words.includes(squash(text)) });
+  switch (col) {
+    case 'nik': {
+      const r = normalizeNik(text);
+      return { value: r.value, repaired: r.repaired };
+    }
+    case 'tanggal_lahir': {
+      const r = parseIndonesianDate(text);
+      return { value: r.value, repaired: r.repaired };
+    }
+    case 'jenis_kelamin': return exact(parseGender(text).value, ['lakilaki', 'perempuan']);
+    case 'hubungan': return exact(parseHubungan(text).value, ['kepalakeluarga', 'istri', 'suami', 'anak', 'anakkandung', 'orangtua', 'famililain', 'lainnya', 'cucu', 'menantu', 'mertua', 'saudara']);
+    case 'nama': {
+      const v = normalizeName(text);
+      return { value: isPlausibleName(v) ? v : null, repaired: 0 };
+    }
+    case 'tempat_lahir': {
+      const v = normalizeName(text.replace(/[,.]+$/, ''));
+      return { value: v && /[A-Z]{2}/.test(v) && !/\d/.test(v) ? v : null, repaired: 0 };
+    }
+    case 'no': return { value: null, repaired: 0 };
+  }
+};
+
+/**
+ * The list printed in the tables of the rows, as entries with the keys `want` asks for. Rows of two
+ * tables are joined by their number (or by order when numbers were not read). A cell that could not be
+ * read leaves its key out of the entry and the list to the officer to complete; the entries read stay.
+ */
+export function readList(rows: readonly Row[], want: readonly Column[]): TableResult | null {
+  const headers = findHeaders(rows);
+  if (!headers.length) return null;
+  const used = new Set<number>();
+  const merged: { no: number | null; values: Partial<Record<Column, CellValue & { words: Word[] }>>; boxes: BBox[] }[] = [];
+  headers.forEach((header, i) => {
+    header.rows.forEach((r) => used.add(r));
+    const stop = headers[i + 1]?.rows[0] ?? rows.length;
+    const body = readBody(rows, header, stop);
+    body.used.forEach((r) => used.add(r));
+    body.entries.forEach((e, k) => {
+      const values: (typeof merged)[number]['values'] = {};
+      const ttl = e.cells.get('ttl');
+      if (ttl) {
+        // "JAMBI, 05-06-1988" in one column: the place before the first digit, the date after.
+        const at = ttl.findIndex((w) => /\d/.test(w.text));
+        if (at > 0) {
+          e.cells.set('tempat_lahir', [...(e.cells.get('tempat_lahir') ?? []), ...ttl.slice(0, at)]);
+          e.cells.set('tanggal_lahir', [...(e.cells.get('tanggal_lahir') ?? []), ...ttl.slice(at)]);
+        }
+      }
+      for (const col of want) {
+        const words = e.cells.get(col);
+        if (!words?.length) continue;
+        values[col] = { words, ...parseCell(col, cellText(words)) };
+      }
+      // The second table's rows go with the first table's rows in order when both have as many, else
+      // with the row of the same number (a number misread in one table is no reason to lose the row).
+      const target = i > 0 ? (body.entries.length === merged.length ? merged[k] : merged.find((m) => e.no !== null && m.no === e.no)) : undefined;
+      if (target) {
+        for (const [col, v] of Object.entries(values) as [Column, NonNullable<(typeof values)[Column]>][]) if (!target.values[col]?.value) target.values[col] = v;
+        target.boxes.push(e.box);
+      } else merged.push({ no: e.no, values, boxes: [e.box] });
+    });
+  });
+  const header = headers[0] as Header;
+  const page = rows[header.rows[0] as number]?.page ?? 1;
   const entries: ListEntry[] = [];
-  const boxes: BBox[] = [];
-  let conf = 1;
   let unsure = false;
   let hand = false;
-  const cols = header.columns;
-  for (let r = header.row + 1; r < rows.length; r++) {
-    const row = rows[r] as Row;
-    if (row.page !== rows[header.row]?.page) break;
-    const cells = new Map<Column, Word[]>();
-    for (const w of row.words) {
-      if (fits('no', w) && w.bbox[0] < (Math.min(...cols.map((c) => c.box[0])) ?? 0)) continue;
-      // Specks read as a letter or two with no confidence belong to no cell.
-      if (w.confidence < 0.2 && w.text.length <= 2) continue;
-      const ranked = cols.filter((c) => fits(c.col, w)).sort((a, b) => distance(a.box, w) - distance(b.box, w));
-      const c = ranked[0];
-      if (c) cells.set(c.col, [...(cells.get(c.col) ?? []), w]);
-    }
-    const text = (c: Column): string => (cells.get(c) ?? []).map((w) => w.text).join(' ');
-    const nik = normalizeNik(text('nik'));
-    const date = parseIndonesianDate(text('tanggal_lahir'));
-    const gender = parseGender(text('jenis_kelamin'));
-    const hub = parseHubungan(text('hubungan'));
-    const typed = [nik.value, date.value, gender.value, hub.value].filter((v) => v !== null).length;
-    if (typed === 0 && !/\d{6,}/.test(row.text.replace(/\s/g, ''))) break;
-    used.push(r);
-    boxes.push(row.bbox);
-    const nama = normalizeName(text('nama'));
-    const tempat = normalizeName(text('tempat_lahir'));
-    const values: Record<Column, string | null> = {
-      no: null, nama: isPlausibleName(nama) ? nama : null, nik: nik.value, jenis_kelamin: gender.value,
-      tempat_lahir: tempat || null, tanggal_lahir: date.value, hubungan: hub.value,
-    };
+  let conf = 1;
+  const boxes: BBox[] = [];
+  for (const m of merged) {
     const entry: ListEntry = {};
-    for (const k of want) {
-      const v = values[k];
-      if (v === null) unsure = true;
-      else entry[k] = v;
+    for (const col of want) {
+      const v = m.values[col];
+      if (v?.words.some((w) => w.handwritten)) hand = true;
+      // A closed-list value read letter for letter ("ISTRI", "LAKI-LAKI") is vouched for by the list.
+      const ocr = v ? ocrConfidence(v.words) : 0;
+      const c = v?.value ? (v.closed ? 0.5 + 0.5 * ocr : ocr) * Math.pow(TABLES.repairFactor, v.repaired) : 0;
+      // A cell unread, or read too unsurely, is left for the officer; the rest of the list stays.
+      if (!v?.value || c < minConfidence()) {
+        unsure = true;
+        continue;
+      }
+      entry[col] = v.value;
+      conf = Math.min(conf, c);
     }
-    const words = [...cells.values()].flat();
-    if (words.some((w) => w.handwritten)) hand = true;
-    conf = Math.min(conf, ocrConfidence(words) * Math.pow(0.85, nik.repaired + date.repaired));
-    entries.push(entry);
+    // A row with nothing readable in the wanted columns (a stray line under the table) is no entry.
+    if (Object.keys(entry).length) {
+      entries.push(entry);
+      boxes.push(...m.boxes);
+    }
   }
-  const page = rows[header.row]?.page ?? 1;
   const bbox = boxes.length ? unionBox(boxes) : null;
-  if (!entries.length) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' }, rows: used };
-  if (hand) return { field: { value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'handwriting' }, rows: used };
-  // One unreadable cell leaves the whole list to the officer: a half-right list would be taken as complete.
-  if (unsure || conf < minConfidence()) {
-    return { field: { value: null, confidence: round(Math.min(conf, 0.5)), page, bbox, needsKeying: true, reason: unsure ? 'list_incomplete' : 'low_confidence' }, rows: used };
-  }
-  return { field: { value: entries, confidence: round(conf), page, bbox, source: 'ocr' }, rows: used };
+  const result = (field: ExtractedField): TableResult => ({ field, rows: [...used].sort((a, b) => a - b) });
+  if (!entries.length) return result({ value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' });
+  if (hand) return result({ value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'handwriting' });
+  // A list with a cell left unread is shown as read, for the officer to complete: the rows read stay.
+  return result({ value: entries, confidence: round(unsure ? Math.min(conf, TABLES.incompleteConfidence) : conf), page, bbox, source: 'ocr', ...(unsure ? { needsKeying: true, reason: 'list_incomplete' } : {}) });
 }
