@@ -7,6 +7,7 @@ import type { Row, Word } from './layout';
 import { DECOY_LABELS, type FieldSpec } from './specs';
 import { buildField, missingField } from './values';
 import { choiceField } from './choices';
+import { numberWord } from '../normalize/number-words';
 
 export interface Hit {
   spec: FieldSpec | null;
@@ -119,6 +120,20 @@ export function splitPlaceDate(words: readonly Word[]): { place: Word[]; date: W
   return { place, date: words.slice(k) };
 }
 
+/** The words of the next line when a date written in words goes on there: the line starts under the
+ * value (not at a label) and goes on with number words or the date in figures. */
+function dateRunOn(rows: readonly Row[], hits: readonly Hit[], h: Hit, words: readonly Word[]): Word[] {
+  const first = words[0];
+  const row = rows[h.row];
+  const next = rows[h.row + 1];
+  if (!first || !row || !next || next.page !== row.page || !words.some((w) => numberWord(w.text) !== null)) return [];
+  if (next.bbox[1] - row.bbox[3] > row.height * 1.5 || hits.some((o) => o.row === h.row + 1 && o.seg === 0 && o.start === 0)) return [];
+  const lead = next.segments[0];
+  if (!lead || lead.bbox[0] < first.bbox[0] - row.height * 2 || /^[:;]/.test(lead.text)) return [];
+  const cont = lead.words;
+  return cont.length && (numberWord(cont[0]?.text ?? '') !== null || /^\(?\d/.test(cont[0]?.text ?? '')) ? cont : [];
+}
+
 /** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
 export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
   const hits = findHits(rows, specs, skip);
@@ -128,7 +143,8 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
     const mine = hits.filter((h) => h.spec === spec);
     let chosen: ExtractedField | null = null;
     for (const h of mine) {
-      const { words, page } = valueWords(rows, hits, h);
+      const { words: found, page } = valueWords(rows, hits, h);
+      const words = [...found];
       if (spec.kind === 'ttl') {
         const { place, date } = splitPlaceDate(words);
         const tempat = buildField({ kind: 'text', words: place, page, labelDistance: h.distance, refYear });
@@ -143,6 +159,9 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
         chosen = choice;
         break;
       }
+      // A date written in words may run on to the next line ("… DUA RIBU DUA / PULUH ENAM (19-10-2026)").
+      const wrapped = spec.kind === 'date' ? dateRunOn(rows, hits, h, words) : [];
+      if (wrapped.length) words.push(...wrapped);
       // The first place that holds a readable value wins; otherwise the likeliest place explains why not.
       let f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
       // A handwritten value is where the value is: nothing printed nearby stands in for it.

@@ -9,6 +9,7 @@ import { segmentPage, type PageRegion } from './segment';
 import { extractFields, findHits } from './fields';
 import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
 import { rowsOf, type Row } from './layout';
+import { proseDate, proseText, type DateCue } from './prose';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
 import { readList, type Column } from './tables';
@@ -71,14 +72,47 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
     const f = placeDateLine(rows, refYear);
     if (f) fields[signedOn] = f;
   }
+  fillFromProse(type, fields, rows, refYear);
   fillUnlabelled(fields, FIELD_SPECS[type], rows, skip);
   if (type === 'ktp' || type === 'kartu_peserta') crossCheckNik(fields);
   doc.fields = fields;
   return doc;
 }
 
+const DEATH = { near: ['meninggal', 'wafat', 'kematian', 'mati'], not: ['lahir'] };
+const DEATH_PLACE: readonly [string[], string[]][] = [
+  [['bahwa', 'di'], ['pada', 'tanggal', 'telah', 'hari']],
+  [['meninggal', 'dunia', 'di'], ['pada', 'tanggal', 'karena', 'hari', 'dengan']],
+];
+
+/** Facts a document states in its sentences rather than beside a label (prose.ts). */
+const PROSE: Partial<Record<DocumentType, { dates?: Record<string, DateCue>; places?: Record<string, readonly (readonly [string[], string[]])[]> }>> = {
+  akta_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
+  surat_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
+  buku_nikah: { dates: { tanggal_nikah: { near: ['nikah', 'akad', 'dilangsungkan', 'perkawinan', 'menikah'], not: ['lahir'] } } },
+  surat_dokter: { dates: { tanggal_pemeriksaan: { near: ['periksa', 'diperiksa', 'pemeriksaan', 'memeriksa'], not: ['lahir'] } } },
+};
+
+function fillFromProse(type: DocumentType, fields: Record<string, ExtractedField>, rows: Row[], refYear: number): void {
+  const rules = PROSE[type];
+  if (!rules) return;
+  const open = (key: string): boolean => fields[key]?.value == null && fields[key]?.reason !== 'handwriting';
+  for (const [key, cue] of Object.entries(rules.dates ?? {})) {
+    if (!open(key)) continue;
+    const f = proseDate(rows, cue, refYear);
+    if (f) fields[key] = f;
+  }
+  for (const [key, frames] of Object.entries(rules.places ?? {})) {
+    for (const [after, until] of frames) {
+      if (!open(key)) break;
+      const f = proseText(rows, after, until, refYear);
+      if (f) fields[key] = f;
+    }
+  }
+}
+
 /** Documents whose date may be printed only in the "Place, date" line above the signature. */
-const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = { surat_ahli_waris: 'tanggal_surat', form_kk1: 'tanggal_laporan', kuitansi: 'tanggal' };
+const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = { surat_ahli_waris: 'tanggal_surat', form_kk1: 'tanggal_laporan', form_kk2: 'tanggal_laporan', kuitansi: 'tanggal' };
 
 /** Words that say a page continues the previous one (a second page without its own title). */
 const CONTINUATION = /\b(halaman|hal\.?|lanjutan|demikian|saksi|uraian|mengetahui)\b/i;

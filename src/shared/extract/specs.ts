@@ -83,8 +83,9 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
   surat_kematian: [
     { key: 'nama', kind: 'name', labels: NAMA },
     { key: 'nik', kind: 'nik', labels: NIK },
-    { key: 'tanggal_kematian', kind: 'date', labels: TGL_MATI },
-    { key: 'tempat_kematian', kind: 'text', labels: TEMPAT_MATI },
+    // Under "Telah meninggal dunia pada :", the day, time and place have labels of their own.
+    { key: 'tanggal_kematian', kind: 'date', labels: [...TGL_MATI, 'hari tanggal'] },
+    { key: 'tempat_kematian', kind: 'text', labels: [...TEMPAT_MATI, 'tempat'] },
   ],
   surat_ahli_waris: [
     { key: 'nama_almarhum', kind: 'name', labels: ['nama almarhum', 'nama almarhumah', 'nama pewaris', 'nama alm', ...NAMA] },
@@ -140,7 +141,7 @@ export const DECOY_LABELS: readonly string[] = [
   'nama ibu', 'nama ayah', 'nama ibu kandung', 'nama orang tua', 'umur', 'usia', 'sebab kematian', 'cabang', 'tgl buka',
   'tanggal pembukaan', 'untuk pembayaran', 'guna membayar', 'telah terima dari', 'sudah terima dari', 'terima dari',
   'kpp', 'alamat', 'jenis kelamin', 'agama', 'pekerjaan', 'kecamatan', 'rt rw', 'kode pos', 'telepon', 'no telp', 'no hp',
-  'terbilang', 'keterangan', 'tempat lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
+  'terbilang', 'keterangan', 'tempat lahir', 'tempat tgl lahir', 'tempat tanggal lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
   'nama bank', 'bank', 'dibawa ke', 'nama wadah', 'nama perusahaan', 'atas nama',
   // Generic labels, so a value printed under its label is never taken from another label's row.
   'nama', 'nik', 'tanggal lahir', 'tgl lahir', 'tanggal', 'nomor', 'no',

@@ -149,7 +149,7 @@ export function findHeaders(rows: readonly Row[]): Header[] {
     const words = band.flatMap((k) => (rows[k] as Row).words);
     const cells = cellsOf(words, row.height).flatMap(namedCells);
     const cols = new Set(cells.map((c) => c.col).filter((c) => c !== 'ignored'));
-    if (cols.size < 2 || cells.length < 3 || !(cols.has('nama') || cols.has('nik') || cols.has('hubungan'))) continue;
+    if (cells.length < 3 || !(cols.has('nama') || cols.has('nik') || cols.has('hubungan'))) continue;
     out.push({ rows: band, cells: cells.sort((a, b) => a.x0 - b.x0), bottom: Math.max(...band.map((k) => (rows[k] as Row).bbox[3])) });
     r = band[band.length - 1] as number;
   }

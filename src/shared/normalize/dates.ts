@@ -3,6 +3,7 @@
 import { isExists } from 'date-fns';
 import { repairDigits } from './digits';
 import { editDistance, toleratedEdits } from './fuzzy';
+import { parseNumberWords } from './number-words';
 
 const MONTHS: readonly (readonly string[])[] = [
   ['januari', 'january', 'jan'],
@@ -94,7 +95,38 @@ function repairText(text: string): { text: string; repaired: number } {
   return { text: out, repaired };
 }
 
+/**
+ * A date written in words, as deeds write it: "empat belas September dua ribu dua puluh enam",
+ * "tiga puluh satu Desember seribu sembilan ratus sembilan puluh". Null when there is none.
+ */
+export function parseWordsDate(raw: string): string | null {
+  const tokens = raw.split(/[\s,.;:()]+/).filter(Boolean);
+  for (let m = 1; m < tokens.length - 1; m++) {
+    const month = /^[A-Za-z]{3,}$/.test(tokens[m] ?? '') ? monthFromWord(tokens[m] ?? '') : null;
+    if (month === null) continue;
+    // The day's words end right before the month: one to three words ("tiga puluh satu").
+    for (let start = Math.max(0, m - 3); start < m; start++) {
+      const day = parseNumberWords(tokens.slice(start, m));
+      if (!day || day.used !== m - start) continue;
+      const year = parseNumberWords(tokens.slice(m + 1));
+      if (!year) break;
+      const v = iso(year.value, month, day.value);
+      if (v) return v;
+    }
+  }
+  return null;
+}
+
 export function parseIndonesianDate(raw: string, refYear = new Date().getUTCFullYear()): DateResult {
+  const written = parseWordsDate(raw);
+  const printed = parseDigitsDate(raw, refYear);
+  if (!written) return printed;
+  // Written in words and in figures ("EMPAT BELAS SEPTEMBER … (14-09-2026)"): both must say the same.
+  if (printed.value && printed.value !== written) return { value: null, repaired: printed.repaired, reason: 'date_words_disagree' };
+  return { value: written, repaired: 0 };
+}
+
+function parseDigitsDate(raw: string, refYear: number): DateResult {
   const { text, repaired } = repairText(raw);
   // ISO first: 1988-06-05.
   const isoM = /(?<!\d)(\d{4})\s*-\s*(\d{1,2})\s*-\s*(\d{1,2})(?!\d)/.exec(text);
