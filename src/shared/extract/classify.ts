@@ -11,7 +11,9 @@ const PHRASES: Record<Exclude<DocumentType, 'other'>, readonly Phrase[]> = {
   ktp: [['kartu tanda penduduk', 4], ['gol darah', 2], ['berlaku hingga', 2.5], ['kewarganegaraan', 1.5], ['status perkawinan', 1.5], ['kel desa', 1.5], ['rt rw', 1], ['agama', 1], ['tempat tgl lahir', 1.5], ['provinsi', 0.5]],
   kk: [['kartu keluarga', 5], ['kepala keluarga', 1.5], ['status hubungan', 1], ['hubungan', 0.5], ['nama lengkap', 0.5], ['dalam keluarga', 2], ['pendidikan', 1.5], ['jenis pekerjaan', 1], ['no paspor', 1.5], ['no kitap', 2], ['kode pos', 0.5], ['tanggal perkawinan', 1]],
   kartu_peserta: [['kartu peserta', 4], ['kartu kepesertaan', 4], ['tanggal kepesertaan', 2], ['tgl kepesertaan', 2], ['terdaftar sejak', 1.5], ['program', 1], ['kpj', 0.5]],
-  buku_tabungan: [['buku tabungan', 4], ['tabungan', 2], ['rekening', 1.5], ['nasabah', 1.5], ['saldo', 1.5], ['mutasi', 1], ['simpedes', 1.5], ['britama', 1.5], ['tahapan', 1]],
+  buku_tabungan: [['buku tabungan', 4], ['tabungan', 2], ['rekening', 1.5], ['nasabah', 1.5], ['saldo', 1.5], ['mutasi', 1], ['simpedes', 1.5], ['britama', 1.5], ['tahapan', 1],
+    // The transaction table and the account's own details.
+    ['debet', 1], ['kredit', 1], ['sandi', 1], ['pengesahan', 1], ['no cif', 1.5], ['tgl pembukaan', 1.5], ['tanggal pembukaan', 1.5], ['tgl buka', 1.5], ['kantor cabang', 0.5]],
   akta_kematian: [['akta kematian', 5], ['kutipan akta kematian', 1], ['pencatatan sipil', 1]],
   surat_kematian: [['surat keterangan kematian', 5], ['keterangan kematian', 2], ['keterangan meninggal', 3], ['sebab kematian', 1.5]],
   surat_ahli_waris: [['ahli waris', 5], ['pewaris', 1], ['almarhum', 1]],

@@ -145,6 +145,12 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
     for (const h of mine) {
       const { words: found, page } = valueWords(rows, hits, h);
       const words = [...found];
+      // A list of programs may be spread over the row's cells ("JKK     JKM"): every cell of codes counts.
+      if (spec.kind === 'programs') {
+        for (const c of valueCandidates(rows, hits, h).slice(1)) {
+          if (c.page === page && c.words.every((w) => /^[A-Z0-9]{1,4}[,;/-]?$/i.test(w.text)) && rows[h.row]?.words.includes(c.words[0] as Word)) words.push(...c.words);
+        }
+      }
       if (spec.kind === 'ttl') {
         const { place, date } = splitPlaceDate(words);
         const tempat = buildField({ kind: 'text', words: place, page, labelDistance: h.distance, refYear });

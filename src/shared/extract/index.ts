@@ -7,8 +7,10 @@ import { editDistance } from '../normalize/fuzzy';
 import { classifyRows, MIN_SCORE, type Classification } from './classify';
 import { segmentPage, type PageRegion } from './segment';
 import { extractFields, findHits } from './fields';
-import { lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
-import { rowsOf, type Row } from './layout';
+import { buildField, lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
+import { findAnchors } from './anchors';
+import { isPlausibleName, normalizeName } from '../normalize/values';
+import { rowsOf, type Row, type Word } from './layout';
 import { proseDate, proseText, type DateCue } from './prose';
 import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
 import { FIELD_SPECS } from './specs';
@@ -73,10 +75,35 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
     if (f) fields[signedOn] = f;
   }
   fillFromProse(type, fields, rows, refYear);
+  if (HOLDER_UNLABELLED.has(type) && fields.nama?.value == null && fields.nama?.reason !== 'handwriting') {
+    const f = holderName(rows, skip);
+    if (f) fields.nama = f;
+  }
   fillUnlabelled(fields, FIELD_SPECS[type], rows, skip);
   if (type === 'ktp' || type === 'kartu_peserta') crossCheckNik(fields);
   doc.fields = fields;
   return doc;
+}
+
+/** Cards that print their holder's name large, without a label, under the heading. */
+const HOLDER_UNLABELLED = new Set<DocumentType>(['kartu_peserta', 'npwp']);
+
+/** The holder's name on a card: the first line after the headings, before the labelled lines, that
+ * reads as a person's name (letters only, one to five words), the tallest such line if several. */
+function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedField | null {
+  const anchored = new Set(findAnchors(rows).map((a) => a.row));
+  const labelled = findHits(rows, FIELD_SPECS.kartu_peserta).filter((h) => h.spec && h.start === 0).map((h) => h.row);
+  const lastLabel = labelled.length ? Math.max(...labelled) : rows.length;
+  const candidates = rows
+    .map((r, i) => ({ r, i }))
+    .filter(({ r, i }) => i < lastLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
+    .map(({ r, i }) => ({ i, seg: r.segments.map((s) => s.words.filter((w) => /[A-Za-z]/.test(w.text))).find((ws) => ws.length && ws.length <= 5 && isPlausibleName(normalizeName(ws.map((w) => w.text).join(' ')))) }))
+    .filter((c): c is { i: number; seg: Word[] } => !!c.seg && c.seg.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)));
+  if (!candidates.length) return null;
+  const tallest = candidates.reduce((a, b) => ((rows[b.i]?.height ?? 0) > (rows[a.i]?.height ?? 0) * 1.15 ? b : a));
+  const words = tallest.seg;
+  const f = buildField({ kind: 'name', words, page: rows[tallest.i]?.page ?? 1, labelDistance: 1, refYear: new Date().getUTCFullYear() });
+  return f.value === null ? null : { ...f, reason: 'label_not_found' };
 }
 
 const DEATH = { near: ['meninggal', 'wafat', 'kematian', 'mati'], not: ['lahir'] };

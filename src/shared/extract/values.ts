@@ -55,7 +55,8 @@ function programsIn(text: string): { codes: { code: string; repaired: boolean }[
       const near = PROGRAMS.filter((p) => p.length === 3 && editDistance(w, p, 1) === 1);
       if (near.length === 1 && !found.has(near[0] as string)) found.set(near[0] as string, true);
       else if (!LIST_WORDS.has(w)) unread++;
-    } else if (w.length <= 4 && !LIST_WORDS.has(w)) unread++;
+    } else if (w.length > 1 && w.length <= 4 && !LIST_WORDS.has(w)) unread++;
+    // (A single letter or figure between codes is a separator misread: "JKK e JHT", "JKK 2 JKM".)
   }
   return { codes: PROGRAMS.filter((p) => found.has(p)).map((code) => ({ code, repaired: found.get(code) as boolean })), unread };
 }
@@ -127,7 +128,8 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     case 'programs': {
       const { codes, unread } = programsIn(text);
       if (unread) return { value: null, validity: 0, reason: 'programs_partly_unreadable' };
-      return codes.length ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1 } : { value: null, validity: 0, reason: 'programs_unreadable' };
+      // Codes read letter for letter come from a closed list of five: the list vouches for them.
+      return codes.length ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1, closed: !codes.some((f) => f.repaired) } : { value: null, validity: 0, reason: 'programs_unreadable' };
     }
     case 'name': {
       const v = normalizeName(text);
