@@ -8,6 +8,8 @@ import { DECOY_LABELS, type FieldSpec } from './specs';
 import { buildField, missingField } from './values';
 import { choiceField } from './choices';
 import { numberWord } from '../normalize/number-words';
+import { editDistance } from '../normalize/fuzzy';
+import { PROGRAMS } from '../domain/participant';
 
 export interface Hit {
   spec: FieldSpec | null;
@@ -148,7 +150,8 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       // A list of programs may be spread over the row's cells ("JKK     JKM"): every cell of codes counts.
       if (spec.kind === 'programs') {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {
-          if (c.page === page && c.words.every((w) => /^[A-Z0-9]{1,4}[,;/-]?$/i.test(w.text)) && rows[h.row]?.words.includes(c.words[0] as Word)) words.push(...c.words);
+          const codeLike = c.words.some((w) => PROGRAMS.some((p) => editDistance(w.text.toUpperCase().replace(/[^A-Z]/g, ''), p, 1) <= 1));
+          if (codeLike && c.page === page && c.words.every((w) => /^[A-Z0-9]{1,4}[,;/-]?$/i.test(w.text)) && rows[h.row]?.words.includes(c.words[0] as Word)) words.push(...c.words);
         }
       }
       if (spec.kind === 'ttl') {
