@@ -25,6 +25,7 @@ export const SEGMENTATION = section('segmentation', {
   sharedIdentityLabels: { value: 2, measuredOn: `${DEVSET}: two stacked KTPs share 6–8 identity labels; a marriage book's husband and wife sections share 3 but neither has its own heading` },
   minDocumentScore: { value: 3, measuredOn: 'the classification minimum (classify.ts MIN_SCORE)' },
   minForeignScore: { value: 6, measuredOn: `${DEVSET}: a passbook block without its bank name scores 7.5 as a passbook by its labels; blocks of a document's own body that score as another type (a KK's member table as a KTP) stay under 6 once the KK's own column labels count` },
+  repeatedHeadingSize: { value: 0.8, measuredOn: `${DEVSET}: a second card's heading is as tall as the first's (0.9–1.6×); signature captions repeating a title are 0.7× its height` },
   minWordConfidence: { value: 0.3, measuredOn: `${DEVSET}: stamps, photos and signatures read as words below this` },
   maxWordHeightLines: { value: 3, measuredOn: `${DEVSET}: the tallest printed titles are ~2.5 body lines high` },
 });

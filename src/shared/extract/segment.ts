@@ -116,6 +116,22 @@ const typesOf = (d: Doc): Set<DocumentType> | null => {
   return types;
 };
 
+const headingHeight = (a: Anchor): number => median(a.segment.words.map((w) => w.bbox[3] - w.bbox[1]));
+
+function repeatedHeading(cur: Doc, next: Doc): boolean {
+  for (const x of next.anchors) {
+    if (x.kind !== 'title') continue;
+    // Measured against the tallest heading of the same words the document already has.
+    const same = cur.anchors.filter((y) => y.kind === 'title' && y.phrases.some((p) => x.phrases.includes(p)));
+    const y = same.sort((a, b) => headingHeight(b) - headingHeight(a))[0];
+    if (!y) continue;
+    // (Headings side by side on one line are told apart by what they head: see `twice`.)
+    const sideBySide = Math.min(x.segment.bbox[3], y.segment.bbox[3]) - Math.max(x.segment.bbox[1], y.segment.bbox[1]) > 0;
+    if (!sideBySide && headingHeight(x) >= headingHeight(y) * SEGMENTATION.repeatedHeadingSize) return true;
+  }
+  return false;
+}
+
 const shared = (a: Doc, b: Doc): number => [...a.labels].filter((l) => b.labels.has(l)).length;
 
 /** Can `next` be the same document as `cur` (the one before it, above or to the left)? */
@@ -135,6 +151,9 @@ function joinable(cur: Doc, next: Doc): boolean {
     return !((twice && strong) || foreign);
   }
   if (twice) return false;
+  // The same heading twice, as large both times, heads two documents (two KTPs' "PROVINSI JAMBI");
+  // a smaller repeat is a caption ("Ahli Waris 1" under a signature).
+  if (repeatedHeading(cur, next)) return false;
   if ([...a].some((t) => b.has(t))) return true;
   // A letterhead or a stamp (an issuer, no title) among another document's lines is part of it, unless
   // its block reads by itself as a document the other cannot be.
