@@ -51,15 +51,41 @@ export function issuer(rows: readonly Row[]): ExtractedField {
   return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
 }
 
-const BANK_WORDS = /^(bank|bri|bni|bca|btn|bsi|mandiri|cimb|danamon|ocbc|muamalat|permata|panin|maybank|bpd)/;
+/** Banks by the initials or short name their logos print, with the name they print in full. */
+const BANKS: readonly [string, string][] = [
+  ['bri', 'BANK RAKYAT INDONESIA'], ['bni', 'BANK NEGARA INDONESIA'], ['bca', 'BANK CENTRAL ASIA'], ['bsi', 'BANK SYARIAH INDONESIA'],
+  ['btn', 'BANK TABUNGAN NEGARA'], ['mandiri', 'BANK MANDIRI'], ['bankjambi', 'BANK JAMBI'], ['bank9jambi', 'BANK JAMBI'],
+  ['cimb', 'BANK CIMB NIAGA'], ['danamon', 'BANK DANAMON'], ['muamalat', 'BANK MUAMALAT'], ['btpn', 'BANK BTPN'],
+];
 
-/** The bank of a passbook: its letterhead line ("BANK RAKYAT INDONESIA", "BANK JAMBI"). */
+/**
+ * The bank of a passbook: its name as the header prints it ("BANK RAKYAT INDONESIA" beside the logo),
+ * else the bank its logo's initials stand for. Only the top of the document is looked at: a "BANK …"
+ * further down is a transfer's counterparty.
+ */
 export function bankName(rows: readonly Row[]): ExtractedField {
-  const row = rows.slice(0, 6).find((r) => BANK_WORDS.test(squash(r.words[0]?.text ?? '')));
-  if (!row) return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
-  const words = row.segments[0]?.words ?? row.words;
-  return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
+  const top = rows.slice(0, BANK_HEADER_ROWS);
+  for (const row of top) {
+    for (const seg of row.segments) {
+      const at = seg.words.findIndex((w) => editDistance(squash(w.text), 'bank', 1) <= 1 && w.text.length >= 4);
+      if (at < 0) continue;
+      const words = seg.words.slice(at).filter((w) => /[A-Za-z0-9]/.test(w.text));
+      if (words.length < 2 || words.length > 5) continue;
+      return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ').replace(/^\S+/, 'BANK')));
+    }
+  }
+  for (const row of top) {
+    for (const seg of row.segments) {
+      const key = squash(seg.text);
+      const bank = BANKS.find(([k]) => key === k || (k.length >= 6 && editDistance(key, k, 1) <= 1));
+      if (bank) return fromWords(seg.words, row.page, bank[1], 0.95);
+    }
+  }
+  return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
 }
+
+/** A passbook's bank is named in its first lines. */
+const BANK_HEADER_ROWS = 6;
 
 /** "Jambi, 12 Maret 2024" above the signatures: the letter's date. */
 const WEEKDAY = /^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)$/i;

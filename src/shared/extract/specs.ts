@@ -4,7 +4,7 @@ import type { DocumentType } from '../domain/documents';
 
 export type FieldKind =
   | 'nik' | 'kk' | 'kpj' | 'npwp' | 'account' | 'date' | 'time' | 'gender' | 'name' | 'text' | 'money'
-  | 'kondisi' | 'blood' | 'rtrw' | 'programs' | 'ttl' | 'docno' | 'validity';
+  | 'kondisi' | 'blood' | 'rtrw' | 'programs' | 'ttl' | 'docno' | 'validity' | 'address';
 
 export interface FieldSpec {
   key: string;
@@ -46,7 +46,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'tempat_lahir', kind: 'ttl', labels: ['tempat tgl lahir', 'tempat tanggal lahir', 'tempat tgl lhr', 'tempat lahir', 'ttl'] },
     { key: 'jenis_kelamin', kind: 'gender', labels: ['jenis kelamin', 'kelamin'] },
     { key: 'golongan_darah', kind: 'blood', labels: ['gol darah', 'golongan darah', 'gol drh'] },
-    { key: 'alamat', kind: 'text', labels: ['alamat'] },
+    { key: 'alamat', kind: 'address', labels: ['alamat'] },
     { key: 'rt_rw', kind: 'rtrw', labels: ['rt rw', 'rtrw'] },
     { key: 'kel_desa', kind: 'text', labels: ['kel desa', 'kelurahan desa', 'desa kelurahan', 'kel'] },
     { key: 'kecamatan', kind: 'text', labels: ['kecamatan'] },
@@ -59,7 +59,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
   kk: [
     { key: 'nomor_kk', kind: 'kk', labels: ['no', 'nomor', 'no kk', 'nomor kk', 'no kartu keluarga', 'nomor kartu keluarga'] },
     { key: 'nama_kepala_keluarga', kind: 'name', labels: ['nama kepala keluarga', 'kepala keluarga'] },
-    { key: 'alamat', kind: 'text', labels: ['alamat'] },
+    { key: 'alamat', kind: 'address', labels: ['alamat'] },
   ],
   kartu_peserta: [
     { key: 'nama', kind: 'name', labels: NAMA },

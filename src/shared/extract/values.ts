@@ -3,7 +3,7 @@
 import type { ExtractedField, FieldValue } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeAccount, normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp } from '../normalize/identifiers';
-import { isPlausibleName, normalizeName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
+import { isPlausibleName, normalizeAddress, normalizeName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
 import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
@@ -159,6 +159,10 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       if (life) return { value: life, validity: 1 };
       const r = parseIndonesianDate(text, refYear);
       return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: 'validity_unreadable' };
+    }
+    case 'address': {
+      const v = normalizeAddress(text);
+      return v.length >= 1 ? { value: v, validity: 0.95 } : { value: null, validity: 0, reason: 'empty' };
     }
     case 'text':
     case 'ttl': {

@@ -58,7 +58,10 @@ export function parseGender(raw: string): ValueResult<'L' | 'P'> {
 }
 
 /** Abbreviations printed with a dot before the next word. */
-const ABBREVIATIONS = new Set(['KAB', 'KEL', 'KEC', 'DRS', 'DRA', 'PROF', 'IR', 'HJ', 'KOMP', 'PERUM', 'DSN', 'DS', 'BLK', 'GG', 'JL', 'JLN', 'NO', 'KH', 'SDR', 'SDRI', 'ALM', 'ALMH', 'BPK', 'IBU', 'TGL']);
+const ABBREVIATIONS = new Set(['KAB', 'KEL', 'KEC', 'DRS', 'DRA', 'PROF', 'IR', 'HJ', 'KOMP', 'PERUM', 'DSN', 'DS', 'BLK', 'GG', 'JL', 'JLN', 'LRG', 'NO', 'KH', 'SDR', 'SDRI', 'ALM', 'ALMH', 'BPK', 'IBU', 'TGL']);
+
+/** Words after which a number counts something (a house, a unit, a kilometre post), never a numeral. */
+const NUMBERED = /^(NO\.?|NOMOR|RT|RW|KM\.?|BLOK|BLK\.?)$/;
 
 /** Upper case, single spaces, no stray punctuation at the edges; titles and commas kept as printed. */
 export function normalizeName(raw: string): string {
@@ -83,10 +86,28 @@ export function normalizeName(raw: string): string {
     // "NO.16" → "NO. 16"; ", S. KOM" → ", S.KOM" (academic titles are printed closed up).
     .replace(/\b(NO|JL|GG|RT|RW)\.(?=\d|[A-Z])/g, '$1. ')
     .replace(/, ([A-Z])\. ([A-Z]{2,4})$/, ', $1.$2')
-    // Roman numerals in place names ("SIMPANG III SIPIN", "ILIR BARAT I") read as l, L or 1.
-    .replace(/(^|\s)[L1I]{3}(?=\s|$)/g, (m) => m.replace(/[L1]/g, 'I'))
-    .replace(/(^|\s)[1I]{2}(?=\s|$)/g, (m) => m.replace(/1/g, 'I'))
+    // Roman numerals in place names ("SIMPANG III SIPIN", "ILIR BARAT I") read as l, L or 1; a number
+    // after NO., RT, RW or KM is a house or unit number ("NO. 111"), never a numeral.
+    .replace(/(^|\s)([A-Z.]+\s)?[L1I]{3}(?=\s|$)/g, (m, _s: string, w?: string) => (w && NUMBERED.test(w.trim()) ? m : m.replace(/[L1](?=[L1I]*$)/g, 'I')))
+    .replace(/(^|\s)([A-Z.]+\s)?[1I]{2}(?=\s|$)/g, (m, _s: string, w?: string) => (w && NUMBERED.test(w.trim()) ? m : m.replace(/1(?=[1I]*$)/g, 'I')))
     .trim();
+}
+
+/** Abbreviations an Indonesian address always prints with a full stop (JL., LRG., GG., NO. 16, KH.);
+ * OCR drops the small stop more often than anything else on a card. */
+const ADDRESS_ABBREVIATIONS = /(^|\s)(JL|JLN|LRG|GG|KOMP|PERUM|DSN|KH|BLK)(?=\s)/g;
+
+/** An address as printed: a name's normalisation, with the full stops OCR lost after the standard
+ * abbreviations put back ("JL SUNAN GUNUNG JATI NO 16" → "JL. SUNAN GUNUNG JATI NO. 16"). */
+export function normalizeAddress(raw: string): string {
+  return normalizeName(raw)
+    // "JI." is "JL." with the L read as I.
+    .replace(/^J[I1]\.?(?=\s)/, 'JL.')
+    .replace(ADDRESS_ABBREVIATIONS, '$1$2.')
+    .replace(/(^|\s)NO(?=\s+\d)/g, '$1NO.')
+    // A house number read as a roman numeral ("NO. III" for 111).
+    .replace(/(\bNO\.\s)([IlL|]{1,3})(?=\s|$)/g, (_m, no: string, n: string) => no + '1'.repeat(n.length))
+    .replace(/\s+/g, ' ');
 }
 
 /** A printed person name: letters with the punctuation names carry; digits mean OCR damage. */
