@@ -106,7 +106,7 @@ export function normalizeAddress(raw: string): string {
     .replace(ADDRESS_ABBREVIATIONS, '$1$2.')
     .replace(/(^|\s)NO(?=\s+\d)/g, '$1NO.')
     // A house number read as a roman numeral ("NO. III" for 111).
-    .replace(/(\bNO\.\s)([IlL|]{1,3})(?=\s|$)/g, (_m, no: string, n: string) => no + '1'.repeat(n.length))
+    .replace(/\bNO\.?\s([IlL|]{1,3})(?=\s|$)/g, (_m, n: string) => `NO. ${'1'.repeat(n.length)}`)
     .replace(/\s+/g, ' ');
 }
 
