@@ -17,6 +17,8 @@ async function ocrVersion(): Promise<string> {
     const dir = path.join(ROOT, '..', 'src', 'main', 'ocr');
     const h = createHash('sha256');
     for (const f of (await readdir(dir)).sort()) if (f.endsWith('.ts')) h.update(await readFs(path.join(dir, f)));
+    // OCR's tuned numbers (extraction's are kept apart, so tuning them keeps the cache).
+    h.update(await readFs(path.join(ROOT, '..', 'src', 'shared', 'tuning', 'ocr.ts')));
     ocrSources = h.digest('hex');
   }
   return ocrSources;

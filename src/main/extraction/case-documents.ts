@@ -4,7 +4,7 @@
 import type { CaseDocument } from '../../shared/api/methods-extraction';
 import { AppError } from '../../shared/api/result';
 import type { DocumentType, ExtractedDocument, ExtractedField, FieldValue } from '../../shared/domain/documents';
-import { extractedFieldSchema } from '../../shared/domain/documents';
+import { documentRegionSchema, extractedFieldSchema, type DocumentRegion } from '../../shared/domain/documents';
 import type { OcrPage } from '../../shared/domain/ocr';
 import { crossCheckDocuments, extractAs, extractFilePages, normalizeOfficerValue } from '../../shared/extract/index';
 import type { BackendContext } from '../context';
@@ -21,12 +21,14 @@ interface Row {
   type_source: 'ocr' | 'officer';
   pages: string;
   fields: string;
+  regions: string | null;
   updated_at: string;
   file_name: string;
 }
 
 const fieldsSchema = z.record(z.string(), extractedFieldSchema);
 const pagesSchema = z.array(z.number().int().positive());
+const regionsSchema = z.array(documentRegionSchema);
 
 const SELECT = `SELECT d.*, COALESCE((SELECT cf.original_name FROM case_files cf WHERE cf.case_id = d.case_id AND cf.file_id = d.file_id), '') AS file_name
   FROM case_documents d`;
@@ -35,6 +37,7 @@ function toDocument(r: Row): CaseDocument {
   return {
     id: r.id, caseId: r.case_id, fileId: r.file_id, fileName: r.file_name, type: r.type, typeConfidence: r.type_confidence,
     typeSource: r.type_source, pages: pagesSchema.parse(JSON.parse(r.pages)), fields: fieldsSchema.parse(JSON.parse(r.fields)), updatedAt: r.updated_at,
+    ...(r.regions ? { regions: regionsSchema.parse(JSON.parse(r.regions)) } : {}),
   };
 }
 
@@ -77,46 +80,67 @@ function pagesByFile(ctx: BackendContext, caseId: number): { files: Map<number, 
   return { files, pending };
 }
 
-/** Extract every fully read file of the case; officer types and values survive. */
+/** Whether two documents of one file are the same one found again: they start on the same page and,
+ * where that page holds several documents, lie over the same part of it. */
+function samePlace(a: { pages: number[]; regions?: DocumentRegion[] | undefined }, b: { pages: number[]; regions?: DocumentRegion[] | undefined }): boolean {
+  const page = a.pages[0];
+  if (page === undefined || page !== b.pages[0]) return false;
+  const ra = a.regions?.find((r) => r.page === page)?.bbox;
+  const rb = b.regions?.find((r) => r.page === page)?.bbox;
+  if (!ra || !rb) return !ra && !rb;
+  const overlap = Math.max(0, Math.min(ra[2], rb[2]) - Math.max(ra[0], rb[0])) * Math.max(0, Math.min(ra[3], rb[3]) - Math.max(ra[1], rb[1]));
+  const smaller = Math.min((ra[2] - ra[0]) * (ra[3] - ra[1]), (rb[2] - rb[0]) * (rb[3] - rb[1]));
+  return smaller > 0 && overlap >= smaller * 0.5;
+}
+
+/**
+ * Extract every fully read file of the case; officer types and values survive. A document found again
+ * (same file, same place) keeps its id and is updated in place, so an officer's correction saved while
+ * another file is being read always finds its document.
+ */
 export function extractCase(ctx: BackendContext, caseId: number): { documents: CaseDocument[]; pendingPages: number } {
   requireCase(ctx, caseId);
   const { files, pending } = pagesByFile(ctx, caseId);
   const previous = listCaseDocuments(ctx, caseId);
   const at = new Date().toISOString();
-  const insert = ctx.db.prepare(
-    `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at, updated_by)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
   // Every read file first, then the case's documents checked against each other across files, then stored.
   const extracted: { fileId: number; docs: { doc: ExtractedDocument; prev: CaseDocument | undefined; source: 'officer' | 'ocr' }[] }[] = [];
   for (const [fileId, pages] of files) {
     const prevOfFile = previous.filter((d) => d.fileId === fileId);
     const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
-    let docs = extractFilePages(pages);
-    // An officer's typing of a page range replaces what the engine found on those pages.
-    if (officerTyped.length) {
-      const taken = new Set(officerTyped.flatMap((d) => d.pages));
-      docs = [
-        ...docs.filter((d) => !d.pages.some((p) => taken.has(p))),
-        ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page))), typeConfidence: 1 })),
-      ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0));
-    }
+    // An officer's typing of a document replaces what the engine found in the same place.
+    const docs = [
+      ...extractFilePages(pages).filter((d) => !officerTyped.some((o) => samePlace(o, d))),
+      ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page)), d.regions), typeConfidence: 1 })),
+    ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0) || (a.regions?.[0]?.bbox[1] ?? 0) - (b.regions?.[0]?.bbox[1] ?? 0));
+    const claimed = new Set<CaseDocument>();
     extracted.push({
       fileId,
       docs: docs.map((doc) => {
-        const prev = prevOfFile.find((d) => d.pages[0] === doc.pages[0]);
-        return { doc: keepOfficerFields(doc, prev), prev, source: officerTyped.some((d) => d.pages[0] === doc.pages[0]) ? 'officer' : 'ocr' };
+        const prev = prevOfFile.find((d) => !claimed.has(d) && samePlace(d, doc));
+        if (prev) claimed.add(prev);
+        return { doc: keepOfficerFields(doc, prev), prev, source: officerTyped.some((o) => samePlace(o, doc)) ? 'officer' : 'ocr' };
       }),
     });
   }
   // Documents of files still being read take part too, as stored.
   const waiting = previous.filter((d) => !files.has(d.fileId)).map((d) => ({ ...d, fields: structuredClone(d.fields) }));
   crossCheckDocuments([...extracted.flatMap((f) => f.docs.map((d) => d.doc)), ...waiting]);
+  const insert = ctx.db.prepare(
+    `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, regions, updated_at, updated_by)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const update = ctx.db.prepare(`UPDATE case_documents SET seq = ?, type = ?, type_confidence = ?, type_source = ?, pages = ?, fields = ?, regions = ?, updated_at = ? WHERE id = ?`);
   ctx.db.transaction(() => {
     for (const { fileId, docs } of extracted) {
-      ctx.db.prepare(`DELETE FROM case_documents WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
+      const kept = new Set(docs.flatMap((d) => (d.prev ? [d.prev.id] : [])));
+      for (const d of previous) if (d.fileId === fileId && !kept.has(d.id)) ctx.db.prepare(`DELETE FROM case_documents WHERE id = ?`).run(d.id);
+      // Sequence numbers are unique per file: moved out of the way first, then set.
+      ctx.db.prepare(`UPDATE case_documents SET seq = seq + 1000000 WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
       docs.forEach(({ doc, prev, source }, seq) => {
-        insert.run(caseId, fileId, seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), at, source === 'officer' ? (prev?.updatedAt ? ctx.operator().name : null) : null);
+        const regions = doc.regions ? JSON.stringify(doc.regions) : null;
+        if (prev) update.run(seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), regions, at, prev.id);
+        else insert.run(caseId, fileId, seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), regions, at, null);
       });
     }
   })();
@@ -132,7 +156,7 @@ function ocrPagesOf(ctx: BackendContext, doc: CaseDocument): OcrPage[] {
 /** The officer corrects a document's type: its fields are re-extracted as that type. */
 export function setDocumentType(ctx: BackendContext, documentId: number, type: DocumentType): CaseDocument {
   const doc = getDocument(ctx, documentId);
-  const next = keepOfficerFields({ ...extractAs(type, ocrPagesOf(ctx, doc)), typeConfidence: 1 }, doc);
+  const next = keepOfficerFields({ ...extractAs(type, ocrPagesOf(ctx, doc), doc.regions), typeConfidence: 1 }, doc);
   ctx.db
     .prepare(`UPDATE case_documents SET type = ?, type_confidence = 1, type_source = 'officer', fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
     .run(type, JSON.stringify(next.fields), new Date().toISOString(), ctx.operator().name, documentId);

@@ -3,9 +3,10 @@
 // page. Printed capitals and digits of one word stand on one straight baseline, reach one top line and
 // share one height to the pixel; a hand's letters wander above and below the line and change size from
 // letter to letter. Printed lower case strays by design (ascenders, descenders), so it is held to a
-// looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) counts as
-// handwriting too: print on claim documents is black. Words of fewer than four letters say too little
-// alone, so the words of a value are measured together as well ("19 MAR 2025").
+// looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) is held to a
+// looser test still, but colour alone is no hand: letterheads, logos, stamps and cards are printed in
+// colour. Words of fewer than four letters say too little alone, so the words of a value are measured
+// together as well ("19 MAR 2025").
 import { isCheckBox, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
@@ -35,6 +36,8 @@ const MIN_LETTER_SHARE = 0.6;
  * printed words reach 19 (tinted paper, a photo's colour cast), ballpoint words 24 (a faded blue
  * scanned grey) and up. */
 const PEN_CHROMA = 22;
+/** Coloured ink needs only this share of the spread that makes black ink a hand. */
+const COLOURED_SPREAD_SHARE = 0.5;
 /** A capitals-and-digits word whose letters stray this far in all (baseline + height + top line
  * spreads, each relative to the letter height) is written by hand. Measured on generated forms: 57% of
  * handwritten words and 0.9% of printed ones reach it; a field with any handwritten word is keyed. */
@@ -56,9 +59,8 @@ const RUN_BASELINE_MIXED = 0.03;
 /** A run whose letters stray this far from one baseline is two lines tesseract took for one, not a hand. */
 const RUN_ONE_LINE = 0.5;
 
-/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. With
- * `colourOnly`, only the ink's colour is measured (a word too short for its shape to tell). */
-export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): InkShape | null {
+/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. */
+export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
   const region = greyRegion(raster, box);
   if (!region) return null;
   const { luma, w, h, x0, y0, threshold } = region;
@@ -83,7 +85,6 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
       }
     }
   }
-  if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma: chromaN ? chromaSum / chromaN : 0 };
   const blots = components(ink, w, h);
   const tallest = Math.max(0, ...blots.map((b) => b.bottom - b.top + 1));
   const tall = blots.filter((b) => b.bottom - b.top + 1 >= tallest * MIN_HEIGHT_SHARE);
@@ -106,8 +107,11 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
 
 /** Whether a word's (or a run of words') ink looks written by hand. */
 export function looksHandwritten(text: string, shape: InkShape, run = false): boolean {
-  if (shape.chroma >= PEN_CHROMA) return true;
-  if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS) return false;
+  if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS || shape.components < MIN_COMPONENTS) return false;
+  // Coloured ink alone is no hand: letterheads, logos, stamps and the lettering of cards are printed in
+  // colour too, and stand on their baseline to the pixel. Coloured ink that leaves its baseline at all
+  // and changes size a little is a pen's, however neat.
+  if (shape.chroma >= PEN_CHROMA) return shape.baseline > 0 && shape.baseline + shape.heights + shape.tops >= HAND_SPREAD * COLOURED_SPREAD_SHARE;
   // Printed lower case leaves the baseline only with descenders and the top line only with ascenders
   // and capitals, one side at a time ("yang", "Tanggal"); a hand strays on both.
   if (run && shape.baseline >= RUN_ONE_LINE) return false;
@@ -131,7 +135,8 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
 export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   let marked = 0;
   const mark = (words: readonly OcrWord[], text: string): void => {
-    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)), (text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS);
+    if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS) return;
+    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)));
     if (!shape || !looksHandwritten(text, shape, words.length > 1)) return;
     for (const w of words) {
       if (!w.handwritten) marked++;

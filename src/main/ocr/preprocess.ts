@@ -3,6 +3,8 @@
 // tesseract itself (rotateAuto), which reports the angle so boxes can be mapped back.
 import sharp from 'sharp';
 import { removeRules, removeSpecks } from './clean';
+import { invertDarkBoxes } from './invert';
+import { OCR_IMAGE } from '../../shared/tuning';
 import { giveScratch, takeScratch } from './scratch';
 import type { OcrLimits } from './config';
 import type { PageRaster } from './source';
@@ -68,6 +70,9 @@ export async function prepareForOcr(raster: PageRaster, limits: OcrLimits, rotat
     // not turn the darker half of the page into a black image block and drop the text on it. Then the
     // 1st–99th percentile of grey levels stretched to black–white. (sharp's normalise() combined with a
     // resize produced washed-out pages that tesseract could not deskew.)
+    // (The dpi the page claims, or the one its size suggests, sets the grid the dark boxes are found on.)
+    const nominalDpi = (raster.dpi ?? Math.min(width, height) / 8.27) * scale;
+    if (invertDarkBoxes(grey.data, w, h, nominalDpi * OCR_IMAGE.darkCellInch)) steps.push('invert');
     await flattenBackground(grey.data, w, h, data);
     steps.push('flatten');
     stretchLevels(data);

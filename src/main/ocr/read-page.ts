@@ -10,6 +10,7 @@ import { markCheckboxes } from './checkboxes';
 import { markHandwriting } from './handwriting';
 import { secondLook } from './second-look';
 import { splitGluedWords } from './word-gaps';
+import { OCR_IMAGE } from '../../shared/tuning';
 import type { Gate } from './gate';
 import type { DocumentSource, PageRaster } from './source';
 import { toPageBox, type PageTransform } from './transform';
@@ -72,9 +73,9 @@ export async function readPage(
   }
 
   const timings: Record<string, number> = { ...loaded.timings };
-  const attempt = async (rotate: PreparedImage['rotate']): Promise<Attempt> => {
+  const attempt = async (rotate: PreparedImage['rotate'], told?: PreparedImage): Promise<Attempt> => {
     let t = performance.now();
-    const ready = rotate === 0 ? loaded.prepared : undefined;
+    const ready = told ?? (rotate === 0 ? loaded.prepared : undefined);
     const prepared = ready ?? (await prepareForOcr(raster, limits, rotate));
     if (!ready) timings[rotate ? `preprocess${rotate}` : 'preprocess'] = ms(t);
     t = performance.now();
@@ -88,8 +89,20 @@ export async function readPage(
   };
 
   let best = await attempt(0);
+  const readsPoorly = (a: Attempt): boolean => (a.meanConfidence ?? 0) < ORIENTATION_CHECK_BELOW || a.words < 5;
+  // Print the stated resolution makes tiny (a card photographed small and enlarged, a photo whose file
+  // claims a dpi it never had): tesseract takes letters under a few points at the dpi it is told for
+  // specks. Such a page is read again, told the resolution at which its own letters are print-sized.
+  const size = readsPoorly(best) ? textPoints(best) : null;
+  if (size !== null && size < OCR_IMAGE.smallTextPoints) {
+    const t = performance.now();
+    const dpi = Math.round((best.prepared.dpi * size) / OCR_IMAGE.printTextPoints);
+    const retold = await attempt(0, { ...best.prepared, dpi });
+    timings.retold = ms(t);
+    if (retold.goodWords > best.goodWords) best = retold;
+  }
   let osd: { degrees: number; confidence: number } | null = null;
-  if ((best.meanConfidence ?? 0) < ORIENTATION_CHECK_BELOW || best.words < 5) {
+  if (readsPoorly(best)) {
     const t = performance.now();
     osd = await pool.detectOrientation(best.prepared.image, signal);
     timings.orientation = ms(t);
@@ -155,6 +168,15 @@ export async function readPage(
     },
     timings,
   };
+}
+
+/** The height of the page's confidently read words, in points at the resolution it was told (null when
+ * too few words were read to say). */
+function textPoints(a: Attempt): number | null {
+  const heights = a.page.lines.flatMap((l) => l.words).filter((w) => w.confidence >= 60 && /[A-Za-z0-9]{2}/.test(w.text)).map((w) => w.bbox[3] - w.bbox[1]);
+  if (heights.length < 3) return null;
+  heights.sort((x, y) => x - y);
+  return ((heights[Math.floor(heights.length / 2)] as number) / a.prepared.dpi) * 72;
 }
 
 function transformOf(raster: PageRaster, prepared: PreparedImage, page: RecognizedImage): PageTransform {

@@ -136,6 +136,24 @@ function dateRunOn(rows: readonly Row[], hits: readonly Hit[], h: Hit, words: re
   return cont.length && (numberWord(cont[0]?.text ?? '') !== null || /^\(?\d/.test(cont[0]?.text ?? '')) ? cont : [];
 }
 
+/**
+ * A value printed on its own line under a heading that names it ("III. KEADAAN PESERTA SETELAH
+ * PERAWATAN (Kondisi Akhir)" over "SEMBUH"): for values of a closed list only, so nothing but an entry of
+ * the list is ever taken from there.
+ */
+function underHeading(rows: readonly Row[], spec: FieldSpec, refYear: number): ExtractedField | null {
+  const names = spec.labels.map((l) => l.replace(/\s+/g, ''));
+  for (let r = 0; r + 1 < rows.length; r++) {
+    const squashed = (rows[r] as Row).text.toLowerCase().replace(/[^a-z]/g, '');
+    if (!names.some((n) => squashed.includes(n))) continue;
+    const below = rows[r + 1] as Row;
+    if (below.page !== (rows[r] as Row).page || below.words.length > 6) continue;
+    const f = buildField({ kind: spec.kind, words: below.words, page: below.page, labelDistance: 1, refYear });
+    if (f.value !== null) return f;
+  }
+  return null;
+}
+
 /** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
 export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
   const hits = findHits(rows, specs, skip);
@@ -194,7 +212,7 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
     if (spec.kind === 'ttl') {
       out.tempat_lahir ??= missingField(firstPage);
       out.tanggal_lahir ??= missingField(firstPage);
-    } else out[spec.key] = chosen ?? missingField(firstPage);
+    } else out[spec.key] = chosen ?? (spec.kind === 'kondisi' ? underHeading(rows, spec, refYear) : null) ?? missingField(firstPage);
   }
   return out;
 }

@@ -9,10 +9,11 @@ import { segmentPage, type PageRegion } from './segment';
 import { extractFields, findHits } from './fields';
 import { buildField, lowConfidenceReading, MIN_CONFIDENCE, truncatedNikHead } from './values';
 import { findAnchors } from './anchors';
+import { receiptAmount } from './amount';
 import { isPlausibleName, normalizeName } from '../normalize/values';
 import { rowsOf, type Row, type Word } from './layout';
 import { proseDate, proseText, type DateCue } from './prose';
-import { bankName, issuer, ktpHeader, marriageSections, placeDateLine } from './special';
+import { bankName, facility, issuer, ktpHeader, marriageSections, placeDateLine, signingDoctor } from './special';
 import { FIELD_SPECS } from './specs';
 import { readList, type Column } from './tables';
 import { fillUnlabelled } from './unlabelled';
@@ -67,6 +68,20 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
   if (type === 'ktp') Object.assign(fields, ktpHeader(rows));
   if (type === 'buku_tabungan') fields.nama_bank = bankName(rows);
   if (type === 'surat_kematian') fields.penerbit = issuer(rows);
+  // A doctor's letter and a receipt name their facility in the letterhead: it is the one that examined
+  // the patient, and the one that received the money.
+  if (type === 'surat_dokter' || type === 'kuitansi') {
+    const key = type === 'surat_dokter' ? 'fasilitas_kesehatan' : 'penerima';
+    if (fields[key]?.value == null) {
+      const f = facility(rows);
+      if (f.value !== null || !fields[key]) fields[key] = f;
+    }
+  }
+  if (type === 'kuitansi' && fields.jumlah?.reason !== 'handwriting') fields.jumlah = receiptAmount(rows, fields.jumlah, refYear);
+  if (type === 'surat_dokter' && fields.nama_dokter?.value == null) {
+    const f = signingDoctor(rows);
+    if (f.value !== null || !fields.nama_dokter) fields.nama_dokter = f;
+  }
   if (type === 'buku_nikah') Object.assign(fields, marriageSections(rows, refYear));
   const signedOn = SIGNATURE_DATE[type];
   // A handwritten date stays the officer's: no printed line stands in for it.
@@ -96,7 +111,7 @@ function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedF
   const lastLabel = labelled.length ? Math.max(...labelled) : rows.length;
   const candidates = rows
     .map((r, i) => ({ r, i }))
-    .filter(({ r, i }) => i < lastLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
+    .filter(({ i }) => i < lastLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
     .map(({ r, i }) => ({ i, seg: r.segments.map((s) => s.words.filter((w) => /[A-Za-z]/.test(w.text))).find((ws) => ws.length && ws.length <= 5 && isPlausibleName(normalizeName(ws.map((w) => w.text).join(' ')))) }))
     .filter((c): c is { i: number; seg: Word[] } => !!c.seg && c.seg.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)));
   if (!candidates.length) return null;
@@ -113,7 +128,9 @@ const DEATH_PLACE: readonly [string[], string[]][] = [
 ];
 
 /** Facts a document states in its sentences rather than beside a label (prose.ts). */
-const PROSE: Partial<Record<DocumentType, { dates?: Record<string, DateCue>; places?: Record<string, readonly (readonly [string[], string[]])[]> }>> = {
+const PROSE: Partial<Record<DocumentType, { dates?: Record<string, DateCue>; places?: Record<string, readonly (readonly [string[], string[]])[]>; names?: Record<string, readonly (readonly string[])[]> }>> = {
+  // "Untuk pembayaran: biaya perawatan … a.n. Abdul M.": the patient the receipt is for.
+  kuitansi: { names: { nama_pasien: [['an'], ['atas', 'nama']] } },
   akta_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
   surat_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
   buku_nikah: { dates: { tanggal_nikah: { near: ['nikah', 'akad', 'dilangsungkan', 'perkawinan', 'menikah'], not: ['lahir'] } } },
@@ -128,6 +145,13 @@ function fillFromProse(type: DocumentType, fields: Record<string, ExtractedField
     if (!open(key)) continue;
     const f = proseDate(rows, cue, refYear);
     if (f) fields[key] = f;
+  }
+  for (const [key, cues] of Object.entries(rules.names ?? {})) {
+    for (const after of cues) {
+      if (!open(key)) break;
+      const f = proseText(rows, after, [], refYear, 'name', 5);
+      if (f) fields[key] = f;
+    }
   }
   for (const [key, frames] of Object.entries(rules.places ?? {})) {
     for (const [after, until] of frames) {
@@ -377,8 +401,24 @@ export function extractFilePages(pages: readonly OcrPage[]): ExtractedDocument[]
   });
 }
 
-/** Re-extract pages as the type an officer chose. */
-export function extractAs(type: DocumentType, pages: readonly OcrPage[]): ExtractedDocument {
-  const sorted = [...pages].sort((a, b) => a.page - b.page);
-  return extractRows(type, sorted.flatMap(rowsOf), sorted.map((p) => p.page), 1);
+/** A page cut down to the words that lie in a region of it (their centres inside the box). */
+function within(page: OcrPage, bbox: DocumentRegion['bbox']): OcrPage {
+  const inside = (w: { bbox: DocumentRegion['bbox'] }): boolean => {
+    const cx = (w.bbox[0] + w.bbox[2]) / 2;
+    const cy = (w.bbox[1] + w.bbox[3]) / 2;
+    return cx >= bbox[0] && cx <= bbox[2] && cy >= bbox[1] && cy <= bbox[3];
+  };
+  const lines = page.lines.map((l) => ({ ...l, words: l.words.filter(inside) })).filter((l) => l.words.length);
+  return { ...page, lines, text: lines.map((l) => l.words.map((w) => w.text).join(' ')).join('\n') };
+}
+
+/** Re-extract pages as the type an officer chose; on a page shared with other documents, only the
+ * document's own region is read. */
+export function extractAs(type: DocumentType, pages: readonly OcrPage[], regions?: readonly DocumentRegion[]): ExtractedDocument {
+  const sorted = [...pages].sort((a, b) => a.page - b.page).map((p) => {
+    const r = regions?.find((x) => x.page === p.page);
+    return r ? within(p, r.bbox) : p;
+  });
+  const doc = extractRows(type, sorted.flatMap(rowsOf), sorted.map((p) => p.page), 1);
+  return regions?.length ? { ...doc, regions: [...regions] } : doc;
 }

@@ -51,6 +51,52 @@ export function issuer(rows: readonly Row[]): ExtractedField {
   return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ')));
 }
 
+const FACILITY = /^(rumahsakit|rsud|rsu|rs|rsia|rsb|puskesmas|uptdpuskesmas|klinik|balaipengobatan|apotek|apotik|laboratorium)/;
+
+/**
+ * The health facility a letter or a receipt comes from: its letterhead, the first line near the top
+ * that names a hospital, a puskesmas or a clinic ("RS ROYAL PRIMA JAMBI"), as printed there, without
+ * the address that may follow it on the line.
+ */
+export function facility(rows: readonly Row[]): ExtractedField {
+  for (const row of rows.slice(0, FACILITY_ROWS)) {
+    for (const seg of row.segments) {
+      const at = seg.words.findIndex((w, i) => FACILITY.test(squash(seg.words.slice(i, i + 2).map((x) => x.text).join(''))) && /^[A-Z]/.test(w.text));
+      if (at < 0) continue;
+      // The name ends where an address or a telephone number starts.
+      const rest = seg.words.slice(at);
+      const stop = rest.findIndex((w, i) => i > 0 && (/^(jl|jln|jalan|telp|tel|no)\.?$/i.test(w.text) || /^[(\d]/.test(w.text)));
+      const words = stop > 0 ? rest.slice(0, stop) : rest;
+      if (words.length < 2) continue;
+      return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ').replace(/[,;]$/, '')));
+    }
+  }
+  return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
+}
+
+/** A letterhead stands in the first rows of its document. */
+const FACILITY_ROWS = 6;
+
+/**
+ * The doctor who signs: the name under "Dokter Pemeriksa," (or any signature line), printed with its
+ * title "dr." and degrees ("dr. Mega Utami, M.Kes"); the first such name below the body of the letter.
+ */
+export function signingDoctor(rows: readonly Row[]): ExtractedField {
+  const start = Math.floor(rows.length / 3);
+  for (let r = start; r < rows.length; r++) {
+    const row = rows[r] as Row;
+    for (const seg of row.segments) {
+      const first = seg.words[0]?.text ?? '';
+      if (!/^(dr|drg)\.?$/i.test(first) && !/^(dr|drg)\.[A-Za-z]/i.test(first)) continue;
+      if (seg.words.length < 2 && !/^(dr|drg)\.[A-Za-z]{3,}/i.test(first)) continue;
+      const v = normalizeName(seg.text).replace(/^(DRG?)\s/, '$1. ');
+      if (!/[A-Z]{3}/.test(v.replace(/^DRG?\./, ''))) continue;
+      return fromWords(seg.words, row.page, v);
+    }
+  }
+  return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
+}
+
 /** Banks by the initials or short name their logos print, with the name they print in full. */
 const BANKS: readonly [string, string][] = [
   ['bri', 'BANK RAKYAT INDONESIA'], ['bni', 'BANK NEGARA INDONESIA'], ['bca', 'BANK CENTRAL ASIA'], ['bsi', 'BANK SYARIAH INDONESIA'],

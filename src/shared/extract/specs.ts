@@ -119,7 +119,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'tanggal_pemeriksaan', kind: 'date', labels: ['tanggal pemeriksaan', 'tgl pemeriksaan', 'diperiksa tanggal', 'tanggal periksa'] },
     { key: 'diagnosa', kind: 'text', labels: ['diagnosa', 'diagnosis'] },
     { key: 'kondisi_akhir', kind: 'kondisi', labels: KONDISI },
-    { key: 'fasilitas_kesehatan', kind: 'text', labels: ['fasilitas kesehatan', 'rumah sakit', 'faskes', 'nama faskes', 'nama rumah sakit'] },
+    { key: 'fasilitas_kesehatan', kind: 'text', labels: ['fasilitas kesehatan', 'faskes', 'nama faskes', 'nama rumah sakit'] },
     { key: 'nama_dokter', kind: 'name', labels: ['nama dokter', 'dokter pemeriksa', 'dokter yang memeriksa'] },
   ],
   kuitansi: [

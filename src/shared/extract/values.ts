@@ -46,7 +46,14 @@ interface Parsed {
  * code missing from it would be a wrong list, not a shorter right one.
  */
 function programsIn(text: string): { codes: { code: string; repaired: boolean }[]; unread: number } {
-  const words = text.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean);
+  // A letter or figure standing alone between codes is a separator misread ("JKK e JHT", "JKK 2 JKM");
+  // one inside a word ("J.M") is a code damaged.
+  const words = text
+    .toUpperCase()
+    .split(/\s+/)
+    .filter((t) => !/^[A-Z0-9]$/.test(t))
+    .flatMap((t) => t.split(/[^A-Z0-9]+/))
+    .filter(Boolean);
   const found = new Map<string, boolean>();
   let unread = 0;
   for (const w of words) {
@@ -55,8 +62,7 @@ function programsIn(text: string): { codes: { code: string; repaired: boolean }[
       const near = PROGRAMS.filter((p) => p.length === 3 && editDistance(w, p, 1) === 1);
       if (near.length === 1 && !found.has(near[0] as string)) found.set(near[0] as string, true);
       else if (!LIST_WORDS.has(w)) unread++;
-    } else if (w.length > 1 && w.length <= 4 && !LIST_WORDS.has(w)) unread++;
-    // (A single letter or figure between codes is a separator misread: "JKK e JHT", "JKK 2 JKM".)
+    } else if (w.length <= 4 && !LIST_WORDS.has(w)) unread++;
   }
   return { codes: PROGRAMS.filter((p) => found.has(p)).map((code) => ({ code, repaired: found.get(code) as boolean })), unread };
 }

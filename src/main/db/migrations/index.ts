@@ -4,6 +4,7 @@ import { migration001 } from './001-foundation';
 import { migration002 } from './002-documents';
 import { migration003 } from './003-records';
 import { migration004 } from './004-extraction';
+import { migration005 } from './005-document-regions';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,22 +1,5 @@
-// Every tuned number of OCR and extraction, in one place, each with what it was measured on. A number
-// here is a judgement about documents; where it was chosen by measuring, `measuredOn` names the set and
-// the command (the dev set is ../shared/devset, made outside this project; `bench extract` is the
-// project's own generator). Code reads the plain values; `TUNING` lists them with their provenance
-// (printed by `claimdesk info --json` and checked by tests/unit/tuning.test.ts).
-
-export interface Setting {
-  value: number;
-  measuredOn: string;
-}
-
-export const TUNING: Record<string, Record<string, Setting>> = {};
-
-function section<T extends Record<string, Setting>>(name: string, table: T): { readonly [K in keyof T]: number } {
-  TUNING[name] = table;
-  return Object.fromEntries(Object.entries(table).map(([k, s]) => [k, s.value])) as { [K in keyof T]: number };
-}
-
-const DEVSET = 'dev set (npm run bench -- devset)';
+// Extraction's tuned numbers (see index.ts).
+import { DEVSET, section } from './setting';
 
 /** Finding the documents on a page (src/shared/extract/segment.ts). Lengths in median word heights. */
 export const SEGMENTATION = section('segmentation', {
@@ -39,4 +22,12 @@ export const TABLES = section('tables', {
   minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },
   repairFactor: { value: 0.85, measuredOn: 'each digit repaired from a look-alike letter (as for fields)' },
   incompleteConfidence: { value: 0.5, measuredOn: 'a list with an unread cell is shown for completing, never as sure' },
+});
+
+/** Amounts on receipts (src/shared/extract/amount.ts). */
+export const AMOUNTS = section('amounts', {
+  minSpelled: { value: 1000, measuredOn: 'receipts are for a thousand rupiah or more; smaller spelled numbers are counts (days of rest)' },
+  minSpelledWithoutRupiah: { value: 100_000, measuredOn: `${DEVSET}: every spelled amount ends with "Rupiah" but one cut off at the line's end` },
+  agreedConfidence: { value: 0.97, measuredOn: 'words and figures read apart agreeing on the same amount' },
+  oneReadingFactor: { value: 0.9, measuredOn: 'an amount with nothing to check it against' },
 });

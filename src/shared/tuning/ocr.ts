@@ -1,0 +1,15 @@
+// OCR's tuned numbers (see index.ts).
+import { DEVSET, section } from './setting';
+
+/** Preparing a page image for tesseract (src/main/ocr/). */
+export const OCR_IMAGE = section('ocr-image', {
+  darkCellInch: { value: 0.08, measuredOn: 'half the height of a 10-point line: dark boxes are found on a grid of cells this wide' },
+  darkGround: { value: 140, measuredOn: `${DEVSET}: the JMO card's teal and header green (100–130), logo boxes (40–90) and dark footer bars (~60) under it; paper, tints and cells over bold print above 150` },
+  lightStroke: { value: 170, measuredOn: 'grey level of white lettering on a dark box after scanning' },
+  minDarkCellsWide: { value: 6, measuredOn: 'a word of three letters or more' },
+  minDarkSolidity: { value: 0.6, measuredOn: `${DEVSET}: the JMO card is 0.7 dark cells with its text lines as holes; a photo's dark desk around the paper, under 0.4` },
+  minLightStrokes: { value: 0.03, measuredOn: `${DEVSET}: white lettering covers 5–25% of its box; a black bar with nothing in it, under 1%` },
+  maxLightStrokes: { value: 0.45, measuredOn: 'more light than that is paper with dark print on it' },
+  smallTextPoints: { value: 8, measuredOn: `${DEVSET}: a KTP photographed small and enlarged: its words measure 7.4 pt at the dpi its file states (435 after enlarging), and 19 words are read, 8 of them surely` },
+  printTextPoints: { value: 10, measuredOn: `${DEVSET}: the same KTP told 300 dpi (words of 10 pt) gave 57 words, 19 of them surely; told 150–250, no better` },
+});
