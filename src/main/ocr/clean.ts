@@ -48,9 +48,13 @@ function rulesWith(img: Buffer, width: number, height: number, opts: RuleOptions
   if (!anyHorizontal && !anyVertical) return 0;
   if (anyHorizontal) thinAcrossRows(horizontal, width, height, thick);
   if (anyVertical) thinAlongRows(vertical, width, height, thick);
+  // The short uprights between two rules (a form's digit boxes, a table's cell walls) are too short to
+  // be rules by length, but run from one rule to the next: they go too.
+  const anyBetween = anyHorizontal && uprightsBetweenRules(runs, horizontal, vertical, img, width, height, Math.round(dpi * MIN_VERTICAL_INCH), thick, gap);
+  if (anyBetween) thinAlongRows(vertical, width, height, thick);
   // Masks are sparse: walked with indexOf (native) rather than pixel by pixel.
   let removed = 0;
-  for (const mask of [anyHorizontal && horizontal, anyVertical && vertical]) {
+  for (const mask of [anyHorizontal && horizontal, (anyVertical || anyBetween) && vertical]) {
     if (!mask) continue;
     for (let i = mask.indexOf(1); i !== -1; i = mask.indexOf(1, i + 1)) {
       img[i] = 255;
@@ -61,7 +65,7 @@ function rulesWith(img: Buffer, width: number, height: number, opts: RuleOptions
     // The anti-aliased (or scan-blurred) fringe of a rule, either side, would read as specks or a faint line.
     const reach = Math.max(2, Math.round(dpi * FRINGE_INCH));
     if (anyHorizontal) fringe(img, horizontal, width, height, width, reach);
-    if (anyVertical) fringe(img, vertical, width, height, 1, reach);
+    if (anyVertical || anyBetween) fringe(img, vertical, width, height, 1, reach);
   }
   return removed;
 }
@@ -100,6 +104,42 @@ function columnRuns(runs: Runs, mask: Uint8Array, img: Buffer, width: number, he
       for (let y = s; y <= l; y++) if ((img[y * width + x] as number) < INK) mask[y * width + x] = 1;
     }
     start[x] = -1;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let r = rowStart[y] as number, end = rowStart[y + 1] as number; r < end; r++) {
+      for (let x = x0[r] as number, to = x1[r] as number; x <= to; x++) {
+        if ((start[x] as number) >= 0 && y - (last[x] as number) - 1 > gap) close(x);
+        if ((start[x] as number) < 0) start[x] = y;
+        last[x] = y;
+      }
+    }
+  }
+  for (let x = 0; x < width; x++) close(x);
+  return any;
+}
+
+/**
+ * Marks (in `vertical`) the runs of ink down a column shorter than a rule that start on one horizontal
+ * rule and end on another (`horizontal`, already marked): a digit box's sides, a table cell's walls.
+ * A letter inside a box stops short of its rules.
+ */
+function uprightsBetweenRules(runs: Runs, horizontal: Uint8Array, vertical: Uint8Array, img: Buffer, width: number, height: number, maxLength: number, thick: number, gap: number): boolean {
+  const { x0, x1, rowStart } = runs;
+  let any = false;
+  const start = new Int32Array(width).fill(-1);
+  const last = new Int32Array(width).fill(-1);
+  const onRule = (x: number, from: number, to: number): boolean => {
+    for (let y = Math.max(0, from); y <= Math.min(height - 1, to); y++) if (horizontal[y * width + x]) return true;
+    return false;
+  };
+  const close = (x: number): void => {
+    const s = start[x] as number;
+    const l = last[x] as number;
+    start[x] = -1;
+    if (s < 0 || l - s + 1 >= maxLength || l - s + 1 <= thick * 3) return;
+    if (!onRule(x, s - gap, s + thick) || !onRule(x, l - thick, l + gap)) return;
+    any = true;
+    for (let y = s; y <= l; y++) if ((img[y * width + x] as number) < INK && !horizontal[y * width + x]) vertical[y * width + x] = 1;
   };
   for (let y = 0; y < height; y++) {
     for (let r = rowStart[y] as number, end = rowStart[y + 1] as number; r < end; r++) {

@@ -105,8 +105,15 @@ export interface Anchor {
   phrases: string[];
 }
 
+/** A logo read as a few unsure letters before a heading ("eo BANK RAKYAT INDONESIA") is no part of it. */
+const headingWords = (seg: Segment): Segment['words'] => {
+  let k = 0;
+  while (k < seg.words.length - 1 && (seg.words[k]?.confidence ?? 1) < 0.5 && (seg.words[k]?.text.length ?? 0) <= 3) k++;
+  return seg.words.slice(k);
+};
+
 const tokensOf = (seg: Segment): string[] =>
-  seg.words.flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9|]+/)).filter(Boolean).map((t, i, all) => (all[i - 1] === 'tahap' ? t.replace(/[l1|]/g, 'i') : t.replace(/\|/g, '')));
+  headingWords(seg).flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9|]+/)).filter(Boolean).map((t, i, all) => (all[i - 1] === 'tahap' ? t.replace(/[l1|]/g, 'i') : t.replace(/\|/g, '')));
 
 /** Misread letters tolerated in a heading word: headings are few words, so a loose match finds them in
  * ordinary words ("HUBUNGAN" is two letters from "TABUNGAN"). */

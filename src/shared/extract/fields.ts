@@ -7,6 +7,7 @@ import type { Row, Word } from './layout';
 import { DECOY_LABELS, type FieldSpec } from './specs';
 import { buildField, missingField } from './values';
 import { choiceField } from './choices';
+import { CHECKED, isCheckBox } from '../domain/ocr';
 import { numberWord } from '../normalize/number-words';
 import { editDistance } from '../normalize/fuzzy';
 import { PROGRAMS } from '../domain/participant';
@@ -148,6 +149,13 @@ function underHeading(rows: readonly Row[], spec: FieldSpec, refYear: number): E
     if (!names.some((n) => squashed.includes(n))) continue;
     const below = rows[r + 1] as Row;
     if (below.page !== (rows[r] as Row).page || below.words.length > 6) continue;
+    // Options under the heading each with a box: the one marked, as a choice list is read.
+    if (isCheckBox(below.words[0]?.text)) {
+      const options = rows.slice(r + 1, r + 1 + 6).filter((o, k, all) => o.page === below.page && isCheckBox(o.words[0]?.text) && all.slice(0, k).every((p) => isCheckBox(p.words[0]?.text)));
+      const marked = options.filter((o) => o.words[0]?.text === CHECKED);
+      if (marked.length !== 1 || options.some((o) => (o.words[0]?.confidence ?? 0) < 0.6)) return { value: null, confidence: 0, page: below.page, bbox: below.bbox, needsKeying: true, reason: marked.length ? 'choice_several_marked' : 'choice_not_marked' };
+      return buildField({ kind: spec.kind, words: (marked[0] as Row).words, page: below.page, labelDistance: 1, refYear });
+    }
     const f = buildField({ kind: spec.kind, words: below.words, page: below.page, labelDistance: 1, refYear });
     if (f.value !== null) return f;
   }

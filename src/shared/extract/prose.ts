@@ -64,13 +64,18 @@ export function proseDate(rows: readonly Row[], cue: DateCue, refYear: number): 
 /** Free text framed by words in a sentence: after `after` (lower-case words in order), up to a word of `until`. */
 export function proseText(rows: readonly Row[], after: readonly string[], until: readonly string[], refYear: number, kind: 'text' | 'name' = 'text', maxWords = 8): ExtractedField | null {
   const words = wordsOf(rows);
-  // A name ends at the first word that is not one (a number, a lower-case word).
+  // A name ends at the first word that is not one (a number, a lower-case word), and with its cell: what
+  // stands after a wide gap or on the next line is something else ("Jambi, 20 Oktober 2026").
+  const cellEnds = new Set(rows.flatMap((r) => r.segments.map((sg) => sg.words[sg.words.length - 1])));
   const stops = (w: Word): boolean => until.includes(lower(w)) || (kind === 'name' && !/^[A-Z][A-Za-z.'-]*,?$/.test(w.text));
   for (let i = 0; i + after.length < words.length; i++) {
     if (!after.every((a, k) => lower(words[i + k] as Word) === a)) continue;
     const start = i + after.length;
     let end = start;
-    while (end < words.length && end - start < maxWords && !stops(words[end] as Word)) end++;
+    while (end < words.length && end - start < maxWords && !stops(words[end] as Word)) {
+      end++;
+      if (kind === 'name' && cellEnds.has(words[end - 1])) break;
+    }
     if (end === start || (kind === 'text' && end - start >= maxWords)) continue;
     const value = words.slice(start, end).map((w) => ({ ...w, text: w.text.replace(/[,;]+$/, '') }));
     const f = buildField({ kind, words: value, page: rows[0]?.page ?? 1, labelDistance: 1, refYear });

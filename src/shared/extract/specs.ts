@@ -66,7 +66,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'nik', kind: 'nik', labels: NIK },
     { key: 'nomor_kpj', kind: 'kpj', labels: KPJ },
     { key: 'tanggal_lahir', kind: 'date', labels: TGL_LAHIR },
-    { key: 'tanggal_kepesertaan', kind: 'date', labels: ['tgl kepesertaan', 'tanggal kepesertaan', 'terdaftar sejak', 'tgl efektif', 'tanggal efektif', 'tgl terdaftar', 'tanggal terdaftar', 'mulai kepesertaan'] },
+    { key: 'tanggal_kepesertaan', kind: 'date', labels: ['tgl kepesertaan', 'tanggal kepesertaan', 'terdaftar sejak', 'tgl efektif', 'tanggal efektif', 'tgl terdaftar', 'tanggal terdaftar', 'mulai kepesertaan', 'peserta sejak', 'kepesertaan sejak', 'tgl daftar', 'tanggal daftar', 'mulai menjadi peserta'] },
     { key: 'program', kind: 'programs', labels: ['program', 'program jaminan', 'jenis program'] },
   ],
   buku_tabungan: [

@@ -10,7 +10,7 @@ import { parseIndonesianDate } from '../normalize/dates';
 import { repairDigits } from '../normalize/digits';
 import { editDistance, squash } from '../normalize/fuzzy';
 import { normalizeNik } from '../normalize/identifiers';
-import { isPlausibleName, normalizeName, parseGender, parseHubungan } from '../normalize/values';
+import { isPlausibleName, normalizeName, normalizePersonName, parseGender, parseHubungan } from '../normalize/values';
 import { TABLES } from '../tuning';
 import { unionBox, type Row, type Word } from './layout';
 import { minConfidence, ocrConfidence, round } from './values';
@@ -274,7 +274,7 @@ const parseCell = (col: Column, text: string): CellValue => {
     case 'jenis_kelamin': return exact(parseGender(text).value, ['lakilaki', 'perempuan']);
     case 'hubungan': return exact(parseHubungan(text).value, ['kepalakeluarga', 'istri', 'suami', 'anak', 'anakkandung', 'orangtua', 'famililain', 'lainnya', 'cucu', 'menantu', 'mertua', 'saudara']);
     case 'nama': {
-      const v = normalizeName(text);
+      const v = normalizePersonName(text);
       return { value: isPlausibleName(v) ? v : null, repaired: 0 };
     }
     case 'tempat_lahir': {

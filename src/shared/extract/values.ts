@@ -3,7 +3,7 @@
 import type { ExtractedField, FieldValue } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeAccount, normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp } from '../normalize/identifiers';
-import { isPlausibleName, normalizeAddress, normalizeName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
+import { isPlausibleName, normalizeAddress, normalizeName, normalizePersonName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
 import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
@@ -138,7 +138,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       return codes.length ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1, closed: !codes.some((f) => f.repaired) } : { value: null, validity: 0, reason: 'programs_unreadable' };
     }
     case 'name': {
-      const v = normalizeName(text);
+      const v = normalizePersonName(text);
       if (!v) return { value: null, validity: 0, reason: 'empty' };
       return isPlausibleName(v) ? { value: v, validity: 1 } : { value: null, validity: 0, reason: 'name_implausible' };
     }
@@ -153,7 +153,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
         .map((part, i) => {
           const roman = /^[IVXL1l|]+$/.test(part) && /[IVX]/.test(part);
           // A month slot before the year ("…/111/2001") is roman even when every I was read as 1.
-          const monthSlot = /^[1lI|]{1,3}$/.test(part) && /^\d{4}$/.test(parts[i + 1] ?? '') && i >= 2;
+          const monthSlot = /^[1lI|]{1,3}$/.test(part) && /^(19|20)\d{2}$/.test(parts[i + 1] ?? '') && i >= 2;
           return roman || monthSlot ? part.replace(/[1l|]/g, 'I') : part;
         })
         .join('/');

@@ -14,7 +14,7 @@ export interface IdentifierResult {
  * Find the digit run of the wanted length in a field's text: the text may carry neighbouring words
  * ("NIK : 1571 0245 …  Gol"), so tokens are joined greedily while they stay digit-like.
  */
-export function findDigitRun(text: string, lengths: readonly number[]): IdentifierResult {
+export function findDigitRun(text: string, lengths: readonly number[], longest = false): IdentifierResult {
   const tokens = text.split(/\s+/).filter(Boolean);
   let best: IdentifierResult = { value: null, repaired: 0, reason: 'not_found' };
   for (let start = 0; start < tokens.length; start++) {
@@ -26,7 +26,9 @@ export function findDigitRun(text: string, lengths: readonly number[]): Identifi
       acc += r.digits;
       repaired += r.repaired;
       if (lengths.includes(acc.length)) {
-        if (best.value === null || repaired < best.repaired) best = { value: acc, repaired };
+        // An account number printed in groups ("1850 5661 7320 3075") is all of its groups, not the first two.
+        const better = best.value === null || (longest ? acc.length > best.value.length || (acc.length === best.value.length && repaired < best.repaired) : repaired < best.repaired);
+        if (better) best = { value: acc, repaired };
       }
       if (acc.length > Math.max(...lengths)) break;
     }
@@ -60,4 +62,4 @@ export const normalizeNpwp = (text: string): IdentifierResult => findDigitRun(te
 
 /** Bank accounts are 8–18 digits depending on the bank; no public checksum exists (domain §4.5). */
 export const normalizeAccount = (text: string): IdentifierResult =>
-  findDigitRun(text, [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
+  findDigitRun(text, [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], true);

@@ -110,6 +110,28 @@ export function normalizeAddress(raw: string): string {
     .replace(/\s+/g, ' ');
 }
 
+/** Titles printed before a name, always with a full stop on civil documents (H., HJ., DRS., DR.). */
+const FRONT_TITLE = /^(H|HJ|DRS|DRA|DR|DRG|IR|PROF|KH|HAJI)[.,]?(?=\s)/;
+
+/** A person's name as printed: a name's normalisation, with the full stops OCR lost after front titles
+ * and initials put back ("HJ SITI AMINAH" → "HJ. SITI AMINAH", "M YUSUF" → "M. YUSUF"). A lone "I" is
+ * a Balinese name, not an initial, and keeps no stop. */
+export function normalizePersonName(raw: string): string {
+  let v = normalizeName(raw);
+  // Front titles, one after another ("DRS H AHMAD").
+  for (let rest = v, out = ''; ; ) {
+    const m = FRONT_TITLE.exec(rest);
+    if (!m) {
+      v = out + rest;
+      break;
+    }
+    // (A comma there is the stop misread: "HJ, SITI AMINAH".)
+    out += `${m[1]}. `;
+    rest = rest.slice(m[0].length).trimStart();
+  }
+  return v.replace(/(^|\s)([A-HJ-Z])(?=\s|$)/g, '$1$2.');
+}
+
 /** A printed person name: letters with the punctuation names carry; digits mean OCR damage. */
 export const isPlausibleName = (name: string): boolean =>
   /^[A-Z][A-Z .,'-]*[A-Z.]$/.test(name) && name.replace(/[^A-Z]/g, '').length >= 2;
