@@ -44,8 +44,11 @@ function words(raw: string): { word: string; dotted: boolean; afterComma: boolea
   for (const chunk of text.split(/\s+/)) {
     if (!chunk) continue;
     const commaParts = chunk.split(',');
+    // A comma after a front title opening the name is its full stop misread ("HJ, SITI AMINAH"): the
+    // degrees only ever follow the name.
+    const titleFirst = out.every((w) => FRONT_TITLES.has(w.word)) && FRONT_TITLES.has((commaParts[0] ?? '').replace(/[^A-Z]/g, ''));
     commaParts.forEach((part, i) => {
-      if (i > 0) afterComma = true;
+      if (i > 0 && !titleFirst) afterComma = true;
       if (!part) return;
       const compact = part.replace(/[.'`\u2019-]/g, '');
       // "S.PD", "S.H." and "M.M." are one title each: test the whole dotted chunk before splitting it.

@@ -5,6 +5,8 @@ export type NamePair = readonly [string, string, boolean, string];
 export const SAME_PERSON: readonly NamePair[] = [
   ['H. AHMAD FAUZI, S.PD', 'AHMAD FAUZI', true, 'front and back titles'],
   ['HJ. SITI AMINAH', 'SITI AMINAH', true, 'Hajjah'],
+  ['HJ, SITI AMINAH, S.PD', 'SITI AMINAH', true, "a title's stop read as a comma"],
+  ['H, AHMAD DAHLAN', 'AHMAD DAHLAN', true, "a one-letter title's stop read as a comma"],
   ['DR. IR. BAMBANG SUTRISNO, M.M.', 'BAMBANG SUTRISNO', true, 'stacked titles'],
   ['PROF. DR. HASAN BASRI', 'HASAN BASRI', true, 'professor'],
   ['BUDI SANTOSO S.E.', 'BUDI SANTOSO', true, 'back title without comma'],
