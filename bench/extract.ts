@@ -12,8 +12,8 @@ import type { OcrPage } from '../src/shared/domain/ocr';
 import { extractDossier, MIN_CONFIDENCE, withMinConfidence } from '../src/shared/extract/index';
 import { createOcrPool } from '../src/main/ocr/pool';
 import { OCR_CACHE as CACHE, ocrCached } from './ocr-cache';
-import type { FileTruth } from '../src/main/synth/index';
-import { groupTally, KEY_GROUPS, newScore, pct, scoreFile, type Tally } from '../src/main/synth/score';
+import type { FileTruth } from '../tools/synth/index';
+import { groupTally, KEY_GROUPS, newScore, pct, scoreFile, type Tally } from '../tools/synth/score';
 
 const ROOT = path.dirname(fileURLToPath(import.meta.url));
 /** The handwriting set: this many accident dossiers, seeded this far from the main set. */

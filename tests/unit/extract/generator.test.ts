@@ -5,9 +5,9 @@ import { DOCUMENT_TYPES, extractedDocumentSchema } from '../../../src/shared/dom
 import { fieldKeys } from '../../../src/shared/extract/specs';
 import { nikMatches } from '../../../src/shared/normalize/nik';
 import sharp from 'sharp';
-import { generateDossier, type Dossier } from '../../../src/main/synth/index';
-import { renderSpec, type OfficeStyle } from '../../../src/main/synth/render';
-import type { DocSpec } from '../../../src/main/synth/spec';
+import { generateDossier, type Dossier } from '../../../tools/synth/index';
+import { renderSpec, type OfficeStyle } from '../../../tools/synth/render';
+import type { DocSpec } from '../../../tools/synth/spec';
 
 const dossiers: Dossier[] = [];
 const get = async (seed: number, claimType: 'JKM' | 'JKK' | 'JHT'): Promise<Dossier> => {

@@ -1,6 +1,6 @@
 // Compares extraction output with generated ground truth: page classification accuracy, exact-match
 // rate per field key, the share left empty for manual keying and the share wrongly filled.
-import type { ExtractedDocument, FieldValue } from '../../shared/domain/documents';
+import type { ExtractedDocument, FieldValue } from '../../src/shared/domain/documents';
 import type { FileTruth } from './spec';
 
 export interface Tally {

@@ -1,6 +1,6 @@
 // A neutral description of one document's printed content (blocks) plus its ground truth; the
 // renderer lays it out in an office's style, so layout varies independently of content.
-import type { DocumentType, FieldValue } from '../../shared/domain/documents';
+import type { DocumentType, FieldValue } from '../../src/shared/domain/documents';
 
 export type Block =
   | { kind: 'title'; text: string; size?: number }

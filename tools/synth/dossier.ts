@@ -2,16 +2,16 @@
 // varied office styles, degraded like scans and phone photos, bundled into multi-document PDFs and
 // single images, each file with its ground truth. Deterministic by seed.
 import { PDFDocument } from 'pdf-lib';
-import type { ClaimType } from '../../shared/domain/claims';
-import type { Participant } from '../../shared/domain/participant';
-import type { KondisiAkhir } from '../../shared/normalize/values';
-import { randomDate, syntheticParticipant, REGIONS, BANKS } from '../../shared/synth/people';
-import { Rng } from '../../shared/synth/random';
+import type { ClaimType } from '../../src/shared/domain/claims';
+import type { Participant } from '../../src/shared/domain/participant';
+import type { KondisiAkhir } from '../../src/shared/normalize/values';
+import { randomDate, syntheticParticipant, REGIONS, BANKS } from './people';
+import { Rng } from './random';
 import { degrade, type Degradation } from './degrade';
 import * as D from './documents';
 import { DATE_STYLES } from './formats';
 import { nameVariant, randomVariant } from './names';
-import { buildFamily } from './people';
+import { buildFamily } from './family';
 import { onA4, randomStyle, renderSpec } from './render';
 import type { Block, DocSpec, DocTruth, FileTruth } from './spec';
 

@@ -1,6 +1,6 @@
 // Synthetic Indonesian identities for demo data, test fixtures and benchmarks. Never real people:
 // names are recombined from common given names, NIKs use real region codes with random serials.
-import type { Participant, Program } from '../domain/participant';
+import type { Participant, Program } from '../../src/shared/domain/participant';
 import { Rng } from './random';
 
 export const MALE_GIVEN = [

@@ -3,7 +3,7 @@
 import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Rng } from '../../shared/synth/random';
+import type { Rng } from './random';
 import type { Block, DocSpec, PageSize } from './spec';
 
 export type FieldLayout = 'colon' | 'inline' | 'nocolon' | 'below' | 'twocol';
