@@ -2,7 +2,7 @@
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
 import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { ensureHandFont, HAND_FONT, handJitter } from './fonts';
 import type { Rng } from './random';
 import type { Block, DocSpec, PageSize } from './spec';
 
@@ -37,27 +37,6 @@ function ensureFonts(): string[] {
   }
   const families = FONT_FILES.filter(([f]) => existsSync(f)).map(([, a]) => a);
   return [...new Set(families.length ? families : ['sans-serif'])];
-}
-
-/** A hand that writes block capitals (Caveat, an OFL font from @fontsource/caveat). */
-const HAND_FONT = 'Caveat';
-let handReady = false;
-function ensureHandFont(): void {
-  if (handReady) return;
-  const file = createRequire(import.meta.url).resolve('@fontsource/caveat/files/caveat-latin-400-normal.woff2');
-  GlobalFonts.registerFromPath(file, HAND_FONT);
-  handReady = true;
-}
-
-/** A tiny PRNG seeded by the text, so the same value is always written the same way without drawing
- * from the document's random stream. */
-function handJitter(text: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
-    return ((h >>> 0) % 10000) / 10000 - 0.5;
-  };
 }
 
 export function randomStyle(rng: Rng): OfficeStyle {
