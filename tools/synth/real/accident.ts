@@ -95,10 +95,23 @@ export function formKk1(c: RealCtx, a: Accident, printedName: string): RealDoc {
       k.text(sectionName(l, i, t), f.left, f.y, { ...f.st, bold: true });
       f.gap(1.2);
     };
+    /** A row of check boxes after a numbered label, the one that applies crossed. */
+    const boxes = (n: string, label: string, options: readonly string[], chosen: number): void => {
+      k.text(n, f.left, f.y, f.st);
+      k.text(label, f.left + 7, f.y, f.st);
+      k.text(':', f.left + 7 + s.labelWidth - 2.5, f.y, f.st);
+      let x = f.left + 7 + s.labelWidth;
+      options.forEach((o, i) => {
+        k.checkbox(x, f.y - 3.2, 3.6, i === chosen ? 'x' : null);
+        x = k.text(o, x + 5.5, f.y, f.st) + 5;
+      });
+      f.gap(1.2);
+    };
     if (page === 0) {
       sec(0, k.rng.pick(['DATA PEMBERI KERJA / PESERTA', 'IDENTITAS PEMBERI KERJA']));
-      f.numbered(num(l, 0), 'Nama Pemberi Kerja', p.segmen === 'BPU' ? '-' : 'CV. SUMBER REJEKI');
-      f.numbered(num(l, 1), 'Alamat', `${mixedCase(home.address.street)}, ${mixedCase(home.address.town)}`);
+      boxes(num(l, 0), 'Segmen Kepesertaan', ['PU', 'BPU', 'JAKON', 'PMI'], p.segmen === 'BPU' ? 1 : 0);
+      f.numbered(num(l, 1), p.segmen === 'BPU' ? 'Nama Wadah / Mitra' : 'Nama Pemberi Kerja', p.segmen === 'BPU' ? '-' : 'CV. SUMBER REJEKI');
+      f.numbered(num(l, 2), 'Alamat', `${mixedCase(home.address.street)}, ${mixedCase(home.address.town)}`);
       f.gap(0.3);
       sec(1, 'DATA TENAGA KERJA');
       f.numbered(num(l, 0), k.rng.pick(['Nama Tenaga Kerja', 'Nama Lengkap', 'Nama Peserta']), printedName, h('nama'));
@@ -117,11 +130,13 @@ export function formKk1(c: RealCtx, a: Accident, printedName: string): RealDoc {
       f.numbered(num(l, 5), 'Jenis Pekerjaan', k.rng.pick(['Pedagang', 'Ojek', 'Petani', 'Buruh Harian', 'Nelayan']));
       f.numbered(num(l, 6), 'Alamat', `${mixedCase(home.address.street)} RT/RW ${home.address.rtrw}, ${mixedCase(home.address.kelurahan)}`);
       f.numbered(num(l, 7), 'No. Telp / HP', `08${k.rng.pick(['12', '13', '21', '52', '77'])}${k.rng.digits(8)}`);
+      f.numbered(num(l, 8), 'Upah / Penghasilan', `Rp ${thousands(k.rng.int(10, 50) * 100_000)},- / bulan`);
       f.gap(0.3);
       sec(2, 'KETERANGAN KECELAKAAN');
       f.numbered(num(l, 0), k.rng.pick(['Tanggal Kecelakaan', 'Tgl. Kecelakaan', 'Tanggal Kejadian']), writeDate(a.date, l.dateStyle), h('tanggal_kecelakaan'));
       f.numbered(num(l, 1), k.rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']), k.rng.pick([`${a.time.replace(':', '.')} WIB`, a.time, `Pukul ${a.time.replace(':', '.')}`]), h('jam_kecelakaan'));
       f.numbered(num(l, 2), k.rng.pick(['Tempat Kecelakaan', 'Lokasi Kecelakaan', 'Tempat Kejadian']), a.place, h('tempat_kecelakaan'));
+      boxes('', 'Lokasi', ['Di dalam lokasi kerja', 'Di luar lokasi kerja', 'Lalu lintas'], a.place.startsWith('JL. LINTAS') ? 2 : 0);
       if (!twoPages) {
         f.numbered(num(l, 3), 'Uraian Kejadian', a.story);
         f.numbered(num(l, 4), 'Akibat Kecelakaan', mixedCase(a.diagnosa));

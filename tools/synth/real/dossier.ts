@@ -39,11 +39,12 @@ const DOKTER = [
   'dr. Hendri Gunawan, Sp.B', 'dr. Nurul Hidayah', 'dr. Andika Putra, Sp.BS',
 ];
 const DIAGNOSA = ['FRAKTUR RADIUS SINISTRA', 'VULNUS LACERATUM REGIO CRURIS', 'CEDERA KEPALA RINGAN', 'FRAKTUR TIBIA DEKSTRA', 'FRAKTUR CLAVICULA DEKSTRA', 'LUKA BAKAR DERAJAT II', 'DISLOKASI BAHU SINISTRA'];
-const STORIES = [
-  'Saat berangkat bekerja, sepeda motor yang saya kendarai ditabrak kendaraan lain dari arah berlawanan.',
-  'Saat memanen sawit, saya terjatuh dari tangga dan tangan kiri saya terbentur batang pohon.',
-  'Ketika menurunkan barang dagangan dari mobil, kaki saya tertimpa karung beras.',
-  'Saat bekerja di bengkel, tangan saya terkena mesin gerinda.',
+/** Where accidents happen, with what the chronology says happened there. */
+const SCENES: readonly ((c: RealCtx, rng: Rng) => [string, string])[] = [
+  (_c, rng) => [`JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`, 'Saat berangkat bekerja, sepeda motor yang saya kendarai ditabrak kendaraan lain dari arah berlawanan.'],
+  (_c, rng) => [`KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI', 'TANJUNG'])}`, 'Saat memanen sawit, saya terjatuh dari tangga dan tangan kiri saya terbentur batang pohon.'],
+  (c) => [`PASAR ${c.home.address.town}`, 'Ketika menurunkan barang dagangan dari mobil, kaki saya tertimpa karung beras.'],
+  (c) => [`${c.home.address.street}, ${c.home.address.kelurahan}`, 'Saat bekerja di bengkel, tangan saya terkena mesin gerinda.'],
 ];
 
 interface Bundle {
@@ -113,10 +114,11 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
   } else if (claimType === 'JKK') {
     const kondisi: KondisiAkhir = rng.pick(['sembuh', 'sembuh', 'sembuh', 'cacat_sebagian_fungsi', 'cacat_sebagian_anatomis', 'cacat_total_tetap']);
     const faskes = rng.pick(FASKES);
+    const [place, story] = rng.pick(SCENES)(c, rng);
     const a: Accident = {
       date: eventDate,
       time: `${String(rng.int(6, 21)).padStart(2, '0')}:${String(rng.int(0, 11) * 5).padStart(2, '0')}`,
-      place: rng.pick([`PASAR ${home.address.town}`, `JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`, `KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI', 'TANJUNG'])}`, `${home.address.street}, ${home.address.kelurahan}`]),
+      place,
       reportDate: addDays(eventDate, rng.chance(0.8) ? rng.int(0, 2) : rng.int(3, 9)),
       stage2Date: addDays(eventDate, rng.int(14, 60)),
       kondisi,
@@ -124,7 +126,7 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
       dokter: rng.pick(DOKTER),
       faskes,
       examDate: addDays(eventDate, rng.int(0, 20)),
-      story: rng.pick(STORIES),
+      story,
     };
     papers.push(formKk1(c, a, formName()), formKk2(c, a, formName()), suratDokter(c, a, formName()));
     for (let i = 0, n = rng.int(1, 3); i < n; i++) {
