@@ -4,7 +4,7 @@
 import type { ClaimType } from '../../src/shared/domain/claims';
 import type { Participant } from '../../src/shared/domain/participant';
 import type { KondisiAkhir } from '../../src/shared/normalize/values';
-import { randomDate, syntheticParticipant, REGIONS, BANKS } from './people';
+import { addDays, laterDate, randomDate, syntheticParticipant, REGIONS, BANKS } from './people';
 import { Rng } from './random';
 import { degrade, type Degradation } from './degrade';
 import * as D from './documents';
@@ -48,9 +48,6 @@ export interface DossierOptions {
   formats?: 'classic' | 'real';
 }
 
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const later = (a: string, b: string): string => (a > b ? a : b);
-
 function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: boolean): DocSpec[] {
   const city = (REGIONS.find((r) => p.nik.startsWith(r.code)) ?? REGIONS[0]).tempat;
   const ctx = (name: string, person: Participant = p): D.DocContext => ({ rng, person, printedName: name, dateStyle: rng.pick(DATE_STYLES), city });
@@ -60,7 +57,7 @@ function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: b
   const bank = p.nama_bank ?? rng.pick(BANKS).name;
   const account = p.nomor_rekening ?? rng.digits(10);
   const event = randomDate(rng, 2025, 2026);
-  const eventDate = event > '2026-10-31' ? '2026-10-31' : later(event, p.tanggal_kepesertaan);
+  const eventDate = event > '2026-10-31' ? '2026-10-31' : laterDate(event, p.tanggal_kepesertaan);
   if (claimType === 'JKM' || claimType === 'BEASISWA') {
     const death = { date: eventDate, place: rng.pick([`RSUD ${city}`, city, `RUMAH, ${city}`]) };
     specs.push(D.kk(ctx(p.nama), family.nomorKk, family.members));

@@ -1,8 +1,7 @@
 // Lays a DocSpec out as page images in one office's style (fonts, label layout, two columns, value on
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
-import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
-import { existsSync } from 'node:fs';
-import { ensureHandFont, HAND_FONT, handJitter } from './fonts';
+import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import { ensureHandFont, HAND_FONT, handJitter, systemFonts } from './fonts';
 import type { Rng } from './random';
 import type { Block, DocSpec, PageSize } from './spec';
 
@@ -20,23 +19,13 @@ export interface OfficeStyle {
   tableGrid: boolean;
 }
 
-const FONT_FILES: readonly [string, string][] = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'DejaVu Sans'],
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', 'DejaVu Sans'],
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', 'DejaVu Serif'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', 'Liberation Sans'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', 'Liberation Sans'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf', 'Liberation Serif'],
-  ['/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf', 'Liberation Mono'],
-];
-let fontsReady = false;
+/** The office faces, in the order offices are drawn from them (the order keeps seeded styles stable). */
+const OFFICE_FACES = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Sans', 'Liberation Serif', 'Liberation Mono'] as const;
+
 function ensureFonts(): string[] {
-  if (!fontsReady) {
-    for (const [file, alias] of FONT_FILES) if (existsSync(file)) GlobalFonts.registerFromPath(file, alias);
-    fontsReady = true;
-  }
-  const families = FONT_FILES.filter(([f]) => existsSync(f)).map(([, a]) => a);
-  return [...new Set(families.length ? families : ['sans-serif'])];
+  const installed = systemFonts();
+  const families = OFFICE_FACES.filter((f) => installed.has(f));
+  return families.length ? families : ['sans-serif'];
 }
 
 export function randomStyle(rng: Rng): OfficeStyle {

@@ -24,7 +24,8 @@ export interface Accident {
   story: string;
 }
 
-const KONDISI: readonly [KondisiAkhir, string][] = [
+/** The outcomes in the order the forms list them, as printed. */
+export const KONDISI: readonly [KondisiAkhir, string][] = [
   ['sembuh', 'Sembuh'], ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'], ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
   ['cacat_total_tetap', 'Cacat Total Tetap'], ['meninggal', 'Meninggal Dunia'],
 ];

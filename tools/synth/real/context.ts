@@ -15,7 +15,6 @@ export interface RealCtx {
 }
 
 export const SANS = ['Liberation Sans', 'DejaVu Sans', 'Liberation Sans Narrow', 'DejaVu Sans Condensed'] as const;
-export const SERIF = ['Liberation Serif', 'DejaVu Serif', 'DejaVu Serif Condensed'] as const;
 export const MONO = ['Liberation Mono', 'DejaVu Sans Mono', 'Noto Sans Mono'] as const;
 /** What offices type letters in: mostly Times- or Arial-like, now and then something else. */
 export const OFFICE = ['Liberation Serif', 'Liberation Serif', 'Liberation Sans', 'Liberation Sans', 'DejaVu Serif', 'DejaVu Sans', 'DejaVu Sans Condensed', 'Liberation Sans Narrow'] as const;

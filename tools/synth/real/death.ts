@@ -6,9 +6,11 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
-import { officialNip } from './kit';
+import { camatName, officialName, officialNip, villageHeadName } from './kit';
 import { Flow, letterhead, letterStyle, signBlock, type Kop } from './letter';
-import { addDays, mixedCase, weekday, writeDate, type RealDateStyle } from './print';
+import { addDays } from '../people';
+import { GENDER_TEXT, mixedCase, weekday, writeDate, type RealDateStyle } from './print';
+import { HOSPITALS } from './household';
 import { A4, type RealDoc } from './sheet';
 
 export interface Death {
@@ -18,8 +20,6 @@ export interface Death {
   place: string;
   cause: string;
 }
-
-const GENDER = { L: 'LAKI-LAKI', P: 'PEREMPUAN' } as const;
 
 export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
   const { rng, home } = c;
@@ -31,7 +31,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
   const s = letterStyle(rng, { font: rng.pick(['Liberation Serif', 'DejaVu Serif', 'Liberation Sans', 'DejaVu Sans Condensed']), justify: true });
   const place = rng.chance(0.7) ? a.town : death.place;
   const issued = addDays(death.date, rng.int(2, 30));
-  const official = `${rng.pick(['Drs.', 'H.', '', 'Ir.'])} ${rng.pick(['ARIFIN', 'SYAHRIAL', 'ZULKIFLI', 'MARDIANSYAH', 'ERWIN', 'RIDWAN'])} ${rng.pick(['NASUTION', 'SAPUTRA', 'HASIBUAN', 'EFENDI', 'LUBIS'])}`.trim();
+  const official = officialName(rng);
   const dateText = writeDate(death.date, rng.pick(['WORDS (dd-mm-yyyy)', 'WORDS (dd-mm-yyyy)', 'dd-mm-yyyy (words)'] as const)).toUpperCase();
   const nip = officialNip(rng);
   const truth: Record<string, FieldValue> = { nomor_akta: nomor, nama: who.nama, nik: who.nik, tanggal_kematian: death.date, tempat_kematian: place };
@@ -70,7 +70,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
         dotted('pada tanggal', dateText);
         dotted('telah meninggal dunia', who.nama);
         dotted('NIK', who.nik);
-        dotted(who.jenis_kelamin === 'L' ? 'jenis kelamin' : 'jenis kelamin', GENDER[who.jenis_kelamin]);
+        dotted('jenis kelamin', GENDER_TEXT[who.jenis_kelamin]);
         dotted('lahir di', `${who.tempat_lahir}, ${writeDate(who.tanggal_lahir, 'dd-mm-yyyy')}`);
       } else if (style === 'prose') {
         f.para(
@@ -79,7 +79,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
       } else {
         f.para('Menerangkan bahwa pada Register Akta Kematian telah dicatat kematian:');
         f.gap(0.4);
-        f.row('Nama', who.nama, 8).row('NIK', who.nik, 8).row('Jenis Kelamin', GENDER[who.jenis_kelamin], 8);
+        f.row('Nama', who.nama, 8).row('NIK', who.nik, 8).row('Jenis Kelamin', GENDER_TEXT[who.jenis_kelamin], 8);
         f.row('Tempat Kematian', place, 8).row('Tanggal Kematian', dateText, 8);
       }
       f.gap(2);
@@ -92,8 +92,6 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
     },
   ]);
 }
-
-const HOSPITALS = ['RUMAH SAKIT UMUM DAERAH RADEN MATTAHER', 'RSUD H. ABDUL MANAP', 'RS ST. THERESIA JAMBI', 'RS ROYAL PRIMA JAMBI', 'RSUD AHMAD RIPIN', 'RSUD HAMBA MUARA BULIAN', 'RS BHAYANGKARA JAMBI'];
 
 export function suratKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
   const { rng, home } = c;
@@ -121,8 +119,8 @@ export function suratKematian(c: RealCtx, who: Resident, death: Death): RealDoc 
     issuer === 'hospital'
       ? { title: rng.pick(['Dokter yang menerangkan,', 'Dokter Pemeriksa,']), name: `dr. ${rng.pick(['Rina Marlina', 'Hendri Gunawan', 'Yulia Rahmawati', 'Andi Pratama'])}`, nip: rng.chance(0.5) ? officialNip(rng) : undefined }
       : issuer === 'village'
-        ? { title: a.desa ? `Kepala Desa ${mixedCase(a.kelurahan)},` : `Lurah ${mixedCase(a.kelurahan)},`, name: `${rng.pick(['SYAMSUL', 'M. NASIR', 'ZAINUDDIN', 'H. ABDUL GANI'])} ${rng.pick(['', 'BAHRI', 'ARIFIN'])}`.trim(), nip: a.desa ? undefined : officialNip(rng) }
-        : { title: `Camat ${mixedCase(a.kecamatan)},`, name: `${rng.pick(['Drs. ', '', 'H. '])}${rng.pick(['FIRDAUS', 'SUHARDI', 'ROZALI'])} ${rng.pick(['HASAN', 'ISKANDAR', 'YUSUF'])}, ${rng.pick(['S.STP', 'M.Si', 'S.Sos'])}`, nip: officialNip(rng) };
+        ? { title: a.desa ? `Kepala Desa ${mixedCase(a.kelurahan)},` : `Lurah ${mixedCase(a.kelurahan)},`, name: villageHeadName(rng), nip: a.desa ? undefined : officialNip(rng) }
+        : { title: `Camat ${mixedCase(a.kecamatan)},`, name: camatName(rng), nip: officialNip(rng) };
   const truth: Record<string, FieldValue> = { nama: name, nik: who.nik, tanggal_kematian: death.date, tempat_kematian: death.place, penerbit };
   return makeDoc(c, { type: 'surat_kematian', variant: `surat_kematian/${issuer}`, kind: 'paper', size: A4, truth }, [
     (k) => {
@@ -138,7 +136,7 @@ export function suratKematian(c: RealCtx, who: Resident, death: Death): RealDoc 
       f.gap(0.4);
       f.row('Nama', showName, 8);
       if (issuer !== 'hospital' || k.rng.chance(0.6)) f.row(k.rng.pick(['NIK', 'NIK', 'No. KTP', 'N I K']), who.nik, 8);
-      f.row('Jenis Kelamin', GENDER[who.jenis_kelamin], 8);
+      f.row('Jenis Kelamin', GENDER_TEXT[who.jenis_kelamin], 8);
       if (issuer === 'hospital') f.row('Umur', `${age} Tahun`, 8);
       else f.row('Tempat/Tgl. Lahir', `${who.tempat_lahir}, ${writeDate(who.tanggal_lahir, 'dd-mm-yyyy')}`, 8).row('Agama', who.agama, 8);
       f.row('Alamat', `${a.street} RT/RW ${a.rtrw} ${a.kelurahan}`, 8);

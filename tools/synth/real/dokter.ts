@@ -4,13 +4,13 @@
 // the signature ("dr. Siska Amelia", "dr. X, Sp.OT").
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { KondisiAkhir } from '../../../src/shared/normalize/values';
-import type { Accident } from './accident';
+import { KONDISI, type Accident } from './accident';
 import { makeDoc, type RealCtx } from './context';
 import { Flow, letterhead, letterStyle, signBlock } from './letter';
 import { mixedCase, writeDate, type RealDateStyle } from './print';
 import { A4, type RealDoc } from './sheet';
 
-const KONDISI_TEXT: Record<KondisiAkhir, string> = { sembuh: 'Sembuh', cacat_sebagian_anatomis: 'Cacat Sebagian Anatomis', cacat_sebagian_fungsi: 'Cacat Sebagian Fungsi', cacat_total_tetap: 'Cacat Total Tetap', meninggal: 'Meninggal Dunia' };
+const KONDISI_TEXT = Object.fromEntries(KONDISI) as Record<KondisiAkhir, string>;
 
 export function suratDokter(c: RealCtx, a: Accident, printedName: string): RealDoc {
   const { rng, person: p, home } = c;

@@ -9,7 +9,7 @@ import { degrade, type Degradation } from '../degrade';
 import type { Dossier, DossierOptions, GeneratedFile } from '../dossier';
 import { nameVariant } from '../names';
 import { scannedPdf, MM_TO_PT, type PdfPage } from '../pdf';
-import { buildNik, randomDate, randomName, syntheticParticipant } from '../people';
+import { addDays, buildNik, laterDate, randomDate, randomName, syntheticParticipant } from '../people';
 import { Rng } from '../random';
 import type { DocTruth } from '../spec';
 import { formKk1, formKk2, type Accident } from './accident';
@@ -19,21 +19,16 @@ import { aktaKematian, suratKematian, type Death } from './death';
 import { asJpeg, deskPhoto } from './desk';
 import { suratDokter } from './dokter';
 import { suratAhliWaris } from './heirs';
-import { household, type Resident } from './household';
+import { FACILITIES, household, type Resident } from './household';
 import { kk } from './kk';
 import { ktp } from './ktp';
 import { bukuNikah } from './nikah';
 import { coverLetter, kronologi, npwpCard } from './other';
 import { bankByName, passbook } from './passbook';
 import { jmoScreenshot, kartuPeserta, PHONE_DPI } from './peserta';
-import { addDays } from './print';
 import { handReceipt, hospitalReceipt } from './receipts';
 import { renderSheet, type RealDoc, type Sheet } from './sheet';
 
-const FASKES = [
-  'RSUD RADEN MATTAHER JAMBI', 'RSUD H. ABDUL MANAP', 'RS ST. THERESIA JAMBI', 'RS ROYAL PRIMA JAMBI', 'RS SILOAM JAMBI', 'RS BHAYANGKARA JAMBI',
-  'RSUD AHMAD RIPIN', 'RS MITRA JAMBI', 'RS BAITURRAHIM JAMBI', 'PUSKESMAS PAKUAN BARU', 'PUSKESMAS SIMPANG KAWAT', 'KLINIK PRATAMA SEHAT BERSAMA',
-];
 const DOKTER = [
   'dr. Siska Amelia', 'dr. Fadhil Akbar, Sp.OT', 'dr. H. Bambang Irawan, Sp.B', 'dr. Rina Marlina', 'dr. Yudi Pratama, Sp.OT', 'dr. Mega Utami, M.Kes',
   'dr. Hendri Gunawan, Sp.B', 'dr. Nurul Hidayah', 'dr. Andika Putra, Sp.BS',
@@ -48,7 +43,6 @@ const SCENES: readonly ((c: RealCtx, rng: Rng) => [string, string])[] = [
 ];
 
 interface Bundle {
-  claimType: ClaimType;
   filed: string;
   cover: RealDoc | null;
   peserta: RealDoc;
@@ -61,8 +55,6 @@ interface Bundle {
   others: RealDoc[];
 }
 
-const later = (a: string, b: string): string => (a > b ? a : b);
-
 /** A parent as heir, for a participant with no spouse or children. */
 function parentHeir(p: Participant, rng: Rng, self: Resident): Resident {
   const dob = randomDate(rng, 1938, Math.min(Number(p.tanggal_lahir.slice(0, 4)) - 18, 1975));
@@ -73,7 +65,7 @@ function parentHeir(p: Participant, rng: Rng, self: Resident): Resident {
 function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
   const { rng, person: p, home } = c;
   const event = randomDate(rng, 2025, 2026);
-  const eventDate = event > '2026-10-31' ? '2026-10-31' : later(event, p.tanggal_kepesertaan);
+  const eventDate = event > '2026-10-31' ? '2026-10-31' : laterDate(event, p.tanggal_kepesertaan);
   const filed = addDays(eventDate, rng.int(10, 45));
   const formName = (): string => (rng.chance(0.8) ? p.nama : nameVariant(p.nama, p.jenis_kelamin, rng, rng.pick(['muhammad', 'old'] as const)));
   const peserta = rng.chance(0.3) ? jmoScreenshot(c, p.nama) : kartuPeserta(c, p.nama);
@@ -88,7 +80,7 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
     const death: Death = {
       date: eventDate,
       time: `${String(rng.int(0, 23)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`,
-      place: rng.pick([rng.pick(FASKES), `RUMAH KEDIAMAN, ${home.address.kelurahan}`, home.address.town]),
+      place: rng.pick([rng.pick(FACILITIES), `RUMAH KEDIAMAN, ${home.address.kelurahan}`, home.address.town]),
       cause: rng.pick(['Sakit', 'Penyakit Jantung', 'Stroke', 'Sakit tua', 'Diabetes Melitus']),
     };
     const heirs = home.heirs.length ? home.heirs : [parentHeir(p, rng, home.self)];
@@ -113,7 +105,7 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
     holder = rng.chance(0.8) ? first.titled : first.nama;
   } else if (claimType === 'JKK') {
     const kondisi: KondisiAkhir = rng.pick(['sembuh', 'sembuh', 'sembuh', 'cacat_sebagian_fungsi', 'cacat_sebagian_anatomis', 'cacat_total_tetap']);
-    const faskes = rng.pick(FASKES);
+    const faskes = rng.pick(FACILITIES);
     const [place, story] = rng.pick(SCENES)(c, rng);
     const a: Accident = {
       date: eventDate,
@@ -151,7 +143,7 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
   const pb = passbook(c, bank.name, account, holder);
   const npwp = rng.chance(claimType === 'JKM' ? 0.3 : 0.12) ? npwpCard(c, rng.chance(0.6) ? `0${rng.digits(8)}${rng.pick(['331', '332', '421'])}000` : p.nik, home.self.titled) : null;
   const cover = withOther && rng.chance(0.35) ? coverLetter(c, claimType, claimType === 'JKM' || claimType === 'BEASISWA' ? (home.heirs[0]?.nama ?? p.nama) : p.nama, filed) : null;
-  return { claimType, filed, cover, peserta, ktps, npwp, passbook: pb, papers, receipts, others };
+  return { filed, cover, peserta, ktps, npwp, passbook: pb, papers, receipts, others };
 }
 
 /** Lays the bundle's documents on pages: several per page where real bundles put them together. */

@@ -8,7 +8,7 @@ import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { Hubungan } from '../../../src/shared/normalize/values';
 import { makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
-import { type Kit, officialNip, PT, type TextStyle } from './kit';
+import { camatName, type Kit, officialNip, PT, type TextStyle, villageHeadName } from './kit';
 import { Flow, letterStyle, signBlock } from './letter';
 import { mixedCase, writeDate, type RealDateStyle } from './print';
 import { A4, type RealDoc } from './sheet';
@@ -34,8 +34,8 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
   const heirTable = heirs.map((h) => ({ h, hub: rng.pick(HUB[h.hubungan]), name: h.titled }));
   const witnesses = [`${rng.pick(['ABDULLAH', 'SAMSUDIN', 'M. YUNUS', 'RAHMAD'])} ${rng.pick(['', 'HASAN', 'EFENDI'])}`.trim(), `${rng.pick(['SAPRUDIN', 'IDRIS', 'JUMADI', 'NAZARUDDIN'])}`];
   const head = a.desa ? `Kepala Desa ${mixedCase(a.kelurahan)}` : `Lurah ${mixedCase(a.kelurahan)}`;
-  const lurah = `${rng.pick(['SYAMSUL', 'M. NASIR', 'ZAINUDDIN', 'H. ABDUL GANI'])} ${rng.pick(['BAHRI', 'ARIFIN', 'HAMID'])}`;
-  const camat = `${rng.pick(['Drs. ', '', 'H. '])}${rng.pick(['FIRDAUS', 'SUHARDI', 'ROZALI'])} ${rng.pick(['HASAN', 'ISKANDAR', 'YUSUF'])}, ${rng.pick(['S.STP', 'M.Si', 'S.Sos'])}`;
+  const lurah = villageHeadName(rng);
+  const camat = camatName(rng);
   const reg = `${rng.int(10, 300)}/${a.desa ? 'DS' : 'KEL'}/${letterDate.slice(0, 4)}`;
   const nips = [officialNip(rng), officialNip(rng)];
   const truth: Record<string, FieldValue> = {

@@ -70,6 +70,14 @@ const PLACES: Record<string, { kel: readonly string[]; desa: boolean; pos: strin
   '167101': { kel: ['BUKIT BARU', 'SIRING AGUNG', 'LOROK PAKJO', 'DEMANG LEBAR DAUN'], desa: false, pos: '30139' },
 };
 
+/** Health facilities in Jambi where treatment, examination and death happen. */
+export const FACILITIES = [
+  'RSUD RADEN MATTAHER JAMBI', 'RSUD H. ABDUL MANAP', 'RS ST. THERESIA JAMBI', 'RS ROYAL PRIMA JAMBI', 'RS SILOAM JAMBI', 'RS BHAYANGKARA JAMBI',
+  'RSUD AHMAD RIPIN', 'RSUD HAMBA MUARA BULIAN', 'RS MITRA JAMBI', 'RS BAITURRAHIM JAMBI', 'PUSKESMAS PAKUAN BARU', 'PUSKESMAS SIMPANG KAWAT',
+  'KLINIK PRATAMA SEHAT BERSAMA',
+] as const;
+export const HOSPITALS = FACILITIES.filter((f) => f.startsWith('RS'));
+
 const STREETS = [
   'JL. RADEN WIJAYA', 'JL. SULTAN AGUNG', 'JL. KH. AHMAD DAHLAN', 'JL. HOS COKROAMINOTO', 'JL. SLAMET RIYADI', 'JL. KAPT. A. BAKARUDDIN',
   'JL. LINGKAR SELATAN', 'JL. PATIMURA', 'JL. SUNAN KALIJAGA', 'JL. DR. SUTOMO', 'JL. GATOT SUBROTO', 'JL. KOL. ABUNJANI', 'JL. M. YAMIN',

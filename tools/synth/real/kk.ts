@@ -7,11 +7,11 @@ import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { Hubungan } from '../../../src/shared/normalize/values';
 import { jitter, makeDoc, SANS, type RealCtx } from './context';
 import type { Resident } from './household';
-import { officialNip, PT, type TextStyle } from './kit';
+import { officialName, officialNip, PT, type TextStyle } from './kit';
+import { GENDER_TEXT, writeDate } from './print';
 import { A4_LANDSCAPE, type RealDoc } from './sheet';
 
 const HUB: Record<Hubungan, string> = { kepala_keluarga: 'KEPALA KELUARGA', istri: 'ISTRI', suami: 'SUAMI', anak: 'ANAK', orang_tua: 'ORANG TUA', saudara: 'FAMILI LAIN', lainnya: 'FAMILI LAIN' };
-const GENDER = { L: 'LAKI-LAKI', P: 'PEREMPUAN' } as const;
 
 interface Column {
   head: string;
@@ -19,7 +19,7 @@ interface Column {
   cell: (m: Resident, i: number) => string;
 }
 
-const dmy = (iso: string | null): string => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '-');
+const dmy = (iso: string | null): string => (iso ? writeDate(iso, 'dd-mm-yyyy') : '-');
 
 export function kk(c: RealCtx): RealDoc {
   const { rng, home } = c;
@@ -35,7 +35,7 @@ export function kk(c: RealCtx): RealDoc {
   const first: Column[] = [
     { head: 'No', width: 8, cell: (_m, i) => String(i + 1) },
     ...(nikFirst ? [nikCol, nameCol] : [nameCol, nikCol]),
-    { head: 'Jenis Kelamin', width: 19, cell: (m) => GENDER[m.jenis_kelamin] },
+    { head: 'Jenis Kelamin', width: 19, cell: (m) => GENDER_TEXT[m.jenis_kelamin] },
     { head: 'Tempat Lahir', width: 27, cell: (m) => m.tempat_lahir },
     { head: 'Tanggal Lahir', width: 20, cell: (m) => dmy(m.tanggal_lahir) },
     { head: 'Agama', width: 17, cell: (m) => m.agama },
@@ -60,7 +60,7 @@ export function kk(c: RealCtx): RealDoc {
     alamat: a.street,
     anggota: home.members.map((m) => ({ nik: m.nik, nama: m.titled, jenis_kelamin: m.jenis_kelamin, tempat_lahir: m.tempat_lahir, tanggal_lahir: m.tanggal_lahir, hubungan: m.hubungan === 'saudara' ? 'lainnya' : m.hubungan })),
   };
-  const official = `${rng.pick(['Drs. H.', 'H.', '', 'Ir.'])} ${rng.pick(['ARIFIN', 'SYAHRIAL', 'ZULKIFLI', 'MARDIANSYAH', 'ERWIN'])} ${rng.pick(['NASUTION', 'SAPUTRA', 'HASIBUAN', 'EFENDI'])}${rng.pick(['', ', S.H', ', M.Si', ', S.Sos'])}`.trim();
+  const official = officialName(rng);
   const nip = officialNip(rng);
   const colour = rng.chance(0.6);
 

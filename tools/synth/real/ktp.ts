@@ -6,10 +6,9 @@ import type { FieldValue } from '../../../src/shared/domain/documents';
 import { jitter, makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
 import { PT, type ColonStyle, type TextStyle } from './kit';
-import { addDays } from './print';
+import { addDays } from '../people';
+import { GENDER_TEXT, writeDate } from './print';
 import { CARD, type RealDoc } from './sheet';
-
-const GENDER = { L: 'LAKI-LAKI', P: 'PEREMPUAN' } as const;
 
 export function ktp(c: RealCtx, who: Resident): RealDoc {
   const { rng, home } = c;
@@ -25,7 +24,7 @@ export function ktp(c: RealCtx, who: Resident): RealDoc {
   const lifetime = rng.chance(0.88);
   const validUntil = `${Number(who.tanggal_lahir.slice(0, 4)) + rng.int(20, 45)}${who.tanggal_lahir.slice(4)}`;
   const issued = addDays('2012-01-01', rng.int(0, 14 * 365));
-  const dob = `${who.tanggal_lahir.slice(8, 10)}-${who.tanggal_lahir.slice(5, 7)}-${who.tanggal_lahir.slice(0, 4)}`;
+  const dob = writeDate(who.tanggal_lahir, 'dd-mm-yyyy');
   const colour = rng.chance(0.75);
   const truth: Record<string, FieldValue> = {
     provinsi: a.provinsi,
@@ -84,7 +83,7 @@ export function ktp(c: RealCtx, who: Resident): RealDoc {
       put(ttlLabel, `${who.tempat_lahir}, ${dob}`);
       const sexEnd = k.text('Jenis Kelamin', 3, y, { size, font });
       k.text(':', colon === 'column' ? 25.4 : sexEnd + (colon === 'tight' ? 0.3 : 0.9), y, { size, font });
-      k.text(GENDER[who.jenis_kelamin], colon === 'column' ? 26.6 : sexEnd + 2.4, y, { size, font });
+      k.text(GENDER_TEXT[who.jenis_kelamin], colon === 'column' ? 26.6 : sexEnd + 2.4, y, { size, font });
       k.text(`${golLabel} : ${gol}`, 45, y, { size, font });
       y += step;
       put('Alamat', a.street);
@@ -95,11 +94,11 @@ export function ktp(c: RealCtx, who: Resident): RealDoc {
       put('Status Perkawinan', who.statusKawin);
       put('Pekerjaan', who.pekerjaan);
       put('Kewarganegaraan', 'WNI');
-      put('Berlaku Hingga', lifetime ? 'SEUMUR HIDUP' : `${validUntil.slice(8, 10)}-${validUntil.slice(5, 7)}-${validUntil.slice(0, 4)}`);
+      put('Berlaku Hingga', lifetime ? 'SEUMUR HIDUP' : writeDate(validUntil, 'dd-mm-yyyy'));
       k.photo(63.5, 11, 18.5, 24, who.jenis_kelamin === 'L' ? '#b8322a' : '#2a5db8');
       const small: TextStyle = { size: size * 0.88, font, align: 'center' };
       k.text(a.kabupaten.replace(/^KABUPATEN /, ''), 72.7, 38.6, small);
-      k.text(`${issued.slice(8, 10)}-${issued.slice(5, 7)}-${issued.slice(0, 4)}`, 72.7, 41.4, small);
+      k.text(writeDate(issued, 'dd-mm-yyyy'), 72.7, 41.4, small);
       k.signature(65, 42.5, 15, 5, '#222');
     },
   ]);

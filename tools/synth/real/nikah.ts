@@ -6,7 +6,7 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
-import { officialNip } from './kit';
+import { officialName, officialNip } from './kit';
 import { Flow, letterStyle, signBlock } from './letter';
 import { dateInWords, mixedCase, weekday, writeDate } from './print';
 import { A4, type RealDoc } from './sheet';
@@ -20,7 +20,7 @@ function aktaPerkawinan(c: RealCtx, husband: Resident, wife: Resident, date: str
   const a = home.address;
   const s = letterStyle(rng, { font: rng.pick(['Liberation Serif', 'DejaVu Serif', 'Liberation Sans']), justify: true });
   const nomor = `${husband.nik.slice(0, 4)}-KW-${date.slice(8, 10)}${date.slice(5, 7)}${date.slice(0, 4)}-${String(rng.int(1, 2999)).padStart(4, '0')}`;
-  const official = `${rng.pick(['Drs.', 'H.', ''])} ${rng.pick(['ARIFIN', 'SYAHRIAL', 'ZULKIFLI', 'ERWIN'])} ${rng.pick(['NASUTION', 'SAPUTRA', 'LUBIS'])}`.trim();
+  const official = officialName(rng);
   const nip = officialNip(rng);
   const truth: Record<string, FieldValue> = { nomor_akta_nikah: nomor, nama_suami: husband.nama, nama_istri: wife.nama, tanggal_nikah: date };
   return makeDoc(c, { type: 'buku_nikah', variant: 'buku_nikah/akta-perkawinan', kind: 'paper', size: A4, truth, paper: '#f7f3e6' }, [

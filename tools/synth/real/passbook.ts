@@ -8,7 +8,8 @@ import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { Rng } from '../random';
 import { jitter, makeDoc, MONO, SANS, type RealCtx } from './context';
 import type { Kit, TextStyle } from './kit';
-import { addDays, thousands, writeDate } from './print';
+import { addDays } from '../people';
+import { thousands, writeDate } from './print';
 import type { RealDoc } from './sheet';
 
 interface Bank {

@@ -114,4 +114,4 @@ export const mixedCase = (s: string): string =>
     .replace(/(^|[\s.'(/-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase())
     .replace(/\b[A-Za-z]+\b/g, (w) => (ACRONYMS.has(w.toUpperCase()) ? w.toUpperCase() : w));
 
-export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+export const GENDER_TEXT = { L: 'LAKI-LAKI', P: 'PEREMPUAN' } as const;

@@ -73,8 +73,6 @@ export interface RenderedSheet {
   png: Buffer;
   width: number;
   height: number;
-  /** Physical size in mm (for the PDF page). */
-  size: readonly [number, number];
   regions: Map<Placement, FractionBox>;
 }
 
@@ -195,5 +193,5 @@ export function renderSheet(sheet: Sheet, rng: Rng): RenderedSheet {
     photocopy(img.data, rng);
     ctx.putImageData(img, 0, 0);
   }
-  return { png: canvas.encodeSync('png'), width, height, size: sheet.size, regions };
+  return { png: canvas.encodeSync('png'), width, height, regions };
 }
