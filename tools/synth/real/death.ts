@@ -6,11 +6,11 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
-import { camatName, officialName, officialNip, villageHeadName } from './kit';
+import { emblem, qr } from './marks';
 import { Flow, letterhead, letterStyle, signBlock, type Kop } from './letter';
 import { addDays } from '../people';
 import { GENDER_TEXT, mixedCase, weekday, writeDate, type RealDateStyle } from './print';
-import { HOSPITALS } from './household';
+import { camatName, HOSPITALS, officialName, officialNip, villageHeadName } from './household';
 import { A4, type RealDoc } from './sheet';
 
 export interface Death {
@@ -38,7 +38,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
   return makeDoc(c, { type: 'akta_kematian', variant: `akta_kematian/${style}`, kind: 'paper', size: A4, truth, paper: rng.chance(0.5) ? '#f7f3e6' : '#fbfbf8' }, [
     (k) => {
       const f = new Flow(k, s, 210, 18);
-      k.emblem(105, f.y + 6, 22);
+      emblem(k, 105, f.y + 6, 22);
       f.y += 22;
       f.center('REPUBLIK INDONESIA', { bold: true, size: s.size + 1 });
       f.center('PENCATATAN SIPIL', { bold: true });
@@ -88,7 +88,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
       f.gap(1.5);
       const lines = k.wrap(`KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL ${a.kabupaten}`, 85, st);
       signBlock(k, 150, f.y, { above: lines, name: official, nip, stamp: `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} ` }, st);
-      if (k.rng.chance(0.5)) k.qr(f.left, f.y + 4, 22);
+      if (k.rng.chance(0.5)) qr(k, f.left, f.y + 4, 22);
     },
   ]);
 }

@@ -7,8 +7,9 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { Hubungan } from '../../../src/shared/normalize/values';
 import { makeDoc, type RealCtx } from './context';
-import type { Resident } from './household';
-import { camatName, type Kit, officialNip, PT, type TextStyle, villageHeadName } from './kit';
+import { camatName, officialNip, villageHeadName, type Resident } from './household';
+import { type Kit, PT, type TextStyle } from './kit';
+import { signature } from './marks';
 import { Flow, letterStyle, signBlock } from './letter';
 import { mixedCase, writeDate, type RealDateStyle } from './print';
 import { A4, type RealDoc } from './sheet';
@@ -69,7 +70,7 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
       const rh = Math.max(2, ...lines.map((l) => l.length)) * lh + 2;
       lines.forEach((ls, j) => ls.forEach((l, m) => k.fitted(l, (xs[j] as number) + 1, y + 1 + lh * (m + 0.85), (cols[j] as number) - 2, st)));
       k.text(`${i + 1}.`, (xs[5] as number) + (i % 2 ? (cols[5] as number) / 2 : 1), y + lh, st);
-      k.signature((xs[5] as number) + 5 + (i % 2 ? (cols[5] as number) / 2 - 3 : 0), y + 0.5, (cols[5] as number) * 0.4, rh - 2);
+      signature(k, (xs[5] as number) + 5 + (i % 2 ? (cols[5] as number) / 2 - 3 : 0), y + 0.5, (cols[5] as number) * 0.4, rh - 2);
       y += rh;
       ys.push(y);
     });
@@ -88,7 +89,7 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
     k.rect(f.right - 70, f.y + 2, 22, 14, { stroke: '#7a4c9a', width: 0.3 });
     k.text('METERAI', f.right - 59, f.y + 7, { size: 6.5, font: 'Liberation Sans', bold: true, align: 'center', color: '#7a4c9a' });
     k.text('10000', f.right - 59, f.y + 11.5, { size: 7.5, font: 'Liberation Sans', bold: true, align: 'center', color: '#7a4c9a' });
-    k.signature(f.right - 66, f.y + 4, 30, 12);
+    signature(k, f.right - 66, f.y + 4, 30, 12);
     k.text(`( ${heirTable[0]?.name ?? ''} )`, f.right - 45, f.y + 22, { ...st, align: 'center' });
     f.gap(1);
     k.text('Saksi-saksi:', f.left, f.y, st);
@@ -96,7 +97,7 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
       const y = f.y + (i + 1) * f.line * 1.6;
       k.text(`${i + 1}. ${wname}`, f.left + 2, y, st);
       k.dots(f.left + 45, f.left + 75, y, st);
-      k.signature(f.left + 47, y - 6, 22, 7);
+      signature(k, f.left + 47, y - 6, 22, 7);
     });
     f.y += f.line * 5;
     k.text(k.rng.pick(['Mengetahui / Menguatkan:', 'Mengetahui:', 'Dikuatkan oleh:']), 105, f.y, { ...st, align: 'center' });

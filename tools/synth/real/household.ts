@@ -177,3 +177,18 @@ export function household(p: Participant, rng: Rng): Household {
   const kkIssued = `20${reg.slice(10, 12)}-${reg.slice(8, 10)}-${reg.slice(6, 8)}`;
   return { nomorKk: fam.nomorKk, address, members, head, self, spouse, heirs, kkIssued };
 }
+
+/** A head of a Dukcapil or KUA office as signature blocks print the name. */
+export const officialName = (rng: Rng): string =>
+  `${rng.pick(['Drs. H.', 'Drs.', 'H.', '', 'Ir.'])} ${rng.pick(['ARIFIN', 'SYAHRIAL', 'ZULKIFLI', 'MARDIANSYAH', 'ERWIN', 'RIDWAN'])} ${rng.pick(['NASUTION', 'SAPUTRA', 'HASIBUAN', 'EFENDI', 'LUBIS'])}${rng.pick(['', ', S.H', ', M.Si', ', S.Sos'])}`.trim();
+
+/** A village head or lurah. */
+export const villageHeadName = (rng: Rng): string => `${rng.pick(['SYAMSUL', 'M. NASIR', 'ZAINUDDIN', 'H. ABDUL GANI'])} ${rng.pick(['BAHRI', 'ARIFIN', 'HAMID'])}`;
+
+/** A camat, with the civil-service degree most carry. */
+export const camatName = (rng: Rng): string =>
+  `${rng.pick(['Drs. ', '', 'H. '])}${rng.pick(['FIRDAUS', 'SUHARDI', 'ROZALI'])} ${rng.pick(['HASAN', 'ISKANDAR', 'YUSUF'])}, ${rng.pick(['S.STP', 'M.Si', 'S.Sos'])}`;
+
+/** A civil servant's NIP as signature blocks print it: birth date, appointment month, gender, serial. */
+export const officialNip = (rng: Rng): string =>
+  `19${rng.int(62, 85)}${String(rng.int(1, 12)).padStart(2, '0')}${String(rng.int(1, 28)).padStart(2, '0')} ${rng.int(1988, 2012)}${String(rng.int(1, 12)).padStart(2, '0')} ${rng.int(1, 2)} ${String(rng.int(1, 30)).padStart(3, '0')}`;

@@ -6,8 +6,9 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import type { Hubungan } from '../../../src/shared/normalize/values';
 import { jitter, makeDoc, SANS, type RealCtx } from './context';
-import type { Resident } from './household';
-import { officialName, officialNip, PT, type TextStyle } from './kit';
+import { officialName, officialNip, type Resident } from './household';
+import { PT, type TextStyle } from './kit';
+import { emblem, qr, roundStamp, signature } from './marks';
 import { GENDER_TEXT, writeDate } from './print';
 import { A4_LANDSCAPE, type RealDoc } from './sheet';
 
@@ -68,7 +69,7 @@ export function kk(c: RealCtx): RealDoc {
     (k) => {
       const st: TextStyle = { size, font };
       const bold: TextStyle = { ...st, bold: true };
-      k.emblem(24, 16, 16, colour ? '#8a6d1f' : '#555');
+      emblem(k, 24, 16, 16, colour ? '#8a6d1f' : '#555');
       k.text('KARTU KELUARGA', 148.5, 15, { size: 17, font, bold: true, align: 'center', spacing: 0.4 });
       k.text(`No. ${home.nomorKk}`, 148.5, 22, { size: 11.5, font, bold: true, align: 'center' });
       // The head-of-family block in two columns.
@@ -124,17 +125,17 @@ export function kk(c: RealCtx): RealDoc {
       k.text(`Dikeluarkan Tanggal : ${dmy(home.kkIssued)}`, 15, foot, st);
       if (!electronic) k.text('LEMBAR I : UNTUK KEPALA KELUARGA', 15, foot + 4.5, { ...st, size: size * 0.9 });
       k.text('KEPALA KELUARGA', 120, foot, { ...st, align: 'center' });
-      k.signature(108, foot + 3, 24, 9);
+      signature(k, 108, foot + 3, 24, 9);
       k.text(`( ${home.head.titled} )`, 120, foot + 19, { ...st, align: 'center' });
       const issuer = `KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL ${a.kabupaten}`;
       const lines = k.wrap(issuer, 80, st);
       lines.forEach((l, i) => k.text(l, 232, foot + i * 3.2, { ...st, align: 'center' }));
       if (electronic) {
-        k.qr(268, foot + 4, 16);
+        qr(k, 268, foot + 4, 16);
         k.para('Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Sertifikasi Elektronik (BSrE), BSSN', 15, 203, 200, { ...st, size: size * 0.8, italic: true });
       } else {
-        k.roundStamp(224, foot + 11, 8.5, `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} `, '#3c4aa0');
-        k.signature(222, foot + 6, 26, 9);
+        roundStamp(k, 224, foot + 11, 8.5, `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} `, '#3c4aa0');
+        signature(k, 222, foot + 6, 26, 9);
       }
       k.text(official, 232, foot + 21, { ...bold, align: 'center' });
       k.text(`NIP. ${nip}`, 232, foot + 24.5, { ...st, align: 'center' });

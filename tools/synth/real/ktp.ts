@@ -6,6 +6,7 @@ import type { FieldValue } from '../../../src/shared/domain/documents';
 import { jitter, makeDoc, type RealCtx } from './context';
 import type { Resident } from './household';
 import { PT, type ColonStyle, type TextStyle } from './kit';
+import { photo, signature } from './marks';
 import { addDays } from '../people';
 import { GENDER_TEXT, writeDate } from './print';
 import { CARD, type RealDoc } from './sheet';
@@ -95,11 +96,11 @@ export function ktp(c: RealCtx, who: Resident): RealDoc {
       put('Pekerjaan', who.pekerjaan);
       put('Kewarganegaraan', 'WNI');
       put('Berlaku Hingga', lifetime ? 'SEUMUR HIDUP' : writeDate(validUntil, 'dd-mm-yyyy'));
-      k.photo(63.5, 11, 18.5, 24, who.jenis_kelamin === 'L' ? '#b8322a' : '#2a5db8');
+      photo(k, 63.5, 11, 18.5, 24, who.jenis_kelamin === 'L' ? '#b8322a' : '#2a5db8');
       const small: TextStyle = { size: size * 0.88, font, align: 'center' };
       k.text(a.kabupaten.replace(/^KABUPATEN /, ''), 72.7, 38.6, small);
       k.text(writeDate(issued, 'dd-mm-yyyy'), 72.7, 41.4, small);
-      k.signature(65, 42.5, 15, 5, '#222');
+      signature(k, 65, 42.5, 15, 5, '#222');
     },
   ]);
 }

@@ -5,6 +5,7 @@
 import type { Rng } from '../random';
 import { OFFICE } from './context';
 import { BALLPOINT, type ColonStyle, type Kit, PT, type TextStyle } from './kit';
+import { emblem, roundStamp, signature } from './marks';
 
 export interface LetterStyle {
   font: string;
@@ -122,7 +123,7 @@ export function letterhead(k: Kit, kop: Kop, font: string, width = 210, top = 12
   });
   k.fitted(kop.address, cx, y, width - 60, { size: 8.5, font, italic: true, align: 'center' });
   const markY = top + (y - top) / 2;
-  if (kop.mark === 'emblem') k.emblem(28, markY, 20);
+  if (kop.mark === 'emblem') emblem(k, 28, markY, 20);
   else {
     k.rect(18, markY - 10, 20, 20, { fill: kop.mark.colour, radius: 3 });
     k.text(kop.mark.initials, 28, markY + 2.5, { size: 13, font: 'Liberation Sans', bold: true, color: '#ffffff', align: 'center' });
@@ -149,8 +150,8 @@ export function signBlock(k: Kit, x: number, y: number, s: Signer, st: TextStyle
   const lh = st.size * PT * 1.45;
   s.above.forEach((l, i) => k.text(l, x, y + i * lh, { ...st, align: 'center' }));
   const sy = y + s.above.length * lh;
-  k.signature(x - 14, sy - 1, 26, 11, BALLPOINT[k.rng.int(0, 2)]);
-  if (s.stamp) k.roundStamp(x - 13, sy + 5, 10, s.stamp);
+  signature(k, x - 14, sy - 1, 26, 11, BALLPOINT[k.rng.int(0, 2)]);
+  if (s.stamp) roundStamp(k, x - 13, sy + 5, 10, s.stamp);
   const ny = sy + 15;
   const end = k.text(s.name, x, ny, { ...st, bold: true, align: 'center' });
   const w = (end - x) * 2;

@@ -5,9 +5,9 @@
 // marriage told in one sentence with the date in words and digits. Names on deeds carry no titles.
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, type RealCtx } from './context';
-import type { Resident } from './household';
-import { officialName, officialNip } from './kit';
+import { officialName, officialNip, type Resident } from './household';
 import { Flow, letterStyle, signBlock } from './letter';
+import { emblem } from './marks';
 import { dateInWords, mixedCase, weekday, writeDate } from './print';
 import { A4, type RealDoc } from './sheet';
 
@@ -26,7 +26,7 @@ function aktaPerkawinan(c: RealCtx, husband: Resident, wife: Resident, date: str
   return makeDoc(c, { type: 'buku_nikah', variant: 'buku_nikah/akta-perkawinan', kind: 'paper', size: A4, truth, paper: '#f7f3e6' }, [
     (k) => {
       const f = new Flow(k, s, 210, 20);
-      k.emblem(105, f.y + 6, 22);
+      emblem(k, 105, f.y + 6, 22);
       f.y += 22;
       f.center('REPUBLIK INDONESIA', { bold: true, size: s.size + 1 });
       f.center('PENCATATAN SIPIL', { bold: true });
@@ -70,7 +70,7 @@ function kutipanAktaNikah(c: RealCtx, husband: Resident, wife: Resident, date: s
   return makeDoc(c, { type: 'buku_nikah', variant: `buku_nikah/${layout}${words ? '-date-in-words' : ''}`, kind: 'paper', size: A4, truth, paper: '#f8f4e8' }, [
     (k) => {
       const f = new Flow(k, s, 210, 22);
-      k.emblem(105, f.y + 4, 18, '#6b5a2a');
+      emblem(k, 105, f.y + 4, 18, '#6b5a2a');
       f.y += 18;
       f.center('KEMENTERIAN AGAMA REPUBLIK INDONESIA', { bold: true });
       f.center(kua, { size: s.size - 1 });

@@ -5,6 +5,7 @@
 import type { ClaimType } from '../../../src/shared/domain/claims';
 import { makeDoc, type RealCtx } from './context';
 import { BALLPOINT, type TextStyle } from './kit';
+import { signature } from './marks';
 import { Flow, letterStyle, signBlock } from './letter';
 import { mixedCase, writeDate, writeKpj, type RealDateStyle } from './print';
 import { A4, CARD, type RealDoc } from './sheet';
@@ -91,7 +92,7 @@ export function npwpCard(c: RealCtx, number: string, printedName: string): RealD
       k.text(`${home.address.kelurahan}, ${home.address.kecamatan}, ${home.address.kabupaten.replace(/^KABUPATEN /, '')}`, 5, 38.2, st);
       k.text(`KPP PRATAMA ${home.address.town}`, 5, 44, st);
       k.text(`Tanggal Terdaftar : ${writeDate(registered, 'dd/mm/yyyy')}`, 5, 48, st);
-      k.signature(60, 40, 18, 6, BALLPOINT[1]);
+      signature(k, 60, 40, 18, 6, BALLPOINT[1]);
     },
   ]);
 }

@@ -7,6 +7,7 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, MONO, type RealCtx } from './context';
 import type { Kit, TextStyle } from './kit';
+import { signature } from './marks';
 import { Flow, letterhead, letterStyle } from './letter';
 import { mixedCase, rupiahInWords, thousands, writeDate, writeRupiah, type RealDateStyle, type RupiahStyle } from './print';
 import type { RealDoc } from './sheet';
@@ -80,7 +81,7 @@ export function hospitalReceipt(c: RealCtx, r: Receipt): RealDoc {
       f.gap(1.2);
       const x = f.right - 25;
       k.text('Petugas Kasir,', x, f.y, { ...st, align: 'center' });
-      k.signature(x - 12, f.y + 2, 22, 8);
+      signature(k, x - 12, f.y + 2, 22, 8);
       k.text(`( ${cashier} )`, x, f.y + 15, { ...st, align: 'center' });
       k.text(`Dicetak: ${writeDate(r.date, 'dd/mm/yyyy')}`, f.left, 202, { ...st, size: s.size - 2, color: '#555' });
     },
@@ -122,7 +123,7 @@ export function handReceipt(c: RealCtx, r: Receipt, purpose: string): RealDoc {
       k.dots(146, 190, 64.8, { ...st, color: '#777' });
       k.hand(dateWritten, 148, 63.6, 12);
       k.text(k.rng.pick(['Yang menerima,', 'Penerima,']), 158, 70, { ...st, align: 'center' });
-      k.signature(146, 72, 26, 9);
+      signature(k, 146, 72, 26, 9);
       k.text('(', 132, 90, st);
       k.text(')', 186, 90, st);
       k.hand(r.penerima, 136, 89.5, 11.5);

@@ -7,6 +7,7 @@ import { createCanvas } from '@napi-rs/canvas';
 import type { DocumentType, FieldValue } from '../../../src/shared/domain/documents';
 import type { Rng } from '../random';
 import { Kit, PT, type TextStyle } from './kit';
+import { signature } from './marks';
 
 /** What kind of object the document is: how it looks when it lies on a copier's glass. */
 export type DocKind = 'card' | 'paper' | 'passbook' | 'screen';
@@ -155,7 +156,7 @@ function drawStamp(kit: Kit, s: CopyStamp): void {
   const y = 2 + lineH * (s.lines.length + 1);
   kit.text('Tgl.', 3, y, { ...st, bold: false, size: 6.5 });
   kit.hand(s.date, 10, y, 9, s.color);
-  kit.signature(w * 0.55, y - lineH * 1.2, w * 0.35, lineH * 1.5, '#1c2f86');
+  signature(kit, w * 0.55, y - lineH * 1.2, w * 0.35, lineH * 1.5, '#1c2f86');
   c.restore();
 }
 
