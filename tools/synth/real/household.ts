@@ -101,7 +101,8 @@ export function addressOf(p: Participant, rng: Rng): Address {
   const own = REGIONS.find((r) => p.nik.startsWith(r.code)) ?? REGIONS[0];
   const region = own.provinsi === 'JAMBI' || rng.chance(0.25) ? own : rng.pick(REGIONS.filter((r) => r.provinsi === 'JAMBI'));
   const place = PLACES[region.code] ?? { kel: ['SUKAJADI'], desa: false, pos: '36100' };
-  const kabupaten = region.kota.startsWith('KOTA') ? region.kota : `KABUPATEN ${region.kota}`;
+  // Cities print "KOTA …"; Jakarta's administrative cities their bare name; regencies "KABUPATEN …".
+  const kabupaten = region.kota.startsWith('KOTA') || region.provinsi === 'DKI JAKARTA' ? region.kota : `KABUPATEN ${region.kota}`;
   return {
     street: street(rng, place.desa),
     rtrw: `${String(rng.int(1, 45)).padStart(3, '0')}/${String(rng.int(1, 12)).padStart(3, '0')}`,
