@@ -88,7 +88,8 @@ export function cardsBesideLetter(cards: RealDoc[], letter: RealDoc, rng: Rng, s
 
 /** A document photographed on a desk (rendered alone on its own paper first). */
 export function onDesk(doc: RealDoc): Unit {
-  return { kind: 'desk', sheet: { size: doc.size, dpi: doc.kind === 'card' ? 300 : 200, tint: doc.paper, copy: false, items: [place(doc, 0, 0, 0)], stamps: [] } };
+  // Transparent around the document: a card's rounded corners show the desk, not a white square.
+  return { kind: 'desk', sheet: { size: doc.size, dpi: doc.kind === 'card' ? 300 : 200, tint: 'rgba(0,0,0,0)', copy: false, items: [place(doc, 0, 0, 0)], stamps: [] } };
 }
 
 export function screenshot(doc: RealDoc, dpi: number): Unit {
