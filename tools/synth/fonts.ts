@@ -2,7 +2,7 @@
 // fonts-liberation on Debian; others when present) and, for handwriting, Caveat (an OFL font from
 // @fontsource/caveat). A face missing on a machine falls back to one that is there, so the random
 // streams, and with them the documents' content and truth, never depend on which fonts are installed.
-import { GlobalFonts } from '@napi-rs/canvas';
+import { GlobalFonts, type SKRSContext2D } from '@napi-rs/canvas';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -74,4 +74,39 @@ export function handJitter(text: string): () => number {
     h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
     return ((h >>> 0) % 10000) / 10000 - 0.5;
   };
+}
+
+/** How a hand writes: letter size (in the canvas's units), how much each letter's size, height above the
+ * line and tilt wander, the gap between letters, whether sizes snap to whole pixels, and two inks. */
+export interface HandStyle {
+  size: number;
+  grow: number;
+  rise: number;
+  tilt: number;
+  gap: number;
+  wholePixels: boolean;
+  inks: readonly [string, string];
+}
+
+/** Writes `s` by hand from `x` on `baseline`, every letter a little different, the same text always the
+ * same way (seeded by the text). The ink is one of the style's two unless given. Returns where it ends. */
+export function writeByHand(ctx: SKRSContext2D, s: string, x: number, baseline: number, h: HandStyle, ink?: string): number {
+  ensureHandFont();
+  const jitter = handJitter(s);
+  ctx.save();
+  ctx.fillStyle = ink ?? (jitter() > 0 ? h.inks[0] : h.inks[1]);
+  ctx.textBaseline = 'alphabetic';
+  let at = x;
+  for (const ch of s) {
+    const px = h.size * (1 + h.grow * jitter());
+    ctx.font = `${h.wholePixels ? Math.round(px) : px.toFixed(3)}px "${HAND_FONT}"`;
+    ctx.save();
+    ctx.translate(at, baseline + h.size * h.rise * jitter());
+    ctx.rotate(h.tilt * jitter());
+    ctx.fillText(ch, 0, 0);
+    ctx.restore();
+    at += ctx.measureText(ch).width + h.size * h.gap * (jitter() + 0.5);
+  }
+  ctx.restore();
+  return at;
 }

@@ -1,7 +1,7 @@
 // Lays a DocSpec out as page images in one office's style (fonts, label layout, two columns, value on
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
 import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
-import { ensureHandFont, HAND_FONT, handJitter, systemFonts } from './fonts';
+import { handJitter, systemFonts, writeByHand, type HandStyle } from './fonts';
 import type { Rng } from './random';
 import type { Block, DocSpec, PageSize } from './spec';
 
@@ -74,27 +74,8 @@ class Page {
   /** Writes `s` by hand from `x` in ballpoint ink: letters a little larger than the print, each with
    * its own size, tilt and height above the line. Returns where the writing ends. */
   hand(s: string, x: number): number {
-    ensureHandFont();
-    const jitter = handJitter(s);
-    const ctx = this.ctx;
-    const size = this.style.fontSize * 1.3;
-    ctx.save();
-    ctx.fillStyle = jitter() > 0 ? '#1c2f86' : '#262626';
-    ctx.textBaseline = 'alphabetic';
-    const baseline = this.y + this.style.fontSize * 0.95;
-    let at = x;
-    for (const ch of s) {
-      const px = Math.round(size * (1 + 0.3 * jitter()));
-      ctx.font = `${px}px "${HAND_FONT}"`;
-      ctx.save();
-      ctx.translate(at, baseline + size * 0.25 * jitter());
-      ctx.rotate(0.24 * jitter());
-      ctx.fillText(ch, 0, 0);
-      ctx.restore();
-      at += ctx.measureText(ch).width + size * 0.08 * (jitter() + 0.5);
-    }
-    ctx.restore();
-    return at;
+    const hand: HandStyle = { size: this.style.fontSize * 1.3, grow: 0.3, rise: 0.25, tilt: 0.24, gap: 0.08, wholePixels: true, inks: ['#1c2f86', '#262626'] };
+    return writeByHand(this.ctx, s, x, this.y + this.style.fontSize * 0.95, hand);
   }
   /** A field's value, printed or handwritten; returns where it ends. */
   value(b: Extract<Block, { kind: 'field' }>, x: number): number {

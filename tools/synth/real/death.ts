@@ -4,13 +4,12 @@
 // keterangan kematian) from a hospital, a village or kelurahan office, or a sub-district office, on
 // its letterhead, with the facts in label rows and the date as the office writes it.
 import type { FieldValue } from '../../../src/shared/domain/documents';
-import { makeDoc, type RealCtx } from './context';
-import type { Resident } from './household';
-import { emblem, qr } from './marks';
-import { Flow, letterhead, letterStyle, signBlock, type Kop } from './letter';
 import { addDays } from '../people';
+import { makeDoc, type RealCtx } from './context';
+import { camatName, HOSPITALS, officialName, officialNip, villageHeadName, type Resident } from './household';
+import { deedHeading, deedSignature, Flow, letterhead, letterStyle, signBlock, type Kop } from './letter';
+import { qr } from './marks';
 import { GENDER_TEXT, mixedCase, weekday, writeDate, type RealDateStyle } from './print';
-import { camatName, HOSPITALS, officialName, officialNip, villageHeadName } from './household';
 import { A4, type RealDoc } from './sheet';
 
 export interface Death {
@@ -38,15 +37,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
   return makeDoc(c, { type: 'akta_kematian', variant: `akta_kematian/${style}`, kind: 'paper', size: A4, truth, paper: rng.chance(0.5) ? '#f7f3e6' : '#fbfbf8' }, [
     (k) => {
       const f = new Flow(k, s, 210, 18);
-      emblem(k, 105, f.y + 6, 22);
-      f.y += 22;
-      f.center('REPUBLIK INDONESIA', { bold: true, size: s.size + 1 });
-      f.center('PENCATATAN SIPIL', { bold: true });
-      f.center(k.rng.pick(['WARGA NEGARA : INDONESIA', 'KEWARGANEGARAAN : WNI', 'WARGA NEGARA INDONESIA']), { size: s.size - 1 });
-      f.gap(0.6);
-      f.center('KUTIPAN AKTA KEMATIAN', { bold: true, size: s.size + 4, spacing: 0.3 });
-      f.center(`No. ${nomor}`, { bold: true });
-      f.gap(1.2);
+      deedHeading(k, f, 'KUTIPAN AKTA KEMATIAN', nomor, k.rng.pick(['WARGA NEGARA : INDONESIA', 'KEWARGANEGARAAN : WNI', 'WARGA NEGARA INDONESIA']));
       const dotted = (lead: string, value: string): void => {
         const st = f.st;
         const end = k.text(lead, f.left, f.y, st);
@@ -83,11 +74,7 @@ export function aktaKematian(c: RealCtx, who: Resident, death: Death): RealDoc {
         f.row('Tempat Kematian', place, 8).row('Tanggal Kematian', dateText, 8);
       }
       f.gap(2);
-      const st = f.st;
-      k.text(`Kutipan ini dikeluarkan di ${mixedCase(a.town)}, pada tanggal ${writeDate(issued, 'd bulan yyyy')}`, f.right, f.y, { ...st, align: 'right' });
-      f.gap(1.5);
-      const lines = k.wrap(`KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL ${a.kabupaten}`, 85, st);
-      signBlock(k, 150, f.y, { above: lines, name: official, nip, stamp: `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} ` }, st);
+      deedSignature(k, f, a, issued, official, nip);
       if (k.rng.chance(0.5)) qr(k, f.left, f.y + 4, 22);
     },
   ]);

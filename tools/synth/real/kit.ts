@@ -3,7 +3,7 @@
 // any placement on a page (pasted, reduced, turned a little). Signatures, stamps and stand-in emblems
 // are in marks.ts.
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { ensureHandFont, face, HAND_FONT, handJitter } from '../fonts';
+import { face, writeByHand } from '../fonts';
 import { Rng } from '../random';
 
 /** Millimetres per typographic point. */
@@ -175,24 +175,7 @@ export class Kit {
 
   /** Written by hand in ballpoint: letters a little uneven in size, tilt and height. Returns the end x. */
   hand(s: string, x: number, y: number, size: number, color?: string): number {
-    ensureHandFont();
-    const jitter = handJitter(s);
-    const c = this.ctx;
-    const mm = size * PT;
-    c.save();
-    c.fillStyle = color ?? (jitter() > 0 ? BALLPOINT[0] : BALLPOINT[1]);
-    let at = x;
-    for (const ch of s) {
-      c.font = `${(mm * (1 + 0.25 * jitter())).toFixed(3)}px "${HAND_FONT}"`;
-      c.save();
-      c.translate(at, y + mm * 0.18 * jitter());
-      c.rotate(0.2 * jitter());
-      c.fillText(ch, 0, 0);
-      c.restore();
-      at += c.measureText(ch).width + mm * 0.06 * (jitter() + 0.5);
-    }
-    c.restore();
-    return at;
+    return writeByHand(this.ctx, s, x, y, { size: size * PT, grow: 0.25, rise: 0.18, tilt: 0.2, gap: 0.06, wholePixels: false, inks: [BALLPOINT[0], BALLPOINT[1]] }, color);
   }
 
   /** Digits in a row of boxes, one per box, as KPJ and NIK are asked for on BPJS forms. */

@@ -4,8 +4,10 @@
 // office, a signature, the name underlined, NIP).
 import type { Rng } from '../random';
 import { OFFICE } from './context';
+import type { Address } from './household';
 import { BALLPOINT, type ColonStyle, type Kit, PT, type TextStyle } from './kit';
 import { emblem, roundStamp, signature } from './marks';
+import { mixedCase, writeDate } from './print';
 
 export interface LetterStyle {
   font: string;
@@ -159,4 +161,26 @@ export function signBlock(k: Kit, x: number, y: number, s: Signer, st: TextStyle
   const under = s.nip ? `NIP. ${s.nip}` : s.id;
   if (under) k.text(under, x, ny + lh, { ...st, align: 'center' });
   return ny + lh * (under ? 2 : 1);
+}
+
+/** A Dukcapil deed extract's heading: the emblem, REPUBLIK INDONESIA, PENCATATAN SIPIL, the holder's
+ * citizenship when the deed prints it, the title and the number. */
+export function deedHeading(k: Kit, f: Flow, title: string, nomor: string, citizenship?: string): void {
+  emblem(k, 105, f.y + 6, 22);
+  f.y += 22;
+  f.center('REPUBLIK INDONESIA', { bold: true, size: f.s.size + 1 });
+  f.center('PENCATATAN SIPIL', { bold: true });
+  if (citizenship) f.center(citizenship, { size: f.s.size - 1 });
+  f.gap(0.6);
+  f.center(title, { bold: true, size: f.s.size + 4, spacing: 0.3 });
+  f.center(`No. ${nomor}`, { bold: true });
+  f.gap(1.2);
+}
+
+/** "Kutipan ini dikeluarkan di …, pada tanggal …" and the signature block of the Dukcapil head. */
+export function deedSignature(k: Kit, f: Flow, a: Address, issued: string, official: string, nip: string): void {
+  k.text(`Kutipan ini dikeluarkan di ${mixedCase(a.town)}, pada tanggal ${writeDate(issued, 'd bulan yyyy')}`, f.right, f.y, { ...f.st, align: 'right' });
+  f.gap(1.5);
+  const lines = k.wrap(`KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL ${a.kabupaten}`, 85, f.st);
+  signBlock(k, 150, f.y, { above: lines, name: official, nip, stamp: `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} ` }, f.st);
 }

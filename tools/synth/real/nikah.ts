@@ -6,7 +6,7 @@
 import type { FieldValue } from '../../../src/shared/domain/documents';
 import { makeDoc, type RealCtx } from './context';
 import { officialName, officialNip, type Resident } from './household';
-import { Flow, letterStyle, signBlock } from './letter';
+import { deedHeading, deedSignature, Flow, letterStyle, signBlock } from './letter';
 import { emblem } from './marks';
 import { dateInWords, mixedCase, weekday, writeDate } from './print';
 import { A4, type RealDoc } from './sheet';
@@ -25,23 +25,13 @@ function aktaPerkawinan(c: RealCtx, husband: Resident, wife: Resident, date: str
   const truth: Record<string, FieldValue> = { nomor_akta_nikah: nomor, nama_suami: husband.nama, nama_istri: wife.nama, tanggal_nikah: date };
   return makeDoc(c, { type: 'buku_nikah', variant: 'buku_nikah/akta-perkawinan', kind: 'paper', size: A4, truth, paper: '#f7f3e6' }, [
     (k) => {
-      const f = new Flow(k, s, 210, 20);
-      emblem(k, 105, f.y + 6, 22);
-      f.y += 22;
-      f.center('REPUBLIK INDONESIA', { bold: true, size: s.size + 1 });
-      f.center('PENCATATAN SIPIL', { bold: true });
-      f.gap(0.5);
-      f.center('KUTIPAN AKTA PERKAWINAN', { bold: true, size: s.size + 4, spacing: 0.3 });
-      f.center(`No. ${nomor}`, { bold: true });
-      f.gap(1.2);
+      const f = new Flow(k, s, 210, 18);
+      deedHeading(k, f, 'KUTIPAN AKTA PERKAWINAN', nomor);
       f.para(
         `Bahwa di ${a.town} pada tanggal ${writeDate(date, 'WORDS (dd-mm-yyyy)')} telah dilangsungkan perkawinan menurut Agama ${mixedCase(husband.agama)} antara ${husband.nama}, lahir di ${husband.tempat_lahir} pada tanggal ${writeDate(husband.tanggal_lahir, 'dd-mm-yyyy')}, dan ${wife.nama}, lahir di ${wife.tempat_lahir} pada tanggal ${writeDate(wife.tanggal_lahir, 'dd-mm-yyyy')}, yang telah dicatat dalam Register Akta Perkawinan.`,
       );
       f.gap(2);
-      k.text(`Kutipan ini dikeluarkan di ${mixedCase(a.town)}, pada tanggal ${writeDate(date, 'd bulan yyyy')}`, f.right, f.y, { ...f.st, align: 'right' });
-      f.gap(1.5);
-      const lines = k.wrap(`KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL ${a.kabupaten}`, 85, f.st);
-      signBlock(k, 150, f.y, { above: lines, name: official, nip, stamp: `DINAS DUKCAPIL ${a.kabupaten.replace(/^KABUPATEN /, '')} ` }, f.st);
+      deedSignature(k, f, a, date, official, nip);
     },
   ]);
 }
