@@ -1,5 +1,6 @@
 // Lint, including the layer rules: src/shared imports no Node, DOM or Electron module; only
-// src/main/electron imports 'electron'; the renderer never imports the Node side.
+// src/main/electron imports 'electron'; the renderer never imports the Node side; nothing under src/
+// (the product) imports tools/ (the document generator and other test tooling).
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -10,6 +11,9 @@ const nodeBuiltins = [
 ];
 const nodeModulePatterns = ['node:*'];
 const builtinPaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
+// The product ships without test tooling: no file under src/ may import tools/. Each src/ zone below
+// sets its own no-restricted-imports (a later block replaces an earlier one's options), so each lists it.
+const noTooling = { group: ['**/tools/**', 'tools/**'], message: 'The product never imports tools/ (test tooling stays out of what ships).' };
 const nativeNodePackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'commander', 'csv-parse', 'csv-parse/*'];
 
 export default tseslint.config(
@@ -40,6 +44,7 @@ export default tseslint.config(
             { group: nodeModulePatterns, message: 'src/shared is pure: no Node modules.' },
             { group: nativeNodePackages, message: 'src/shared is pure: no Node-only packages.' },
             { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared imports only src/shared.' },
+            noTooling,
           ],
         },
       ],
@@ -60,6 +65,7 @@ export default tseslint.config(
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer never imports the Node side.' },
             { group: nodeModulePatterns, message: 'The renderer runs in a browser: no Node modules.' },
             { group: nativeNodePackages, message: 'The renderer runs in a browser: no Node-only packages.' },
+            noTooling,
           ],
         },
       ],
@@ -68,7 +74,7 @@ export default tseslint.config(
   {
     files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the renderer.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The shell never imports the renderer.' }, noTooling] }],
     },
   },
   {
@@ -79,7 +85,7 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: "Only src/main/electron/ imports 'electron'; the rest runs in plain Node." }],
-          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The Node side never imports the UI.' }],
+          patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'The Node side never imports the UI.' }, noTooling],
         },
       ],
     },

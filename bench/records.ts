@@ -10,8 +10,8 @@ import { importParticipantsCsv } from '../src/main/participants/import-csv';
 import { createCase } from '../src/main/services/cases';
 import { searchParticipants } from '../src/main/services/participant-search';
 import { evaluateCase } from '../src/shared/rules/index';
-import { Rng } from '../src/shared/synth/random';
-import { syntheticParticipant } from '../src/shared/synth/people';
+import { Rng } from '../tools/synth/random';
+import { syntheticParticipant } from '../tools/synth/people';
 import { csvHeader, csvLine } from '../tests/fixtures/participants/csv';
 import { CONFIG, cleanJkm } from '../tests/unit/rules/builders';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateDossier } from '../../src/main/synth/index';
+import { generateDossier } from '../../tools/synth/index';
 import { encryptedPdf } from '../fixtures/ocr/bad-files';
 import { expect, test } from './fixtures';
 import { caseScreen, shell } from './pages';

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
-import { generateDossier } from '../../src/main/synth/index';
+import { generateDossier } from '../../tools/synth/index';
 import { expect, test } from './fixtures';
 import { caseScreen, shell } from './pages';
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { syntheticParticipant } from '../../src/shared/synth/people';
+import { syntheticParticipant } from '../../tools/synth/people';
 import { expect, test } from './fixtures';
 import { participantsScreen, shell } from './pages';
 

@@ -1,10 +1,12 @@
-import { syntheticParticipant } from '../../src/shared/synth/people';
-import { DEMO_SEED } from '../../src/main/demo/seed';
+import { demoParticipants } from '../../src/main/demo/seed';
 import { expect, test } from './fixtures';
 import { participantsScreen, shell } from './pages';
 
+/** The i-th participant of the shipped demo data (resources/demo). */
+const demoPerson = (i: number) => [...demoParticipants(i + 1)][i]!;
+
 test('opens in Bahasa Indonesia, switches to English, and finds a demo participant by NIK', async ({ page, app }) => {
-  const person = syntheticParticipant(DEMO_SEED, 17);
+  const person = demoPerson(17);
   await page.goto(app.url);
   const s = shell(page);
   await expect(s.ready).toBeVisible();
@@ -34,7 +36,7 @@ test('opens in Bahasa Indonesia, switches to English, and finds a demo participa
 });
 
 test('the worklist shows the demo cases and a new case is created from the keyboard (Alt+N, type the KPJ, Enter)', async ({ page, app }) => {
-  const person = syntheticParticipant(DEMO_SEED, 30);
+  const person = demoPerson(30);
   await page.goto(app.url);
   const s = shell(page);
   await expect(s.screen('worklist')).toBeVisible();

@@ -7,7 +7,7 @@ import { addFilesToCase } from '../../src/main/intake/intake';
 import { startCaseOcr } from '../../src/main/ocr/case-ocr';
 import { createCase } from '../../src/main/services/cases';
 import { watchCasePipeline } from '../../src/main/services/pipeline';
-import { generateDossier } from '../../src/main/synth/index';
+import { generateDossier } from '../../tools/synth/index';
 import { tempContext } from '../helpers/temp-home';
 
 let ctx: BackendContext;

@@ -30,4 +30,14 @@ describe('import boundaries', () => {
     expect(await restrictedImportErrors('src/renderer/x.tsx', `import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;\n`)).toHaveLength(1);
     expect(await restrictedImportErrors('src/renderer/x.tsx', `import { contract } from '../shared/api/contract';\nexport const a = contract;\n`)).toHaveLength(0);
   });
+
+  it('nothing under src/ (the product) imports tools/ (test tooling); tests and benches may', async () => {
+    const wrong = `import { generateDossier } from '../../../tools/synth/index';\nexport const a = generateDossier;\n`;
+    for (const file of ['src/main/demo/x.ts', 'src/main/electron/x.ts', 'src/shared/domain/x.ts', 'src/renderer/screens/x.tsx', 'src/preload/x/x.ts']) {
+      expect(await restrictedImportErrors(file, wrong), file).toHaveLength(1);
+    }
+    expect(await restrictedImportErrors('src/main/x.ts', `import { Rng } from '../../tools/synth/random';\nexport const a = Rng;\n`)).toHaveLength(1);
+    expect(await restrictedImportErrors('tests/integration/x/x.test.ts', wrong)).toHaveLength(0);
+    expect(await restrictedImportErrors('bench/x.ts', `import { generateDossier } from '../tools/synth/index';\nexport const a = generateDossier;\n`)).toHaveLength(0);
+  });
 });

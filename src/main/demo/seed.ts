@@ -1,17 +1,21 @@
 // Demo data: synthetic participants and a few sample claim cases, so a newcomer sees a working app.
-// Only ever seeds an empty data folder; never real people's data.
-import { syntheticParticipant } from '../../shared/synth/people';
+// Only ever seeds an empty data folder; never real people's data. The product carries no document
+// generator: the demo ships pre-generated in resources/demo (participants as a contract §3 CSV, scanned
+// dossiers, and a manifest of the sample cases), written by `npm run demo:build` (tools/synth/demo.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { claimTypeSchema } from '../../shared/domain/claims';
 import type { Participant } from '../../shared/domain/participant';
 import { checkCase } from '../checks/case-checks';
 import type { BackendContext } from '../context';
 import { addFilesToCase } from '../intake/intake';
+import { validateRow } from '../participants/csv-row';
 import { NameIndex } from '../participants/name-index';
 import { participantWriter } from '../participants/participant-writer';
+import { resourcesDir } from '../paths';
 import { createCase } from '../services/cases';
-import { generateDossier, type Dossier } from '../synth/index';
-
-export const DEMO_SEED = 2026;
-export const DEMO_PARTICIPANTS = 240;
 
 export interface DemoResult {
   seeded: boolean;
@@ -21,9 +25,56 @@ export interface DemoResult {
 }
 
 export interface DemoOptions {
-  /** Attach generated scanned dossiers to the sample cases; their pages wait for OCR, which the app
+  /** Attach the shipped scanned dossiers to their sample cases; their pages wait for OCR, which the app
    * resumes when it starts (startBackgroundWork). */
   files?: boolean;
+}
+
+/** resources/demo/manifest.json: what the seed needs to open each sample case. */
+export const demoManifestSchema = z.object({
+  /** The participants file, relative to the manifest. */
+  participants: z.string(),
+  cases: z.array(
+    z.object({
+      claimType: claimTypeSchema,
+      kpj: z.string().regex(/^\d{11}$/),
+      /** The incident (accident or death) date, as printed on the case's documents when it has any. */
+      incidentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      notes: z.string(),
+      /** Scanned files, relative to the manifest. */
+      files: z.array(z.string()),
+    }),
+  ),
+});
+export type DemoManifest = z.infer<typeof demoManifestSchema>;
+
+export const demoDir = (): string => path.join(resourcesDir(), 'demo');
+
+function readManifest(dir: string): DemoManifest {
+  const file = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(file)) throw new Error(`The demo data is missing (${file}); run "npm run demo:build".`);
+  return demoManifestSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** Participants from a contract §3 CSV, validated row by row as the CSV import validates them. */
+function* participantsFrom(file: string): Generator<Participant> {
+  const rows = parse(fs.readFileSync(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
+  for (const [i, row] of rows.entries()) {
+    const v = validateRow((c) => row[c], Object.values(row));
+    // The file is built and shipped with the app: a bad row is a build error, not an officer's typo.
+    if (!v.ok) throw new Error(`${file} line ${i + 2}: ${v.reason}`);
+    yield v.participant;
+  }
+}
+
+/** The first `count` demo participants: the same people on every machine. */
+export function* demoParticipants(count = Infinity, dir = demoDir()): Generator<Participant> {
+  if (count <= 0) return;
+  let n = 0;
+  for (const p of participantsFrom(path.join(dir, readManifest(dir).participants))) {
+    yield p;
+    if (++n >= count) return;
+  }
 }
 
 /** Writes participants through the same writer as the CSV import, so the name index follows them. */
@@ -36,46 +87,19 @@ export function insertParticipants(ctx: BackendContext, people: Iterable<Partici
   return n;
 }
 
-/** The demo participants: the same people on every machine. */
-export function* demoParticipants(count = DEMO_PARTICIPANTS): Generator<Participant> {
-  for (let i = 0; i < count; i++) yield syntheticParticipant(DEMO_SEED, i);
-}
-
-function printedIncidentDate(dossier: Dossier): string | undefined {
-  for (const f of dossier.files) {
-    for (const d of f.truth.documents) {
-      const date = d.fields.tanggal_kecelakaan ?? d.fields.tanggal_kematian;
-      if (typeof date === 'string') return date;
-    }
-  }
-  return undefined;
-}
-
-export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}): Promise<DemoResult> {
+export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}, dir = demoDir()): Promise<DemoResult> {
   const existing = ctx.db.prepare(`SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM cases) AS n`).pluck().get() as number;
   if (existing > 0) return { seeded: false, participants: 0, cases: 0, files: 0 };
-  const participants = insertParticipants(ctx, demoParticipants());
-  const people = [...demoParticipants(6)];
-  const samples = [
-    { claimType: 'JKK', person: people[0], incidentDate: '2026-10-14', notes: 'Kecelakaan lalu lintas saat berangkat kerja.' },
-    { claimType: 'JKM', person: people[1], incidentDate: '2026-09-30', notes: 'Ahli waris: istri.' },
-    { claimType: 'JHT', person: people[2], incidentDate: undefined, notes: 'Berhenti bekerja (BPU).' },
-    { claimType: 'JKK', person: people[3], incidentDate: '2026-11-02', notes: '' },
-  ] as const;
+  const manifest = readManifest(dir);
+  const participants = insertParticipants(ctx, participantsFrom(path.join(dir, manifest.participants)));
   let files = 0;
-  for (const [index, s] of samples.entries()) {
-    if (!s.person) continue;
-    // The first two sample cases come with their scanned dossier, generated for the same person; the
-    // case's incident date is the one on those documents. The accident forms are partly filled in by
-    // hand, as they are at the counter: those values wait for the officer.
-    const dossier = options.files && index < 2 ? await generateDossier(DEMO_SEED, { claimType: s.claimType, participantIndex: index, handwriting: s.claimType === 'JKK' }) : null;
-    const incidentDate = (dossier && printedIncidentDate(dossier)) ?? s.incidentDate;
-    const created = createCase(ctx, { claimType: s.claimType, kpj: s.person.nomor_kpj, incidentDate, notes: s.notes });
-    if (dossier) {
-      const added = await addFilesToCase(ctx, created.id, dossier.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes) })));
-      files += added.length;
+  for (const s of manifest.cases) {
+    const created = createCase(ctx, { claimType: s.claimType, kpj: s.kpj, incidentDate: s.incidentDate ?? undefined, notes: s.notes });
+    if (options.files && s.files.length) {
+      const incoming = s.files.map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(path.join(dir, f)) }));
+      files += (await addFilesToCase(ctx, created.id, incoming)).length;
     }
     checkCase(ctx, created.id);
   }
-  return { seeded: true, participants, cases: samples.length, files };
+  return { seeded: true, participants, cases: manifest.cases.length, files };
 }

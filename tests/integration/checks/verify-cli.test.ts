@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../src/main/cli/index';
-import { generateDossier } from '../../../src/main/synth/index';
+import { generateDossier } from '../../../tools/synth/index';
 import { participantsCsv, syntheticPeople } from '../../fixtures/participants/csv';
 
 let dir: string;

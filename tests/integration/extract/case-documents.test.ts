@@ -8,7 +8,7 @@ import { createDispatcher } from '../../../src/main/dispatch';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
-import { generateDossier, type GeneratedFile } from '../../../src/main/synth/index';
+import { generateDossier, type GeneratedFile } from '../../../tools/synth/index';
 import { tempDir } from '../../helpers/temp-home';
 
 let ctx: BackendContext;

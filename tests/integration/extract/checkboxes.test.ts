@@ -8,8 +8,8 @@ import { extractDocuments } from '../../../src/shared/extract';
 import { CHECKED, UNCHECKED } from '../../../src/shared/domain/ocr';
 import { createOcrPool, type OcrPool } from '../../../src/main/ocr/pool';
 import { readFile } from '../../../src/main/ocr/read-file';
-import { degrade, randomStyle, renderSpec, type Block, type Degradation, type DocSpec } from '../../../src/main/synth/index';
-import { Rng } from '../../../src/shared/synth/random';
+import { degrade, randomStyle, renderSpec, type Block, type Degradation, type DocSpec } from '../../../tools/synth/index';
+import { Rng } from '../../../tools/synth/random';
 
 const OPTIONS = ['Sembuh', 'Cacat Sebagian Anatomis', 'Cacat Sebagian Fungsi', 'Cacat Total Tetap', 'Meninggal Dunia'];
 const VALUES = ['sembuh', 'cacat_sebagian_anatomis', 'cacat_sebagian_fungsi', 'cacat_total_tetap', 'meninggal'];

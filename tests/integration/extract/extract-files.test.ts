@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractOutputSchema, type ExtractOutput } from '../../../src/shared/domain/documents';
 import { extractFiles } from '../../../src/main/extraction/extract-files';
-import { generateDossier, type GeneratedFile } from '../../../src/main/synth/index';
+import { generateDossier, type GeneratedFile } from '../../../tools/synth/index';
 import { runCli } from '../../helpers/cli';
 import { tempDir } from '../../helpers/temp-home';
 

@@ -7,7 +7,7 @@ import type { OcrPage } from '../../../src/shared/domain/ocr';
 import { extractDocuments } from '../../../src/shared/extract';
 import { createOcrPool, type OcrPool } from '../../../src/main/ocr/pool';
 import { readFile } from '../../../src/main/ocr/read-file';
-import { generateDossier, type GeneratedFile } from '../../../src/main/synth/index';
+import { generateDossier, type GeneratedFile } from '../../../tools/synth/index';
 
 let pool: OcrPool;
 const read: { file: GeneratedFile; pages: OcrPage[]; docs: ExtractedDocument[] }[] = [];

@@ -5,7 +5,7 @@ import type { OcrPage } from '../../../src/shared/domain/ocr';
 import { extractDocuments } from '../../../src/shared/extract';
 import { createOcrPool, type OcrPool } from '../../../src/main/ocr/pool';
 import { readFile } from '../../../src/main/ocr/read-file';
-import { generateDossier } from '../../../src/main/synth/index';
+import { generateDossier } from '../../../tools/synth/index';
 
 let pool: OcrPool;
 let pages: OcrPage[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addWorkingDays, coveredThrough, parseIsoDate } from '../../../src/shared/rules/dates';
 import { decodeNik, nikDisagreements } from '../../../src/shared/rules/nik';
-import { buildNik } from '../../../src/shared/synth/people';
+import { buildNik } from '../../../tools/synth/people';
 
 describe('NIK structure', () => {
   it('decodes birth date and gender, women with day + 40', () => {

@@ -1,6 +1,6 @@
 // How values are printed on real documents: the many Indonesian date styles, grouped identifiers,
 // rupiah amounts. Each printer takes the normalised value so the ground truth is exact by construction.
-import type { Rng } from '../../shared/synth/random';
+import type { Rng } from './random';
 
 const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 const BULAN_OLD: Record<number, string> = { 2: 'Pebruari', 11: 'Nopember' };

@@ -1,6 +1,6 @@
 // Name variants across one person's documents (domain notes: titles on KTP, Muhammad variants, old
 // spellings, bin/binti on heir statements). Each document prints one variant; its truth is that print.
-import type { Rng } from '../../shared/synth/random';
+import type { Rng } from './random';
 
 const MUHAMMAD = ['MUHAMMAD', 'MUHAMAD', 'MOHAMMAD', 'MOHAMAD', 'MOCHAMAD', 'MOCHAMMAD', 'MUHAMMAD', 'M.'];
 const OLD_SPELLING: readonly [RegExp, string][] = [[/U/g, 'OE'], [/J/g, 'DJ'], [/Y/g, 'J'], [/C/g, 'TJ']];

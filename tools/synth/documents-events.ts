@@ -1,8 +1,8 @@
 // Death, heir, marriage, accident, treatment and tax documents for a synthetic person.
-import type { Hubungan, KondisiAkhir } from '../../shared/normalize/values';
+import type { Hubungan, KondisiAkhir } from '../../src/shared/normalize/values';
 import { date, field, GENDER, lab, type DocContext, type Member } from './documents';
 import { printDate, printKpj, printNik, printNpwp, printRupiah, printTime, titleCase } from './formats';
-import { Rng } from '../../shared/synth/random';
+import { Rng } from './random';
 import type { Block, DocSpec } from './spec';
 
 export function aktaKematian(c: DocContext, death: { date: string; place: string }): DocSpec {

@@ -1,9 +1,9 @@
 // Content and truth of each contract document type for a synthetic person (issue 4 deliverable 1):
 // identity and account documents here, death, heir, marriage, accident and payment ones in documents-events.
-import type { Participant } from '../../shared/domain/participant';
-import type { Hubungan } from '../../shared/normalize/values';
-import type { Rng } from '../../shared/synth/random';
-import { REGIONS } from '../../shared/synth/people';
+import type { Participant } from '../../src/shared/domain/participant';
+import type { Hubungan } from '../../src/shared/normalize/values';
+import type { Rng } from './random';
+import { REGIONS } from './people';
 import { DATE_STYLES, printAccount, printDate, printKpj, printNik, printRupiah, type DateStyle } from './formats';
 import { LABELS, type Block, type DocSpec } from './spec';
 

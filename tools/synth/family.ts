@@ -1,8 +1,8 @@
 // Families around a synthetic participant: spouse, children, heirs, with NIKs that encode their birth
 // dates and genders, so KK tables and heir statements are internally consistent.
-import type { Participant } from '../../shared/domain/participant';
-import { buildNik, randomDate, randomName, REGIONS, SECOND_NAMES } from '../../shared/synth/people';
-import type { Rng } from '../../shared/synth/random';
+import type { Participant } from '../../src/shared/domain/participant';
+import { buildNik, randomDate, randomName, REGIONS, SECOND_NAMES } from './people';
+import type { Rng } from './random';
 import type { Member } from './documents';
 
 export interface Family {

@@ -1,6 +1,6 @@
 // Synthetic Indonesian identities for demo data, test fixtures and benchmarks. Never real people:
 // names are recombined from common given names, NIKs use real region codes with random serials.
-import type { Participant, Program } from '../domain/participant';
+import type { Participant, Program } from '../../src/shared/domain/participant';
 import { Rng } from './random';
 
 export const MALE_GIVEN = [
@@ -50,6 +50,11 @@ export function buildNik(regionCode: string, isoDob: string, gender: 'L' | 'P', 
   const day = gender === 'P' ? d + 40 : d;
   return `${regionCode}${pad2(day)}${pad2(m)}${pad2(y % 100)}${String(serial).padStart(4, '0')}`;
 }
+
+export const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The later of two ISO dates. */
+export const laterDate = (a: string, b: string): string => (a > b ? a : b);
 
 export function randomDate(rng: Rng, fromYear: number, toYear: number): string {
   const y = rng.int(fromYear, toYear);

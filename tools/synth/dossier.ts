@@ -1,17 +1,18 @@
 // A claim dossier as a branch receives it: the participant's documents for one claim type, rendered in
 // varied office styles, degraded like scans and phone photos, bundled into multi-document PDFs and
 // single images, each file with its ground truth. Deterministic by seed.
-import { PDFDocument } from 'pdf-lib';
-import type { ClaimType } from '../../shared/domain/claims';
-import type { Participant } from '../../shared/domain/participant';
-import type { KondisiAkhir } from '../../shared/normalize/values';
-import { randomDate, syntheticParticipant, REGIONS, BANKS } from '../../shared/synth/people';
-import { Rng } from '../../shared/synth/random';
+import type { ClaimType } from '../../src/shared/domain/claims';
+import type { Participant } from '../../src/shared/domain/participant';
+import type { KondisiAkhir } from '../../src/shared/normalize/values';
+import { addDays, laterDate, randomDate, syntheticParticipant, REGIONS, BANKS } from './people';
+import { Rng } from './random';
 import { degrade, type Degradation } from './degrade';
 import * as D from './documents';
 import { DATE_STYLES } from './formats';
 import { nameVariant, randomVariant } from './names';
-import { buildFamily } from './people';
+import { buildFamily } from './family';
+import { scannedPdf, type PdfPage } from './pdf';
+import { generateRealDossier } from './real/dossier';
 import { onA4, randomStyle, renderSpec } from './render';
 import type { Block, DocSpec, DocTruth, FileTruth } from './spec';
 
@@ -41,10 +42,11 @@ export interface DossierOptions {
   /** Forms filled in by hand: on accident reports and receipts some values are handwritten (default
    * false). Drawn from its own random stream, so the rest of the dossier is the same either way. */
   handwriting?: boolean;
+  /** 'classic': every type in one generic label-and-colon layout, one document per page (the default;
+   * the layouts extraction was first built on). 'real': the formats of the real documents (docs/document-
+   * formats.md), several documents on one page, desk photos and phone screenshots. */
+  formats?: 'classic' | 'real';
 }
-
-const addDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const later = (a: string, b: string): string => (a > b ? a : b);
 
 function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: boolean): DocSpec[] {
   const city = (REGIONS.find((r) => p.nik.startsWith(r.code)) ?? REGIONS[0]).tempat;
@@ -55,7 +57,7 @@ function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: b
   const bank = p.nama_bank ?? rng.pick(BANKS).name;
   const account = p.nomor_rekening ?? rng.digits(10);
   const event = randomDate(rng, 2025, 2026);
-  const eventDate = event > '2026-10-31' ? '2026-10-31' : later(event, p.tanggal_kepesertaan);
+  const eventDate = event > '2026-10-31' ? '2026-10-31' : laterDate(event, p.tanggal_kepesertaan);
   if (claimType === 'JKM' || claimType === 'BEASISWA') {
     const death = { date: eventDate, place: rng.pick([`RSUD ${city}`, city, `RUMAH, ${city}`]) };
     specs.push(D.kk(ctx(p.nama), family.nomorKk, family.members));
@@ -117,8 +119,10 @@ function fillInByHand(specs: DocSpec[], rng: Rng): void {
   }
 }
 
-/** One dossier: 2–5 files, each a PDF bundle of several documents or a single page image. */
+/** One dossier: 2–5 files, each a PDF bundle of several documents or a single page image (classic
+ * formats; real formats are drawn by real/dossier.ts). */
 export async function generateDossier(seed: number, options: DossierOptions = {}): Promise<Dossier> {
+  if (options.formats === 'real') return generateRealDossier(seed, options);
   const rng = new Rng(seed * 7919 + 17);
   const participant = syntheticParticipant(seed, options.participantIndex ?? 0);
   const claimType = options.claimType ?? rng.pick(['JKM', 'JKK', 'JHT', 'JKK', 'JKM'] as const);
@@ -151,17 +155,13 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
       files.push({ name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(img.bytes), mime: img.format === 'jpeg' ? 'image/jpeg' : 'image/png', truth: { name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, documents } });
       continue;
     }
-    // No creation/modification dates: the same seed must give byte-identical files (benchmark OCR cache).
-    const pdf = await PDFDocument.create({ updateMetadata: false });
+    const pages: PdfPage[] = [];
     for (const pg of all) {
       const img = await degrade(pg, kind, rng);
-      const embedded = img.format === 'jpeg' ? await pdf.embedJpg(img.bytes) : await pdf.embedPng(img.bytes);
       // The paper stays A4 (renders are 150 dpi); a low-resolution copy just has fewer pixels on it.
-      const w = (img.sourceWidth * 72) / 150;
-      const h = (img.sourceHeight * 72) / 150;
-      pdf.addPage([w, h]).drawImage(embedded, { x: 0, y: 0, width: w, height: h });
+      pages.push({ bytes: img.bytes, format: img.format, width: (img.sourceWidth * 72) / 150, height: (img.sourceHeight * 72) / 150 });
     }
-    files.push({ name: `${name}.pdf`, bytes: await pdf.save(), mime: 'application/pdf', truth: { name: `${name}.pdf`, documents } });
+    files.push({ name: `${name}.pdf`, bytes: await scannedPdf(pages), mime: 'application/pdf', truth: { name: `${name}.pdf`, documents } });
   }
   return { claimType, participant, files };
 }

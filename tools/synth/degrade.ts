@@ -3,7 +3,7 @@
 // Done with @napi-rs/canvas alone: loading sharp (libvips) in the same process as the canvas crashed
 // the generator now and then with a segmentation fault.
 import { createCanvas, loadImage } from '@napi-rs/canvas';
-import type { Rng } from '../../shared/synth/random';
+import type { Rng } from './random';
 
 export type Degradation = 'clean' | 'scan' | 'photo' | 'lowres';
 

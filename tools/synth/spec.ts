@@ -1,6 +1,6 @@
 // A neutral description of one document's printed content (blocks) plus its ground truth; the
 // renderer lays it out in an office's style, so layout varies independently of content.
-import type { DocumentType, FieldValue } from '../../shared/domain/documents';
+import type { DocumentType, FieldValue } from '../../src/shared/domain/documents';
 
 export type Block =
   | { kind: 'title'; text: string; size?: number }
@@ -42,6 +42,13 @@ export interface DocSpec {
   truth: Record<string, FieldValue>;
 }
 
+/** Where a document lies on a page it shares with other documents: [x0, y0, x1, y1] in fractions (0–1)
+ * of the page's width and height, whatever resolution the page is rendered at. */
+export interface DocRegion {
+  page: number;
+  box: [number, number, number, number];
+}
+
 export interface DocTruth {
   type: DocumentType;
   /** 1-based pages within the file. */
@@ -49,6 +56,10 @@ export interface DocTruth {
   fields: Record<string, FieldValue>;
   /** Keys whose value is handwritten on the page: extraction must leave them for the officer. */
   handwritten?: string[];
+  /** Set on each page the document shares with other documents (several documents on one page). */
+  regions?: DocRegion[];
+  /** The generator's format variant (e.g. "kartu_peserta/jmo-stacked"), for reading results by format. */
+  variant?: string;
 }
 
 export interface FileTruth {

@@ -5,7 +5,7 @@ export { degrade, type Degradation, type DegradedImage } from './degrade';
 export * as documents from './documents';
 export type { DocSpec, DocTruth, FileTruth, Block } from './spec';
 
-import type { Rng } from '../../shared/synth/random';
+import type { Rng } from './random';
 import type { DocSpec } from './spec';
 import { randomStyle, renderSpec, type OfficeStyle } from './render';
 

@@ -1,9 +1,8 @@
 // Lays a DocSpec out as page images in one office's style (fonts, label layout, two columns, value on
 // the next line, missing colons), with @napi-rs/canvas. Returns one PNG per page.
-import { createCanvas, GlobalFonts, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Rng } from '../../shared/synth/random';
+import { createCanvas, loadImage, type SKRSContext2D } from '@napi-rs/canvas';
+import { handJitter, systemFonts, writeByHand, type HandStyle } from './fonts';
+import type { Rng } from './random';
 import type { Block, DocSpec, PageSize } from './spec';
 
 export type FieldLayout = 'colon' | 'inline' | 'nocolon' | 'below' | 'twocol';
@@ -20,44 +19,13 @@ export interface OfficeStyle {
   tableGrid: boolean;
 }
 
-const FONT_FILES: readonly [string, string][] = [
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', 'DejaVu Sans'],
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', 'DejaVu Sans'],
-  ['/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf', 'DejaVu Serif'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', 'Liberation Sans'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', 'Liberation Sans'],
-  ['/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf', 'Liberation Serif'],
-  ['/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf', 'Liberation Mono'],
-];
-let fontsReady = false;
+/** The office faces, in the order offices are drawn from them (the order keeps seeded styles stable). */
+const OFFICE_FACES = ['DejaVu Sans', 'DejaVu Serif', 'Liberation Sans', 'Liberation Serif', 'Liberation Mono'] as const;
+
 function ensureFonts(): string[] {
-  if (!fontsReady) {
-    for (const [file, alias] of FONT_FILES) if (existsSync(file)) GlobalFonts.registerFromPath(file, alias);
-    fontsReady = true;
-  }
-  const families = FONT_FILES.filter(([f]) => existsSync(f)).map(([, a]) => a);
-  return [...new Set(families.length ? families : ['sans-serif'])];
-}
-
-/** A hand that writes block capitals (Caveat, an OFL font from @fontsource/caveat). */
-const HAND_FONT = 'Caveat';
-let handReady = false;
-function ensureHandFont(): void {
-  if (handReady) return;
-  const file = createRequire(import.meta.url).resolve('@fontsource/caveat/files/caveat-latin-400-normal.woff2');
-  GlobalFonts.registerFromPath(file, HAND_FONT);
-  handReady = true;
-}
-
-/** A tiny PRNG seeded by the text, so the same value is always written the same way without drawing
- * from the document's random stream. */
-function handJitter(text: string): () => number {
-  let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return () => {
-    h = Math.imul(h ^ (h >>> 15), 2246822507) ^ Math.imul(h ^ (h >>> 13), 3266489909);
-    return ((h >>> 0) % 10000) / 10000 - 0.5;
-  };
+  const installed = systemFonts();
+  const families = OFFICE_FACES.filter((f) => installed.has(f));
+  return families.length ? families : ['sans-serif'];
 }
 
 export function randomStyle(rng: Rng): OfficeStyle {
@@ -106,27 +74,8 @@ class Page {
   /** Writes `s` by hand from `x` in ballpoint ink: letters a little larger than the print, each with
    * its own size, tilt and height above the line. Returns where the writing ends. */
   hand(s: string, x: number): number {
-    ensureHandFont();
-    const jitter = handJitter(s);
-    const ctx = this.ctx;
-    const size = this.style.fontSize * 1.3;
-    ctx.save();
-    ctx.fillStyle = jitter() > 0 ? '#1c2f86' : '#262626';
-    ctx.textBaseline = 'alphabetic';
-    const baseline = this.y + this.style.fontSize * 0.95;
-    let at = x;
-    for (const ch of s) {
-      const px = Math.round(size * (1 + 0.3 * jitter()));
-      ctx.font = `${px}px "${HAND_FONT}"`;
-      ctx.save();
-      ctx.translate(at, baseline + size * 0.25 * jitter());
-      ctx.rotate(0.24 * jitter());
-      ctx.fillText(ch, 0, 0);
-      ctx.restore();
-      at += ctx.measureText(ch).width + size * 0.08 * (jitter() + 0.5);
-    }
-    ctx.restore();
-    return at;
+    const hand: HandStyle = { size: this.style.fontSize * 1.3, grow: 0.3, rise: 0.25, tilt: 0.24, gap: 0.08, wholePixels: true, inks: ['#1c2f86', '#262626'] };
+    return writeByHand(this.ctx, s, x, this.y + this.style.fontSize * 0.95, hand);
   }
   /** A field's value, printed or handwritten; returns where it ends. */
   value(b: Extract<Block, { kind: 'field' }>, x: number): number {
