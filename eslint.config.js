@@ -17,7 +17,7 @@ const noTooling = { group: ['**/tools/**', 'tools/**'], message: 'The product ne
 const nativeNodePackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'commander', 'csv-parse', 'csv-parse/*'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/generated/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/generated/**', '.scratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
