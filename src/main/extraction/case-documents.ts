@@ -167,7 +167,11 @@ export function setDocumentType(ctx: BackendContext, documentId: number, type: D
 export function setField(ctx: BackendContext, documentId: number, key: string, value: FieldValue | null): CaseDocument {
   const doc = getDocument(ctx, documentId);
   const checked = normalizeOfficerValue(doc.type, key, value);
-  if (!checked.ok) throw new AppError('invalid_input', checked.reason, { key });
+  // The problem (and a list's entry and column) travel as params, for the UI to say in the officer's language.
+  if (!checked.ok) {
+    const { reason, problem, entry, column } = checked;
+    throw new AppError('invalid_input', reason, { key, problem, ...(entry !== undefined ? { entry } : {}), ...(column !== undefined ? { column } : {}) });
+  }
   const before = doc.fields[key];
   const field: ExtractedField = {
     value: checked.value, confidence: 1, page: before?.page ?? doc.pages[0] ?? 1, bbox: before?.bbox ?? null, source: 'officer',

@@ -38,6 +38,21 @@ export function errorText(error: ApiError): string {
   if (typeof file === 'string' && typeof reason === 'string' && i18next.exists(`errors.file.${reason}`)) {
     return i18next.t(`errors.file.${reason}`, { file });
   }
+  const value = valueProblemText(error);
+  if (value) return value;
   const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
   return i18next.t(`errors.${error.code}`, { detail });
+}
+
+/** A keyed value the back end refused: the field (and a list's row and column) with the problem, all in
+ * the officer's language; null when the error is not about a value or its problem has no words here. */
+export function valueProblemText(error: ApiError): string | null {
+  const { key, problem, entry, column } = error.params ?? {};
+  if (error.code !== 'invalid_input' || typeof key !== 'string' || typeof problem !== 'string') return null;
+  if (!i18next.exists(`errors.value.${problem}`)) return null;
+  const label = (k: string): string => i18next.t(`fields.${k}`, { defaultValue: k });
+  const text = i18next.t(`errors.value.${problem}`);
+  return typeof entry === 'number' && typeof column === 'string'
+    ? i18next.t('errors.listEntry', { field: label(key), entry, column: label(column), problem: text })
+    : i18next.t('errors.fieldValue', { field: label(key), problem: text });
 }
