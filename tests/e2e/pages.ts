@@ -24,3 +24,19 @@ export const caseScreen = (page: Page) => ({
   flags: page.getByTestId('flags-panel'),
   status: page.getByTestId('case-status'),
 });
+
+export const newCaseForm = (page: Page) => ({
+  open: page.getByRole('button', { name: 'Kasus baru' }),
+  form: page.getByTestId('new-case-form'),
+  claimType: page.getByTestId('new-case-form').locator('select'),
+  create: page.getByTestId('new-case-form').locator('button[type=submit]'),
+});
+
+export const fieldsPanel = (page: Page) => {
+  const panel = page.getByTestId('fields-panel');
+  return {
+    panel,
+    documents: (type: string) => panel.locator(`.doc-fields[data-doc-type="${type}"]`),
+    document: (id: string) => panel.locator(`.doc-fields[data-document-id="${id}"]`),
+  };
+};

@@ -1,4 +1,5 @@
-// Pure logic of the UI that officers rely on: deep links and how reasons for manual keying are shown.
+// Pure logic of the UI that officers rely on: deep links, how reasons for manual keying and refused values
+// are shown, and the list editor's draft.
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALUE_PROBLEMS } from '../../src/shared/extract/officer-value';
@@ -6,6 +7,8 @@ import { reasonCategory } from '../../src/renderer/components/FieldsPanel';
 import { en } from '../../src/renderer/i18n/en';
 import { id } from '../../src/renderer/i18n/id';
 import { errorText } from '../../src/renderer/i18n/index';
+import { blankRow, cellKey, fromDraft, missingCells, sameDraft, toDraft } from '../../src/renderer/list-draft';
+import { LIST_FIELDS } from '../../src/shared/domain/lists';
 import { hrefOf, parseHash } from '../../src/renderer/router';
 
 describe('deep links', () => {
@@ -67,5 +70,36 @@ describe('a keyed value the back end refused', () => {
     expect(errorText(error)).toBe('Heirs row 2, column NIK: a NIK is 16 digits with a valid region code and birth date.');
     expect(errorText({ code: 'invalid_input', message: 'tanggal_lahir: date_unreadable', params: { key: 'tanggal_lahir', problem: 'date' } })).toMatch(/^Date of birth: not a date/);
     expect(errorText({ code: 'invalid_input', message: 'anggota entry 1, hubungan: hubungan_unreadable', params: { key: 'anggota', problem: 'hubungan', entry: 1, column: 'hubungan' } })).not.toMatch(/anggota|hubungan_|_unreadable/);
+  });
+});
+
+describe('the list editor draft', () => {
+  const heirs = LIST_FIELDS.ahli_waris;
+
+  it('starts from the list read, or from one blank row when nothing was read', () => {
+    const read = toDraft([{ nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' }, { nama: 'RIZKI', hubungan: 'anak' }], heirs);
+    expect(read.map((r) => r.cells)).toEqual([{ nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' }, { nama: 'RIZKI', nik: '', hubungan: 'anak' }]);
+    expect(read.every((r) => r.read)).toBe(true);
+    const keyed = toDraft(null, heirs);
+    expect(keyed).toHaveLength(1);
+    expect(keyed[0]).toMatchObject({ read: false, cells: { nama: '', nik: '', hubungan: '' } });
+  });
+
+  it('sends trimmed cells, drops blank rows, and knows which screen row each entry came from', () => {
+    const rows = [blankRow(heirs), { ...blankRow(heirs), cells: { nama: ' SITI ', nik: '', hubungan: 'istri' } }, blankRow(heirs), { ...blankRow(heirs), cells: { nama: 'RIZKI', nik: '1', hubungan: '' } }];
+    expect(fromDraft(rows, heirs)).toEqual({ entries: [{ nama: 'SITI', hubungan: 'istri' }, { nama: 'RIZKI', nik: '1' }], rowOf: [1, 3] });
+  });
+
+  it('is unchanged when only blank rows or spaces were added', () => {
+    const read = toDraft([{ nama: 'SITI', hubungan: 'istri' }], heirs);
+    expect(sameDraft(read, [...read, blankRow(heirs)], heirs)).toBe(true);
+    expect(sameDraft(read, [{ ...read[0]!, cells: { ...read[0]!.cells, nama: 'SITI ' } }], heirs)).toBe(true);
+    expect(sameDraft(read, [{ ...read[0]!, cells: { ...read[0]!.cells, nama: 'SITA' } }], heirs)).toBe(false);
+  });
+
+  it('marks the empty cells of read rows only when the engine said the list needs completing', () => {
+    const rows = [...toDraft([{ nama: 'SITI', hubungan: 'istri' }], heirs), blankRow(heirs)];
+    expect([...missingCells(rows, heirs, true)]).toEqual([cellKey(0, 'nik')]);
+    expect(missingCells(rows, heirs, false).size).toBe(0);
   });
 });

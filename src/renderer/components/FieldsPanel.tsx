@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../shared/api/methods-extraction';
 import type { ApiError } from '../../shared/api/result';
-import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue, type ListEntry } from '../../shared/domain/documents';
+import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue } from '../../shared/domain/documents';
+import { isListKey } from '../../shared/domain/lists';
 import { useApi, useEvents, useQuery } from '../api-context';
 import type { PageRef } from './DocumentsPanel';
 import { ErrorNote } from './ErrorNote';
+import { ListEditor } from './ListEditor';
+import { ProgramsEditor } from './ProgramsEditor';
 
 export interface Evidence {
   page: PageRef;
@@ -31,6 +34,14 @@ export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Ele
     list.reload();
     onChanged();
   };
+  // A field's save answers its own refusal, shown beside the field (and the cell) it is about.
+  const saveField = async (documentId: number, key: string, value: FieldValue | null): Promise<ApiError | undefined> => {
+    const res = await api.call('extraction.setField', { documentId, key, value });
+    if (!res.ok) return res.error;
+    list.reload();
+    onChanged();
+    return undefined;
+  };
 
   const docs = list.data?.documents ?? [];
   return (
@@ -51,7 +62,7 @@ export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Ele
           doc={doc}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
-          onValue={(key, value) => void api.call('extraction.setField', { documentId: doc.id, key, value }).then(after)}
+          onSave={(key, value) => saveField(doc.id, key, value)}
         />
       ))}
     </section>
@@ -62,13 +73,13 @@ function DocumentFields(props: {
   doc: CaseDocument;
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
-  onValue: (key: string, value: FieldValue | null) => void;
+  onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { doc } = props;
   const firstPage = doc.pages[0] ?? 1;
   return (
-    <article className="doc-fields" data-doc-type={doc.type}>
+    <article className="doc-fields" data-doc-type={doc.type} data-document-id={doc.id}>
       <header className="doc-head">
         <select value={doc.type} onChange={(e) => props.onType(e.target.value as DocumentType)} aria-label={t('extraction.type')}>
           {DOCUMENT_TYPES.map((type) => (
@@ -84,7 +95,14 @@ function DocumentFields(props: {
       </header>
       <div className="field-rows">
         {Object.entries(doc.fields).map(([key, field]) => (
-          <FieldRow key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`} name={key} field={field} onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox })} onValue={(v) => props.onValue(key, v)} />
+          <FieldRow
+            key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`}
+            id={`f-${doc.id}-${key}`}
+            name={key}
+            field={field}
+            onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox })}
+            onSave={(v) => props.onSave(key, v)}
+          />
         ))}
       </div>
     </article>
@@ -104,32 +122,55 @@ export function reasonCategory(reason: string): 'handwriting' | 'choice' | 'low_
 
 const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : String(v));
 
-function FieldRow({ name, field, onShow, onValue }: { name: string; field: ExtractedField; onShow: () => void; onValue: (v: FieldValue | null) => void }): React.JSX.Element {
+interface RowProps {
+  /** Unique on the screen: two documents on one page have the same keys on the same page. */
+  id: string;
+  name: string;
+  field: ExtractedField;
+  onShow: () => void;
+  onSave: (v: FieldValue | null) => Promise<ApiError | undefined>;
+}
+
+function FieldRow({ id, name, field, onShow, onSave }: RowProps): React.JSX.Element {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(asText(field.value));
-  const isList = Array.isArray(field.value);
-  const dirty = !isList && draft !== asText(field.value);
-  const save = (): void => onValue(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
+  const [error, setError] = useState<ApiError>();
+  // Lists and program codes have editors of their own; everything else is one text input.
+  const editor = isListKey(name) ? 'list' : name === 'program' ? 'programs' : 'text';
+  const dirty = editor === 'text' && draft !== asText(field.value);
+  const save = (value: FieldValue | null): void => void onSave(value).then(setError);
+  const saveDraft = (): void => save(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
   const state = field.source === 'officer' ? 'confirmed' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
+  const labelId = `${id}-label`;
+  const label = t(`fields.${name}`, { defaultValue: name });
   return (
-    <div className={`field-row field-${state}`} data-field={name} data-field-state={state}>
-      <label htmlFor={`f-${name}-${field.page}`} className="field-label">
-        {t(`fields.${name}`, { defaultValue: name })}
-      </label>
-      {isList ? (
-        <ListValue value={field.value as (string | ListEntry)[]} />
+    <div className={`field-row field-${state}${editor === 'list' ? ' field-list' : ''}`} data-field={name} data-field-state={state}>
+      {editor === 'text' ? (
+        <label htmlFor={id} id={labelId} className="field-label">
+          {label}
+        </label>
+      ) : (
+        <span id={labelId} className="field-label">
+          {label}
+        </span>
+      )}
+      {editor === 'list' && isListKey(name) ? (
+        <ListEditor name={name} field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+      ) : editor === 'programs' ? (
+        <ProgramsEditor field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
       ) : (
         <input
-          id={`f-${name}-${field.page}`}
+          id={id}
           value={draft}
           onFocus={onShow}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') save();
+            if (e.key === 'Enter') saveDraft();
             if (e.key === 'Escape') setDraft(asText(field.value));
           }}
           placeholder={field.needsKeying ? t('extraction.needsKeying') : ''}
           className={field.needsKeying ? 'needs-keying' : undefined}
+          aria-invalid={error ? true : undefined}
         />
       )}
       <span className="field-meta">
@@ -146,49 +187,25 @@ function FieldRow({ name, field, onShow, onValue }: { name: string; field: Extra
           {t('extraction.pagesOf', { pages: field.page })}
         </button>
         {dirty ? (
-          <button type="button" className="primary small" onClick={save}>
+          <button type="button" className="primary small" onClick={saveDraft}>
             {t('extraction.save')}
           </button>
         ) : (
-          !isList &&
+          // Lists and programs confirm from their own editors, beside their Save.
+          editor === 'text' &&
           field.source !== 'officer' &&
           field.value !== null && (
-            <button type="button" className="small" onClick={() => onValue(field.value)}>
+            <button type="button" className="small" onClick={() => save(field.value)}>
               ✓ {t('extraction.confirm')}
             </button>
           )
         )}
       </span>
+      {editor === 'text' && error && (
+        <div className="field-error">
+          <ErrorNote error={error} />
+        </div>
+      )}
     </div>
-  );
-}
-
-function ListValue({ value }: { value: (string | ListEntry)[] }): React.JSX.Element {
-  const { t } = useTranslation();
-  if (value.every((v) => typeof v === 'string')) return <span>{(value as string[]).join(', ')}</span>;
-  const rows = value as ListEntry[];
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return (
-    <details className="list-value">
-      <summary>{t('extraction.listEntries', { count: rows.length })}</summary>
-      <table className="grid compact">
-        <thead>
-          <tr>
-            {keys.map((k) => (
-              <th key={k}>{t(`fields.${k}`, { defaultValue: k })}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => (
-            <tr key={i}>
-              {keys.map((k) => (
-                <td key={k}>{r[k] ?? ''}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

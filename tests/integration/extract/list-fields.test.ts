@@ -2,7 +2,6 @@
 // of a family card) and corrects it, through the real dispatcher on a real database: each entry is
 // normalised as OCR output is, a bad entry is refused naming its row and column, and the keyed list
 // survives re-extraction. The pages are text-layer PDFs, read without OCR, so the test stays quick.
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDocument } from '../../../src/shared/api/methods-extraction';
 import type { Result } from '../../../src/shared/api/result';
@@ -11,6 +10,7 @@ import { addFilesToCase } from '../../../src/main/intake/intake';
 import { startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
 import { tempContext } from '../../helpers/temp-home';
+import { heirStatementWithoutTable, textPdf } from '../../fixtures/text-pdf';
 import type { BackendContext } from '../../../src/main/context';
 
 let ctx: BackendContext;
@@ -18,14 +18,6 @@ let cleanup: () => Promise<void>;
 let heirs: CaseDocument;
 let family: CaseDocument;
 let card: CaseDocument;
-
-async function textPdf(lines: string[]): Promise<Buffer> {
-  const pdf = await PDFDocument.create();
-  const font = await pdf.embedFont(StandardFonts.Helvetica);
-  const page = pdf.addPage([595, 842]);
-  lines.forEach((line, i) => page.drawText(line, { x: 60, y: 760 - i * 28, size: 13, font }));
-  return Buffer.from(await pdf.save());
-}
 
 const call = <T>(method: string, input: unknown): Promise<Result<T>> => createDispatcher(ctx)(method as never, input as never) as Promise<Result<T>>;
 const value = async <T>(method: string, input: unknown): Promise<T> => {
@@ -39,7 +31,7 @@ beforeAll(async () => {
   const caseId = createCase(ctx, { claimType: 'JKM', notes: '' }).id;
   // Letters with their heading and identity lines but no table: the lists are left for keying.
   await addFilesToCase(ctx, caseId, [
-    { name: 'ahli-waris.pdf', bytes: await textPdf(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : BUDI SANTOSO', 'NIK Almarhum : 3174012702880002', 'Tanggal Surat : 12-03-2025']) },
+    { name: 'ahli-waris.pdf', bytes: await heirStatementWithoutTable() },
     { name: 'kk.pdf', bytes: await textPdf(['KARTU KELUARGA', 'No. 3174010101100007', 'Nama Kepala Keluarga : BUDI SANTOSO', 'Alamat : JL. MERDEKA NO. 1']) },
     { name: 'kartu.pdf', bytes: await textPdf(['BPJS KETENAGAKERJAAN', 'KARTU PESERTA', 'Nama : BUDI SANTOSO', 'No. KPJ : 23012345678', 'NIK : 3174012702880002']) },
   ]);
