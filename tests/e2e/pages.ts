@@ -38,5 +38,15 @@ export const fieldsPanel = (page: Page) => {
     panel,
     documents: (type: string) => panel.locator(`.doc-fields[data-doc-type="${type}"]`),
     document: (id: string) => panel.locator(`.doc-fields[data-document-id="${id}"]`),
+    selected: panel.locator('.doc-fields[data-selected]'),
+  };
+};
+
+export const pageViewer = (page: Page) => {
+  const viewer = page.locator('[data-testid="page-viewer"][data-state="ready"]');
+  return {
+    viewer,
+    regions: viewer.getByTestId('doc-region'),
+    selectedRegion: viewer.locator('[data-testid="doc-region"][data-selected]'),
   };
 };

@@ -1,5 +1,5 @@
 // Pure logic of the UI that officers rely on: deep links, how reasons for manual keying and refused values
-// are shown, and the list editor's draft.
+// are shown, the list editor's draft, and which document of a shared page lies where.
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VALUE_PROBLEMS } from '../../src/shared/extract/officer-value';
@@ -8,7 +8,9 @@ import { en } from '../../src/renderer/i18n/en';
 import { id } from '../../src/renderer/i18n/id';
 import { errorText } from '../../src/renderer/i18n/index';
 import { blankRow, cellKey, fromDraft, missingCells, sameDraft, toDraft } from '../../src/renderer/list-draft';
+import { regionAt, regionsOnPage } from '../../src/renderer/page-regions';
 import { LIST_FIELDS } from '../../src/shared/domain/lists';
+import type { CaseDocument } from '../../src/shared/api/methods-extraction';
 import { hrefOf, parseHash } from '../../src/renderer/router';
 
 describe('deep links', () => {
@@ -101,5 +103,30 @@ describe('the list editor draft', () => {
     const rows = [...toDraft([{ nama: 'SITI', hubungan: 'istri' }], heirs), blankRow(heirs)];
     expect([...missingCells(rows, heirs, true)]).toEqual([cellKey(0, 'nik')]);
     expect(missingCells(rows, heirs, false).size).toBe(0);
+  });
+});
+
+describe('documents sharing a page', () => {
+  const doc = (id: number, fileId: number, regions?: CaseDocument['regions']): CaseDocument => ({
+    id, caseId: 1, fileId, fileName: 'f.png', type: 'ktp', typeConfidence: 1, typeSource: 'ocr', pages: [1], fields: {}, updatedAt: '', ...(regions ? { regions } : {}),
+  });
+  const docs = [
+    doc(7, 1, [{ page: 1, bbox: [100, 900, 1000, 1500] }]),
+    doc(3, 1, [{ page: 1, bbox: [100, 100, 1000, 700] }]),
+    doc(9, 1), // alone on its page: no region
+    doc(4, 2, [{ page: 1, bbox: [0, 0, 10, 10] }]), // another file
+  ];
+
+  it('are the documents of that file and page with a region, top to bottom', () => {
+    expect(regionsOnPage(docs, 1, 1).map((r) => r.documentId)).toEqual([3, 7]);
+    expect(regionsOnPage(docs, 1, 2)).toEqual([]);
+  });
+
+  it('are picked by a point inside their region, the smallest when they nest', () => {
+    const regions = [...regionsOnPage(docs, 1, 1), { documentId: 11, type: 'kartu_peserta' as const, bbox: [200, 950, 500, 1100] as [number, number, number, number] }];
+    expect(regionAt(regions, 500, 300)?.documentId).toBe(3);
+    expect(regionAt(regions, 300, 1000)?.documentId).toBe(11);
+    expect(regionAt(regions, 900, 1400)?.documentId).toBe(7);
+    expect(regionAt(regions, 500, 800)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../shared/api/methods-extraction';
 import type { ApiError } from '../../shared/api/result';
@@ -13,16 +13,28 @@ import { ProgramsEditor } from './ProgramsEditor';
 export interface Evidence {
   page: PageRef;
   bbox: BBox | null;
+  /** The document the evidence belongs to: its region is emphasised on a page several documents share. */
+  documentId?: number;
+}
+
+/** A document picked on the page: its fields are brought into view and focused. `seq` makes picking the
+ * same document again count as a new request. */
+export interface DocumentPick {
+  documentId: number;
+  seq: number;
 }
 
 interface Props {
   caseId: number;
   onShow: (evidence: Evidence) => void;
   onChanged: () => void;
+  /** The document whose fields the officer is working on (emphasised here and on the page). */
+  selectedId: number | null;
+  picked: DocumentPick | null;
 }
 
 /** Pre-filled fields beside their evidence: the officer confirms or corrects each one. */
-export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Element {
+export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const list = useQuery('extraction.list', { caseId }, String(caseId));
@@ -56,10 +68,12 @@ export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Ele
       {list.state === 'ready' && docs.length === 0 && <p className="muted">{t('extraction.empty')}</p>}
       {docs.map((doc) => (
         <DocumentFields
-          // Keyed by where the document sits, not its row id: re-extraction while other files are read
-          // gives new ids, and must not throw away a correction the officer is still typing.
-          key={`${doc.fileId}:${doc.pages[0] ?? 0}`}
+          // Keyed by id: a document found again in the same place keeps its id through re-extraction, so
+          // a correction the officer is still typing survives; two documents on one page stay apart.
+          key={doc.id}
           doc={doc}
+          selected={doc.id === selectedId}
+          picked={picked?.documentId === doc.id ? picked.seq : null}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
           onSave={(key, value) => saveField(doc.id, key, value)}
@@ -71,15 +85,34 @@ export function FieldsPanel({ caseId, onShow, onChanged }: Props): React.JSX.Ele
 
 function DocumentFields(props: {
   doc: CaseDocument;
+  selected: boolean;
+  /** Set (to a new number each time) when the officer picked this document on the page. */
+  picked: number | null;
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
   onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const { doc } = props;
+  const { doc, picked } = props;
   const firstPage = doc.pages[0] ?? 1;
+  const self = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (picked === null) return;
+    // Picked on the page: bring its fields into view and move focus there, so the keyboard follows.
+    const still = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    self.current?.scrollIntoView({ block: 'start', behavior: still ? 'auto' : 'smooth' });
+    self.current?.focus({ preventScroll: true });
+  }, [picked]);
   return (
-    <article className="doc-fields" data-doc-type={doc.type} data-document-id={doc.id}>
+    <article
+      ref={self}
+      tabIndex={-1}
+      className={props.selected ? 'doc-fields selected' : 'doc-fields'}
+      data-doc-type={doc.type}
+      data-document-id={doc.id}
+      data-selected={props.selected || undefined}
+      aria-label={`${t(`docTypes.${doc.type}`)} · ${doc.fileName}`}
+    >
       <header className="doc-head">
         <select value={doc.type} onChange={(e) => props.onType(e.target.value as DocumentType)} aria-label={t('extraction.type')}>
           {DOCUMENT_TYPES.map((type) => (
@@ -88,7 +121,7 @@ function DocumentFields(props: {
             </option>
           ))}
         </select>
-        <button type="button" className="link" onClick={() => props.onShow({ page: { fileId: doc.fileId, page: firstPage }, bbox: null })}>
+        <button type="button" className="link" onClick={() => props.onShow({ page: { fileId: doc.fileId, page: firstPage }, bbox: null, documentId: doc.id })}>
           {doc.fileName} · {t('extraction.pagesOf', { pages: doc.pages.join(', ') })}
         </button>
         <span className="badge subtle">{t('extraction.confidence', { pct: Math.round(doc.typeConfidence * 100) })}</span>
@@ -100,7 +133,7 @@ function DocumentFields(props: {
             id={`f-${doc.id}-${key}`}
             name={key}
             field={field}
-            onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox })}
+            onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
             onSave={(v) => props.onSave(key, v)}
           />
         ))}

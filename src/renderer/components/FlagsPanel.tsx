@@ -88,7 +88,7 @@ function FlagItem({ flag, lang, fileId, onShow }: { flag: Flag; lang: 'id' | 'en
             {t('flags.document')}: {doc.documentType ? t(`docTypes.${doc.documentType}`) : '–'}
             {doc.field ? ` · ${t(`fields.${doc.field}`, { defaultValue: doc.field })}` : ''} = <strong className="mono">{show(doc.value)}</strong>
             {canShow && (
-              <button type="button" className="link" onClick={() => onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null })}>
+              <button type="button" className="link" onClick={() => onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null, ...(doc.documentId ? { documentId: Number(doc.documentId) } : {}) })}>
                 {t('extraction.pagesOf', { pages: doc.page })}
               </button>
             )}

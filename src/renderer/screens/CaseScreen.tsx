@@ -4,7 +4,7 @@ import { useEvents, useQuery } from '../api-context';
 import { CaseActions } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
-import { FieldsPanel, type Evidence } from '../components/FieldsPanel';
+import { FieldsPanel, type DocumentPick, type Evidence } from '../components/FieldsPanel';
 import { FlagsPanel } from '../components/FlagsPanel';
 import { PageViewer } from '../components/PageViewer';
 import { hrefOf } from '../router';
@@ -13,7 +13,14 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
   const { t } = useTranslation();
   const detail = useQuery('cases.get', caseId ? { id: caseId } : null, String(caseId));
   const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [picked, setPicked] = useState<DocumentPick | null>(null);
   const pageRef: PageRef | null = evidence?.page ?? null;
+  const selectedId = evidence?.documentId ?? null;
+  // A document picked on the page becomes the selected one, and its fields come into view.
+  const pick = (documentId: number): void => {
+    setEvidence((e) => (e ? { page: e.page, bbox: null, documentId } : e));
+    setPicked((p) => ({ documentId, seq: (p?.seq ?? 0) + 1 }));
+  };
   useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && detail.reload());
   if (!caseId) {
     return (
@@ -63,10 +70,14 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
             <div className="case-left">
               <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} />
               <FlagsPanel caseId={c.id} onShow={setEvidence} />
-              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} />
+              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} />
             </div>
             <div className="case-right">
-              {pageRef ? <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} /> : <p className="panel muted">{t('documents.pickPage')}</p>}
+              {pageRef ? (
+                <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} selectedId={selectedId} onPick={pick} />
+              ) : (
+                <p className="panel muted">{t('documents.pickPage')}</p>
+              )}
             </div>
           </div>
           <CaseActions detail={c} onChanged={detail.reload} />
