@@ -3,10 +3,10 @@
 // page. Printed capitals and digits of one word stand on one straight baseline, reach one top line and
 // share one height to the pixel; a hand's letters wander above and below the line and change size from
 // letter to letter. Printed lower case strays by design (ascenders, descenders), so it is held to a
-// looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) is held to a
-// looser test still, but colour alone is no hand: letterheads, logos, stamps and cards are printed in
-// colour. Words of fewer than four letters say too little alone, so the words of a value are measured
-// together as well ("19 MAR 2025").
+// looser test. Ballpoint ink that is clearly coloured (blue, as most forms are filled in) beside black
+// print is a pen's; a line all in colour (letterheads, logos, stamps, cards are printed in colour) is
+// judged by its letters' shape, to a looser test. Words of fewer than four letters say too little
+// alone, so the words of a value are measured together as well ("19 MAR 2025").
 import { isCheckBox, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
@@ -59,8 +59,9 @@ const RUN_BASELINE_MIXED = 0.03;
 /** A run whose letters stray this far from one baseline is two lines tesseract took for one, not a hand. */
 const RUN_ONE_LINE = 0.5;
 
-/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. */
-export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
+/** The shape of the ink inside `box` (page pixels), or null when there is too little to judge. With
+ * `colourOnly`, only the ink's colour is measured. */
+export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): InkShape | null {
   const region = greyRegion(raster, box);
   if (!region) return null;
   const { luma, w, h, x0, y0, threshold } = region;
@@ -85,6 +86,7 @@ export function inkShape(raster: PageRaster, box: BBox): InkShape | null {
       }
     }
   }
+  if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma: chromaN ? chromaSum / chromaN : 0 };
   const blots = components(ink, w, h);
   const tallest = Math.max(0, ...blots.map((b) => b.bottom - b.top + 1));
   const tall = blots.filter((b) => b.bottom - b.top + 1 >= tallest * MIN_HEIGHT_SHARE);
@@ -134,18 +136,27 @@ export function looksHandwritten(text: string, shape: InkShape, run = false): bo
  */
 export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
   let marked = 0;
-  const mark = (words: readonly OcrWord[], text: string): void => {
-    if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS) return;
-    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)));
-    if (!shape || !looksHandwritten(text, shape, words.length > 1)) return;
+  const set = (words: readonly OcrWord[]): void => {
     for (const w of words) {
       if (!w.handwritten) marked++;
       w.handwritten = true;
     }
   };
+  const mark = (words: readonly OcrWord[], text: string): void => {
+    if ((text.match(/[\p{L}\p{N}]/gu) ?? []).length < MIN_COMPONENTS) return;
+    const shape = inkShape(raster, unionBox(words.map((w) => w.bbox)));
+    if (shape && looksHandwritten(text, shape, words.length > 1)) set(words);
+  };
   for (const line of lines) {
+    // Pen ink beside black print: a form filled in with a blue ballpoint. Coloured words on a line
+    // printed in black are the pen's, however short or neat; a line all in colour (a letterhead, a
+    // logo, a card's lettering) is judged by the shape of its letters alone.
+    const words = line.words.filter((w) => !isCheckBox(w.text) && /[\p{L}\p{N}]/u.test(w.text));
+    const colour = new Map(words.map((w) => [w, (inkShape(raster, w.bbox, true)?.chroma ?? 0) >= PEN_CHROMA]));
+    const blackPrint = words.some((w) => !colour.get(w) && (w.text.match(/\p{L}/gu) ?? []).length >= 3 && w.confidence >= 0.6);
+    if (blackPrint) set(words.filter((w) => colour.get(w)));
     // A check box's tick is a pen's, but the box was read by its ink already (checkboxes.ts).
-    for (const word of line.words) if (!isCheckBox(word.text)) mark([word], word.text);
+    for (const word of line.words) if (!isCheckBox(word.text) && !word.handwritten) mark([word], word.text);
     for (const run of valueRuns(line.words)) {
       // A run that opens with a label without its colon ("Tanggal Kejadian 26/7/2025": lower case, then
       // none) is measured after it: the label is printed, what follows it may not be.

@@ -83,10 +83,32 @@ export function darkBoxes(grey: Buffer, width: number, height: number, textHeigh
     const solid = n / (bw * bh);
     const strokes = boxLight / (bw * bh);
     if (bw >= OCR_IMAGE.minDarkCellsWide && bh >= 2 && solid >= OCR_IMAGE.minDarkSolidity && strokes >= OCR_IMAGE.minLightStrokes && strokes <= OCR_IMAGE.maxLightStrokes) {
-      out.push({ x: x0 * cell, y: y0 * cell, width: Math.min(width, (x1 + 1) * cell) - x0 * cell, height: Math.min(height, (y1 + 1) * cell) - y0 * cell });
+      out.push(tighten(grey, width, { x: x0 * cell, y: y0 * cell, width: Math.min(width, (x1 + 1) * cell) - x0 * cell, height: Math.min(height, (y1 + 1) * cell) - y0 * cell }, cell));
     }
   }
   return out;
+}
+
+/**
+ * A box found on the cell grid reaches up to a cell past its dark ground: its sides are drawn in to the
+ * ground's own edge, so the words printed beside a dark box (a KTP's "Gol. Darah : O" beside its photo)
+ * are not turned with it.
+ */
+function tighten(grey: Buffer, width: number, b: DarkBox, cell: number): DarkBox {
+  const mean = (x0: number, y0: number, x1: number, y1: number): number => {
+    let sum = 0;
+    for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) sum += grey[y * width + x] as number;
+    return sum / Math.max(1, (x1 - x0) * (y1 - y0));
+  };
+  let { x, y } = b;
+  let x1 = b.x + b.width;
+  let y1 = b.y + b.height;
+  const ground = (v: number): boolean => v < OCR_IMAGE.darkGround;
+  for (let k = 0; k < cell && x < x1 - 1 && !ground(mean(x, y, x + 1, y1)); k++) x++;
+  for (let k = 0; k < cell && x1 - 1 > x && !ground(mean(x1 - 1, y, x1, y1)); k++) x1--;
+  for (let k = 0; k < cell && y < y1 - 1 && !ground(mean(x, y, x1, y + 1)); k++) y++;
+  for (let k = 0; k < cell && y1 - 1 > y && !ground(mean(x, y1 - 1, x1, y1)); k++) y1--;
+  return { x, y, width: x1 - x, height: y1 - y };
 }
 
 /** Turns the dark boxes light with dark text, in place; returns how many. */

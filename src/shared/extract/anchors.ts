@@ -177,6 +177,10 @@ export function findAnchors(rows: readonly Row[]): Anchor[] {
       if (after && startsWithColon(after)) return;
       const tokens = tokensOf(seg);
       if (!tokens.length) return;
+      // A field's label followed by its value ("No. Kuitansi KW/2026/9803") names the field, not the
+      // document, though the document's name is in it.
+      const label = KNOWN_LABELS.find((t) => matchLabelAt(headingWords(seg), 0, t) && !PHRASES.some((p) => p.words[0] === t[0]));
+      if (label) return;
       const covered = new Array<boolean>(tokens.length).fill(false);
       const types = new Set<DocumentType>();
       const phrases: string[] = [];

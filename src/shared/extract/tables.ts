@@ -220,7 +220,11 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
     ws.some((w) => (colOf(w) === 'no' && fits('no', w)) || (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= 12) || (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null));
   const mid = (r: number): number => ((rows[r] as Row).bbox[1] + (rows[r] as Row).bbox[3]) / 2;
   const firm = lines.filter((l) => strong(l.words));
-  const wrapOf = (l: { row: number }, of: readonly { row: number }[]): boolean => of.some((a) => Math.abs(mid(a.row) - mid(l.row)) <= (rows[l.row] as Row).height * TABLES.wrapLines);
+  // Rows follow one another at a pitch; a wrapped line lies within half of it from its row's middle.
+  const pitches = firm.slice(1).map((f, k) => mid(f.row) - mid((firm[k] as { row: number }).row)).filter((d) => d > 0).sort((a, b) => a - b);
+  const pitch = pitches[Math.floor(pitches.length / 2)];
+  const reach = (l: { row: number }): number => (pitch ? pitch * TABLES.wrapPitch : (rows[l.row] as Row).height * TABLES.wrapLines);
+  const wrapOf = (l: { row: number }, of: readonly { row: number }[]): boolean => of.some((a) => Math.abs(mid(a.row) - mid(l.row)) <= reach(l));
   // A line filling three columns or more away from any numbered line is a row of its own too (a row
   // whose number was misread, a table without identifiers); near one, it is that row's wrapped text.
   const anchors = lines.filter((l) => firm.includes(l) || (new Set(l.words.map((w) => cellFor(header.cells, w))).size >= 3 && !wrapOf(l, firm)));

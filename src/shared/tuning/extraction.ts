@@ -18,6 +18,7 @@ export const TABLES = section('tables', {
   headingWordGapLines: { value: 1.0, measuredOn: `${DEVSET}: words of one heading are < 0.5 line apart, neighbouring headings > 1.5` },
   headerBandLines: { value: 1.6, measuredOn: `${DEVSET}: a heading wrapped over two lines has its lines ~1.2 apart` },
   maxBlankLines: { value: 4, measuredOn: `${DEVSET}: member rows are ~1.5 apart; the KK's empty ruled rows leave > 6 blank` },
+  wrapPitch: { value: 0.6, measuredOn: `${DEVSET}: a wrapped cell's lines lie 0.3–0.5 of the row pitch from their row's middle; the next row, a whole pitch` },
   wrapLines: { value: 1.6, measuredOn: `${DEVSET}: a wrapped cell's lines are ~0.8–1.2 from their row's middle` },
   minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },
   repairFactor: { value: 0.85, measuredOn: 'each digit repaired from a look-alike letter (as for fields)' },
