@@ -29,6 +29,8 @@ export interface RecognizeOptions {
   deskew?: boolean;
   /** Read the image as one line of text (a line cut from a page) instead of laying out a page. */
   singleLine?: boolean;
+  /** Read the image as one block of text (a part of a page its layout left unread). */
+  block?: boolean;
   /** Resolution of the image, for images that do not carry one (PGM). */
   dpi?: number;
   signal?: AbortSignal | undefined;
@@ -178,6 +180,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         if (o.dpi) params.user_defined_dpi = String(Math.round(o.dpi));
         // Set for this call only: tesseract.js restores the worker's parameters afterwards.
         if (o.singleLine) params.tessedit_pageseg_mode = PSM.SINGLE_LINE;
+        else if (o.block) params.tessedit_pageseg_mode = PSM.SINGLE_BLOCK;
         const { data } = await w.recognize(image, { rotateAuto: o.deskew ?? true, ...params }, { tsv: true, text: false });
         return { lines: parseTsv(data.tsv ?? ''), rotateRadians: data.rotateRadians ?? 0 };
       }, o.signal),

@@ -10,6 +10,7 @@ import { markCheckboxes } from './checkboxes';
 import { markHandwriting } from './handwriting';
 import { secondLook } from './second-look';
 import { splitGluedWords } from './word-gaps';
+import { readMissedText } from './missed-text';
 import { OCR_IMAGE } from '../../shared/tuning';
 import type { Gate } from './gate';
 import type { DocumentSource, PageRaster } from './source';
@@ -119,12 +120,17 @@ export async function readPage(
   const look = await secondLook(prepared, page, pool, signal);
   if (look.reread) timings.secondLook = ms(lookStarted);
   if (look.replaced) page = look.read;
+  // Print the page's layout left unread (a card's label column over a patterned ground) is read alone.
+  const missedStarted = performance.now();
+  const missed = await readMissedText(prepared, page, pool, signal);
+  if (missed.blocks) timings.missedText = ms(missedStarted);
+  if (missed.found) page = missed.read;
   // Words tesseract glued across a visible space are split.
   const gapsStarted = performance.now();
   const glued = await splitGluedWords(prepared, page, pool, signal);
   timings.wordGaps = ms(gapsStarted);
   if (glued.split) page = glued.read;
-  if (look.replaced || glued.split) lines = toLines(page, transformOf(raster, prepared, page));
+  if (look.replaced || missed.found || glued.split) lines = toLines(page, transformOf(raster, prepared, page));
   // Check boxes and handwritten words are read on the officer's page, where the pen's colour is still there.
   let inkStarted = performance.now();
   const checkboxes = markCheckboxes(raster, lines);
@@ -163,6 +169,7 @@ export async function readPage(
       orientation: osd,
       ...(look.reread ? { secondLook: { reread: look.reread, replaced: look.replaced } } : {}),
       ...(glued.split ? { wordsSplit: glued.split } : {}),
+      ...(missed.blocks ? { missedText: { blocks: missed.blocks, words: missed.found } } : {}),
       ...(checkboxes ? { checkboxes } : {}),
       languages: pool.languages.join('+'),
     },

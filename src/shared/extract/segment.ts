@@ -122,7 +122,9 @@ function repeatedHeading(cur: Doc, next: Doc): boolean {
   for (const x of next.anchors) {
     if (x.kind !== 'title') continue;
     // Measured against the tallest heading of the same words the document already has.
-    const same = cur.anchors.filter((y) => y.kind === 'title' && y.phrases.some((p) => x.phrases.includes(p)));
+    // A full repeat: every phrase of the earlier heading again ("Ahli Waris 1" under "SURAT KETERANGAN
+    // AHLI WARIS" is a caption, a second "PROVINSI JAMBI" a second card).
+    const same = cur.anchors.filter((y) => y.kind === 'title' && y.phrases.every((p) => x.phrases.includes(p)));
     const y = same.sort((a, b) => headingHeight(b) - headingHeight(a))[0];
     if (!y) continue;
     // (Headings side by side on one line are told apart by what they head: see `twice`.)

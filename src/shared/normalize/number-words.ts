@@ -14,7 +14,9 @@ const ALL = [...Object.keys(UNITS), ...Object.keys(TEENS_AND_TENS), ...Object.ke
 
 /** The number word a token is a reading of ("ribu", "puluh", "sembilan"), or null. */
 export function numberWord(token: string): string | null {
-  const t = token.toLowerCase().replace(/[^a-z]/g, '');
+  // "rn" is how OCR most often reads an "m" ("sernbilan").
+  const raw = token.toLowerCase().replace(/[^a-z]/g, '');
+  const t = raw.includes('rn') && !(raw in UNITS) ? raw.replace(/rn/g, 'm') : raw;
   if (t.length < 2) return null;
   if (t in UNITS || t in TEENS_AND_TENS || t in SCALES) return t;
   if (t.length < 5) return null;
@@ -42,6 +44,8 @@ export function parseNumberWords(tokens: readonly string[]): WordsNumber | null 
   for (const raw of tokens) {
     const w = numberWord(raw);
     if (!w) break;
+    // A number starts with a unit or a "se-" word: "belas" or "ribu" alone is no number.
+    if (used === 0 && w in SCALES) break;
     if (w in UNITS) {
       last = UNITS[w] as number;
       group += last;

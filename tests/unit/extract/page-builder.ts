@@ -32,3 +32,40 @@ export function pageFromLines(lines: readonly string[], page = 1, defaultConfide
     quality: { score: 0.9, poor: false, dpi: 150, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] }, preprocessing: {}, timings: {},
   };
 }
+
+/** A page of blocks of typed lines, each block placed where it stands on the page (left and top, in
+ * pixels): documents side by side or one above the other. Lines are built as `pageFromLines` builds them. */
+export function pageFromBlocks(blocks: readonly { x: number; y: number; lines: readonly string[] }[], page = 1, defaultConfidence = 0.95): OcrPage {
+  const lines = blocks.flatMap((b) =>
+    pageFromLines(b.lines, page, defaultConfidence).lines.map((l) => {
+      const move = (box: [number, number, number, number]): [number, number, number, number] => [box[0] - 40 + b.x, box[1] - 40 + b.y, box[2] - 40 + b.x, box[3] - 40 + b.y];
+      return { ...l, bbox: move(l.bbox), words: l.words.map((w) => ({ ...w, bbox: move(w.bbox) })) };
+    }),
+  );
+  return {
+    page, width: 2480, height: 3508, source: 'ocr', text: lines.map((l) => l.text).join('\n'), lines,
+    quality: { score: 0.9, poor: false, dpi: 300, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] }, preprocessing: {}, timings: {},
+  };
+}
+
+/** Lines of a table: each row's cells placed at the x given with them (`[x, text]`), rows `pitch` apart
+ * from `y`; for pages whose columns must line up, as `pageFromLines`' spacing does not keep them. */
+export function tableLines(y: number, rows: readonly (readonly [number, string][])[], pitch = 48): OcrPage['lines'] {
+  return rows.map((cells, r) => {
+    const y0 = y + r * pitch;
+    const words: OcrWord[] = cells.flatMap(([x, text]) => {
+      let at = x;
+      return text.split(' ').filter(Boolean).map((t) => {
+        const w: OcrWord = { text: t, confidence: 0.95, bbox: [at, y0, at + t.length * CHAR_W, y0 + LINE_H] };
+        at += (t.length + 1) * CHAR_W;
+        return w;
+      });
+    });
+    return { text: words.map((w) => w.text).join(' '), confidence: 0.95, bbox: [words[0]?.bbox[0] ?? 0, y0, words.at(-1)?.bbox[2] ?? 0, y0 + LINE_H] as [number, number, number, number], words };
+  });
+}
+
+/** A page holding the given lines (as `pageFromBlocks` builds its pages). */
+export function pageOfLines(lines: OcrPage['lines'], page = 1): OcrPage {
+  return { ...pageFromBlocks([], page), lines, text: lines.map((l) => l.text).join('\n') };
+}

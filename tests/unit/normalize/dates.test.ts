@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthFromWord, parseIndonesianDate } from '../../../src/shared/normalize/dates';
+import { parseNumberWords } from '../../../src/shared/normalize/number-words';
 
 describe('parseIndonesianDate', () => {
   it.each([
@@ -64,5 +65,26 @@ describe('parseIndonesianDate', () => {
     expect(monthFromWord('Jul')).toBe(7);
     expect(monthFromWord('Jun')).toBe(6);
     expect(monthFromWord('Jux')).toBeNull();
+  });
+});
+
+describe('dates and amounts written in words', () => {
+  it('reads a deed date in words, alone or beside its figures, and refuses the two disagreeing', () => {
+    expect(parseIndonesianDate('tiga puluh September dua ribu dua puluh enam').value).toBe('2026-09-30');
+    expect(parseIndonesianDate('EMPAT BELAS SEPTEMBER DUA RIBU DUA PULUH ENAM (14-09-2026)').value).toBe('2026-09-14');
+    expect(parseIndonesianDate('dua puluh tujuh Januari seribu sembilan ratus sembilan puluh sembilan').value).toBe('1999-01-27');
+    expect(parseIndonesianDate('sebelas Mei dua ribu').value).toBe('2000-05-11');
+    expect(parseIndonesianDate('EMPAT BELAS SEPTEMBER DUA RIBU DUA PULUH ENAM (15-09-2026)')).toMatchObject({ value: null, reason: 'date_words_disagree' });
+    // One misread letter in a long number word is still the word.
+    expect(parseIndonesianDate('sernbilan belas Oktober dua ribu dua puluh enam').value).toBe('2026-10-19');
+  });
+
+  it('reads amounts as receipts spell them', () => {
+    const words = (s: string): number | undefined => parseNumberWords(s.split(' '))?.value;
+    expect(words('Dua Juta Seratus Lima Puluh Ribu Rupiah')).toBe(2_150_000);
+    expect(words('Tiga Juta Delapan Ratus Tujuh Puluh Lima Ribu')).toBe(3_875_000);
+    expect(words('Sebelas Juta Dua Ratus Ribu')).toBe(11_200_000);
+    expect(words('Seratus Dua Belas Ribu Lima Ratus')).toBe(112_500);
+    expect(words('Rupiah saja')).toBeUndefined();
   });
 });

@@ -37,6 +37,19 @@ describe('OCR image cleaning', () => {
     }
   });
 
+  it("paints a form's digit boxes white, walls and all, and keeps the digits in them", () => {
+    const img = blank();
+    // Eleven boxes 60 px wide and 70 tall (a KPJ number's comb at 300 dpi), a 'digit' in each.
+    fill(img, 100, 200, 760, 203);
+    fill(img, 100, 267, 760, 270);
+    for (let i = 0; i <= 11; i++) fill(img, 100 + i * 60, 200, 103 + i * 60, 270);
+    for (let i = 0; i < 11; i++) letter(img, 120 + i * 60, 220);
+    removeRules(img, W, H, { dpi: DPI });
+    // The short walls between the two rules went with them: OCR reads no '|' between the digits.
+    for (let i = 0; i <= 11; i++) expect(at(img, 101 + i * 60, 235)).toBe(255);
+    for (let i = 0; i < 11; i++) expect(at(img, 122 + i * 60, 235)).toBe(0);
+  });
+
   it('leaves filled shapes (a photo, a black bar) and pages without rules alone', () => {
     const img = blank();
     fill(img, 100, 100, 700, 160); // a bar 60 px thick: not a rule
