@@ -151,10 +151,16 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
     // Pen ink beside black print: a form filled in with a blue ballpoint. Coloured words on a line
     // printed in black are the pen's, however short or neat; a line all in colour (a letterhead, a
     // logo, a card's lettering) is judged by the shape of its letters alone.
-    const words = line.words.filter((w) => !isCheckBox(w.text) && /[\p{L}\p{N}]/u.test(w.text));
-    const colour = new Map(words.map((w) => [w, (inkShape(raster, w.bbox, true)?.chroma ?? 0) >= PEN_CHROMA]));
-    const blackPrint = words.some((w) => !colour.get(w) && (w.text.match(/\p{L}/gu) ?? []).length >= 3 && w.confidence >= 0.6);
-    if (blackPrint) set(words.filter((w) => colour.get(w)));
+    // A filled-in value follows its printed label ("Nama : ANDI"); a coloured line's words follow nothing
+    // but each other (a letterhead, "BRI  BANK RAKYAT INDONESIA"), wherever black print stands on the line.
+    const words = [...line.words].filter((w) => !isCheckBox(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0]);
+    const colour = new Map(words.map((w) => [w, /[\p{L}\p{N}]/u.test(w.text) && (inkShape(raster, w.bbox, true)?.chroma ?? 0) >= PEN_CHROMA]));
+    let afterLabel = false;
+    for (const w of words) {
+      if (colour.get(w)) {
+        if (afterLabel) set([w]);
+      } else afterLabel = /[:;]$/.test(w.text) || ((w.text.match(/\p{L}/gu) ?? []).length >= 3 && w.confidence >= 0.6);
+    }
     // A check box's tick is a pen's, but the box was read by its ink already (checkboxes.ts).
     for (const word of line.words) if (!isCheckBox(word.text) && !word.handwritten) mark([word], word.text);
     for (const run of valueRuns(line.words)) {

@@ -222,7 +222,8 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
   const firm = lines.filter((l) => strong(l.words));
   // Rows follow one another at a pitch; a wrapped line lies within half of it from its row's middle.
   const pitches = firm.slice(1).map((f, k) => mid(f.row) - mid((firm[k] as { row: number }).row)).filter((d) => d > 0).sort((a, b) => a - b);
-  const pitch = pitches[Math.floor(pitches.length / 2)];
+  // (The smallest step: a row whose number was not read makes its neighbours' step twice as long.)
+  const pitch = pitches[0];
   const reach = (l: { row: number }): number => (pitch ? pitch * TABLES.wrapPitch : (rows[l.row] as Row).height * TABLES.wrapLines);
   const wrapOf = (l: { row: number }, of: readonly { row: number }[]): boolean => of.some((a) => Math.abs(mid(a.row) - mid(l.row)) <= reach(l));
   // A line filling three columns or more away from any numbered line is a row of its own too (a row

@@ -114,8 +114,8 @@ export function normalizeAddress(raw: string): string {
 const FRONT_TITLE = /^(H|HJ|DRS|DRA|DR|DRG|IR|PROF|KH|HAJI)[.,]?(?=\s)/;
 
 /** A person's name as printed: a name's normalisation, with the full stops OCR lost after front titles
- * and initials put back ("HJ SITI AMINAH" → "HJ. SITI AMINAH", "M YUSUF" → "M. YUSUF"). A lone "I" is
- * a Balinese name, not an initial, and keeps no stop. */
+ * put back ("HJ SITI AMINAH" → "HJ. SITI AMINAH"), which civil documents always print. An initial is
+ * left as read: banks print "M YUSUF" where the KTP prints "M. YUSUF". */
 export function normalizePersonName(raw: string): string {
   let v = normalizeName(raw);
   // Front titles, one after another ("DRS H AHMAD").
@@ -129,7 +129,7 @@ export function normalizePersonName(raw: string): string {
     out += `${m[1]}. `;
     rest = rest.slice(m[0].length).trimStart();
   }
-  return v.replace(/(^|\s)([A-HJ-Z])(?=\s|$)/g, '$1$2.');
+  return v;
 }
 
 /** A printed person name: letters with the punctuation names carry; digits mean OCR damage. */
