@@ -9,6 +9,7 @@ import { editDistance } from '../normalize/fuzzy';
 import { labelTokens, matchLabelAt } from './labels';
 import type { Row, Segment } from './layout';
 import { DECOY_LABELS, FIELD_SPECS } from './specs';
+import { HEADINGS } from '../tuning';
 
 export type AnchorKind = 'title' | 'issuer';
 
@@ -108,7 +109,7 @@ export interface Anchor {
 /** A logo read as a few unsure letters before a heading ("eo BANK RAKYAT INDONESIA") is no part of it. */
 const headingWords = (seg: Segment): Segment['words'] => {
   let k = 0;
-  while (k < seg.words.length - 1 && (seg.words[k]?.confidence ?? 1) < 0.5 && (seg.words[k]?.text.length ?? 0) <= 3) k++;
+  while (k < seg.words.length - 1 && (seg.words[k]?.confidence ?? 1) < HEADINGS.junkConfidence && (seg.words[k]?.text.length ?? 0) <= 3) k++;
   return seg.words.slice(k);
 };
 
@@ -154,13 +155,13 @@ const endsWithColon = (s: Segment | undefined): boolean => !!s && /[:;]\s*$/.tes
 const startsWithColon = (s: Segment): boolean => /^\s*[:;]/.test(s.text);
 
 /** Headings of at most this many words; longer segments are sentences. */
-const MAX_HEADING_WORDS = 8;
+const MAX_HEADING_WORDS = HEADINGS.maxWords;
 /** A lead heading with its name ("BANK RAKYAT INDONESIA") has at most this many words. */
-const MAX_NAMED_TOKENS = 5;
+const MAX_NAMED_TOKENS = HEADINGS.maxNamedWords;
 /** A heading beside other text on its line is at least this many line heights away from it. */
-const HEADING_GAP = 3;
+const HEADING_GAP = HEADINGS.gapLines;
 /** The phrases of a heading cover at least this share of its words' letters. */
-const MIN_COVER = 0.5;
+const MIN_COVER = HEADINGS.minCover;
 
 /** Every heading on the rows that names a document type or its issuer. */
 export function findAnchors(rows: readonly Row[]): Anchor[] {

@@ -8,11 +8,12 @@ import type { Row, Word } from './layout';
 import { unionBox } from './layout';
 import { buildField } from './values';
 import type { FieldKind } from './specs';
+import { EXTRACTION } from '../tuning';
 
 /** A mark OCR read with less confidence than this may be either. */
-const SURE_MARK = 0.6;
+const SURE_MARK = EXTRACTION.sureMark;
 /** A list under its label has at most this many rows. */
-const MAX_OPTION_ROWS = 6;
+const MAX_OPTION_ROWS = EXTRACTION.maxOptionRows;
 
 /** The words of a choice list: after the label on its row, then the rows under it that start with a box
  * (with `anyRow`, the few rows under it that start with no other label, boxes read or not). */

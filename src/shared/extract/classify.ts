@@ -4,6 +4,7 @@ import type { DocumentType } from '../domain/documents';
 import type { OcrPage } from '../domain/ocr';
 import { editDistance, squash } from '../normalize/fuzzy';
 import { rowsOf, type Row } from './layout';
+import { EXTRACTION } from '../tuning';
 
 type Phrase = readonly [string, number];
 
@@ -77,7 +78,7 @@ export interface Classification {
 }
 
 /** Below this total score a page is not recognised as any claim document. */
-export const MIN_SCORE = 3;
+export const MIN_SCORE = EXTRACTION.minClassScore;
 
 export function classifyRows(rows: readonly Row[]): Classification {
   const tokens = tokensOf(rows);

@@ -8,6 +8,7 @@ import { monthFromWord, parseIndonesianDate } from '../normalize/dates';
 import { numberWord } from '../normalize/number-words';
 import type { Row, Word } from './layout';
 import { buildField } from './values';
+import { PROSE } from '../tuning';
 
 export interface DateCue {
   /** Words (lower case, any form starting so) that say what the date is of. */
@@ -17,9 +18,9 @@ export interface DateCue {
 }
 
 /** How far (in words) a cue may stand from the date it tells. */
-const CUE_REACH = 12;
+const CUE_REACH = PROSE.cueReach;
 /** How far before a date a word that excludes it is looked for. */
-const EXCLUDE_REACH = 6;
+const EXCLUDE_REACH = PROSE.excludeReach;
 
 const lower = (w: Word): string => w.text.toLowerCase().replace(/[^a-z0-9]/g, '');
 const isDatePart = (w: Word): boolean => {

@@ -9,6 +9,7 @@ import type { Row, Word } from './layout';
 import type { FieldSpec } from './specs';
 import { buildField, minConfidence, ocrConfidence, round } from './values';
 import { unionBox } from './layout';
+import { PROSE } from '../tuning';
 
 const fromWords = (words: readonly Word[], page: number, value: string, validity = 1): ExtractedField => {
   const c = ocrConfidence(words) * validity;
@@ -75,7 +76,7 @@ export function facility(rows: readonly Row[]): ExtractedField {
 }
 
 /** A letterhead stands in the first rows of its document. */
-const FACILITY_ROWS = 6;
+const FACILITY_ROWS = PROSE.letterheadRows;
 
 /**
  * The doctor who signs: the name under "Dokter Pemeriksa," (or any signature line), printed with its
@@ -131,7 +132,7 @@ export function bankName(rows: readonly Row[]): ExtractedField {
 }
 
 /** A passbook's bank is named in its first lines. */
-const BANK_HEADER_ROWS = 6;
+const BANK_HEADER_ROWS = PROSE.letterheadRows;
 
 /** "Jambi, 12 Maret 2024" above the signatures: the letter's date. */
 const WEEKDAY = /^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)$/i;

@@ -8,9 +8,10 @@ import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
 import { PROGRAMS } from '../domain/participant';
+import { EXTRACTION } from '../tuning';
 
-/** Below this a value is not pre-filled: the officer keys it. Tuned on the generated benchmark set. */
-export const MIN_CONFIDENCE = 0.6;
+/** Below this a value is not pre-filled: the officer keys it (see tuning/extraction.ts). */
+export const MIN_CONFIDENCE = EXTRACTION.minConfidence;
 
 let threshold = MIN_CONFIDENCE;
 /** The threshold in force for the current (synchronous) extraction run. */
@@ -243,7 +244,7 @@ export const lowConfidenceReading = (f: ExtractedField): FieldValue | undefined 
  * and birth date, so only a twin could share them. A NIK read one digit too long (a speck or a bar read
  * as a leading "1") is kept aside the same way: a NIK of the bundle that it holds whole completes it.
  */
-const MIN_NIK_HEAD = 12;
+const MIN_NIK_HEAD = EXTRACTION.minNikHead;
 const truncated = new WeakMap<ExtractedField, string>();
 export const truncatedNikHead = (f: ExtractedField): string | undefined => truncated.get(f);
 const leadingDigits = (text: string): string => (/^[\s:;=.~-]*(\d[\d ]*)/.exec(text)?.[1] ?? '').replace(/ /g, '');

@@ -1,12 +1,39 @@
 // Extraction's tuned numbers (see index.ts).
 import { DEVSET, section } from './setting';
 
+const OWN = 'generated benchmark set (npm run bench -- extract)';
+
+/** Values, classification and the confidence a value must reach to be shown (src/shared/extract/). */
+export const EXTRACTION = section('extraction', {
+  minConfidence: { value: 0.6, measuredOn: `${OWN}: the empty/wrong trade-off curve bench extract prints; ${DEVSET}: values shown at 0.6–0.7 are wrong 5% of the time, at 0.9 and above under 1%` },
+  minClassScore: { value: 3, measuredOn: `${OWN}: a title alone scores 4–5; label phrases of another type on a page reach 2.5` },
+  minNikHead: { value: 12, measuredOn: 'twelve digits hold the region and the birth date: only a twin shares them' },
+  sureMark: { value: 0.6, measuredOn: `${OWN}: check marks OCR could not tell from an empty box read under 0.5` },
+  maxOptionRows: { value: 6, measuredOn: 'the five outcomes of Formulir 3a and a line of slack' },
+});
+
+/** Headings that name a document (src/shared/extract/anchors.ts). */
+export const HEADINGS = section('headings', {
+  maxWords: { value: 8, measuredOn: `${DEVSET}: the longest title, "LAPORAN KECELAKAAN KERJA TAHAP I" with its form number, is 7 words` },
+  maxNamedWords: { value: 5, measuredOn: '"PROVINSI" or "BANK" and a name of up to four words' },
+  gapLines: { value: 3, measuredOn: `${DEVSET}: a second card's heading on the same line as the first is > 10 line heights away; a value after its label, < 3` },
+  minCover: { value: 0.5, measuredOn: `${DEVSET}: headings are all or half heading words ("PROVINSI JAMBI"); sentences that mention a document, under 0.3` },
+  junkConfidence: { value: 0.5, measuredOn: 'a logo read as letters before a heading is read with less confidence than this' },
+});
+
+/** Facts read from sentences (src/shared/extract/prose.ts), in words. */
+export const PROSE = section('prose', {
+  cueReach: { value: 12, measuredOn: `${DEVSET}: "meninggal dunia" stands 2–9 words from its date; the birth date on a death deed, 14 or more` },
+  excludeReach: { value: 6, measuredOn: '"lahir di MUARA BULIAN pada tanggal": the place of birth takes up to four words' },
+  letterheadRows: { value: 6, measuredOn: `${DEVSET}: facilities and banks name themselves in the first 1–4 rows` },
+});
+
 /** Finding the documents on a page (src/shared/extract/segment.ts). Lengths in median word heights. */
 export const SEGMENTATION = section('segmentation', {
   rowGapLines: { value: 1.5, measuredOn: `${DEVSET}: line pitch on cards and letters leaves < 1 line height blank; blocks of one document are joined again, so finer cuts cost nothing` },
   columnGapLines: { value: 2.5, measuredOn: `${DEVSET}: word spaces are < 1 line height; label and value columns (3–8) and cards side by side are wider` },
   sharedIdentityLabels: { value: 2, measuredOn: `${DEVSET}: two stacked KTPs share 6–8 identity labels; a marriage book's husband and wife sections share 3 but neither has its own heading` },
-  minDocumentScore: { value: 3, measuredOn: 'the classification minimum (classify.ts MIN_SCORE)' },
+  minDocumentScore: { value: 3, measuredOn: 'the classification minimum (extraction.minClassScore)' },
   minForeignScore: { value: 6, measuredOn: `${DEVSET}: a passbook block without its bank name scores 7.5 as a passbook by its labels; blocks of a document's own body that score as another type (a KK's member table as a KTP) stay under 6 once the KK's own column labels count` },
   repeatedHeadingSize: { value: 0.8, measuredOn: `${DEVSET}: a second card's heading is as tall as the first's (0.9–1.6×); signature captions repeating a title are 0.7× its height` },
   minWordConfidence: { value: 0.3, measuredOn: `${DEVSET}: stamps, photos and signatures read as words below this` },
