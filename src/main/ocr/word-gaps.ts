@@ -139,6 +139,8 @@ async function splitWord(prepared: PreparedImage, radians: number, w: TsvWord, p
   // Only a split of the same letters is taken (a lone I read as 1 is still an I), and the letters kept
   // are the first reading's.
   if (news.length < 2 || news.map((n) => folded(n.text)).join('') !== folded(w.text)) return null;
+  // A number stays one word (a NIK in digit boxes is spaced on the page and read whole).
+  if (news.every((n) => /^\d+$/.test(letters(n.text)))) return null;
   const texts = cutAs(w.text, news.map((n) => letters(n.text).length));
   // New boxes back in tesseract's frame: undo the widening before each word.
   const back = (v: number): number => {
