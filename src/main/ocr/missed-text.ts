@@ -70,7 +70,9 @@ export function uncoveredBlocks(grey: Buffer, width: number, height: number, wor
         }
       }
     }
-    if (b.x1 - b.x0 + 1 >= OCR_IMAGE.missedMinCellsWide && b.inked >= OCR_IMAGE.missedMinCells) {
+    // A block of print is dense with ink; a frame or a rule around the page is ink along its edges only.
+    const fill = b.inked / ((b.x1 - b.x0 + 1) * (b.y1 - b.y0 + 1));
+    if (b.x1 - b.x0 + 1 >= OCR_IMAGE.missedMinCellsWide && b.inked >= OCR_IMAGE.missedMinCells && fill >= OCR_IMAGE.missedMinFill) {
       out.push({ x0: b.x0 * cell, y0: b.y0 * cell, x1: Math.min(width, (b.x1 + 1) * cell), y1: Math.min(height, (b.y1 + 1) * cell), inked: b.inked });
     }
   }
@@ -126,7 +128,11 @@ export async function readMissedText(prepared: PreparedImage, read: RecognizedIm
       const dy = p.y0 - p.top + level.top;
       return [{ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] as BBox }];
     });
-    if (!kept.length) continue;
+    // Never a word again where one was read already.
+    const overlaps = (b: BBox): boolean => words.some((o) => Math.min(o[2], b[2]) - Math.max(o[0], b[0]) > 0 && Math.min(o[3], b[3]) - Math.max(o[1], b[1]) > 0);
+    const fresh = kept.filter((w) => !overlaps(w.bbox));
+    if (!fresh.length) continue;
+    kept.splice(0, kept.length, ...fresh);
     found += kept.length;
     lines.push({ bbox: [Math.min(...kept.map((w) => w.bbox[0])), Math.min(...kept.map((w) => w.bbox[1])), Math.max(...kept.map((w) => w.bbox[2])), Math.max(...kept.map((w) => w.bbox[3]))], confidence: meanConfidence(kept), words: kept });
   }

@@ -162,6 +162,21 @@ function underHeading(rows: readonly Row[], spec: FieldSpec, refYear: number): E
   return null;
 }
 
+/** The next cell of a name's row when it goes on with the name: close, upper-case words, no label. */
+/** A name's next cell on its row is still the name when it is at most this many line heights away. */
+const NAME_GAP_LINES = 4;
+
+function nameRunOn(rows: readonly Row[], hits: readonly Hit[], h: Hit, words: readonly Word[]): Word[] {
+  const row = rows[h.row];
+  const last = words[words.length - 1];
+  if (!row || !last) return [];
+  const at = row.segments.findIndex((s) => s.words.includes(last));
+  const next = row.segments[at + 1];
+  if (at < 0 || !next || hits.some((o) => o.row === h.row && o.seg === at + 1)) return [];
+  if (next.bbox[0] - last.bbox[2] > row.height * NAME_GAP_LINES) return [];
+  return next.words.length <= 3 && next.words.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)) ? next.words : [];
+}
+
 /** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
 export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
   const hits = findHits(rows, specs, skip);
@@ -173,6 +188,9 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
     for (const h of mine) {
       const { words: found, page } = valueWords(rows, hits, h);
       const words = [...found];
+      // A name printed with wide spaces (a passbook's monospaced "DEDI   KOTO", a doctor's ", Sp.BS" set
+      // apart) runs on into the next cell of its row when that cell is more of a name and no label.
+      if (spec.kind === 'name') words.push(...nameRunOn(rows, hits, h, words));
       // A list of programs may be spread over the row's cells ("JKK     JKM"): every cell of codes counts.
       if (spec.kind === 'programs') {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {

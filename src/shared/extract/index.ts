@@ -108,10 +108,11 @@ const HOLDER_UNLABELLED = new Set<DocumentType>(['kartu_peserta', 'npwp']);
 function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedField | null {
   const anchored = new Set(findAnchors(rows).map((a) => a.row));
   const labelled = findHits(rows, FIELD_SPECS.kartu_peserta).filter((h) => h.spec && h.start === 0).map((h) => h.row);
-  const lastLabel = labelled.length ? Math.max(...labelled) : rows.length;
+  // The name stands above the card's labelled lines (a footer under them is the card's small print).
+  const firstLabel = labelled.length ? Math.min(...labelled) : rows.length;
   const candidates = rows
     .map((r, i) => ({ r, i }))
-    .filter(({ i }) => i < lastLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
+    .filter(({ i }) => i < firstLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
     .map(({ r, i }) => ({ i, seg: r.segments.map((s) => s.words.filter((w) => /[A-Za-z]/.test(w.text))).find((ws) => ws.length && ws.length <= 5 && isPlausibleName(normalizeName(ws.map((w) => w.text).join(' ')))) }))
     .filter((c): c is { i: number; seg: Word[] } => !!c.seg && c.seg.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)));
   if (!candidates.length) return null;

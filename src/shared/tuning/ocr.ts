@@ -15,6 +15,7 @@ export const OCR_IMAGE = section('ocr-image', {
   missedMaxInk: { value: 0.45, measuredOn: 'cells of a photo or a filled stamp hold more ink than any print' },
   missedMinCellsWide: { value: 4, measuredOn: 'a word of four letters or more' },
   missedMinCells: { value: 20, measuredOn: `${DEVSET}: a KTP's unread label column is ~100 inked cells, its heading ~50; a signature or a stamp's edge left over, under 20` },
+  missedMinFill: { value: 0.3, measuredOn: `${DEVSET}: an unread label column fills 40–60% of its box with inked cells; a deed's border frame, under 10%` },
   missedMaxBlocks: { value: 8, measuredOn: 'bounds the extra reading on a page whose layout failed badly' },
   missedMinConfidence: { value: 60, measuredOn: 'words read again alone are kept when tesseract is fairly sure of them (0–100)' },
   smallTextPoints: { value: 8, measuredOn: `${DEVSET}: a KTP photographed small and enlarged: its words measure 7.4 pt at the dpi its file states (435 after enlarging), and 19 words are read, 8 of them surely` },
