@@ -35,8 +35,6 @@ interface Parsed {
   reason?: string;
   /** Read exactly as one entry of a closed list (gender, religion…): a misread would not land on it. */
   closed?: boolean;
-  /** An unreadable value's one plausible reading: only ever confirmed by another document. */
-  hint?: FieldValue;
 }
 
 
@@ -101,7 +99,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     case 'date': {
       const r = parseIndonesianDate(text, refYear);
       if (r.value && Number(r.value.slice(0, 4)) > refYear + 1) return { value: null, validity: 0, reason: 'date_in_future' };
-      return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: r.reason ?? 'date_unreadable', ...(r.lookalike ? { hint: r.lookalike } : {}) };
+      return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: r.reason ?? 'date_unreadable' };
     }
     case 'time': {
       const r = parseTime(text);
@@ -217,7 +215,6 @@ export function buildField(input: FieldInput): ExtractedField {
     const f: ExtractedField = { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
     const head = input.kind === 'nik' && parsed.reason === 'wrong_length' ? leadingDigits(text) : '';
     if (head.length >= MIN_NIK_HEAD && head.length <= 17 && head.length !== 16) truncated.set(f, head);
-    if (parsed.hint !== undefined) candidates.set(f, parsed.hint);
     return f;
   }
   if (confidence < threshold) {
