@@ -130,8 +130,8 @@ function parseDigitsDate(raw: string, refYear: number): DateResult {
     if (v) return { value: v, repaired };
     return { value: null, repaired, reason: 'date_invalid' };
   }
-  // Digits run together: 05061988.
-  const packed = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/.exec(text);
+  // Digits run together, one separator or both lost: 05061988, 0506-1988, 05-061988.
+  const packed = /(?<!\d)(\d{2})[-./]?(\d{2})[-./]?(\d{4})(?!\d)/.exec(text);
   if (packed) {
     const v = iso(Number(packed[3]), Number(packed[2]), Number(packed[1]));
     if (v) return { value: v, repaired: repaired + 1 };

@@ -37,6 +37,14 @@ describe('parseIndonesianDate', () => {
     expect(parseIndonesianDate(text, 2026).value).toBeNull();
   });
 
+  it('reads a date with a separator lost, as a repair', () => {
+    expect(parseIndonesianDate('2308-1971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    expect(parseIndonesianDate('23-081971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    expect(parseIndonesianDate('23081971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    // A day or month of one digit leaves no way to tell where the lost separator stood.
+    expect(parseIndonesianDate('238-1971', 2026).value).toBeNull();
+  });
+
   it('counts repaired look-alike characters so confidence can drop', () => {
     expect(parseIndonesianDate('2O-O4-l975', 2026).repaired).toBe(3);
     expect(parseIndonesianDate('20-04-1975', 2026).repaired).toBe(0);
