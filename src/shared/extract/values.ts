@@ -201,6 +201,21 @@ export interface FieldInput {
 }
 
 export function buildField(input: FieldInput): ExtractedField {
+  const field = buildFieldOf(input);
+  // Unsure letters after a value that does not parse with them are dust beside it ("A ed" for blood
+  // group A): the value is read without them. (Only when it fails: a name parses with any tail.)
+  const words = [...input.words];
+  while (field.value === null && !input.text && words.length > 1 && isDust(words[words.length - 1] as Word)) {
+    words.pop();
+    const shorter = buildFieldOf({ ...input, words });
+    if (shorter.value !== null) return shorter;
+  }
+  return field;
+}
+
+const isDust = (w: Word): boolean => w.confidence < EXTRACTION.dustConfidence && !/\d/.test(w.text) && w.text.length <= 3;
+
+function buildFieldOf(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');
   const bbox = input.words.length ? unionBox(input.words.map((w) => w.bbox)) : null;
   if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'value_empty' };

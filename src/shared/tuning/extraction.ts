@@ -10,6 +10,7 @@ export const EXTRACTION = section('extraction', {
   minNikHead: { value: 12, measuredOn: 'twelve digits hold the region and the birth date: only a twin shares them' },
   sureMark: { value: 0.6, measuredOn: `${OWN}: check marks OCR could not tell from an empty box read under 0.5` },
   maxOptionRows: { value: 6, measuredOn: 'the five outcomes of Formulir 3a and a line of slack' },
+  dustConfidence: { value: 0.4, measuredOn: `${DEVSET}: specks read beside a value as one to three letters ('ed', 'I') at 0.2–0.35; short words of print read at ≥ 0.5` },
 });
 
 /** Headings that name a document (src/shared/extract/anchors.ts). */

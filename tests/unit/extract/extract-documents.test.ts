@@ -274,6 +274,14 @@ describe('extractDocuments', () => {
     expect(form('Kondisi Akhir : CACAT TOTAL TETAP')?.value).toBe('cacat_total_tetap');
   });
 
+  it('reads a blood group beside dust or under a label whose first word was lost', () => {
+    const ktp = (line: string) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', line, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields.golongan_darah;
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed@0.33')?.value).toBe('A');
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   ☒   Darah O')?.value).toBe('O');
+    // Sure letters after it are no dust: the value is left for keying.
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed')?.value).toBeNull();
+  });
+
   it('checks the documents of a dossier against each other across its files, never changing what an officer keyed', () => {
     // The KTP photographed apart from the scanned bundle that holds the participant card.
     const ktpPhoto = [pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1)];
