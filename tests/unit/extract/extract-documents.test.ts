@@ -274,6 +274,16 @@ describe('extractDocuments', () => {
     expect(form('Kondisi Akhir : CACAT TOTAL TETAP')?.value).toBe('cacat_total_tetap');
   });
 
+  it('reads a numbered form item, a number written in boxes, and never a witness pair as the name', () => {
+    const form = (...lines: string[]) => extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', ...lines], 1)])[0]?.fields;
+    const f = form('2. Nomor Peserta (KPJ)   28943648453', '3. NIK   157   10   7   30   117 91796', 'III. SAKSI-SAKSI', '1. Nama / No. HP   AGUS SINAGA / 087162046042');
+    expect(f?.nik?.value).toBe('1571073011791796');
+    expect(f?.nomor_kpj?.value).toBe('28943648453');
+    expect(f?.nama?.value).toBeNull();
+    // Groups that do not make a NIK are not guessed at.
+    expect(form('3. NIK   157   10   7   30   117')?.nik?.value).toBeNull();
+  });
+
   it('reads a blood group beside dust or under a label whose first word was lost', () => {
     const ktp = (line: string) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', line, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields.golongan_darah;
     expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed@0.33')?.value).toBe('A');
