@@ -107,7 +107,8 @@ export function valueCandidates(rows: readonly Row[], hits: readonly Hit[], h: H
     for (let s = 0; s < below.segments.length; s++) {
       const cand = below.segments[s];
       if (!cand) continue;
-      if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) continue;
+      // The cells after a label on the row below are that label's value, not this one's.
+      if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) break;
       if (cand.bbox[0] >= labelBox[0] - row.height * 2 && cand.bbox[0] <= labelBox[2] + row.height * 4) {
         out.push({ words: stripLead(cand.words), page: below.page });
         break;

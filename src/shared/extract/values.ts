@@ -202,18 +202,22 @@ export interface FieldInput {
 
 export function buildField(input: FieldInput): ExtractedField {
   const field = buildFieldOf(input);
-  // Unsure letters after a value that does not parse with them are dust beside it ("A ed" for blood
-  // group A): the value is read without them. (Only when it fails: a name parses with any tail.)
-  const words = [...input.words];
-  while (field.value === null && !input.text && words.length > 1 && isDust(words[words.length - 1] as Word)) {
-    words.pop();
+  // Unsure marks before or after a value that does not parse with them are dust beside it ("A ed" for
+  // blood group A, "7 KAWIN"): the value is read without them. (Only when it fails: a name parses with
+  // any tail; a list of programs is all short codes.) A digit is dust only beside words: a number's digits
+  // are never dropped.
+  if (field.value !== null || input.text || input.kind === 'programs') return field;
+  const dust = (w: Word | undefined): boolean => !!w && w.confidence < EXTRACTION.dustConfidence && w.text.length <= 3 && (!/\d/.test(w.text) || !NUMERIC_KINDS.has(input.kind));
+  let words = [...input.words];
+  while (words.length > 1 && (dust(words[words.length - 1]) || dust(words[0]))) {
+    words = dust(words[words.length - 1]) ? words.slice(0, -1) : words.slice(1);
     const shorter = buildFieldOf({ ...input, words });
     if (shorter.value !== null) return shorter;
   }
   return field;
 }
 
-const isDust = (w: Word): boolean => w.confidence < EXTRACTION.dustConfidence && !/\d/.test(w.text) && w.text.length <= 3;
+const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set(['nik', 'kk', 'kpj', 'npwp', 'account', 'date', 'time', 'money', 'rtrw', 'docno']);
 
 function buildFieldOf(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');

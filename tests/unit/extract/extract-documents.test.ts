@@ -292,6 +292,14 @@ describe('extractDocuments', () => {
     expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed')?.value).toBeNull();
   });
 
+  it('reads a value beside an unsure mark before it, never the next label\'s value under an empty one', () => {
+    const ktp = (...lines: string[]) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', ...lines, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields;
+    expect(ktp('Status Perkawinan   7@0.27 KAWIN', 'Pekerjaan   PEDAGANG')?.status_perkawinan?.value).toBe('KAWIN');
+    const f = ktp('Status Perkawinan', 'Pekerjaan   AAN');
+    expect(f?.status_perkawinan?.value).toBeNull();
+    expect(f?.pekerjaan?.value).toBe('AAN');
+  });
+
   it('checks the documents of a dossier against each other across its files, never changing what an officer keyed', () => {
     // The KTP photographed apart from the scanned bundle that holds the participant card.
     const ktpPhoto = [pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1)];
