@@ -1,7 +1,7 @@
 // Indonesian name matching (shared/domain/bpjs-claims.md §7): a score 0–1, a yes/no against the
 // configured threshold, and the reason in words. Below the threshold a name goes to a person to judge;
 // this module never decides more than "these two spellings are (not) the same name".
-import { distinctiveAgreement, isGeneric, pairTokens, tokenScore, type TokenPair } from './pairing';
+import { distinctiveAgreement, isGeneric, isTruncation, pairTokens, tokenScore, type TokenPair } from './pairing';
 import { normalizeName, type NameToken } from './normalize';
 
 export interface NameMatchOptions {
@@ -58,7 +58,8 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
   const scoreOf = (t: NameToken): number => pairs.find((p) => p.a === t)?.score ?? 0;
 
   let score = short.reduce((s, t) => s + scoreOf(t), 0) / short.length;
-  if (pairs.some((p) => p.score < 1 && p.score >= opts.tokenThreshold && !p.a.initial && !p.b.initial)) notes.add('ocr_or_typo');
+  if (pairs.some((p) => isTruncation(p.a, p.b))) notes.add('truncated');
+  if (pairs.some((p) => p.score < 1 && p.score >= opts.tokenThreshold && !p.a.initial && !p.b.initial && !isTruncation(p.a, p.b))) notes.add('ocr_or_typo');
   if (pairs.some((p) => p.a.initial !== p.b.initial)) notes.add('initial');
   if (pairs.some((p, i) => i > 0 && long.indexOf(p.b) < long.indexOf(pairs[i - 1]!.b))) notes.add('word_order');
 

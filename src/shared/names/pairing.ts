@@ -24,7 +24,23 @@ export function tokenScore(a: NameToken, b: NameToken): number {
   }
   if (a.text === b.text) return 1;
   if (a.key === b.key) return 0.97;
+  if (isTruncation(a, b)) return 0.9;
   return Math.max(tokenSimilarity(a.text, b.text), tokenSimilarity(a.key, b.key)) * 0.97;
+}
+
+/** Letters of a word a printed field cut short must keep ("PURNAMASA" of "PURNAMASARI", a card's name
+ * running under its QR code): enough that no other name starts so ("HENDRA" is not "HENDRAWAN"). */
+const TRUNCATED_MIN_LETTERS = 6;
+const TRUNCATED_MIN_SHARE = 0.75;
+
+/** Endings that make a woman's name of a man's (HIDAYAT, HIDAYATI; NURHASAN, NURHASANAH): a name that
+ * lacks one is another person's, not a name cut short. */
+const FEMININE_ENDINGS = new Set(['I', 'AH', 'IAH', 'YAH', 'NI', 'TI', 'ATI', 'WATI', 'YATI']);
+
+/** One word is the other cut short at its end. */
+export function isTruncation(a: NameToken, b: NameToken): boolean {
+  const [cut, whole] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
+  return cut.length < whole.length && cut.length >= TRUNCATED_MIN_LETTERS && cut.length >= whole.length * TRUNCATED_MIN_SHARE && whole.startsWith(cut) && !FEMININE_ENDINGS.has(whole.slice(cut.length));
 }
 
 /** Best pairing of `short` tokens onto `long` tokens; pairs scoring below 0.3 are left out. */
