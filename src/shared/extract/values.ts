@@ -204,10 +204,11 @@ export function buildField(input: FieldInput): ExtractedField {
   const field = buildFieldOf(input);
   // Unsure marks before or after a value that does not parse with them are dust beside it ("A ed" for
   // blood group A, "7 KAWIN"): the value is read without them. (Only when it fails: a name parses with
-  // any tail; a list of programs is all short codes.) A digit is dust only beside words: a number's digits
-  // are never dropped.
-  if (field.value !== null || input.text || input.kind === 'programs') return field;
-  const dust = (w: Word | undefined): boolean => !!w && w.confidence < EXTRACTION.dustConfidence && w.text.length <= 3 && (!/\d/.test(w.text) || !NUMERIC_KINDS.has(input.kind));
+  // any tail.)
+  // Only a value of a closed list is read so: it lands on an entry of the list or on nothing, where a
+  // time or a number left after the marks could be a hand's, read in part.
+  if (field.value !== null || input.text || !(input.vocabulary || CLOSED_KINDS.has(input.kind))) return field;
+  const dust = (w: Word | undefined): boolean => !!w && w.confidence < EXTRACTION.dustConfidence && w.text.length <= 3;
   let words = [...input.words];
   while (words.length > 1 && (dust(words[words.length - 1]) || dust(words[0]))) {
     words = dust(words[words.length - 1]) ? words.slice(0, -1) : words.slice(1);
@@ -217,7 +218,7 @@ export function buildField(input: FieldInput): ExtractedField {
   return field;
 }
 
-const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set(['nik', 'kk', 'kpj', 'npwp', 'account', 'date', 'time', 'money', 'rtrw', 'docno']);
+const CLOSED_KINDS: ReadonlySet<FieldKind> = new Set(['blood', 'gender', 'kondisi', 'validity']);
 
 function buildFieldOf(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');
