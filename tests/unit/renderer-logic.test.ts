@@ -22,6 +22,8 @@ describe('deep links', () => {
       { screen: 'supervisor' },
       { screen: 'requirements' },
       { screen: 'settings' },
+      { screen: 'audit' },
+      { screen: 'users' },
     ] as const) {
       expect(parseHash(hrefOf(route))).toEqual(route);
     }
@@ -128,5 +130,37 @@ describe('documents sharing a page', () => {
     expect(regionAt(regions, 300, 1000)?.documentId).toBe(11);
     expect(regionAt(regions, 900, 1400)?.documentId).toBe(7);
     expect(regionAt(regions, 500, 800)).toBeUndefined();
+  });
+});
+
+describe('refusals in the reader’s language', () => {
+  beforeAll(async () => {
+    if (!i18next.isInitialized) {
+      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+    }
+  });
+  it('every reason the back end gives for a refusal has a sentence in Indonesian and English', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = (fs.readdirSync('src/main', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join('src/main', f));
+    const given = new Set<string>(['bad_credentials', 'locked', 'disabled', 'same_as_username', 'too_simple']);
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/reason: '([a-z_]+)'/g)) given.add(m[1]!);
+    // Not refusals: a field's keying reason, and a verification result the audit screen words itself.
+    for (const notRefusal of ['cleared_by_officer', 'truncated']) given.delete(notRefusal);
+    for (const reason of given) {
+      for (const messages of [id, en]) {
+        const errors = messages.errors as unknown as { why: Record<string, string>; file: Record<string, string> };
+        expect(errors.why[reason] ?? errors.file[reason], reason).toBeTypeOf('string');
+      }
+    }
+  });
+
+  it('says why in the user’s words, with the parameters filled in', async () => {
+    await i18next.changeLanguage('id');
+    expect(errorText({ code: 'forbidden', message: 'x', params: { reason: 'four_eyes' } })).toMatch(/supervisor lain yang harus memutuskannya/);
+    expect(errorText({ code: 'unauthorized', message: 'x', params: { reason: 'locked', minutes: 15 } })).toMatch(/Coba lagi dalam 15 menit/);
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'status', status: 'approved' } })).toBe('Tindakan ini tidak dapat dilakukan pada kasus berstatus Disetujui.');
+    await i18next.changeLanguage('en');
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(/^This case has been decided and is frozen/);
   });
 });

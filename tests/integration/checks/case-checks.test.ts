@@ -51,7 +51,7 @@ afterEach(async () => {
 
 describe('checks.run and checks.get', () => {
   it('runs the engine on stored documents, stores one case_flags row per flag, and reads them back', async () => {
-    const c = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' }, new Date('2026-10-20T03:00:00Z'));
+    const c = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' }, { now: new Date('2026-10-20T03:00:00Z') });
     const clean = cleanJkk();
     // One problem: the doctor's certificate names someone else.
     const docs = clean.documents.map((d) => (d.document.type === 'surat_dokter' ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nama: { ...d.document.fields.nama!, value: 'SITI HALIMAH' } } } } : d));
