@@ -40,6 +40,12 @@ export function errorText(error: ApiError): string {
   }
   const value = valueProblemText(error);
   if (value) return value;
+  // Refusals that say why (a locked account, a frozen case, four-eyes…) have a sentence of their own.
+  if (typeof reason === 'string' && i18next.exists(`errors.why.${reason}`)) {
+    const params = error.params ?? {};
+    const status = typeof params.status === 'string' ? i18next.t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
+    return i18next.t(`errors.why.${reason}`, { ...params, ...(status ? { status } : {}) });
+  }
   const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
   return i18next.t(`errors.${error.code}`, { detail });
 }
