@@ -180,7 +180,8 @@ export function findAnchors(rows: readonly Row[]): Anchor[] {
       if (!tokens.length) return;
       // A field's label followed by its value ("No. Kuitansi KW/2026/9803") names the field, not the
       // document, though the document's name is in it.
-      const label = KNOWN_LABELS.find((t) => matchLabelAt(headingWords(seg), 0, t) && !PHRASES.some((p) => p.words[0] === t[0]));
+      const words = headingWords(seg);
+      const label = KNOWN_LABELS.find((t) => (matchLabelAt(words, 0, t)?.end ?? words.length) < words.length && !PHRASES.some((p) => p.words[0] === t[0]));
       if (label) return;
       const covered = new Array<boolean>(tokens.length).fill(false);
       const types = new Set<DocumentType>();

@@ -107,7 +107,7 @@ const HOLDER_UNLABELLED = new Set<DocumentType>(['kartu_peserta', 'npwp']);
  * reads as a person's name (letters only, one to five words), the tallest such line if several. */
 function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedField | null {
   const anchored = new Set(findAnchors(rows).map((a) => a.row));
-  const labelled = findHits(rows, FIELD_SPECS.kartu_peserta).filter((h) => h.spec && h.start === 0).map((h) => h.row);
+  const labelled = findHits(rows, FIELD_SPECS.kartu_peserta).filter((h) => h.spec && h.start === 0 && !anchored.has(h.row)).map((h) => h.row);
   // The name stands above the card's labelled lines (a footer under them is the card's small print).
   const firstLabel = labelled.length ? Math.min(...labelled) : rows.length;
   const candidates = rows
