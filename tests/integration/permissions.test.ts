@@ -9,7 +9,6 @@ import type { BackendContext } from '../../src/main/context';
 import { sessionCookieName, startHost, type Host } from '../../src/main/host/server';
 import { contract, METHOD_NAMES } from '../../src/shared/api/contract';
 import { PUBLIC_METHODS } from '../../src/shared/api/access';
-import type { Role } from '../../src/shared/api/roles';
 import { importPeople } from '../helpers/dossiers';
 import { request, Tab } from '../helpers/http';
 import { createAccounts, type Account } from '../helpers/sessions';
@@ -46,7 +45,6 @@ afterAll(async () => cleanup());
 const tab = (): Tab => new Tab(host.port, host.token);
 const as = async (username: string): Promise<Tab> => tab().signIn(username, accounts[username]!.password);
 const allowOf = (m: string): readonly string[] => (contract as Record<string, { allow: readonly string[] }>)[m]!.allow;
-const ROLE_USER: Record<Role, string> = { officer: 'budi', supervisor: 'rina', admin: 'adi' };
 const count = (table: string): number => ctx.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
 describe('each method refuses the roles its declaration leaves out', () => {

@@ -6,10 +6,10 @@ import { PRINCIPALS } from './roles';
 export const PUBLIC_METHODS = ['auth.status', 'auth.setup', 'auth.signIn', 'auth.signOut'] as const;
 
 /** Problems with the methods' access declarations: none means every method declares valid callers. */
-export function accessProblems(table: Record<string, { allow?: unknown }>): string[] {
+export function accessProblems(table: Record<string, object>): string[] {
   const problems: string[] = [];
   for (const [name, def] of Object.entries(table)) {
-    const allow = def.allow;
+    const allow = (def as { allow?: unknown }).allow;
     if (!Array.isArray(allow) || allow.length === 0) {
       problems.push(`${name}: declares no callers (allow)`);
       continue;
