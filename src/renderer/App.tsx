@@ -70,7 +70,8 @@ export function App(): React.JSX.Element {
         </nav>
         <div className="topbar-right">
           <span className="operator" data-testid="signed-in-user" title={user.username}>
-            {user.displayName} · {t(`roles.${user.role}`)}
+            <span>{user.displayName}</span>
+            <span className="operator-role">{t(`roles.${user.role}`)}</span>
           </span>
           <LanguageSelect data-testid="language-switch" aria-label={t('app.language')} />
           <button type="button" onClick={() => void signOut()} data-testid="sign-out">

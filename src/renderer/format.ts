@@ -1,3 +1,4 @@
+import i18next, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 /** Date and time the way the chosen language writes them. */
@@ -17,4 +18,17 @@ export function useAge(): (iso: string | null, now?: number) => string {
     if (hours < 48) return t('age.hours', { count: hours });
     return t('age.days', { count: Math.floor(hours / 24) });
   };
+}
+
+/**
+ * A value a rule could not be judged without, in the reader's words: a value of the case (the participant
+ * record, the incident date), a fact the officer states, or a document's field ('kuitansi.tanggal').
+ */
+export function missingLabel(t: TFunction, key: string): string {
+  if (i18next.exists(`missingValues.${key}`)) return t(`missingValues.${key}`);
+  if (i18next.exists(`facts.${key}`)) return t(`facts.${key}`);
+  const dot = key.indexOf('.');
+  const field = key.slice(dot + 1);
+  const label = t(`fields.${field}`, { defaultValue: field });
+  return dot > 0 ? `${label} (${t(`docTypes.${key.slice(0, dot)}`, { defaultValue: key.slice(0, dot) })})` : label;
 }

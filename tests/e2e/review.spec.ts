@@ -36,6 +36,9 @@ async function apiFromPage(page: Page, method: string, input: unknown): Promise<
 
 const caseIdOf = (page: Page): number => Number(/#\/case\/(\d+)/.exec(page.url())?.[1]);
 
+// Desks in Indonesia: date inputs and times as an officer there sees them.
+test.use({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
+
 test('officer submit → supervisor return → officer fix → another account approves; self-approval and edit-after-approval refused; audit chain intact', async ({ browser, page, app }) => {
   test.setTimeout(240_000);
   const person = [...demoParticipants(12)][11]!;
@@ -99,6 +102,8 @@ test('officer submit → supervisor return → officer fix → another account a
   await sc.review.locator('[data-rule="identity.name_mismatch"] [data-testid=show-evidence]').click();
   await expect(supervisor.getByTestId('evidence-box')).toBeVisible();
   await supervisor.emulateMedia({ reducedMotion: 'reduce' });
+  // The review from its top (who submitted, the officer's note, the findings), the evidence beside it.
+  await sc.review.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
   await shoot(supervisor, 'supervisor-review.png');
 
   // Returning needs a note and the items to fix.
@@ -183,6 +188,21 @@ test('officer submit → supervisor return → officer fix → another account a
   await supervisor.getByTestId('verify-chain').click();
   await expect(supervisor.getByTestId('chain-status')).toHaveAttribute('data-ok', 'true');
   await shoot(supervisor, 'audit.png');
+  // By user and by day, the day written as people here write it; a day that does not exist is refused in words.
+  const filter = supervisor.getByTestId('audit-filter');
+  await filter.locator('input[name=caseRef]').fill('');
+  await filter.locator('input[name=actor]').fill('supervisor');
+  await filter.locator('input[name=from]').fill('31-02-2026');
+  await filter.locator('button[type=submit]').click();
+  await expect(supervisor.locator('[data-screen=audit] [role=alert]')).toHaveText('Tanggal tidak dikenali (contoh: 13-03-2026 atau 13 Maret 2026).');
+  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).replaceAll('/', '-');
+  await filter.locator('input[name=from]').fill(today);
+  await filter.locator('input[name=to]').fill(today);
+  await filter.locator('button[type=submit]').click();
+  await expect(supervisor.locator('[data-screen=audit] [role=alert]')).toHaveCount(0);
+  await expect(table.locator('tr[data-action="cases.decide"]')).toHaveCount(2);
+  await expect(table.locator('tbody tr:not([data-actor="supervisor"])')).toHaveCount(0);
+  await expect(table.locator('tr[data-action="refused"]')).toHaveCount(1);
 
   // --- And from the command line, on the same data folder.
   const verify = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', app.home, 'audit', 'verify'], { encoding: 'utf8' });

@@ -12,6 +12,8 @@ import { regionAt, regionsOnPage } from '../../src/renderer/page-regions';
 import { LIST_FIELDS } from '../../src/shared/domain/lists';
 import type { CaseDocument } from '../../src/shared/api/methods-extraction';
 import { hrefOf, parseHash } from '../../src/renderer/router';
+import { auditText, type AuditWords } from '../../src/renderer/audit-text';
+import { contract } from '../../src/shared/api/contract';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -162,5 +164,63 @@ describe('refusals in the reader’s language', () => {
     expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'status', status: 'approved' } })).toBe('Tindakan ini tidak dapat dilakukan pada kasus berstatus Disetujui.');
     await i18next.changeLanguage('en');
     expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(/^This case has been decided and is frozen/);
+  });
+});
+
+describe('the audit trail in the reader’s words', () => {
+  beforeAll(async () => {
+    if (!i18next.isInitialized) {
+      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+    }
+  });
+  const words = (lang: 'id' | 'en'): AuditWords => ({ t: i18next.getFixedT(lang), lang, when: (iso) => iso.slice(0, 10) });
+  const entries: { action: string; detail: unknown }[] = [
+    { action: 'cases.create', detail: { reference: 'CD-2026-000005', claimType: 'JKM', kpj: '10000000080', incidentDate: null, notes: '' } },
+    { action: 'cases.submit', detail: { note: 'Akta menyusul.', routing: { to: 'awaiting_supervisor', blockers: 4, warnings: 2, unjudged: ['heirIsSpouse', 'incident_date', 'nomor_kpj', 'kuitansi.tanggal'], autoApproveAllowed: false, dismissed: 1 } } },
+    { action: 'cases.decide', detail: { decision: 'return', note: 'Lengkapi.', items: ['Nama almarhum', 'Akta kematian'], acknowledgedBlockers: 0, version: 2 } },
+    { action: 'cases.decide', detail: { decision: 'reject', reasonCode: 'fraud_suspected', note: 'Rekening orang lain.', acknowledgedBlockers: 1, version: 3 } },
+    { action: 'cases.reopen', detail: { reason: 'Salah baca', from: 'approved', version: 5 } },
+    { action: 'cases.autoApprove', detail: { claimType: 'JHT', submittedBy: 'petugas' } },
+    { action: 'flags.dismiss', detail: { rule: 'identity.name_mismatch', reason: 'Nama panggilan', message: 'The name on the heir statement does not match', field: 'nama_almarhum' } },
+    { action: 'extraction.setField', detail: { documentId: 1, documentType: 'surat_ahli_waris', key: 'tanggal_surat', old: { value: '2025-03-12', source: 'ocr', confidence: 1 }, new: '2025-03-13', why: 'corrected' } },
+    { action: 'extraction.setType', detail: { documentId: 1, oldType: 'surat_kematian', newType: 'akta_kematian' } },
+    { action: 'documents.add', detail: { name: 'berkas.pdf', sha256: 'ab'.repeat(32), size: 40960, pages: 3, duplicate: false } },
+    { action: 'checks.facts', detail: { old: { death: null }, new: { death: true, trafficAccident: false } } },
+    { action: 'auth.signInFailed', detail: { username: 'rina', reason: 'bad_password', transport: 'browser' } },
+    { action: 'auth.sessionEnded', detail: { reason: 'max_age', lastSeenAt: '2026-01-01T00:00:00Z' } },
+    { action: 'users.update', detail: { userId: 2, username: 'rina', changes: { role: { old: 'officer', new: 'supervisor' }, disabled: { old: false, new: true } } } },
+    { action: 'settings.update', detail: { setting: 'review.policy', old: { autoApprove: { JHT: true, JKM: false } }, new: { autoApprove: { JHT: false, JKM: false } } } },
+    { action: 'settings.update', detail: { setting: 'rules.config', old: {}, new: { params: { bpuGraceMonths: { value: 2 } }, severities: { 'claim.duplicate': 'warning' } } } },
+    { action: 'participants.import', detail: { fileName: 'peserta.csv', sha256: 'cd'.repeat(32), bytes: 1000, importId: 1, rowsRead: 10, inserted: 8, updated: 1, unchanged: 0, rejected: 1 } },
+    { action: 'refused', detail: { method: 'cases.decide', code: 'forbidden', reason: 'four_eyes' } },
+  ];
+
+  it('names fields, documents, decisions, rules and settings by their labels, never by stored keys or English back-end text', () => {
+    for (const lang of ['id', 'en'] as const) {
+      for (const e of entries) {
+        const text = auditText(words(lang), e);
+        expect(text, `${lang} ${e.action}`).not.toBe('');
+        expect(text, `${lang} ${e.action}`).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+\.(?!pdf\b|csv\b)[a-z_]+\b|[{}"]|does not match/);
+      }
+    }
+    const id0 = words('id');
+    expect(auditText(id0, entries[7]!)).toBe('Surat keterangan ahli waris · Tanggal surat: 2025-03-12 → 2025-03-13 · dikoreksi');
+    expect(auditText(id0, entries[2]!)).toBe('Dikembalikan · “Lengkapi.” · yang harus diperbaiki: Nama almarhum; Akta kematian');
+    expect(auditText(id0, entries[6]!)).toBe('kecocokan nama · Nama almarhum · “Nama panggilan”');
+    expect(auditText(id0, entries[1]!)).toContain('belum dapat dinilai: Ahli waris adalah suami/istri, Tanggal kejadian, Nomor KPJ, Tanggal (Kuitansi)');
+    expect(auditText(words('en'), entries[3]!)).toBe('Rejected · Suspected fraud · “Rekening orang lain.” · 1 blocker acknowledged');
+  });
+
+  it('has a label in both languages for every action the back end records', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = (fs.readdirSync('src/main', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join('src/main', f));
+    const recorded = new Set<string>(['auth.setup']);
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\.audit\(\s*[^,]+,\s*'([a-zA-Z.]+)'/g)) recorded.add(m[1]!);
+    for (const [name, def] of Object.entries(contract)) if ((def as { audit?: string }).audit === 'input') recorded.add(name);
+    expect(recorded.size).toBeGreaterThan(20);
+    for (const action of recorded) {
+      for (const lang of ['id', 'en']) expect(i18next.exists(`actions.log.${action}`, { lng: lang }), `${lang} ${action}`).toBe(true);
+    }
   });
 });

@@ -7,7 +7,8 @@ import type { ApiError } from '../../shared/api/result';
 import { canReopen, canSubmit, isDecided, routeOnSubmit } from '../../shared/domain/workflow';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
-import { useDateTimeFormat } from '../format';
+import { auditText, useAuditWords } from '../audit-text';
+import { missingLabel, useDateTimeFormat } from '../format';
 import { ErrorNote } from './ErrorNote';
 
 /** Where the case stands: returned with what to fix, awaiting a decision, or decided and frozen. */
@@ -54,6 +55,7 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
   const { t } = useTranslation();
   const { user } = useAuth();
   const fmt = useDateTimeFormat();
+  const words = useAuditWords();
   const worker = hasRole(user, 'officer', 'supervisor');
   return (
     <section className="panel" data-testid="case-actions">
@@ -70,17 +72,12 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
           <h3>{t('actions.history')}</h3>
           <ol className="history">
             {detail.history.map((h, i) => {
-              const d = h.detail as { decision?: string; note?: string; reason?: string; method?: string; key?: string } | null;
+              const text = auditText(words, h);
               return (
                 <li key={i} data-action={h.action}>
                   <span className="muted">{fmt.format(new Date(h.at))}</span> · {h.actor} ({t(`roles.${h.role as 'officer'}`, { defaultValue: h.role })}) ·{' '}
                   {t(`actions.log.${h.action}`, { defaultValue: h.action })}
-                  {h.action === 'refused' && d?.method
-                    ? `: ${t(`actions.log.${d.method}`, { defaultValue: d.method })} (${t(`actions.refusedWhy.${d.reason ?? 'other'}`, { defaultValue: t('actions.refusedWhy.other') })})`
-                    : ''}
-                  {h.action === 'extraction.setField' && d?.key ? ` · ${t(`fields.${d.key}`, { defaultValue: d.key })}` : ''}
-                  {d?.decision ? ` – ${t(`review.kinds.${d.decision as 'approve'}`)}` : ''}
-                  {d?.note ? `: “${d.note}”` : d?.reason && h.action !== 'refused' ? `: “${d.reason}”` : ''}
+                  {text ? `: ${text}` : ''}
                 </li>
               );
             })}
@@ -128,7 +125,7 @@ function SubmitForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () =
           ) : (
             <>
               <p>{t('submit.routeSupervisor', { blockers: route.blockers, warnings: route.warnings })}</p>
-              {route.unjudged.length > 0 && <p>{t('submit.routeUnjudged', { values: route.unjudged.map((m) => t(`fields.${m}`, { defaultValue: m })).join(', ') })}</p>}
+              {route.unjudged.length > 0 && <p>{t('submit.routeUnjudged', { values: route.unjudged.map((m) => missingLabel(t, m)).join(', ') })}</p>}
               {!route.autoApproveAllowed && <p>{t('submit.routePolicy', { claimType: detail.claimType })}</p>}
             </>
           )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useEvents, useQuery } from '../api-context';
+import { missingLabel } from '../format';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
 import { FactsForm } from './FactsForm';
@@ -129,7 +130,7 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
             <strong className="mono">{showValue(flag.evidence.record.value)}</strong>
           </span>
         )}
-        {flag.evidence.missing?.length ? <span className="muted">{t('flags.missing', { values: flag.evidence.missing.join(', ') })}</span> : null}
+        {flag.evidence.missing?.length ? <span className="muted">{t('flags.missing', { values: flag.evidence.missing.map((m) => missingLabel(t, m)).join(', ') })}</span> : null}
         {flag.dismissal && (
           <span className="dismissal" data-testid="dismissal">
             {t('flags.dismissed', { who: flag.dismissal.by, reason: flag.dismissal.reason })}

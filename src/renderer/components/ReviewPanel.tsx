@@ -9,7 +9,7 @@ import type { Correction } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
 import { REJECT_REASONS, type Decision, type RejectReason } from '../../shared/domain/workflow';
 import { useApi, useEvents, useQuery } from '../api-context';
-import { useDateTimeFormat } from '../format';
+import { missingLabel, useDateTimeFormat } from '../format';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
 import { FlagItem, showValue, sortFlags } from './FlagsPanel';
@@ -107,8 +107,8 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
               <p className="muted">{t('review.unjudgedHint')}</p>
               <ul>
                 {r.unjudged.map((m) => (
-                  <li key={m} className="mono">
-                    {t(`fields.${m}`, { defaultValue: m })}
+                  <li key={m} data-missing={m}>
+                    {missingLabel(t, m)}
                   </li>
                 ))}
               </ul>

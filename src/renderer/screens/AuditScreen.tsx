@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, AuditVerification } from '../../shared/api/methods-audit';
 import type { ApiError } from '../../shared/api/result';
+import { parseIndonesianDate } from '../../shared/normalize/dates';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { auditText, useAuditWords } from '../audit-text';
 import { useDateTimeFormat } from '../format';
 import { hrefOf } from '../router';
 
@@ -17,23 +19,16 @@ interface Filter {
 
 const EMPTY: Filter = { caseRef: '', actor: '', from: '', to: '' };
 
-/** A short, readable summary of an entry's detail (never a password: none is ever recorded). */
-function summary(detail: unknown): string {
-  if (detail === null || typeof detail !== 'object') return '';
-  const d = detail as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const [k, v] of Object.entries(d)) {
-    if (v === null || v === undefined || k === 'routing' || k === 'acknowledged') continue;
-    const text = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    parts.push(`${k}: ${text.length > 80 ? `${text.slice(0, 77)}…` : text}`);
-  }
-  return parts.join(' · ');
+/** A day as people here write it (13-03-2026, 13/3/2026, 13 Maret 2026, 2026-03-13): ISO, '' or null if unreadable. */
+function day(text: string): string | null {
+  return text.trim() ? parseIndonesianDate(text.trim()).value : '';
 }
 
 export function AuditScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const fmt = useDateTimeFormat();
+  const words = useAuditWords();
   const [draft, setDraft] = useState<Filter>(EMPTY);
   const [filter, setFilter] = useState<Filter>(EMPTY);
   const [older, setOlder] = useState<AuditEntry[]>([]);
@@ -90,7 +85,11 @@ export function AuditScreen(): React.JSX.Element {
         data-testid="audit-filter"
         onSubmit={(e) => {
           e.preventDefault();
-          apply(draft);
+          const from = day(draft.from);
+          const to = day(draft.to);
+          if (from === null || to === null) return setError({ code: 'invalid_input', message: 'unreadable date', params: { reason: 'bad_date' } });
+          setError(undefined);
+          apply({ ...draft, from, to });
         }}
       >
         <label>
@@ -103,11 +102,11 @@ export function AuditScreen(): React.JSX.Element {
         </label>
         <label>
           {t('audit.from')}
-          <input name="from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input name="from" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} placeholder={t('audit.datePlaceholder')} />
         </label>
         <label>
           {t('audit.to')}
-          <input name="to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
+          <input name="to" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} placeholder={t('audit.datePlaceholder')} />
         </label>
         <div className="actions">
           <button
@@ -148,7 +147,7 @@ export function AuditScreen(): React.JSX.Element {
                 </td>
                 <td>{t(`actions.log.${e.action}`, { defaultValue: e.action })}</td>
                 <td>{e.caseId ? <a href={hrefOf({ screen: 'case', caseId: e.caseId })}>{e.caseReference ?? e.caseId}</a> : '–'}</td>
-                <td className="mono small-text detail">{summary(e.detail)}</td>
+                <td className="small-text detail">{auditText(words, e)}</td>
               </tr>
             ))}
           </tbody>
