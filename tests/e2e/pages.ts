@@ -58,6 +58,13 @@ export const shell = (page: Page) => ({
   screen: (name: string) => page.locator(`[data-screen="${name}"][data-state="ready"]`),
 });
 
+export const usersScreen = (page: Page) => ({
+  screen: page.locator('[data-screen="users"][data-state="ready"]'),
+  create: page.getByTestId('create-user'),
+  row: (username: string) => page.getByTestId('users-table').locator(`tr[data-user="${username}"]`),
+  reset: page.getByTestId('reset-password'),
+});
+
 export const participantsScreen = (page: Page) => ({
   query: page.locator('#participant-query'),
   results: page.getByTestId('participant-results'),

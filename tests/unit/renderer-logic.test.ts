@@ -165,6 +165,15 @@ describe('refusals in the reader’s language', () => {
     await i18next.changeLanguage('en');
     expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(/^This case has been decided and is frozen/);
   });
+
+  it('names each input the contract refused in words, never with the schema’s English', async () => {
+    const refused = { code: 'invalid_input' as const, message: 'Invalid input', issues: [{ path: 'username', message: 'A user name is 2-40 letters, digits, dots, dashes or underscores' }, { path: 'password', message: 'Too small: expected string to have >=10 characters' }] };
+    await i18next.changeLanguage('id');
+    expect(errorText(refused)).toBe('Masukan tidak valid: Nama pengguna 2–40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi. Kata sandi minimal 10 karakter.');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [{ path: 'items.3', message: 'Too big' }] })).toBe('Masukan tidak valid: Setiap butir perbaikan paling banyak 500 karakter.');
+    await i18next.changeLanguage('en');
+    expect(errorText(refused)).toBe('Invalid input: A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces. A password has at least 10 characters.');
+  });
 });
 
 describe('the audit trail in the reader’s words', () => {

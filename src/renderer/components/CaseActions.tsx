@@ -56,12 +56,14 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
   const { user } = useAuth();
   const fmt = useDateTimeFormat();
   const words = useAuditWords();
-  const worker = hasRole(user, 'officer', 'supervisor');
+  const submits = hasRole(user, 'officer', 'supervisor') && canSubmit(detail.status);
+  const reopens = hasRole(user, 'supervisor') && canReopen(detail.status);
   return (
     <section className="panel" data-testid="case-actions">
-      <h2>{t('actions.title')}</h2>
-      {worker && canSubmit(detail.status) && <SubmitForm detail={detail} onChanged={onChanged} />}
-      {hasRole(user, 'supervisor') && canReopen(detail.status) && <ReopenForm detail={detail} onChanged={onChanged} />}
+      {/* Without a form here (a supervisor's review has its own), the panel is the case's history. */}
+      <h2>{t(submits || reopens ? 'actions.title' : 'actions.history')}</h2>
+      {submits && <SubmitForm detail={detail} onChanged={onChanged} />}
+      {reopens && <ReopenForm detail={detail} onChanged={onChanged} />}
       {detail.workedBy.length > 0 && (
         <p className="muted small-text" data-testid="worked-by">
           {t('caseState.workedBy')}: {detail.workedBy.join(', ')}
@@ -69,7 +71,7 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
       )}
       {detail.history.length > 0 && (
         <>
-          <h3>{t('actions.history')}</h3>
+          {(submits || reopens) && <h3>{t('actions.history')}</h3>}
           <ol className="history">
             {detail.history.map((h, i) => {
               const text = auditText(words, h);

@@ -594,6 +594,16 @@ export const en: Messages = {
       same_password: 'Choose a password different from the current one.',
       rules: 'Invalid rule parameters.',
     },
+    input: {
+      username: 'A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces.',
+      displayName: 'A display name is required (at most 80 characters).',
+      password: 'A password has at least 10 characters.',
+      newPassword: 'The new password has at least 10 characters.',
+      reason: 'Write the reason (at least 3 characters).',
+      note: 'A note has at most 2000 characters.',
+      items: 'Each item to fix has at most 500 characters.',
+      other: 'The value of {{field}} is not valid.',
+    },
     fieldValue: '{{field}}: {{problem}}',
     listEntry: '{{field}} row {{entry}}, column {{column}}: {{problem}}',
     value: {

@@ -602,6 +602,16 @@ export const id = {
       same_password: 'Pilih kata sandi yang berbeda dari yang sekarang.',
       rules: 'Parameter aturan tidak sah.',
     },
+    input: {
+      username: 'Nama pengguna 2–40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi.',
+      displayName: 'Nama tampilan wajib diisi (paling banyak 80 karakter).',
+      password: 'Kata sandi minimal 10 karakter.',
+      newPassword: 'Kata sandi baru minimal 10 karakter.',
+      reason: 'Tuliskan alasannya (minimal 3 karakter).',
+      note: 'Catatan paling banyak 2000 karakter.',
+      items: 'Setiap butir perbaikan paling banyak 500 karakter.',
+      other: 'Isian {{field}} tidak sah.',
+    },
     fieldValue: '{{field}}: {{problem}}',
     listEntry: '{{field}} baris {{entry}}, kolom {{column}}: {{problem}}',
     value: {

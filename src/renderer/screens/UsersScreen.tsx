@@ -60,7 +60,7 @@ function CreateUser({ onCreated }: { onCreated: (username: string) => void }): R
     >
       <label>
         {t('users.username')}
-        <input name="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" />
+        <input name="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" pattern="[A-Za-z0-9][A-Za-z0-9._\-]{1,39}" />
       </label>
       <label>
         {t('users.displayName')}
@@ -173,6 +173,7 @@ function UserTable({ users, onChanged, onMessage }: { users: UserRow[]; onChange
       {resetting && (
         <form
           className="panel form"
+          data-testid="reset-password"
           onSubmit={(e) => {
             e.preventDefault();
             void reset();
