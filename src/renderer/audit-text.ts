@@ -168,7 +168,8 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
     case 'refused':
       return [
         t(`actions.log.${str(d.method)}`, { defaultValue: str(d.method) }),
-        t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }),
+        // A short label where there is one, else the refusal's own sentence.
+        t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t(`errors.why.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }) }),
       ];
     default:
       return Object.entries(d)

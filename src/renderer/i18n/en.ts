@@ -102,15 +102,6 @@ export const en: Messages = {
   },
   actions: {
     title: 'Decision',
-    submitToSupervisor: 'Send to supervisor',
-    approveClean: 'Approve (no flags)',
-    submitHint: '{{count}} flags need a supervisor decision.',
-    cleanHint: 'No flags: the officer may approve this case.',
-    reason: 'Reason (required to reject or return)',
-    reasonRequired: 'Write the reason first.',
-    approve: 'Approve',
-    return: 'Return to officer',
-    reject: 'Reject',
     refusedWhy: { four_eyes: 'four-eyes principle', frozen: 'case frozen', awaiting: 'awaiting a decision', stale: 'case changed meanwhile', status: 'case status', role: 'role not allowed', ocr_running: 'pages still being read', not_warning: 'not a warning', other: 'other' },
     history: 'History',
     log: {
@@ -401,14 +392,12 @@ export const en: Messages = {
     },
   },
   submit: {
-    title: 'Submit the case',
     note: 'Note for the supervisor (optional)',
     send: 'Submit case',
     routeSupervisor: 'The case goes to a supervisor: {{blockers}} blockers, {{warnings}} warnings.',
     routeUnjudged: 'Could not be judged because these are missing: {{values}}.',
     routePolicy: '{{claimType}} claims are always decided by a supervisor.',
     routeClean: 'Every check passed: the case is approved on submit.',
-    ocrRunning: 'Wait until every page has been read before submitting.',
   },
   caseState: {
     returned: 'Returned by {{who}}: “{{note}}”',

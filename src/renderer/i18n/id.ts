@@ -110,15 +110,6 @@ export const id = {
   },
   actions: {
     title: 'Keputusan',
-    submitToSupervisor: 'Kirim ke supervisor',
-    approveClean: 'Setujui (tanpa temuan)',
-    submitHint: '{{count}} temuan perlu diputuskan supervisor.',
-    cleanHint: 'Tidak ada temuan: kasus dapat disetujui petugas.',
-    reason: 'Alasan (wajib untuk menolak atau mengembalikan)',
-    reasonRequired: 'Tuliskan alasannya terlebih dahulu.',
-    approve: 'Setujui',
-    return: 'Kembalikan ke petugas',
-    reject: 'Tolak',
     refusedWhy: { four_eyes: 'prinsip empat mata', frozen: 'kasus dibekukan', awaiting: 'menunggu keputusan', stale: 'kasus sudah berubah', status: 'status kasus', role: 'peran tidak diizinkan', ocr_running: 'halaman masih dibaca', not_warning: 'bukan peringatan', other: 'lainnya' },
     history: 'Riwayat',
     log: {
@@ -409,14 +400,12 @@ export const id = {
     },
   },
   submit: {
-    title: 'Kirim kasus',
     note: 'Catatan untuk supervisor (opsional)',
     send: 'Kirim kasus',
     routeSupervisor: 'Kasus akan ke supervisor: {{blockers}} penghalang, {{warnings}} peringatan.',
     routeUnjudged: 'Belum dapat dinilai karena tidak tersedia: {{values}}.',
     routePolicy: 'Klaim {{claimType}} selalu diputuskan supervisor.',
     routeClean: 'Semua pemeriksaan lolos: kasus disetujui saat dikirim.',
-    ocrRunning: 'Tunggu sampai semua halaman selesai dibaca sebelum mengirim.',
   },
   caseState: {
     returned: 'Dikembalikan oleh {{who}}: “{{note}}”',
