@@ -3,7 +3,8 @@
 // evidence, the correction beside the OCR value and the note, and returns it with what to fix; the
 // officer fixes it and submits again; the supervisor acknowledges each blocker and approves. Then a
 // supervisor who worked a case of their own cannot approve it, the approved case cannot be edited, and
-// `claimdesk audit verify` passes on the data folder.
+// `claimdesk audit verify` passes on the data folder. Last, a supervisor reopens the approved case with a
+// reason (an empty one is refused in words) and the officer may work it again.
 // Set CLAIMDESK_SCREENSHOTS=DIR to also save sign-in.png, supervisor-review.png and audit.png there.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -208,5 +209,19 @@ test('officer submit → supervisor return → officer fix → another account a
   const verify = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', app.home, 'audit', 'verify'], { encoding: 'utf8' });
   expect(verify.status).toBe(0);
   expect(verify.stdout).toMatch(/audit trail intact/);
+
+  // --- A reopen, with a reason, is the only way back: the case returns to the officer, editable again.
+  await supervisor.evaluate((id) => (window.location.hash = `#/case/${id}`), caseId);
+  const reopen = supervisor.getByTestId('reopen-form');
+  await reopen.locator('textarea').fill('   ');
+  await reopen.getByRole('button', { name: 'Buka kembali' }).click();
+  await expect(reopen.locator('[role=alert]')).toHaveText('Tuliskan alasan membuka kembali kasus ini.');
+  await expect(sc.status).toHaveText('Disetujui');
+  await reopen.locator('textarea').fill('Akta kematian ternyata palsu; periksa ulang.');
+  await reopen.getByRole('button', { name: 'Buka kembali' }).click();
+  await expect(sc.status).toHaveText('Dikembalikan');
+  await officer.reload();
+  await expect(c.banner).toContainText('Dibuka kembali oleh supervisor: “Akta kematian ternyata palsu; periksa ulang.”');
+  await expect(heirs.locator('[data-field=tanggal_surat] input')).not.toHaveAttribute('readonly', '');
   fs.rmSync(dir, { recursive: true, force: true });
 });

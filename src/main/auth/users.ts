@@ -39,13 +39,10 @@ export const toUserRow = (r: UserDbRow): UserRow => ({
   createdBy: r.created_by,
 });
 
-export const toSessionUser = (r: UserDbRow): SessionUser => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.display_name,
-  role: r.role,
-  mustChangePassword: r.must_change_password === 1,
-});
+export function toSessionUser(r: UserDbRow): SessionUser {
+  const { id, username, displayName, role, mustChangePassword } = toUserRow(r);
+  return { id, username, displayName, role, mustChangePassword };
+}
 
 export const countUsers = (ctx: BackendContext): number => ctx.db.prepare(`SELECT count(*) FROM users`).pluck().get() as number;
 

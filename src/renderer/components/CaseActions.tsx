@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/methods-cases';
-import type { ApiError } from '../../shared/api/result';
+import type { ApiError, Result } from '../../shared/api/result';
 import { canReopen, canSubmit, isDecided, routeOnSubmit } from '../../shared/domain/workflow';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
@@ -90,36 +90,68 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
   );
 }
 
-function SubmitForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }): React.JSX.Element {
-  const { t } = useTranslation();
-  const api = useApi();
-  const [note, setNote] = useState('');
+/** A form around one piece of text sent with a case action: shows the refusal, clears itself when done. */
+function NoteForm(p: {
+  testId: string;
+  label: string;
+  required: boolean;
+  send: (text: string) => Promise<Result<unknown>>;
+  onChanged: () => void;
+  button: React.ReactNode;
+  textareaTestId?: string;
+  children?: React.ReactNode;
+}): React.JSX.Element {
+  const [text, setText] = useState('');
   const [error, setError] = useState<ApiError>();
-  const checks = useQuery('checks.get', { caseId: detail.id }, `submit-${detail.id}-${detail.updatedAt}-${detail.flagCount}`);
-  const settings = useQuery('settings.get', {}, 'settings');
-  const policy = settings.data?.review.autoApprove[detail.claimType] ?? false;
-  const route = checks.data ? routeOnSubmit(checks.data.flags, policy) : null;
-
-  const submit = async (): Promise<void> => {
-    const res = await api.call('cases.submit', { caseId: detail.id, version: detail.version, note: note.trim() });
+  const send = async (): Promise<void> => {
+    const res = await p.send(text.trim());
     if (!res.ok) return setError(res.error);
     setError(undefined);
-    setNote('');
-    onChanged();
+    setText('');
+    p.onChanged();
   };
   return (
     <form
       className="decision"
       onSubmit={(e) => {
         e.preventDefault();
-        void submit();
+        void send();
       }}
-      data-testid="submit-form"
+      data-testid={p.testId}
     >
       <label>
-        {t('submit.note')}
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={2000} data-testid="submit-note" />
+        {p.label}
+        <textarea value={text} onChange={(e) => setText(e.target.value)} rows={2} required={p.required} maxLength={2000} data-testid={p.textareaTestId} />
       </label>
+      {p.children}
+      <ErrorNote error={error} />
+      <div className="row">{p.button}</div>
+    </form>
+  );
+}
+
+/** The officer's submit, with a note for the supervisor and where the case will go. */
+function SubmitForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const checks = useQuery('checks.get', { caseId: detail.id }, `submit-${detail.id}-${detail.updatedAt}-${detail.flagCount}`);
+  const settings = useQuery('settings.get', {}, 'settings');
+  const policy = settings.data?.review.autoApprove[detail.claimType] ?? false;
+  const route = checks.data ? routeOnSubmit(checks.data.flags, policy) : null;
+  return (
+    <NoteForm
+      testId="submit-form"
+      textareaTestId="submit-note"
+      label={t('submit.note')}
+      required={false}
+      send={(note) => api.call('cases.submit', { caseId: detail.id, version: detail.version, note })}
+      onChanged={onChanged}
+      button={
+        <button type="submit" className="primary" data-testid="submit-case">
+          {t('submit.send')}
+        </button>
+      }
+    >
       {route && (
         <div className="muted" data-testid="submit-route" data-to={route.to}>
           {route.to === 'approved' ? (
@@ -133,48 +165,29 @@ function SubmitForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () =
           )}
         </div>
       )}
-      <ErrorNote error={error} />
-      <div className="row">
-        <button type="submit" className="primary" data-testid="submit-case">
-          {t('submit.send')}
-        </button>
-      </div>
-    </form>
+    </NoteForm>
   );
 }
 
+/** A supervisor's way back from a decision: to the officer, with the reason. */
 function ReopenForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<ApiError>();
-  const reopen = async (): Promise<void> => {
-    const res = await api.call('cases.reopen', { caseId: detail.id, version: detail.version, reason: reason.trim() });
-    if (!res.ok) return setError(res.error);
-    setError(undefined);
-    setReason('');
-    onChanged();
-  };
   return (
-    <form
-      className="decision"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void reopen();
-      }}
-      data-testid="reopen-form"
-    >
+    <>
       <p className="muted">{t('caseState.reopenHint')}</p>
-      <label>
-        {t('caseState.reopenReason')}
-        <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required maxLength={2000} />
-      </label>
-      <ErrorNote error={error} />
-      <div className="row">
-        <button type="submit" className="danger">
-          {t('caseState.reopen')}
-        </button>
-      </div>
-    </form>
+      <NoteForm
+        testId="reopen-form"
+        label={t('caseState.reopenReason')}
+        required
+        send={(reason) => api.call('cases.reopen', { caseId: detail.id, version: detail.version, reason })}
+        onChanged={onChanged}
+        button={
+          <button type="submit" className="danger">
+            {t('caseState.reopen')}
+          </button>
+        }
+      />
+    </>
   );
 }

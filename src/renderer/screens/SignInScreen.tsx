@@ -1,6 +1,7 @@
 // Signing in, setting up the first administrator, and choosing a new password. Shown before the app,
 // in the same window; the back end decides who the caller is from the session it creates.
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../shared/api/methods-auth';
 import type { ApiError } from '../../shared/api/result';
@@ -30,6 +31,31 @@ function Frame({ screen, title, children }: { screen: string; title: string; chi
 }
 
 const localError = (message: string): ApiError => ({ code: 'invalid_input', message, params: {} });
+
+/** A new password's problem the screen can see before asking the back end (which checks again). */
+function newPasswordError(t: TFunction, password: string, confirm: string): ApiError | undefined {
+  if (password.length < PASSWORD_MIN) return localError(t('auth.tooShort'));
+  if (password !== confirm) return localError(t('auth.mismatch'));
+  return undefined;
+}
+
+/** The new password twice, with the rules it must follow. */
+function NewPasswordInputs(p: { label: string; name: string; value: string; confirmName: string; confirm: string; onChange: (value: string) => void; onConfirm: (value: string) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <>
+      <label>
+        {p.label}
+        <input name={p.name} type="password" autoComplete="new-password" value={p.value} onChange={(e) => p.onChange(e.target.value)} required />
+      </label>
+      <label>
+        {t('auth.passwordConfirm')}
+        <input name={p.confirmName} type="password" autoComplete="new-password" value={p.confirm} onChange={(e) => p.onConfirm(e.target.value)} required />
+      </label>
+      <p className="hint">{t('auth.passwordHint')}</p>
+    </>
+  );
+}
 
 export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice | undefined; onSignedIn: () => void }): React.JSX.Element {
   const { t } = useTranslation();
@@ -89,8 +115,8 @@ export function SetupScreen({ onDone }: { onDone: () => void }): React.JSX.Eleme
   const [error, setError] = useState<ApiError>();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = async (): Promise<void> => {
-    if (form.password.length < PASSWORD_MIN) return setError(localError(t('auth.tooShort')));
-    if (form.password !== form.confirm) return setError(localError(t('auth.mismatch')));
+    const problem = newPasswordError(t, form.password, form.confirm);
+    if (problem) return setError(problem);
     const res = await api.call('auth.setup', { username: form.username.trim().toLowerCase(), displayName: form.displayName.trim(), password: form.password });
     if (!res.ok) return setError(res.error);
     onDone();
@@ -113,15 +139,15 @@ export function SetupScreen({ onDone }: { onDone: () => void }): React.JSX.Eleme
           {t('auth.displayName')}
           <input name="displayName" value={form.displayName} onChange={set('displayName')} required maxLength={80} />
         </label>
-        <label>
-          {t('auth.password')}
-          <input name="password" type="password" autoComplete="new-password" value={form.password} onChange={set('password')} required />
-        </label>
-        <label>
-          {t('auth.passwordConfirm')}
-          <input name="confirm" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} required />
-        </label>
-        <p className="hint">{t('auth.passwordHint')}</p>
+        <NewPasswordInputs
+          label={t('auth.password')}
+          name="password"
+          value={form.password}
+          confirmName="confirm"
+          confirm={form.confirm}
+          onChange={(password) => setForm((f) => ({ ...f, password }))}
+          onConfirm={(confirm) => setForm((f) => ({ ...f, confirm }))}
+        />
         <ErrorNote error={error} />
         <button type="submit" className="primary">
           {t('auth.setup')}
@@ -141,8 +167,8 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }): React.JS
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = async (): Promise<void> => {
     setDone(false);
-    if (form.next.length < PASSWORD_MIN) return setError(localError(t('auth.tooShort')));
-    if (form.next !== form.confirm) return setError(localError(t('auth.mismatch')));
+    const problem = newPasswordError(t, form.next, form.confirm);
+    if (problem) return setError(problem);
     const res = await api.call('auth.changePassword', { currentPassword: form.current, newPassword: form.next });
     if (!res.ok) return setError(res.error);
     setError(undefined);
@@ -163,15 +189,15 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }): React.JS
         {t('auth.currentPassword')}
         <input name="currentPassword" type="password" autoComplete="current-password" value={form.current} onChange={set('current')} required />
       </label>
-      <label>
-        {t('auth.newPassword')}
-        <input name="newPassword" type="password" autoComplete="new-password" value={form.next} onChange={set('next')} required />
-      </label>
-      <label>
-        {t('auth.passwordConfirm')}
-        <input name="confirmPassword" type="password" autoComplete="new-password" value={form.confirm} onChange={set('confirm')} required />
-      </label>
-      <p className="hint">{t('auth.passwordHint')}</p>
+      <NewPasswordInputs
+        label={t('auth.newPassword')}
+        name="newPassword"
+        value={form.next}
+        confirmName="confirmPassword"
+        confirm={form.confirm}
+        onChange={(next) => setForm((f) => ({ ...f, next }))}
+        onConfirm={(confirm) => setForm((f) => ({ ...f, confirm }))}
+      />
       <ErrorNote error={error} />
       {done && <p className="ok-note">{t('auth.changed')}</p>}
       <button type="submit" className="primary">

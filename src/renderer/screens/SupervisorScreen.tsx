@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/api/methods-cases';
 import { useEvents, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
+import { CaseCells } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAge } from '../format';
-import { hrefOf } from '../router';
 
 /** The supervisor's queue: oldest submission first, with who submitted it, how long it waits and its findings. */
 export function SupervisorScreen(): React.JSX.Element {
@@ -43,15 +43,7 @@ function QueueTable({ cases }: { cases: CaseSummary[] }): React.JSX.Element {
       <tbody>
         {cases.map((c) => (
           <tr key={c.id} data-case={c.reference}>
-            <td>
-              <a href={hrefOf({ screen: 'case', caseId: c.id })} className="mono">
-                {c.reference}
-              </a>
-            </td>
-            <td>{c.claimType}</td>
-            <td>
-              {c.participantName ?? '–'} {c.kpj && <span className="mono muted">{c.kpj}</span>}
-            </td>
+            <CaseCells c={c} />
             <td data-testid="submitted-by">{c.submittedBy ?? '–'}</td>
             <td title={c.submittedAt ?? ''}>{age(c.submittedAt)}</td>
             <td className={c.blockerCount ? 'num sev-blocker' : 'num'}>{c.blockerCount}</td>
