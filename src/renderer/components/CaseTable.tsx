@@ -10,9 +10,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
     <table className="grid" data-testid="case-table">
       <thead>
         <tr>
-          <th>{t('worklist.reference')}</th>
-          <th>{t('worklist.claimType')}</th>
-          <th>{t('worklist.participant')}</th>
+          <CaseHeadCells />
           <th>{t('worklist.incidentDate')}</th>
           <th>{t('worklist.status')}</th>
           <th className="num">{t('worklist.files')}</th>
@@ -51,6 +49,18 @@ export function CaseCells({ c }: { c: CaseSummary }): React.JSX.Element {
       <td>
         {c.participantName ?? '–'} {c.kpj && <span className="mono muted">{c.kpj}</span>}
       </td>
+    </>
+  );
+}
+
+/** The heads of the cells above. */
+export function CaseHeadCells(): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th>{t('worklist.reference')}</th>
+      <th>{t('worklist.claimType')}</th>
+      <th>{t('worklist.participant')}</th>
     </>
   );
 }

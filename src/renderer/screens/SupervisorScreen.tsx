@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/api/methods-cases';
 import { useEvents, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
-import { CaseCells } from '../components/CaseTable';
+import { CaseCells, CaseHeadCells } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { useAge } from '../format';
 
@@ -30,9 +30,7 @@ function QueueTable({ cases }: { cases: CaseSummary[] }): React.JSX.Element {
     <table className="grid" data-testid="case-table">
       <thead>
         <tr>
-          <th>{t('worklist.reference')}</th>
-          <th>{t('worklist.claimType')}</th>
-          <th>{t('worklist.participant')}</th>
+          <CaseHeadCells />
           <th>{t('supervisor.submittedBy')}</th>
           <th>{t('supervisor.age')}</th>
           <th className="num">{t('supervisor.blockers')}</th>
