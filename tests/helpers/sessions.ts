@@ -6,7 +6,7 @@ import { systemCaller } from '../../src/main/auth/caller';
 import { randomPassword } from '../../src/main/auth/passwords';
 import { createUser } from '../../src/main/auth/users';
 import type { BackendContext } from '../../src/main/context';
-import type { CallContext, Dispatch } from '../../src/main/dispatch';
+import { createDispatcher, type CallContext, type Dispatch } from '../../src/main/dispatch';
 
 export interface Account {
   username: string;
@@ -53,4 +53,13 @@ export const SYSTEM: CallContext = { system: systemCaller('test') };
 export function valueOf<T = Record<string, unknown>>(res: Result<unknown>): T {
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
   return res.value as T;
+}
+
+let accountsMade = 0;
+
+/** Calls as a new account of `role`, signed in the way a window signs in (for tests about other things). */
+export async function callerAs(ctx: BackendContext, role: Role): Promise<Session['call']> {
+  const username = `${role}-${++accountsMade}`;
+  const accounts = await createAccounts(ctx, [{ username, role }]);
+  return (await signedIn(createDispatcher(ctx, () => undefined), accounts[username]!)).call;
 }
