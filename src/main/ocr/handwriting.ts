@@ -32,10 +32,14 @@ const MIN_COMPONENTS = 4;
  * share of their median height are commas, full stops and hyphens, not letters. */
 const MIN_HEIGHT_SHARE = 0.4;
 const MIN_LETTER_SHARE = 0.6;
-/** Ink this colourful is a pen, not a printer's black. Measured on generated scans, photos and copies:
- * printed words reach 19 (tinted paper, a photo's colour cast), ballpoint words 24 (a faded blue
- * scanned grey) and up. */
-const PEN_CHROMA = 22;
+/** Ink this much more colourful than the ground it stands on is a pen, not a printer's black. Black
+ * print takes on the ground's colour (a KTP's blue card, tinted paper, a photo's colour cast, a JPEG's
+ * colour bleeding): on the dev set's cards printed words stand −8 to +3 from their ground (ground 19–34),
+ * ballpoint words +22 to +33 on white forms; on generated scans printed words reach +19 on white and
+ * ballpoint words +24. */
+const PEN_CHROMA = 12;
+/** A filled-in value stands this many line heights from a capital label without a colon; a title's words, one space. */
+const LABEL_GAP_LINES = 1;
 /** Coloured ink needs only this share of the spread that makes black ink a hand. */
 const COLOURED_SPREAD_SHARE = 0.5;
 /** A capitals-and-digits word whose letters stray this far in all (baseline + height + top line
@@ -69,24 +73,31 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
   const ink = new Uint8Array(w * h);
   let chromaSum = 0;
   let chromaN = 0;
+  let groundSum = 0;
+  let groundN = 0;
   const dark = threshold * 0.8;
+  const chromaAt = (i: number): number => Math.max(data[i] as number, data[i + 1] as number, data[i + 2] as number) - Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number);
   for (let y = 0, k = 0; y < h; y++) {
     const row = ((y0 + y) * raster.width + x0) * channels;
     for (let x = 0; x < w; x++, k++) {
       const v = luma[k] as number;
-      if (v > threshold) continue;
+      if (v > threshold) {
+        if (channels >= 3) {
+          groundSum += chromaAt(row + x * channels);
+          groundN++;
+        }
+        continue;
+      }
       ink[k] = 1;
       if (channels >= 3 && v < dark) {
-        const i = row + x * channels;
-        const r = data[i] as number;
-        const g = data[i + 1] as number;
-        const b = data[i + 2] as number;
-        chromaSum += Math.max(r, g, b) - Math.min(r, g, b);
+        chromaSum += chromaAt(row + x * channels);
         chromaN++;
       }
     }
   }
-  if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma: chromaN ? chromaSum / chromaN : 0 };
+  // The ink's colour above its ground's: what a pen adds, not what the card or the scan tints.
+  const chroma = chromaN ? Math.max(0, chromaSum / chromaN - (groundN ? groundSum / groundN : 0)) : 0;
+  if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma };
   const blots = components(ink, w, h);
   const tallest = Math.max(0, ...blots.map((b) => b.bottom - b.top + 1));
   const tall = blots.filter((b) => b.bottom - b.top + 1 >= tallest * MIN_HEIGHT_SHARE);
@@ -103,7 +114,7 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
     baseline: beyondPixel(lineSpread(centres, letters.map((b) => b.bottom))),
     heights: beyondPixel(median(heights.map((v) => Math.abs(v - mh)))),
     tops: beyondPixel(lineSpread(centres, letters.map((b) => b.top))),
-    chroma: chromaN ? chromaSum / chromaN : 0,
+    chroma,
   };
 }
 
@@ -155,11 +166,14 @@ export function markHandwriting(raster: PageRaster, lines: OcrLine[]): number {
     // but each other (a letterhead, "BRI  BANK RAKYAT INDONESIA"), wherever black print stands on the line.
     const words = [...line.words].filter((w) => !isCheckBox(w.text)).sort((a, b) => a.bbox[0] - b.bbox[0]);
     const colour = new Map(words.map((w) => [w, /[\p{L}\p{N}]/u.test(w.text) && (inkShape(raster, w.bbox, true)?.chroma ?? 0) >= PEN_CHROMA]));
-    let afterLabel = false;
+    // (A label ends with its colon, or is printed in lower case, or stands apart from the value; a
+    // capital word right before a coloured one is the same title printed in two colours: "KARTU PESERTA".)
+    let label: OcrWord | null = null;
     for (const w of words) {
       if (colour.get(w)) {
-        if (afterLabel) set([w]);
-      } else afterLabel = /[:;]$/.test(w.text) || ((w.text.match(/\p{L}/gu) ?? []).length >= 3 && w.confidence >= 0.6);
+        const apart = label !== null && w.bbox[0] - label.bbox[2] > (w.bbox[3] - w.bbox[1]) * LABEL_GAP_LINES;
+        if (label && (/[:;]$/.test(label.text) || /\p{Ll}/u.test(label.text) || apart)) set([w]);
+      } else label = /[:;]$/.test(w.text) || ((w.text.match(/\p{L}/gu) ?? []).length >= 3 && w.confidence >= 0.6) ? w : null;
     }
     // A check box's tick is a pen's, but the box was read by its ink already (checkboxes.ts).
     for (const word of line.words) if (!isCheckBox(word.text) && !word.handwritten) mark([word], word.text);

@@ -36,6 +36,9 @@ const labelTable = (specs: readonly FieldSpec[]): LabelEntry[] => [
 const endsWithColon = (w: Word | undefined): boolean => !!w && /[:;]$/.test(w.text.trim());
 
 /** Every label occurrence on the rows; rows listed in `skip` (tables) are left out. */
+/** A form's item number: "3.", "b.", "(2)", "II.", or a bare "1". */
+const ITEM_NUMBER = /^(?:\(?(?:\d{1,2}|[a-h]|[IVX]{1,4})[.)]|\d{1,2})$/;
+
 export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip: ReadonlySet<number> = new Set()): Hit[] {
   const table = labelTable(specs);
   const hits: Hit[] = [];
@@ -51,7 +54,11 @@ export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip
           // Mid-cell labels need a colon after them, or value words would be read as labels.
           // (A label ending the cell counts when the next cell starts with the colon.)
           const colonNext = m.end >= seg.words.length && /^[:;]/.test(row.segments[s + 1]?.words[0]?.text ?? '');
-          if (i > 0 && !(endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '') || colonNext)) continue;
+          // (A form's item number before the label, "3. NIK", leaves it at the start of its cell.)
+          const atStart = seg.words.slice(0, i).every((w) => ITEM_NUMBER.test(w.text));
+          if (!atStart && !(endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '') || colonNext)) continue;
+          // "Nama / No. HP": one label of two, for a pair of values; not this field's alone.
+          if (/^\/\s*\D/.test(seg.words.slice(m.end).map((w) => w.text).join(' '))) continue;
           if (!best || m.score > best.score) best = { spec: entry.spec, row: r, seg: s, start: i, end: m.end, distance: m.distance, score: m.score };
         }
         if (best) {
@@ -100,7 +107,8 @@ export function valueCandidates(rows: readonly Row[], hits: readonly Hit[], h: H
     for (let s = 0; s < below.segments.length; s++) {
       const cand = below.segments[s];
       if (!cand) continue;
-      if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) continue;
+      // The cells after a label on the row below are that label's value, not this one's.
+      if (hits.some((o) => o.row === h.row + 1 && o.seg === s && o.start === 0)) break;
       if (cand.bbox[0] >= labelBox[0] - row.height * 2 && cand.bbox[0] <= labelBox[2] + row.height * 4) {
         out.push({ words: stripLead(cand.words), page: below.page });
         break;
@@ -113,6 +121,23 @@ export function valueCandidates(rows: readonly Row[], hits: readonly Hit[], h: H
 /** The words that make up the value of a label hit (its most likely place). */
 export function valueWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): { words: Word[]; page: number } {
   return valueCandidates(rows, hits, h)[0] ?? { words: [], page: rows[h.row]?.page ?? 1 };
+}
+
+const ID_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['nik', 'kpj', 'kk', 'account', 'npwp']);
+const digitLike = (w: Word): boolean => /\d/.test(w.text) && /^[\d\s.()[\]|-]*$/.test(w.text.replace(/[OoIlSB]/g, '0'));
+
+/** The digits after a label, in its cell and the row's next cells, up to the first word that is no digit group. */
+function digitRun(rows: readonly Row[], hits: readonly Hit[], h: Hit): Word[] {
+  const row = rows[h.row] as Row;
+  const out: Word[] = [];
+  for (let s = h.seg; s < row.segments.length; s++) {
+    if (s > h.seg && hits.some((o) => o.row === h.row && o.seg === s)) break;
+    const words = stripLead((row.segments[s]?.words ?? []).slice(s === h.seg ? h.end : 0));
+    const stop = words.findIndex((w) => !digitLike(w));
+    out.push(...words.slice(0, stop < 0 ? undefined : stop));
+    if (stop >= 0) break;
+  }
+  return out;
 }
 
 /** Split "JAMBI, 05-06-1988" into place words and date words: the date starts at the first digit-led word. */
@@ -217,6 +242,14 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       if (wrapped.length) words.push(...wrapped);
       // The first place that holds a readable value wins; otherwise the likeliest place explains why not.
       let f = buildField({ kind: spec.kind, words, page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+      // A number written in boxes is read as groups of digits spread over the row's cells.
+      if (f.value === null && f.reason !== 'handwriting' && ID_KINDS.has(spec.kind)) {
+        const run = digitRun(rows, hits, h);
+        if (run.length > words.length) {
+          const joined = buildField({ kind: spec.kind, words: run, page, labelDistance: h.distance, refYear });
+          if (joined.value !== null || joined.reason === 'handwriting') f = joined;
+        }
+      }
       // A handwritten value is where the value is: nothing printed nearby stands in for it.
       if (f.reason === 'handwriting') {
         chosen = f;

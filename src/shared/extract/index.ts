@@ -3,7 +3,6 @@
 import type { DocumentRegion, DocumentType, ExtractedDocument, ExtractedField } from '../domain/documents';
 import type { OcrPage } from '../domain/ocr';
 import { nikMatches } from '../normalize/nik';
-import { editDistance } from '../normalize/fuzzy';
 import { classifyRows, MIN_SCORE, type Classification } from './classify';
 import { segmentPage, type PageRegion } from './segment';
 import { extractFields, findHits } from './fields';
@@ -237,82 +236,6 @@ function completeTruncatedNiks(docs: ExtractedDocument[]): void {
   }
 }
 
-const NAME_KEYS = new Set(SAME_KIND[4]);
-const spaceless = (v: string): string => v.replace(/[\s.,']/g, '');
-
-/**
- * OCR drops the space between words now and then ("ANDISANTOSO"); when another document of the bundle
- * prints the same letters with the words apart, its spacing is the printed one.
- */
-function respaceNames(docs: ExtractedDocument[]): void {
-  const spelled = new Map<string, string>();
-  const consider = (v: unknown): void => {
-    if (typeof v !== 'string') return;
-    const key = spaceless(v);
-    const prev = spelled.get(key);
-    if (!prev || v.split(' ').length > prev.split(' ').length) spelled.set(key, v);
-  };
-  for (const d of docs) {
-    for (const [k, f] of Object.entries(d.fields)) {
-      if (NAME_KEYS.has(k)) consider(f.value);
-      if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object') consider(e.nama);
-    }
-  }
-  const fix = (v: string): string => {
-    const best = spelled.get(spaceless(v));
-    return best && best.split(' ').length > v.split(' ').length ? best : v;
-  };
-  for (const d of docs) {
-    for (const [k, f] of Object.entries(d.fields)) {
-      if (f.source === 'officer') continue;
-      if (NAME_KEYS.has(k) && typeof f.value === 'string') f.value = fix(f.value);
-      if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nama === 'string') e.nama = fix(e.nama);
-    }
-  }
-}
-
-/**
- * A name read as one long word ("SITEWULANDARI") where another document of the dossier prints a name
- * of several words that differs from it in a letter or two once its spaces are gone ("SITI WULANDARI")
- * is a glued, misread reading: it goes to the officer. It is never replaced by the other reading (a
- * relative's name is just as close).
- */
-function doubtGluedNames(docs: ExtractedDocument[]): void {
-  const spaced: string[] = [];
-  for (const d of docs) for (const [k, f] of Object.entries(d.fields)) if (NAME_KEYS.has(k) && typeof f.value === 'string' && f.value.includes(' ') && !f.needsKeying) spaced.push(spaceless(f.value));
-  for (const d of docs) {
-    for (const [k, f] of Object.entries(d.fields)) {
-      if (!NAME_KEYS.has(k) || f.source === 'officer' || typeof f.value !== 'string' || /[\s.,]/.test(f.value) || f.value.length < 8) continue;
-      const glued = f.value;
-      if (spaced.some((o) => o !== glued && editDistance(o, glued, 2) <= 2)) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
-    }
-  }
-}
-
-const oneDigitApart = (a: string, b: string): boolean =>
-  a.length === b.length && a !== b && [...a].filter((ch, i) => ch !== b[i]).length === 1;
-
-/**
- * Two documents of a bundle whose identifiers differ in a single digit are one OCR slip, not two
- * people: the weaker reading goes to the officer instead of being passed on as a mismatch.
- */
-function doubtNearMisses(docs: ExtractedDocument[]): void {
-  for (const keys of [SAME_KIND[0], SAME_KIND[1], SAME_KIND[2]] as const) {
-    const filled = docs.flatMap((d) => (keys ?? []).map((k) => d.fields[k]).filter((f): f is ExtractedField => typeof f?.value === 'string'));
-    // List rows (heirs, family members) carry no confidence of their own, so a field one digit
-    // apart from one of them cannot be ranked above it: it goes to the officer too.
-    const listed: string[] = [];
-    if (keys === SAME_KIND[0]) {
-      for (const d of docs) for (const f of Object.values(d.fields)) if (Array.isArray(f.value)) for (const e of f.value) if (typeof e === 'object' && typeof e.nik === 'string') listed.push(e.nik);
-    }
-    for (const f of filled) {
-      if (f.source === 'officer') continue;
-      const rival = filled.find((o) => o !== f && oneDigitApart(String(o.value), String(f.value)) && o.confidence >= f.confidence);
-      if (rival || listed.some((n) => oneDigitApart(n, String(f.value)))) Object.assign(f, { value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
-    }
-  }
-}
-
 /** Classify each page, split the bundle into documents (a document may span pages), extract each. */
 export function extractDocuments(pages: readonly OcrPage[]): ExtractedDocument[] {
   return extractDossier([pages])[0] ?? [];
@@ -330,16 +253,12 @@ export function extractDossier(files: readonly (readonly OcrPage[])[]): Extracte
 
 /**
  * The documents of one dossier checked against each other (in place): a weak reading that another
- * document reads confidently is confirmed, a NIK cut short is completed, a space OCR dropped from a
- * name is restored, and names read glued and misread, and identifiers one digit apart, go to the
- * officer. Values an officer keyed are taken as read and never changed.
+ * document reads confidently is confirmed, and a NIK cut short is completed. Values an officer keyed
+ * are taken as read and never changed.
  */
 export function crossCheckDocuments(docs: ExtractedDocument[]): void {
   confirmAcrossDocuments(docs);
   completeTruncatedNiks(docs);
-  respaceNames(docs);
-  doubtGluedNames(docs);
-  doubtNearMisses(docs);
 }
 
 /** The type a region's headings allow, decided among them by its labels (classify.ts); without a

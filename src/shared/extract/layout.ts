@@ -31,17 +31,15 @@ export interface Row {
 export const unionBox = (boxes: readonly BBox[]): BBox =>
   boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
 
-/** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion; so is a
- * label's closing dot glued to the number after it ("KTP.1271"). */
+/** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion. */
 function splitColon(w: OcrWord): Word[] {
-  const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text) ?? /^([A-Za-z]{2,}\.)(\d{3,}.*)$/.exec(w.text);
+  const m = /^([^:]*[A-Za-z][^:]*?)\s*[:;]\s*(.+)$/.exec(w.text);
   const hand = w.handwritten ? { handwritten: true } : {};
   if (!m || !m[1] || !m[2]) return [{ text: w.text, confidence: w.confidence, bbox: w.bbox, ...hand }];
   const [x0, y0, x1, y1] = w.bbox;
-  const dot = m[1].endsWith('.');
-  const cut = x0 + Math.round(((x1 - x0) * (m[1].length + (dot ? 0 : 1))) / w.text.length);
+  const cut = x0 + Math.round(((x1 - x0) * (m[1].length + 1)) / w.text.length);
   return [
-    { text: dot ? m[1] : `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1], ...hand },
+    { text: `${m[1]}:`, confidence: w.confidence, bbox: [x0, y0, cut, y1], ...hand },
     { text: m[2], confidence: w.confidence, bbox: [cut, y0, x1, y1], ...hand },
   ];
 }
@@ -81,30 +79,6 @@ const toSegment = (words: Word[]): Segment => ({ words, bbox: unionBox(words.map
 const isJunk = (t: string): boolean => !/[\p{L}\p{N}]/u.test(t) && !/[:;]/.test(t) && t !== '-' && !/^\/[.,']?$/.test(t) && !isCheckBox(t);
 
 /**
- * A bar set right after a word, as tall as it and read confidently ("ILIR BARAT |"), is the roman
- * numeral I; bars of other heights or farther away are rule lines and borders.
- */
-function barAsI(w: OcrWord, i: number, words: readonly OcrWord[]): OcrWord {
-  const prev = words[i - 1];
-  if (w.text !== '|' || !prev || !/[A-Z]$/.test(prev.text) || w.confidence < 0.8) return w;
-  const h = prev.bbox[3] - prev.bbox[1];
-  const bh = w.bbox[3] - w.bbox[1];
-  const sameHeight = Math.abs(bh - h) <= h * 0.2 && Math.abs(w.bbox[1] - prev.bbox[1]) <= h * 0.2;
-  if (sameHeight && w.bbox[0] - prev.bbox[2] < h * 0.8) return { ...w, text: 'I' };
-  // The word before may itself have an overgrown box: then the line's usual letter height is the measure.
-  const letters = words.filter((x) => x !== w && /[A-Za-z0-9]/.test(x.text)).map((x) => x.bbox[3] - x.bbox[1]).sort((a, b) => a - b);
-  const lh = letters[Math.floor((letters.length - 1) / 2)] ?? h;
-  const centred = Math.abs((w.bbox[1] + w.bbox[3]) / 2 - (prev.bbox[1] + prev.bbox[3]) / 2) <= Math.min(lh, h) * 0.3;
-  const near = (ref: number): boolean => Math.abs(bh - ref) <= ref * 0.3 && w.bbox[0] - prev.bbox[2] < ref * 0.8;
-  if (centred && (near(lh) || near(h))) return { ...w, text: 'I' };
-  // tesseract sometimes gives the I a box that starts inside the word before it and overshoots it up
-  // and down; a border is never drawn through the word it follows, and never short of twice its height.
-  const overlaps = w.bbox[0] < prev.bbox[2] && w.bbox[2] > prev.bbox[2];
-  const spans = w.bbox[1] <= prev.bbox[1] + h * 0.2 && w.bbox[3] >= prev.bbox[3] - h * 0.2 && bh < h * 2;
-  return overlaps && spans ? { ...w, text: 'I' } : w;
-}
-
-/**
  * The text slope of the page in its own pixel space: boxes are mapped back onto the tilted image the
  * officer sees, so a phone photo's rows run uphill. Median of the slopes of multi-word lines.
  */
@@ -125,7 +99,7 @@ export function pageSlope(lines: readonly Word[][]): number {
 /** The page's OCR lines as words, cleaned: junk marks dropped, bars read as I, "Label:value" split. */
 export function pageLines(page: OcrPage): Word[][] {
   return page.lines
-    .map((l) => l.words.map(barAsI).filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
+    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
 }
 

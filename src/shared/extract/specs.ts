@@ -45,7 +45,7 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'nama', kind: 'name', labels: NAMA },
     { key: 'tempat_lahir', kind: 'ttl', labels: ['tempat tgl lahir', 'tempat tanggal lahir', 'tempat tgl lhr', 'tempat lahir', 'ttl'] },
     { key: 'jenis_kelamin', kind: 'gender', labels: ['jenis kelamin', 'kelamin'] },
-    { key: 'golongan_darah', kind: 'blood', labels: ['gol darah', 'golongan darah', 'gol drh'] },
+    { key: 'golongan_darah', kind: 'blood', labels: ['gol darah', 'golongan darah', 'gol drh', 'darah'] },
     { key: 'alamat', kind: 'address', labels: ['alamat'] },
     { key: 'rt_rw', kind: 'rtrw', labels: ['rt rw', 'rtrw'] },
     { key: 'kel_desa', kind: 'text', labels: ['kel desa', 'kelurahan desa', 'desa kelurahan', 'kel'] },

@@ -66,6 +66,18 @@ interface Cell {
   col: AnyColumn;
   x0: number;
   x1: number;
+  /** "Status" and nothing else read: the start of "Status Hubungan …" or "Status Perkawinan". */
+  bareStatus?: boolean;
+}
+
+/** "Status" and misread words just before "Dalam": "Status Hubungan Dalam" with its middle lost. */
+function joinBareStatus(cells: Cell[], h: number): Cell[] {
+  return cells.reduce<Cell[]>((out, c) => {
+    const prev = out[out.length - 1];
+    if (prev?.bareStatus && c.col === 'hubungan' && c.x0 - prev.x1 <= h * TABLES.headingWordGapLines * 3) out[out.length - 1] = { col: 'hubungan', x0: prev.x0, x1: c.x1 };
+    else out.push(c);
+    return out;
+  }, []);
 }
 
 export interface Header {
@@ -129,7 +141,7 @@ function namedCells(cell: { words: Word[]; x0: number; x1: number }): Cell[] {
     const prev = out[out.length - 1];
     // Words of one heading stacked over two lines overlap: "Status Hubungan Dalam" over "Keluarga".
     if (prev && x0 < prev.x1 && prev.col === col) prev.x1 = Math.max(prev.x1, x1);
-    else out.push({ col, x0, x1 });
+    else out.push({ col, x0, x1, ...(g.text.join(' ') === 'status' ? { bareStatus: true } : {}) });
   }
   return out;
 }
@@ -141,13 +153,20 @@ export function findHeaders(rows: readonly Row[]): Header[] {
     const row = rows[r] as Row;
     const named = row.words.filter(isHeadingWord).length;
     if (named < 3 || named < row.words.length * 0.6) continue;
-    // The band: this row and the rows just above and below it made of heading words only.
+    // The band: this row and the rows just above and below it made of heading words, bar a misread
+    // one ("Perkawi", "Kei": the wrapped halves of headings printed over two lines).
     const band = [r];
-    const close = (a: Row, b: Row): boolean => Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < Math.max(a.height, b.height) * TABLES.headerBandLines;
-    for (let k = r - 1; k >= 0 && close(rows[k] as Row, row) && (rows[k] as Row).words.every(isHeadingWord); k--) band.unshift(k);
-    for (let k = r + 1; k < rows.length && close(rows[k] as Row, row) && (rows[k] as Row).words.every(isHeadingWord) && !isNumberingRow(rows[k] as Row); k++) band.push(k);
+    // (Lines of a page scanned askew span more height than their print: lines that share height are close.)
+    const close = (a: Row, b: Row): boolean =>
+      Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < Math.max(a.height, b.height) * TABLES.headerBandLines || Math.min(a.bbox[3], b.bbox[3]) > Math.max(a.bbox[1], b.bbox[1]);
+    const headingRow = (k: number): boolean => {
+      const words = (rows[k] as Row).words;
+      return words.filter(isHeadingWord).length >= words.length * TABLES.headerBandHeadingShare && !isNumberingRow(rows[k] as Row);
+    };
+    for (let k = r - 1; k >= 0 && close(rows[k] as Row, row) && headingRow(k); k--) band.unshift(k);
+    for (let k = r + 1; k < rows.length && close(rows[k] as Row, row) && headingRow(k); k++) band.push(k);
     const words = band.flatMap((k) => (rows[k] as Row).words);
-    const cells = cellsOf(words, row.height).flatMap(namedCells);
+    const cells = joinBareStatus(cellsOf(words, row.height).flatMap(namedCells), row.height);
     const cols = new Set(cells.map((c) => c.col).filter((c) => c !== 'ignored'));
     if (cells.length < 3 || !(cols.has('nama') || cols.has('nik') || cols.has('hubungan'))) continue;
     out.push({ rows: band, cells: cells.sort((a, b) => a.x0 - b.x0), bottom: Math.max(...band.map((k) => (rows[k] as Row).bbox[3])) });
@@ -193,12 +212,16 @@ interface TableRow {
   box: BBox;
 }
 
+/** A number this long in a member table is a NIK, whatever OCR lost of it. */
+const NIK_MIN_DIGITS = 12;
+
 /** The body of the table under `header`, up to the next header (or `stop`). */
 function readBody(rows: readonly Row[], header: Header, stop: number): { entries: TableRow[]; used: number[] } {
   const first = (header.rows[header.rows.length - 1] as number) + 1;
-  const lines: { row: number; words: Word[] }[] = [];
+  const lines: { row: number; rows: number[]; words: Word[] }[] = [];
   let lastBottom = header.bottom;
   const page = rows[header.rows[0] as number]?.page;
+  const printHeight = Math.max(...header.rows.map((r) => (rows[r] as Row).height));
   for (let r = first; r < stop; r++) {
     const row = rows[r] as Row;
     if (row.page !== page) break;
@@ -210,14 +233,32 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
     if (row.bbox[1] - lastBottom > row.height * TABLES.maxBlankLines) break;
     const spanning = row.segments.some((s) => s.words.length >= 6 && header.cells.filter((c) => c.x0 < s.bbox[2] && c.x1 > s.bbox[0]).length >= 4);
     if (spanning) break;
-    lines.push({ row: r, words: row.words.filter((w) => !(w.confidence < TABLES.minWordConfidence && w.text.length <= 2)) });
-    lastBottom = row.bbox[3];
+    // Specks: one or two letters read with no confidence, or half the height of the table's print.
+    const speck = (w: Word): boolean => w.text.length <= 2 && (w.confidence < TABLES.minWordConfidence || w.bbox[3] - w.bbox[1] < printHeight * TABLES.speckHeight);
+    const words = row.words.filter((w) => !speck(w));
+    // Two rows whose lines stand at the same height are one line of the table (a cell's text a little
+    // higher than its neighbours', "3 BELUM TAMAT" above "3 YUSMAN …").
+    const prev = lines[lines.length - 1];
+    const prevRow = prev ? (rows[prev.row] as Row) : undefined;
+    if (prev && prevRow && Math.abs(prevRow.bbox[1] + prevRow.height / 2 - (row.bbox[1] + row.height / 2)) <= TABLES.sameLineOverlap * Math.min(prevRow.height, row.height)) {
+      prev.words.push(...words);
+      prev.rows.push(r);
+    } else lines.push({ row: r, rows: [r], words });
+    lastBottom = Math.max(lastBottom, row.bbox[3]);
   }
   // Anchor lines: a number in the first column, a NIK or a date; other lines are wrapped cell text and
   // join the anchor line nearest to them.
-  const colOf = (w: Word): AnyColumn | undefined => cellFor(header.cells, w)?.col;
+  // A heading too small to read ("No", "NIK" at a low resolution) still has its column: a row number
+  // left of every heading, a sixteen-digit number where no NIK heading was read.
+  const named = new Set(header.cells.map((c) => c.col));
+  const firstX = (header.cells[0] as Cell).x0;
+  const colOf = (w: Word): AnyColumn | undefined => {
+    if (!named.has('no') && w.bbox[2] <= firstX && fits('no', w) && /\d/.test(w.text)) return 'no';
+    if (!named.has('nik') && (repairDigits(w.text)?.digits.length ?? 0) >= NIK_MIN_DIGITS && fits('nik', w)) return 'nik';
+    return cellFor(header.cells, w)?.col;
+  };
   const strong = (ws: Word[]): boolean =>
-    ws.some((w) => (colOf(w) === 'no' && fits('no', w)) || (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= 12) || (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null));
+    ws.some((w) => (colOf(w) === 'no' && fits('no', w)) || (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= NIK_MIN_DIGITS) || (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null));
   const mid = (r: number): number => ((rows[r] as Row).bbox[1] + (rows[r] as Row).bbox[3]) / 2;
   const firm = lines.filter((l) => strong(l.words));
   // Rows follow one another at a pitch; a wrapped line lies within half of it from its row's middle.
@@ -231,7 +272,7 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
   const anchors = lines.filter((l) => firm.includes(l) || (new Set(l.words.map((w) => cellFor(header.cells, w))).size >= 3 && !wrapOf(l, firm)));
   if (!anchors.length) return { entries: [], used: [] };
   const groups = new Map<number, Word[]>(anchors.map((a) => [a.row, [...a.words]]));
-  const used = lines.map((l) => l.row);
+  const used = lines.flatMap((l) => l.rows);
   for (const l of lines) {
     if (groups.has(l.row)) continue;
     const near = anchors.reduce((best, a) => (Math.abs(mid(a.row) - mid(l.row)) < Math.abs(mid(best.row) - mid(l.row)) ? a : best));

@@ -35,8 +35,6 @@ interface Parsed {
   reason?: string;
   /** Read exactly as one entry of a closed list (gender, religion…): a misread would not land on it. */
   closed?: boolean;
-  /** An unreadable value's one plausible reading: only ever confirmed by another document. */
-  hint?: FieldValue;
 }
 
 
@@ -101,7 +99,7 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     case 'date': {
       const r = parseIndonesianDate(text, refYear);
       if (r.value && Number(r.value.slice(0, 4)) > refYear + 1) return { value: null, validity: 0, reason: 'date_in_future' };
-      return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: r.reason ?? 'date_unreadable', ...(r.lookalike ? { hint: r.lookalike } : {}) };
+      return r.value ? { value: r.value, validity: Math.pow(0.85, r.repaired) } : { value: null, validity: 0, reason: r.reason ?? 'date_unreadable' };
     }
     case 'time': {
       const r = parseTime(text);
@@ -203,6 +201,25 @@ export interface FieldInput {
 }
 
 export function buildField(input: FieldInput): ExtractedField {
+  const field = buildFieldOf(input);
+  // Unsure marks before or after a value that does not parse with them are dust beside it ("A ed" for
+  // blood group A, "7 KAWIN"): the value is read without them. (Only when it fails: a name parses with
+  // any tail; a list of programs is all short codes.) A digit is dust only beside words: a number's digits
+  // are never dropped.
+  if (field.value !== null || input.text || input.kind === 'programs') return field;
+  const dust = (w: Word | undefined): boolean => !!w && w.confidence < EXTRACTION.dustConfidence && w.text.length <= 3 && (!/\d/.test(w.text) || !NUMERIC_KINDS.has(input.kind));
+  let words = [...input.words];
+  while (words.length > 1 && (dust(words[words.length - 1]) || dust(words[0]))) {
+    words = dust(words[words.length - 1]) ? words.slice(0, -1) : words.slice(1);
+    const shorter = buildFieldOf({ ...input, words });
+    if (shorter.value !== null) return shorter;
+  }
+  return field;
+}
+
+const NUMERIC_KINDS: ReadonlySet<FieldKind> = new Set(['nik', 'kk', 'kpj', 'npwp', 'account', 'date', 'time', 'money', 'rtrw', 'docno']);
+
+function buildFieldOf(input: FieldInput): ExtractedField {
   const text = input.text ?? input.words.map((w) => w.text).join(' ');
   const bbox = input.words.length ? unionBox(input.words.map((w) => w.bbox)) : null;
   if (!text.trim()) return { value: null, confidence: 0, page: input.page, bbox, needsKeying: true, reason: 'value_empty' };
@@ -217,7 +234,6 @@ export function buildField(input: FieldInput): ExtractedField {
     const f: ExtractedField = { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
     const head = input.kind === 'nik' && parsed.reason === 'wrong_length' ? leadingDigits(text) : '';
     if (head.length >= MIN_NIK_HEAD && head.length <= 17 && head.length !== 16) truncated.set(f, head);
-    if (parsed.hint !== undefined) candidates.set(f, parsed.hint);
     return f;
   }
   if (confidence < threshold) {

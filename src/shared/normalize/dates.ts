@@ -58,28 +58,6 @@ export interface DateResult {
   value: string | null;
   repaired: number;
   reason?: string;
-  /**
-   * For an impossible numeric date ("01.88.1977"): the one valid date that changing a single day or
-   * month digit to an OCR look-alike gives (8 for 0, …). A hint for confirmation by another document,
-   * never a value on its own.
-   */
-  lookalike?: string;
-}
-
-/** Digits OCR confuses with one another. */
-const LOOKALIKE_DIGITS: Record<string, string> = { '0': '869', '1': '7', '3': '8', '5': '6', '6': '058', '7': '1', '8': '036', '9': '0' };
-
-function lookalikeDate(y: number, day: string, month: string): string | undefined {
-  const dm = day.padStart(2, '0') + month.padStart(2, '0');
-  const found = new Set<string>();
-  [...dm].forEach((ch, i) => {
-    for (const alt of LOOKALIKE_DIGITS[ch] ?? '') {
-      const t = dm.slice(0, i) + alt + dm.slice(i + 1);
-      const v = iso(y, Number(t.slice(2)), Number(t.slice(0, 2)));
-      if (v) found.add(v);
-    }
-  });
-  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /** Repair look-alike letters in tokens that are mostly digits, leave words alone. */
@@ -150,20 +128,12 @@ function parseDigitsDate(raw: string, refYear: number): DateResult {
     const y = fullYear(Number(num[3]), (num[3] ?? '').length, refYear);
     const v = iso(y, Number(num[2]), Number(num[1]));
     if (v) return { value: v, repaired };
-    const lookalike = lookalikeDate(y, num[1] ?? '', num[2] ?? '');
-    return { value: null, repaired, reason: 'date_invalid', ...(lookalike ? { lookalike } : {}) };
+    return { value: null, repaired, reason: 'date_invalid' };
   }
-  // Digits run together: 05061988.
-  const packed = /(?<!\d)(\d{2})(\d{2})(\d{4})(?!\d)/.exec(text);
+  // Digits run together, one separator or both lost: 05061988, 0506-1988, 05-061988.
+  const packed = /(?<!\d)(\d{2})[-./]?(\d{2})[-./]?(\d{4})(?!\d)/.exec(text);
   if (packed) {
     const v = iso(Number(packed[3]), Number(packed[2]), Number(packed[1]));
-    if (v) return { value: v, repaired: repaired + 1 };
-  }
-  // One separator read as a 1 or a 7 ("20108/2025", "20/0812025"): the other one, still there, shows
-  // where the day and the month end.
-  const slashAsDigit = /(?<!\d)(\d{2})[17](\d{2})\s*[-./]\s*(\d{4})(?!\d)/.exec(text) ?? /(?<!\d)(\d{2})\s*[-./]\s*(\d{2})[17](\d{4})(?!\d)/.exec(text);
-  if (slashAsDigit) {
-    const v = iso(Number(slashAsDigit[3]), Number(slashAsDigit[2]), Number(slashAsDigit[1]));
     if (v) return { value: v, repaired: repaired + 1 };
   }
   return { value: null, repaired, reason: 'date_not_found' };

@@ -78,8 +78,6 @@ export function normalizeName(raw: string): string {
     // A stray dot after a word of three or more letters or after a number is scan dust, not an
     // abbreviation ("RINGAN.", "NO. 3."); initials and titles ("M.", "H.", "S.PD") keep theirs.
     .replace(/(?<=(^|\s)(?:[A-Z]{3,}|\d+))\.$/, '')
-    // So is one after a closing roman numeral ("ILIR BARAT I."): no one's initial follows a whole word so.
-    .replace(/(?<=[A-Z]{3,} (?:I{1,3}|IV|VI{0,3}))\.$/, '')
     // Dust between words: "BATANG.HARI", "KOTA. BARU" (abbreviations such as KAB., KEL., DRS. stay).
     .replace(/\b([A-Z]{3,})\.(?=\s?[A-Z]{2,})/g, (m, w: string) => (ABBREVIATIONS.has(w) ? m : `${w} `))
     .replace(/\s+/g, ' ')

@@ -77,13 +77,14 @@ export function isParticipantMember(ctx: RuleContext, m: ListEntry, ref: Referen
 }
 
 /**
- * In a death claim the dossier holds the heirs' KTPs too. A KTP is the participant's when its NIK, name
- * or birth date agrees with the participant. Only when no KTP agrees at all are the KTPs of no known
- * heir taken for the participant's (and then judged), so an unlisted heir's KTP never blocks a claim.
+ * A dossier holds other people's KTPs too: the heirs' in a death claim, the witnesses' of an accident.
+ * A KTP is the participant's when its NIK, name or birth date agrees with the participant, and then
+ * only those are judged. When no KTP agrees at all, all are taken for the participant's (and judged),
+ * except, in a death claim, those of a known heir, so an unlisted heir's KTP never blocks a claim.
  */
 export function participantKtps(ctx: RuleContext, ref: Reference | null, death: boolean, known: Heir[]): CaseDocumentInput[] {
   const ktps = ctx.docs('ktp');
-  if (!death || !ref) return ktps;
+  if (!ref) return ktps;
   const agrees = ktps.filter((d) => {
     const nik = ctx.str(d, 'nik');
     const nama = ctx.str(d, 'nama');
@@ -91,6 +92,7 @@ export function participantKtps(ctx: RuleContext, ref: Reference | null, death: 
     return (nik && nik === ref.nik) || (dob && dob === ref.tanggal_lahir) || (nama && ref.nama && ctx.names(nama, ref.nama).match);
   });
   if (agrees.length > 0) return agrees;
+  if (!death) return ktps;
   return ktps.filter((d) => {
     const nik = ctx.str(d, 'nik');
     const nama = ctx.str(d, 'nama');

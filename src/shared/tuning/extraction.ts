@@ -10,6 +10,7 @@ export const EXTRACTION = section('extraction', {
   minNikHead: { value: 12, measuredOn: 'twelve digits hold the region and the birth date: only a twin shares them' },
   sureMark: { value: 0.6, measuredOn: `${OWN}: check marks OCR could not tell from an empty box read under 0.5` },
   maxOptionRows: { value: 6, measuredOn: 'the five outcomes of Formulir 3a and a line of slack' },
+  dustConfidence: { value: 0.4, measuredOn: `${DEVSET}: specks read beside a value as one to three letters ('ed', 'I') at 0.2–0.35; short words of print read at ≥ 0.5` },
 });
 
 /** Headings that name a document (src/shared/extract/anchors.ts). */
@@ -44,9 +45,12 @@ export const SEGMENTATION = section('segmentation', {
 export const TABLES = section('tables', {
   headingWordGapLines: { value: 1.0, measuredOn: `${DEVSET}: words of one heading are < 0.5 line apart, neighbouring headings > 1.5` },
   headerBandLines: { value: 1.6, measuredOn: `${DEVSET}: a heading wrapped over two lines has its lines ~1.2 apart` },
+  headerBandHeadingShare: { value: 0.75, measuredOn: `${DEVSET}: a KK's wrapped header line reads 9 of 11 words as heading words ('Perkawi', 'Kei' cut); body rows at most 1 of 7` },
+  sameLineOverlap: { value: 0.6, measuredOn: `${DEVSET}: a cell read 5–7 px above its row's other cells (lines 12–23 px high) has its middle 0.35–0.58 of a line from theirs; consecutive rows, ≥ 1.5 lines` },
   maxBlankLines: { value: 4, measuredOn: `${DEVSET}: member rows are ~1.5 apart; the KK's empty ruled rows leave > 6 blank` },
   wrapPitch: { value: 0.6, measuredOn: `${DEVSET}: a wrapped cell's lines lie 0.3–0.5 of the row pitch from their row's middle; the next row, a whole pitch` },
   wrapLines: { value: 1.6, measuredOn: `${DEVSET}: a wrapped cell's lines are ~0.8–1.2 from their row's middle` },
+  speckHeight: { value: 0.6, measuredOn: `${DEVSET}: a speck read as 'T' in a KK's body is 10 px high under a header 22 px high; letters and digits of the body are 18–21` },
   minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },
   repairFactor: { value: 0.85, measuredOn: 'each digit repaired from a look-alike letter (as for fields)' },
   incompleteConfidence: { value: 0.5, measuredOn: 'a list with an unread cell is shown for completing, never as sure' },

@@ -274,18 +274,30 @@ describe('extractDocuments', () => {
     expect(form('Kondisi Akhir : CACAT TOTAL TETAP')?.value).toBe('cacat_total_tetap');
   });
 
-  it('restores a space OCR dropped in a name when another document prints the name apart', () => {
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
-    const kk = pageFromLines([
-      'KARTU KELUARGA', 'No. 1571020101150007', 'Nama Kepala Keluarga : ANDISANTOSO',
-      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
-      '1   ANDISANTOSO    1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
-    ], 2);
-    const docs = extractDocuments([ktp, kk]);
-    expect(docs[1]?.fields.nama_kepala_keluarga?.value).toBe('ANDI SANTOSO');
-    expect((docs[1]?.fields.anggota?.value as { nama: string }[])[0]?.nama).toBe('ANDI SANTOSO');
-    // Alone, the KK keeps what was read.
-    expect(extractDocuments([kk])[0]?.fields.nama_kepala_keluarga?.value).toBe('ANDISANTOSO');
+  it('reads a numbered form item, a number written in boxes, and never a witness pair as the name', () => {
+    const form = (...lines: string[]) => extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', ...lines], 1)])[0]?.fields;
+    const f = form('2. Nomor Peserta (KPJ)   28943648453', '3. NIK   157   10   7   30   117 91796', 'III. SAKSI-SAKSI', '1. Nama / No. HP   AGUS SINAGA / 087162046042');
+    expect(f?.nik?.value).toBe('1571073011791796');
+    expect(f?.nomor_kpj?.value).toBe('28943648453');
+    expect(f?.nama?.value).toBeNull();
+    // Groups that do not make a NIK are not guessed at.
+    expect(form('3. NIK   157   10   7   30   117')?.nik?.value).toBeNull();
+  });
+
+  it('reads a blood group beside dust or under a label whose first word was lost', () => {
+    const ktp = (line: string) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', line, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields.golongan_darah;
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed@0.33')?.value).toBe('A');
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   ☒   Darah O')?.value).toBe('O');
+    // Sure letters after it are no dust: the value is left for keying.
+    expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed')?.value).toBeNull();
+  });
+
+  it('reads a value beside an unsure mark before it, never the next label\'s value under an empty one', () => {
+    const ktp = (...lines: string[]) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', ...lines, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields;
+    expect(ktp('Status Perkawinan   7@0.27 KAWIN', 'Pekerjaan   PEDAGANG')?.status_perkawinan?.value).toBe('KAWIN');
+    const f = ktp('Status Perkawinan', 'Pekerjaan   AAN');
+    expect(f?.status_perkawinan?.value).toBeNull();
+    expect(f?.pekerjaan?.value).toBe('AAN');
   });
 
   it('checks the documents of a dossier against each other across its files, never changing what an officer keyed', () => {
@@ -296,18 +308,12 @@ describe('extractDocuments', () => {
     const [photo, scanned] = extractDossier([ktpPhoto, bundle]);
     expect(photo?.[0]?.fields.nik?.value).toBe('1571021203800001');
     expect(scanned?.[0]?.fields.nama).toMatchObject({ value: 'BUDI SANTOSO', reason: 'confirmed_by_other_document' });
-    expect(scanned?.[0]?.fields.nik).toMatchObject({ value: null, reason: 'disagrees_with_other_document' });
     // The officer's NIK stands even one digit from another document's.
     const docs = [...extractDocuments(ktpPhoto), ...extractDocuments(bundle)];
     const card = docs[1] as (typeof docs)[number];
     card.fields.nik = { value: '1571021203800007', confidence: 0.5, page: 1, bbox: null, source: 'officer' };
     crossCheckDocuments(docs);
     expect(card.fields.nik.value).toBe('1571021203800007');
-  });
-
-  it('reads a number glued to its label\'s closing dot ("No. KTP.1271 …")', () => {
-    const card = pageFromLines(['KARTU PESERTA', 'Nama : BUDI SANTOSO', 'No. KTP.1571 0212 0380 0001', 'Program : JKK'], 1);
-    expect(extractDocuments([card])[0]?.fields.nik?.value).toBe('1571021203800001');
   });
 
   it('completes a NIK read one digit too long from the NIK of the bundle it holds whole', () => {
@@ -322,26 +328,6 @@ describe('extractDocuments', () => {
     expect(extractDocuments([death('11671011312001006')])[0]?.fields.nik).toMatchObject({ value: null, reason: 'wrong_length' });
     expect(extractDocuments([kk, death('16710113120010069')])[1]?.fields.nik?.value).toBe('1671011312001006');
     expect(extractDocuments([kk, death('11671011312001007')])[1]?.fields.nik?.value).toBeNull();
-  });
-
-  it('sends a name read glued and misread to the officer when another document prints it apart', () => {
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571025203800001', 'Nama : SITI WULANDARI', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
-    const kk1 = (nama: string) => pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', 'No. KPJ : 10000000003', `Nama : ${nama}`], 2);
-    expect(extractDocuments([ktp, kk1('SITEWULANDARI')])[1]?.fields.nama).toMatchObject({ value: null, reason: 'disagrees_with_other_document' });
-    // Read glued but letter for letter, its spaces are restored; a name of its own stays as read.
-    expect(extractDocuments([ktp, kk1('SITIWULANDARI')])[1]?.fields.nama?.value).toBe('SITI WULANDARI');
-    expect(extractDocuments([ktp, kk1('SUPRIYANTO')])[1]?.fields.nama?.value).toBe('SUPRIYANTO');
-  });
-
-  it('sends the weaker of two NIK readings one digit apart to the officer', () => {
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
-    const card = pageFromLines(['KARTU PESERTA', 'NIK : 1571021203800007@0.7', 'Program : JKK'], 2);
-    const docs = extractDocuments([ktp, card]);
-    expect(docs[0]?.fields.nik?.value).toBe('1571021203800001');
-    expect(docs[1]?.fields.nik).toMatchObject({ value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
-    // Clearly different people are both kept: the cross-checks decide.
-    const other = extractDocuments([ktp, pageFromLines(['KARTU PESERTA', 'NIK : 1571025507850002', 'Program : JKK'], 2)]);
-    expect(other[1]?.fields.nik?.value).toBe('1571025507850002');
   });
 
   it('completes a NIK cut short from the one full NIK of the bundle that starts with its digits', () => {
@@ -364,26 +350,6 @@ describe('extractDocuments', () => {
     ], 3);
     const twins = extractDocuments([kk, card('157102120380')]);
     expect(twins.find((d) => d.type === 'kartu_peserta')?.fields.nik?.value).toBeNull();
-  });
-
-  it('takes an impossible date\'s one look-alike reading only when another document reads it', () => {
-    const card = pageFromLines(['KARTU PESERTA', 'Nama : BUDI SANTOSO', 'Tanggal Lahir : 12.83.1980', 'Program : JKK'], 2);
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Tempat/Tgl Lahir : JAMBI, 12-03-1980', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
-    expect(extractDocuments([card])[0]?.fields.tanggal_lahir).toMatchObject({ value: null, reason: 'date_invalid' });
-    expect(extractDocuments([ktp, card])[1]?.fields.tanggal_lahir).toMatchObject({ value: '1980-03-12', reason: 'confirmed_by_other_document' });
-  });
-
-  it('sends a NIK one digit apart from a list row of the bundle to the officer', () => {
-    const ktp = pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800007', 'Nama : ANDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1);
-    const kk = (nik: string) => pageFromLines([
-      'KARTU KELUARGA', 'No. 1571020101150007',
-      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
-      `1   ANDI SANTOSO   ${nik}    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA`,
-    ], 2);
-    expect(extractDocuments([ktp, kk('1571021203800001')])[0]?.fields.nik).toMatchObject({ value: null, needsKeying: true, reason: 'disagrees_with_other_document' });
-    // The same NIK, or a clearly different one, is kept.
-    expect(extractDocuments([ktp, kk('1571021203800007')])[0]?.fields.nik?.value).toBe('1571021203800007');
-    expect(extractDocuments([ktp, kk('1571025507850002')])[0]?.fields.nik?.value).toBe('1571021203800007');
   });
 
   it('re-extracts pages as the type an officer chose', () => {

@@ -3,6 +3,8 @@
 // facts stated in sentences rather than beside a label.
 import { describe, expect, it } from 'vitest';
 import { extractDocuments } from '../../../src/shared/extract/index';
+import type { OcrPage } from '../../../src/shared/domain/ocr';
+import type { BBox } from '../../../src/shared/domain/documents';
 import { pageFromLines, pageOfLines, tableLines } from './page-builder';
 
 describe('a family card', () => {
@@ -43,6 +45,42 @@ describe('a family card', () => {
     expect(f?.reason).toBe('list_incomplete');
     expect((f?.value as Record<string, string>[])[1]).not.toHaveProperty('hubungan');
     expect((f?.value as Record<string, string>[])[0]?.hubungan).toBe('kepala_keluarga');
+  });
+});
+
+describe('a family card read with OCR damage', () => {
+  // What a low-resolution or askew scan does to the same two tables: the small "No" and "NIK" headings
+  // not read, the wrapped second header line read with words cut ("Perkawi", "Kei"), "Status Hubungan
+  // Dalam" read with its middle lost, one cell read a little higher than its row, a speck in the body,
+  // a date with a separator lost, and the second table's header lines askew.
+  const line = (y: number, cells: [number, string][], h = 30): OcrPage['lines'][number] => {
+    const [l] = tableLines(y, [cells]);
+    const words = (l as OcrPage['lines'][number]).words.map((w) => ({ ...w, bbox: [w.bbox[0], y, w.bbox[2], y + h] as BBox }));
+    return { ...(l as OcrPage['lines'][number]), words, bbox: [words[0]?.bbox[0] ?? 0, y, words.at(-1)?.bbox[2] ?? 0, y + h] };
+  };
+  const askew = (l: OcrPage['lines'][number], rise: number): OcrPage['lines'][number] => {
+    const words = l.words.map((w) => ({ ...w, bbox: [w.bbox[0], w.bbox[1] + (w.bbox[0] * rise), w.bbox[2], w.bbox[3] + (w.bbox[0] * rise)] as BBox }));
+    return { ...l, words, bbox: [l.bbox[0], Math.min(...words.map((w) => w.bbox[1])), l.bbox[2], Math.max(...words.map((w) => w.bbox[3]))] };
+  };
+  const kk = pageOfLines([
+    ...tableLines(80, [[[900, 'KARTU KELUARGA']], [[900, 'No. 1571010704220838']]]),
+    line(500, [[200, 'Nama Lengkap'], [1000, 'Jenis Kelamin'], [1300, 'Tempat Lahir'], [1600, 'Tanggal Lahir'], [1900, 'Agama']]),
+    line(548, [[200, '(2)'], [700, '(3)'], [1000, '(4)'], [1300, '(5)'], [1600, '(6)'], [1900, '(7)']]),
+    line(596, [[100, '1'], [200, 'SUPARMAN'], [650, '1571011705681511'], [1000, 'LAKI-LAKI'], [1300, 'MUARA BULIAN'], [1600, '1705-1968'], [1900, 'ISLAM']]),
+    line(614, [[1320, 'T']], 14),
+    line(644, [[100, '2'], [200, 'MARLINA WAHYUNI'], [650, '1571016004731323'], [1000, 'PEREMPUAN'], [1300, 'MUARA TEBO'], [1600, '20-04-1973']]),
+    line(636, [[1900, 'ISLAM']]),
+    askew(line(900, [[460, 'Tanggal'], [700, 'Status ror@0.38 og@0.5 Dalam']]), 0.03),
+    askew(line(910, [[100, 'No'], [200, 'Status Perkawinan'], [460, 'Perkawi'], [760, 'Kei'], [1100, 'Kewarganegaraan'], [1400, 'Ayah'], [1700, 'Ibu']]), 0.03),
+    line(1010, [[100, '1'], [200, 'KAWIN'], [700, 'KEPALA KELUARGA'], [1100, 'WNI'], [1400, 'PONIMAN'], [1700, 'SARINAH']]),
+    line(1058, [[100, '2'], [200, 'KAWIN'], [740, 'ISTRI'], [1100, 'WNI'], [1400, 'RUSDI'], [1700, 'SUKARNI']]),
+  ]);
+
+  it('still gives each member the fields of both tables', () => {
+    expect(extractDocuments([kk])[0]?.fields.anggota?.value).toEqual([
+      { nik: '1571011705681511', nama: 'SUPARMAN', jenis_kelamin: 'L', tempat_lahir: 'MUARA BULIAN', tanggal_lahir: '1968-05-17', hubungan: 'kepala_keluarga' },
+      { nik: '1571016004731323', nama: 'MARLINA WAHYUNI', jenis_kelamin: 'P', tempat_lahir: 'MUARA TEBO', tanggal_lahir: '1973-04-20', hubungan: 'istri' },
+    ]);
   });
 });
 

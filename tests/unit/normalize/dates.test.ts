@@ -37,26 +37,17 @@ describe('parseIndonesianDate', () => {
     expect(parseIndonesianDate(text, 2026).value).toBeNull();
   });
 
+  it('reads a date with a separator lost, as a repair', () => {
+    expect(parseIndonesianDate('2308-1971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    expect(parseIndonesianDate('23-081971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    expect(parseIndonesianDate('23081971', 2026)).toEqual({ value: '1971-08-23', repaired: 1 });
+    // A day or month of one digit leaves no way to tell where the lost separator stood.
+    expect(parseIndonesianDate('238-1971', 2026).value).toBeNull();
+  });
+
   it('counts repaired look-alike characters so confidence can drop', () => {
     expect(parseIndonesianDate('2O-O4-l975', 2026).repaired).toBe(3);
     expect(parseIndonesianDate('20-04-1975', 2026).repaired).toBe(0);
-  });
-
-  it('reads a date whose one separator was read as a 1 or 7 by the other separator, as a repair', () => {
-    expect(parseIndonesianDate('20108/2025')).toEqual({ value: '2025-08-20', repaired: 1 });
-    expect(parseIndonesianDate('20/0872025')).toEqual({ value: '2025-08-20', repaired: 1 });
-    // Without a second separator to go by, or when the reading is no date, nothing is guessed.
-    expect(parseIndonesianDate('201082025').value).toBeNull();
-    expect(parseIndonesianDate('45178/2025').value).toBeNull();
-  });
-
-  it('leaves an impossible numeric date empty, with its one look-alike reading as a hint only', () => {
-    expect(parseIndonesianDate('01.88.1977')).toMatchObject({ value: null, reason: 'date_invalid', lookalike: '1977-08-01' });
-    // Several look-alike readings (day 00 → 08, 06, 09): no hint; two bad digits: no hint.
-    expect(parseIndonesianDate('00-05-1990')).toMatchObject({ value: null, reason: 'date_invalid' });
-    expect(parseIndonesianDate('00-05-1990').lookalike).toBeUndefined();
-    expect(parseIndonesianDate('38-13-1990').lookalike).toBeUndefined();
-    expect(parseIndonesianDate('05-06-1988').lookalike).toBeUndefined();
   });
 
   it('does not confuse months that are one letter apart when the word is short', () => {

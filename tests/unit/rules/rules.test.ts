@@ -134,6 +134,19 @@ describe('identity rules', () => {
   });
 });
 
+describe('other people\'s KTPs', () => {
+  it('a witness KTP in an accident claim is not judged against the participant', () => {
+    const witness = ktp({ nik: '1571026604950001', nama: 'AGUS SINAGA', tanggal_lahir: '1995-04-26' });
+    const c = { ...cleanJkk(), documents: [...cleanJkk().documents, witness] };
+    expect(run(c).filter((f) => f.rule.startsWith('identity.') && f.severity !== 'info')).toEqual([]);
+    // The participant's own KTP with a wrong NIK beside it is still caught; a dossier whose only KTP
+    // agrees in nothing is judged as the participant's.
+    expect(fired(run(setField(c, 'ktp', 'nik', '1571024506889999')), 'identity.nik_mismatch')).toHaveLength(1);
+    const onlyStranger = { ...without(cleanJkk(), 'ktp'), documents: [...without(cleanJkk(), 'ktp').documents, witness] };
+    expect(blockers(run(onlyStranger)).map((f) => f.rule)).toContain('identity.nik_mismatch');
+  });
+});
+
 describe('heirs and bank', () => {
   it('heirs must appear on the KK with a compatible relationship', () => {
     const c = setField(cleanJkm(), 'surat_ahli_waris', 'ahli_waris', [{ nama: 'RUDI HARTONO', nik: '1571020101900001', hubungan: 'anak' }]);
