@@ -1,7 +1,8 @@
-// The back end's shared state for one data folder: database, events, operator, long-lived services.
+// The back end's shared state for one data folder: database, events, clock, long-lived services.
+// Who is calling is not state: every call carries its caller (src/main/auth/caller.ts).
 import path from 'node:path';
-import type { Operator } from '../shared/api/roles';
-import { operatorSchema } from '../shared/api/roles';
+import { appendAudit } from './audit/chain';
+import { actorOf, type Caller } from './auth/caller';
 import { DATABASE_FILE, openDatabase, type Db, type OpenOptions } from './db/database';
 import { EventBus } from './events';
 
@@ -10,6 +11,8 @@ export type Transport = 'electron' | 'browser' | 'cli';
 export interface ContextOptions extends OpenOptions {
   home: string;
   transport: Transport;
+  /** The time, injectable so tests can pass an idle timeout or a lockout without waiting. */
+  clock?: () => Date;
 }
 
 export class BackendContext {
@@ -28,6 +31,10 @@ export class BackendContext {
     return this.options.home;
   }
 
+  now(): Date {
+    return this.options.clock?.() ?? new Date();
+  }
+
   /** A long-lived service (OCR pool, …) created once on first use and disposed on close. */
   service<T>(key: string, create: () => T, dispose?: (value: T) => Promise<void> | void): T {
     if (!this.services.has(key)) {
@@ -38,25 +45,9 @@ export class BackendContext {
     return this.services.get(key) as T;
   }
 
-  operator(): Operator {
-    const row = this.db.prepare(`SELECT value FROM settings WHERE key = 'operator'`).get() as
-      | { value: string }
-      | undefined;
-    const parsed = row ? operatorSchema.safeParse(JSON.parse(row.value)) : undefined;
-    return parsed?.success ? parsed.data : { name: 'petugas', role: 'officer' };
-  }
-
-  setOperator(op: Operator): void {
-    this.db
-      .prepare(`INSERT INTO settings(key, value) VALUES ('operator', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-      .run(JSON.stringify(op));
-  }
-
-  audit(action: string, detail: unknown, caseId: number | null = null): void {
-    const op = this.operator();
-    this.db
-      .prepare(`INSERT INTO audit_log(at, actor, role, action, case_id, detail) VALUES (?, ?, ?, ?, ?, ?)`)
-      .run(new Date().toISOString(), op.name, op.role, action, caseId, JSON.stringify(detail ?? null));
+  /** Appends to the hash-chained audit trail; call it inside the transaction that makes the change. */
+  audit(caller: Caller, action: string, detail: unknown, caseId: number | null = null): void {
+    appendAudit(this.db, { at: this.now().toISOString(), ...actorOf(caller), action, caseId, detail });
   }
 
   async close(): Promise<void> {

@@ -4,10 +4,16 @@
 import { checkCase } from './checks/case-checks';
 import type { BackendContext } from './context';
 import { resumePendingOcr } from './ocr/case-ocr';
+import { isEditable } from './services/case-access';
 import { watchCasePipeline } from './services/pipeline';
 
 export function startBackgroundWork(ctx: BackendContext): void {
-  ctx.service('casePipeline', () => watchCasePipeline(ctx, { afterExtract: (c, caseId) => void checkCase(c, caseId) }), (stop) => stop());
+  ctx.service(
+    'casePipeline',
+    // A locked case (awaiting a decision, or decided) keeps the documents and flags it was judged on.
+    () => watchCasePipeline(ctx, { afterExtract: (c, caseId) => void checkCase(c, caseId), skip: (c, caseId) => !isEditable(c, caseId) }),
+    (stop) => stop(),
+  );
   try {
     resumePendingOcr(ctx);
   } catch (err) {

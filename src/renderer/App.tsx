@@ -1,53 +1,67 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../shared/api/roles';
 import { useQuery } from './api-context';
+import { useAuth } from './auth';
 import { ErrorNote } from './components/ErrorNote';
 import { LanguageSelect } from './components/LanguageSelect';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
+import { AuditScreen } from './screens/AuditScreen';
 import { CaseScreen } from './screens/CaseScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
 import { RequirementsScreen } from './screens/RequirementsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { SupervisorScreen } from './screens/SupervisorScreen';
+import { UsersScreen } from './screens/UsersScreen';
 import { WorklistScreen } from './screens/WorklistScreen';
 
-const routeFor = (screen: (typeof SCREENS)[number]): Route =>
-  screen === 'case' ? { screen: 'case', caseId: null } : ({ screen } as Route);
+type Screen = (typeof SCREENS)[number];
+
+/** Which screens each role sees in its navigation (the back end refuses the calls anyway). */
+const SCREENS_OF: Record<Role, readonly Screen[]> = {
+  officer: ['worklist', 'case', 'participants', 'requirements', 'settings'],
+  supervisor: ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit'],
+  admin: ['worklist', 'case', 'participants', 'requirements', 'settings', 'audit', 'users'],
+};
+
+const routeFor = (screen: Screen): Route => (screen === 'case' ? { screen: 'case', caseId: null } : ({ screen } as Route));
 
 export function App(): React.JSX.Element {
   const { t } = useTranslation();
+  const { user, signOut } = useAuth();
   const route = useRoute();
   const info = useQuery('app.info', {}, 'info');
+  const screens = SCREENS_OF[user.role];
 
-  // Alt+1…6 jump between screens from anywhere, so officers can keep their hands on the keyboard.
+  // Alt+1…8 jump between screens from anywhere, so officers can keep their hands on the keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const screen = SCREENS[Number(e.key) - 1];
-      if (screen) {
+      if (screen && screens.includes(screen)) {
         e.preventDefault();
         navigate(routeFor(screen));
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [screens]);
 
   return (
-    <div className="shell" data-state={info.state}>
+    <div className="shell" data-state={info.state} data-role={user.role}>
       <header className="topbar no-print">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
         <nav className="nav" aria-label={t('app.name')}>
-          {SCREENS.map((screen, i) => (
+          {screens.map((screen) => (
             <a
               key={screen}
               href={hrefOf(routeFor(screen))}
               className={route.screen === screen ? 'nav-item active' : 'nav-item'}
               aria-current={route.screen === screen ? 'page' : undefined}
-              aria-keyshortcuts={`Alt+${i + 1}`}
+              aria-keyshortcuts={`Alt+${SCREENS.indexOf(screen) + 1}`}
               data-nav={screen}
             >
               {t(`nav.${screen}`)}
@@ -55,12 +69,14 @@ export function App(): React.JSX.Element {
           ))}
         </nav>
         <div className="topbar-right">
-          {info.data && (
-            <span className="operator" title={t('app.operator')}>
-              {info.data.operator.name} · {t(`roles.${info.data.operator.role}`)}
-            </span>
-          )}
+          <span className="operator" data-testid="signed-in-user" title={user.username}>
+            <span>{user.displayName}</span>
+            <span className="operator-role">{t(`roles.${user.role}`)}</span>
+          </span>
           <LanguageSelect data-testid="language-switch" aria-label={t('app.language')} />
+          <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+            {t('auth.signOut')}
+          </button>
         </div>
       </header>
       <main className="content">
@@ -68,9 +84,11 @@ export function App(): React.JSX.Element {
         {route.screen === 'worklist' && <WorklistScreen />}
         {route.screen === 'case' && <CaseScreen caseId={route.caseId} />}
         {route.screen === 'participants' && <ParticipantsScreen initialQuery={route.query} />}
-        {route.screen === 'supervisor' && <SupervisorScreen role={info.data?.operator.role} />}
+        {route.screen === 'supervisor' && <SupervisorScreen />}
         {route.screen === 'requirements' && <RequirementsScreen />}
-        {route.screen === 'settings' && <SettingsScreen onSaved={info.reload} />}
+        {route.screen === 'settings' && <SettingsScreen />}
+        {route.screen === 'audit' && <AuditScreen />}
+        {route.screen === 'users' && <UsersScreen />}
       </main>
     </div>
   );

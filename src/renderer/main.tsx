@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api-context';
-import { App } from './App';
+import { AuthGate } from './AuthGate';
 import { initI18n } from './i18n/index';
 import { pickTransport } from './transport/pick';
 import './styles.css';
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
   root.render(
     <StrictMode>
       <ApiContext.Provider value={api}>
-        <App />
+        <AuthGate />
       </ApiContext.Provider>
     </StrictMode>,
   );

@@ -6,9 +6,12 @@ export type Route =
   | { screen: 'participants'; query?: string }
   | { screen: 'supervisor' }
   | { screen: 'requirements' }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  | { screen: 'audit' }
+  | { screen: 'users' };
 
-export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings'] as const;
+/** In Alt+digit order; screens a role may not use are left out of its navigation. */
+export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit', 'users'] as const;
 
 export function parseHash(hash: string): Route {
   const [screen, arg] = hash.replace(/^#\/?/, '').split('/');
@@ -25,6 +28,10 @@ export function parseHash(hash: string): Route {
       return { screen: 'requirements' };
     case 'settings':
       return { screen: 'settings' };
+    case 'audit':
+      return { screen: 'audit' };
+    case 'users':
+      return { screen: 'users' };
     default:
       return { screen: 'worklist' };
   }

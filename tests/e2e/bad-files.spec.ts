@@ -6,7 +6,7 @@ import path from 'node:path';
 import { generateDossier } from '../../tools/synth/index';
 import { encryptedPdf } from '../fixtures/ocr/bad-files';
 import { expect, test } from './fixtures';
-import { caseScreen, shell } from './pages';
+import { caseScreen, signIn } from './pages';
 
 test('refuses an empty file, HTML named .pdf and a password-protected PDF, and keeps the good scan', async ({ page, app }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-bad-'));
@@ -23,8 +23,7 @@ test('refuses an empty file, HTML named .pdf and a password-protected PDF, and k
   fs.writeFileSync(files.html, '<!doctype html><html><body>Bukan PDF</body></html>');
   fs.writeFileSync(files.locked, encryptedPdf());
 
-  await page.goto(app.url);
-  await expect(shell(page).ready).toBeVisible();
+  await signIn(page, app, 'officer');
   await page.evaluate(() => (location.hash = '#/case/1'));
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();

@@ -6,7 +6,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { generateDossier } from '../../tools/synth/index';
 import { expect, test } from './fixtures';
-import { caseScreen, shell } from './pages';
+import { caseScreen, signIn } from './pages';
 
 async function sixPageDossier(dir: string): Promise<{ files: string[]; kpj: string; nik: string }> {
   const d = await generateDossier(4242, { claimType: 'JKK', participantIndex: 3, degradations: ['clean', 'scan'], otherPages: false });
@@ -34,8 +34,7 @@ test('a 6-page mixed dossier is read with a visible progress bar and its fields 
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-dossier-'));
   const dossier = await sixPageDossier(dir);
-  await page.goto(app.url);
-  await expect(shell(page).ready).toBeVisible();
+  await signIn(page, app, 'officer');
   await page.evaluate(() => (location.hash = '#/case/1'));
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();

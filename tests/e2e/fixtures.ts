@@ -1,17 +1,29 @@
 // Each test gets its own data folder and its own browser-mode host, started as a user would
-// (`claimdesk serve --demo`), and waits on app state, never on sleeps.
+// (`claimdesk serve --demo`), and waits on app state, never on sleeps. The demo's accounts (one of each
+// role, with the passwords serve prints once) come with the host.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import type { Role } from '../../src/shared/api/roles';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
 
 export interface AppHost {
   url: string;
   home: string;
+  /** Empty when the folder was started without --demo (first-run setup). */
+  accounts: DemoAccount[];
+  account: (role: Role) => DemoAccount;
 }
 
-function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string }> {
+function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', '--port', '0', ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -21,7 +33,10 @@ function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess
     proc.stdout!.on('data', (c: Buffer) => {
       out += c.toString();
       const line = out.split('\n').find((l) => l.startsWith('{"url"'));
-      if (line) resolve({ proc, url: (JSON.parse(line) as { url: string }).url });
+      if (line) {
+        const parsed = JSON.parse(line) as { url: string; accounts: DemoAccount[] };
+        resolve({ proc, url: parsed.url, accounts: parsed.accounts });
+      }
     });
     proc.stderr!.on('data', (c: Buffer) => (err += c.toString()));
     proc.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
@@ -33,8 +48,13 @@ export const test = base.extend<{ app: AppHost; serveArgs: string[] }>({
   serveArgs: [['--demo', '--no-demo-files'], { option: true }],
   app: async ({ serveArgs }, use) => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
-    const { proc, url } = await startServe(home, serveArgs);
-    await use({ url, home });
+    const { proc, url, accounts } = await startServe(home, serveArgs);
+    const account = (role: Role): DemoAccount => {
+      const a = accounts.find((x) => x.role === role);
+      if (!a) throw new Error(`no demo ${role} account (was the host started with --demo?)`);
+      return a;
+    };
+    await use({ url, home, accounts, account });
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));
     fs.rmSync(home, { recursive: true, force: true });

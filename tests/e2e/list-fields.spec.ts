@@ -6,15 +6,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, type AppHost } from './fixtures';
 import { familyCardWithBlankCell, heirStatementWithoutTable, SITI_AMINAH } from '../fixtures/text-pdf';
-import { caseScreen, fieldsPanel, newCaseForm, shell } from './pages';
+import { caseScreen, fieldsPanel, newCaseForm, signIn } from './pages';
 import type { Page } from '@playwright/test';
 
 /** A new case from the worklist, with one file uploaded and read. */
-async function caseWith(page: Page, url: string, file: string): Promise<void> {
-  await page.goto(url);
-  await expect(shell(page).ready).toBeVisible();
+async function caseWith(page: Page, app: AppHost, file: string): Promise<void> {
+  await signIn(page, app, 'officer');
   const form = newCaseForm(page);
   await form.open.click();
   await form.claimType.selectOption('JKM');
@@ -29,7 +28,7 @@ test('an unread heir list is keyed in its table with the keyboard, a bad NIK ref
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-heirs-'));
   const file = path.join(dir, 'ahli-waris.pdf');
   fs.writeFileSync(file, await heirStatementWithoutTable());
-  await caseWith(page, app.url, file);
+  await caseWith(page, app, file);
 
   const doc = fieldsPanel(page).documents('surat_ahli_waris');
   const heirs = doc.locator('[data-field=ahli_waris]');
@@ -95,7 +94,7 @@ test('a family card read with a cell missing shows the cell to complete, and sav
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-kk-'));
   const file = path.join(dir, 'kk.pdf');
   fs.writeFileSync(file, await familyCardWithBlankCell());
-  await caseWith(page, app.url, file);
+  await caseWith(page, app, file);
 
   const members = fieldsPanel(page).documents('kk').locator('[data-field=anggota]');
   await expect(members.locator('tbody tr')).toHaveCount(2, { timeout: 30_000 });

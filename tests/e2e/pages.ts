@@ -1,11 +1,68 @@
 // Locators in one place, so screens can change without touching every test.
-import type { Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
+import type { Role } from '../../src/shared/api/roles';
+import type { AppHost } from './fixtures';
+
+export const signInScreen = (page: Page) => ({
+  screen: page.locator('[data-screen="sign-in"][data-state="ready"]'),
+  username: page.locator('[data-screen="sign-in"] input[name=username]'),
+  password: page.locator('[data-screen="sign-in"] input[name=password]'),
+  submit: page.getByTestId('sign-in'),
+  notice: page.getByTestId('sign-in-notice'),
+  error: page.locator('[data-screen="sign-in"] [role=alert]'),
+});
+
+/** Opens the app's URL (which carries the per-start token) and signs in with the demo account of a role. */
+export async function signIn(page: Page, app: AppHost, role: Role): Promise<void> {
+  await page.goto(app.url);
+  await signInAgain(page, app, role);
+}
+
+/** Signs in on a page that already holds the token (after a sign-out or an expired session). */
+export async function signInAgain(page: Page, app: AppHost, role: Role): Promise<void> {
+  const s = signInScreen(page);
+  await expect(s.screen).toBeVisible();
+  const a = app.account(role);
+  await s.username.fill(a.username);
+  await s.password.fill(a.password);
+  await s.submit.click();
+  await expect(page.locator('.shell[data-state="ready"]')).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toContainText(a.displayName);
+}
+
+/** First run (a data folder without accounts): the setup screen creates the first administrator. */
+export async function setUpAdmin(page: Page, app: AppHost, username = 'kepala', password = 'Jambi-2026-aman!'): Promise<void> {
+  await page.goto(app.url);
+  const form = page.locator('[data-screen="setup"][data-state="ready"]');
+  await expect(form).toBeVisible();
+  await form.locator('input[name=username]').fill(username);
+  await form.locator('input[name=displayName]').fill('Kepala Cabang');
+  await form.locator('input[name=password]').fill(password);
+  await form.locator('input[name=confirm]').fill(password);
+  await form.getByRole('button').click();
+  await expect(page.locator('.shell[data-state="ready"]')).toBeVisible();
+}
+
+/** A desk of its own: a separate browser context (its own cookies), signed in as `role`. */
+export async function deskFor(browser: Browser, app: AppHost, role: Role): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, app, role);
+  return page;
+}
 
 export const shell = (page: Page) => ({
   ready: page.locator('.shell[data-state="ready"]'),
   nav: (screen: string) => page.locator(`[data-nav="${screen}"]`),
   languageSwitch: page.getByTestId('language-switch'),
   screen: (name: string) => page.locator(`[data-screen="${name}"][data-state="ready"]`),
+});
+
+export const usersScreen = (page: Page) => ({
+  screen: page.locator('[data-screen="users"][data-state="ready"]'),
+  create: page.getByTestId('create-user'),
+  row: (username: string) => page.getByTestId('users-table').locator(`tr[data-user="${username}"]`),
+  reset: page.getByTestId('reset-password'),
 });
 
 export const participantsScreen = (page: Page) => ({
@@ -23,6 +80,10 @@ export const caseScreen = (page: Page) => ({
   fields: page.getByTestId('fields-panel'),
   flags: page.getByTestId('flags-panel'),
   status: page.getByTestId('case-status'),
+  banner: page.getByTestId('case-banner'),
+  review: page.getByTestId('review-panel'),
+  submitNote: page.getByTestId('submit-note'),
+  submit: page.getByTestId('submit-case'),
 });
 
 export const newCaseForm = (page: Page) => ({

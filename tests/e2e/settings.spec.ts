@@ -1,25 +1,25 @@
-// Settings: a supervisor imports participant records from CSV (bad lines reported, good ones land)
-// and the requirement table is readable and printable per claim type.
+// First run and Settings: a data folder without accounts asks for the first administrator, who imports
+// participant records from CSV (bad lines reported, good ones land); an officer sees no import; the
+// requirement table is readable and printable per claim type.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { syntheticParticipant } from '../../tools/synth/people';
 import { expect, test } from './fixtures';
-import { participantsScreen, shell } from './pages';
+import { participantsScreen, setUpAdmin, shell, signIn } from './pages';
 
 const HEADER = 'nomor_kpj,nik,nama,tempat_lahir,tanggal_lahir,jenis_kelamin,alamat,segmen,status,tanggal_kepesertaan,iuran_lunas_sampai,program,nama_bank,nomor_rekening,nama_pemilik_rekening';
 
 test.use({ serveArgs: [] });
 
-test('imports a participant CSV from Settings, reports the bad line, and the new person can be found', async ({ page, app }) => {
+test('the first administrator, set up on first run, imports a participant CSV from Settings; the bad line is reported and the new person found', async ({ page, app }) => {
   const p = syntheticParticipant(9090, 5);
   const good = [p.nomor_kpj, p.nik, p.nama, p.tempat_lahir, p.tanggal_lahir, p.jenis_kelamin, `"${p.alamat}"`, p.segmen, p.status, p.tanggal_kepesertaan, p.iuran_lunas_sampai, p.program.join(';'), p.nama_bank ?? '', p.nomor_rekening ?? '', p.nama_pemilik_rekening ?? ''].join(',');
   const bad = ['12345678901', '123', 'NIK TERLALU PENDEK', 'JAMBI', '1990-02-30', 'L', '', 'BPU', 'aktif', '2020-01-01', '2026-10', 'JKK;JKM', '', '', ''].join(',');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-csv-')), 'peserta.csv');
   fs.writeFileSync(file, `${HEADER}\n${good}\n${bad}\n`);
 
-  await page.goto(app.url);
-  await expect(shell(page).ready).toBeVisible();
+  await setUpAdmin(page, app);
   await shell(page).nav('settings').click();
   await page.getByTestId('csv-input').setInputFiles(file);
   const outcome = page.getByTestId('import-outcome');
@@ -34,9 +34,20 @@ test('imports a participant CSV from Settings, reports the bad line, and the new
   await expect(ps.row(p.nik)).toContainText(p.nama);
 });
 
+test.describe('with the demo accounts', () => {
+  test.use({ serveArgs: ['--demo', '--no-demo-files'] });
+  test('an officer has no participant import and no policies in Settings', async ({ page, app }) => {
+    await signIn(page, app, 'officer');
+    await shell(page).nav('settings').click();
+    await expect(shell(page).screen('settings')).toBeVisible();
+    await expect(page.getByTestId('my-account')).toContainText('Petugas Demo');
+    await expect(page.getByTestId('participant-import')).toHaveCount(0);
+    await expect(page.getByTestId('policies')).toHaveCount(0);
+  });
+});
+
 test('shows the document requirements of a claim type with their conditions', async ({ page, app }) => {
-  await page.goto(app.url);
-  await expect(shell(page).ready).toBeVisible();
+  await setUpAdmin(page, app);
   await shell(page).nav('requirements').click();
   const table = page.getByTestId('requirements');
   await expect(table).toContainText('Akta kematian');

@@ -1,15 +1,14 @@
 import { demoParticipants } from '../../src/main/demo/seed';
 import { expect, test } from './fixtures';
-import { participantsScreen, shell } from './pages';
+import { participantsScreen, shell, signIn, signInAgain, signInScreen } from './pages';
 
 /** The i-th participant of the shipped demo data (resources/demo). */
 const demoPerson = (i: number) => [...demoParticipants(i + 1)][i]!;
 
 test('opens in Bahasa Indonesia, switches to English, and finds a demo participant by NIK', async ({ page, app }) => {
   const person = demoPerson(17);
-  await page.goto(app.url);
+  await signIn(page, app, 'officer');
   const s = shell(page);
-  await expect(s.ready).toBeVisible();
   await expect(s.nav('worklist')).toHaveText('Daftar kerja');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
 
@@ -28,7 +27,8 @@ test('opens in Bahasa Indonesia, switches to English, and finds a demo participa
   await expect(p.detail).toContainText(person.nomor_kpj);
   await expect(p.detail).toContainText('Member since');
 
-  // The choice survives a reload; the token was taken off the address bar but the tab keeps it.
+  // The choice survives a reload; the token was taken off the address bar but the tab keeps it, and the
+  // session (an HttpOnly cookie) keeps the officer signed in.
   await page.reload();
   await expect(s.ready).toBeVisible();
   await expect(s.nav('worklist')).toHaveText('Worklist');
@@ -37,7 +37,7 @@ test('opens in Bahasa Indonesia, switches to English, and finds a demo participa
 
 test('the worklist shows the demo cases and a new case is created from the keyboard (Alt+N, type the KPJ, Enter)', async ({ page, app }) => {
   const person = demoPerson(30);
-  await page.goto(app.url);
+  await signIn(page, app, 'officer');
   const s = shell(page);
   await expect(s.screen('worklist')).toBeVisible();
   await expect(page.getByTestId('case-table').locator('tbody tr')).toHaveCount(4);
@@ -57,4 +57,32 @@ test('a page opened without the token explains how to get in and cannot call the
   await expect(page.locator('.shell[data-state="error"]')).toContainText('token');
   const status = await page.evaluate(async () => (await fetch('/api/call', { method: 'POST', body: '{"method":"app.info","input":{}}' })).status);
   expect(status).toBe(401);
+});
+
+test('sign-in refuses a wrong password in Indonesian, signs out on request, and after 30 idle minutes', async ({ page, app }) => {
+  await page.clock.install();
+  await page.goto(app.url);
+  const si = signInScreen(page);
+  await expect(si.screen).toBeVisible();
+  await si.username.fill('petugas');
+  await si.password.fill('bukan-kata-sandinya');
+  await si.submit.click();
+  await expect(si.error).toHaveText('Nama pengguna atau kata sandi salah.');
+  await expect(si.password).toHaveValue('');
+  await signInAgain(page, app, 'officer');
+  // No screen for supervisors or administrators in an officer's navigation.
+  await expect(shell(page).nav('supervisor')).toHaveCount(0);
+  await expect(shell(page).nav('users')).toHaveCount(0);
+  await page.getByTestId('sign-out').click();
+  await expect(si.notice).toHaveText('Anda sudah keluar.');
+  await signInAgain(page, app, 'officer');
+  await page.clock.fastForward('31:00');
+  await expect(si.notice).toHaveText('Anda dikeluarkan setelah 30 menit tanpa aktivitas. Masuk lagi untuk melanjutkan.');
+  // The server ended the session too: the API refuses the old cookie.
+  const status = await page.evaluate(async () => {
+    const token = sessionStorage.getItem('claimdesk.token') ?? '';
+    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token }, body: '{"method":"cases.list","input":{}}' });
+    return ((await res.json()) as { error?: { params?: { reason?: string } } }).error?.params?.reason;
+  });
+  expect(status).toBe('no_session');
 });

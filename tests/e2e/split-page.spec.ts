@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { caseScreen, fieldsPanel, newCaseForm, pageViewer, shell } from './pages';
+import { caseScreen, fieldsPanel, newCaseForm, pageViewer, signIn } from './pages';
 
 interface Card {
   nik: string;
@@ -29,8 +29,7 @@ test('a page holding two KTPs lists two KTP documents and outlines both on the p
   const [a, b] = fixture.cards as [Card, Card];
   expect(a.nik).not.toBe(b.nik);
 
-  await page.goto(app.url);
-  await expect(shell(page).ready).toBeVisible();
+  await signIn(page, app, 'officer');
   const form = newCaseForm(page);
   await form.open.click();
   await form.claimType.selectOption('JKM');

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { tempFolders } from '../helpers/temp-home';
@@ -14,12 +16,34 @@ describe('claimdesk CLI (foundation)', () => {
     expect(JSON.parse(seeded.stdout)).toMatchObject({ seeded: true, dataFolder: home });
     expect(JSON.parse(seeded.stdout).participants).toBeGreaterThanOrEqual(200);
     expect(JSON.parse(seeded.stdout).files).toBeGreaterThan(0);
+    // One account of each role, with its password, printed once.
+    expect(JSON.parse(seeded.stdout).accounts).toEqual([
+      { username: 'petugas', role: 'officer', displayName: 'Petugas Demo', password: expect.stringMatching(/^[a-z0-9-]{19}$/) },
+      { username: 'supervisor', role: 'supervisor', displayName: 'Supervisor Demo', password: expect.stringMatching(/^[a-z0-9-]{19}$/) },
+      { username: 'admin', role: 'admin', displayName: 'Administrator Demo', password: expect.stringMatching(/^[a-z0-9-]{19}$/) },
+    ]);
     const again = runCli(['--home', home, 'demo']);
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(/already holds data/);
     const info = runCli(['--home', home, '--json', 'info']);
     expect(info.status).toBe(0);
     expect(JSON.parse(info.stdout)).toMatchObject({ name: 'ClaimDesk', dataFolder: home, transport: 'cli', ocrLanguages: expect.arrayContaining(['ind', 'eng']) });
+  });
+
+  it('acts as the local system operator, audited as system:<OS user>, without prompting', () => {
+    const home = folder();
+    const added = runCli(['--home', home, '--json', 'users', 'add', 'rina', '--role', 'supervisor', '--name', 'Rina Supervisor']);
+    expect(added.status).toBe(0);
+    const out = JSON.parse(added.stdout) as { user: { username: string; role: string }; password: string };
+    expect(out).toMatchObject({ user: { username: 'rina', role: 'supervisor' }, password: expect.stringMatching(/^[a-z0-9-]{19}$/) });
+    const reset = runCli(['--home', home, 'users', 'reset-password', 'rina', '--password', 'sementara-2026']);
+    expect(reset.status).toBe(0);
+    expect(reset.stdout).toMatch(/temporary password sementara-2026/);
+    const db = new Database(path.join(home, 'claimdesk.sqlite'), { readonly: true });
+    const actors = db.prepare(`SELECT DISTINCT actor, role FROM audit_log`).all();
+    db.close();
+    expect(actors).toEqual([{ actor: `system:${os.userInfo().username}`, role: 'system' }]);
+    expect(runCli(['--home', home, 'users', 'add', 'x', '--role', 'root']).status).toBe(2);
   });
 
   it('takes the data folder from CLAIMDESK_HOME when --home is absent', () => {

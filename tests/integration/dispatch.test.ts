@@ -3,10 +3,12 @@ import type { BackendContext } from '../../src/main/context';
 import { seedDemo, demoParticipants } from '../../src/main/demo/seed';
 import { createDispatcher, type Dispatch } from '../../src/main/dispatch';
 import { SCHEMA_VERSION } from '../../src/main/db/migrations/index';
+import { SYSTEM } from '../helpers/sessions';
 import { tempContext } from '../helpers/temp-home';
 
 let ctx: BackendContext;
-let dispatch: Dispatch;
+/** The command line's calls: the local system operator (permissions are tested in permissions.test.ts). */
+let dispatch: (method: string, payload: unknown) => ReturnType<Dispatch>;
 let cleanup: () => Promise<void>;
 const logged: string[] = [];
 
@@ -14,7 +16,8 @@ beforeEach(async () => {
   const t = tempContext();
   ctx = t.ctx;
   cleanup = t.cleanup;
-  dispatch = createDispatcher(ctx, (m) => logged.push(m));
+  const d = createDispatcher(ctx, (m) => logged.push(m));
+  dispatch = (method, payload) => d(method, payload, SYSTEM);
   await seedDemo(ctx);
 });
 afterEach(async () => cleanup());
@@ -84,7 +87,7 @@ describe('the API contract end to end (real SQLite)', () => {
 
   it('turns an unexpected failure into an internal error and logs the stack on the Node side', async () => {
     ctx.db.exec('DROP TABLE audit_log');
-    const res = await dispatch('app.setOperator', { name: 'Rina', role: 'supervisor' });
+    const res = await dispatch('cases.create', { claimType: 'JHT' });
     expect(res).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(JSON.stringify(res)).not.toMatch(/audit_log/);
     expect(logged.join('\n')).toMatch(/audit_log/);

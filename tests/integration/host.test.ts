@@ -5,12 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../src/main/host/server';
 import { resolveInside } from '../../src/main/host/static';
 import type { BackendContext } from '../../src/main/context';
+import { Tab } from '../helpers/http';
+import { createAccounts, type Account } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
 
 let host: Host;
 let ctx: BackendContext;
 let cleanup: () => Promise<void>;
 let rendererDir: string;
+let officer: Account;
+/** A signed-in tab: calls carry the token and the session cookie. */
+let tab: Tab;
 
 /** A raw HTTP request, so tests can set any Host header and method. */
 function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
@@ -26,7 +31,7 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 const call = (method: string, input: unknown, token = host.token): ReturnType<typeof request> =>
-  request({ path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token }, body: JSON.stringify({ method, input }) });
+  request({ path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token, ...(tab?.cookie ? { cookie: tab.cookie } : {}) }, body: JSON.stringify({ method, input }) });
 
 beforeAll(async () => {
   const t = tempContext('browser');
@@ -35,6 +40,8 @@ beforeAll(async () => {
   rendererDir = r.dir;
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
   host = await startHost({ ctx, rendererDir, log: () => undefined });
+  officer = (await createAccounts(ctx, [{ username: 'budi', role: 'officer' }])).budi!;
+  tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
   cleanup = async () => {
     await host.close();
     await t.cleanup();
@@ -49,7 +56,7 @@ describe('browser-mode host', () => {
     expect(host.url).toContain(host.token);
   });
 
-  it('answers calls that carry the token', async () => {
+  it('answers calls that carry the token and a signed-in session', async () => {
     const res = await call('app.info', {});
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { transport: 'browser', dataFolder: ctx.home } });
@@ -91,9 +98,9 @@ describe('browser-mode host', () => {
     expect(resolveInside(rendererDir, '/%00')).toBeNull();
   });
 
-  it('streams back-end events to a client holding the token', async () => {
+  it('streams back-end events to a signed-in client holding the token', async () => {
     const received = new Promise<string>((resolve, reject) => {
-      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}` }, (res) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { cookie: tab.cookie! } }, (res) => {
         let buffer = '';
         res.on('data', (c: Buffer) => {
           buffer += c.toString();

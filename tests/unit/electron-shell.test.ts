@@ -4,19 +4,23 @@ import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_CHANNEL, registerIpc } from '../../src/main/electron/ipc';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CALL_CHANNEL, registerIpc, WindowSessions } from '../../src/main/electron/ipc';
+import { endSession } from '../../src/main/auth/sessions';
 import { startShell, type ElectronModule } from '../../src/main/electron/main-process';
 import { appProtocolResponse } from '../../src/main/electron/protocol';
 import { hardenContents, hardenSession, isAppUrl, safeExternalUrl, windowOptions } from '../../src/main/electron/security';
 import { createDispatcher } from '../../src/main/dispatch';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { buildBridge } from '../../src/preload/bridge';
+import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
 
 type Handler = (...args: unknown[]) => unknown;
 
 class FakeContents extends EventEmitter {
+  static nextId = 1;
+  id = FakeContents.nextId++;
   windowOpenHandler: ((d: { url: string }) => { action: string }) | undefined;
   sent: unknown[] = [];
   mainFrame = { url: 'claimdesk://app/index.html' };
@@ -139,17 +143,42 @@ describe('IPC wiring', () => {
     expect(served.sort()).toEqual([...METHOD_NAMES].sort());
     const handler = handlers.get(CALL_CHANNEL)!;
     const frame = { url: 'claimdesk://app/index.html' };
-    const trusted = { senderFrame: frame, sender: { mainFrame: frame } };
+    const trusted = { senderFrame: frame, sender: { id: 1, mainFrame: frame } };
     for (const method of METHOD_NAMES) {
       const res = (await handler(trusted, method, {})) as { ok: boolean; error?: { code: string } };
       expect(res.ok || res.error?.code !== 'unknown_method', method).toBe(true);
     }
+    expect(await handler(trusted, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const { budi } = await createAccounts(t.ctx, [{ username: 'budi', role: 'officer' }]);
+    const signedIn = (await handler(trusted, 'auth.signIn', { username: 'budi', password: budi!.password })) as { ok: boolean; value: Record<string, unknown> };
+    // The window learns who signed in, never the session token, which stays in the main process.
+    expect(signedIn).toMatchObject({ ok: true, value: { user: { username: 'budi', role: 'officer' } } });
+    expect(JSON.stringify(signedIn)).not.toMatch(/[0-9a-f]{64}/);
     const info = (await handler(trusted, 'app.info', {})) as { ok: boolean; value: { transport: string } };
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
+    // Another window is not signed in by the first one's sign-in.
+    expect(await handler({ senderFrame: frame, sender: { id: 2, mainFrame: frame } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const iframe = { url: 'claimdesk://app/index.html' };
-    expect(await handler({ senderFrame: iframe, sender: { mainFrame: frame } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler({ senderFrame: iframe, sender: { id: 1, mainFrame: frame } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const foreign = { url: 'https://evil.example/' };
-    expect(await handler({ senderFrame: foreign, sender: { mainFrame: foreign } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler({ senderFrame: foreign, sender: { id: 1, mainFrame: foreign } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('ends a window’s session when the window closes', async () => {
+    const t = tempContext('electron');
+    cleanups.push(t.cleanup);
+    const handlers = new Map<string, Handler>();
+    const sessions = new WindowSessions((token) => endSession(t.ctx, token, 'window_closed', true));
+    registerIpc({ handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain, createDispatcher(t.ctx, () => undefined), sessions);
+    const { budi } = await createAccounts(t.ctx, [{ username: 'budi', role: 'officer' }]);
+    const frame = { url: 'claimdesk://app/index.html' };
+    const win = { senderFrame: frame, sender: { id: 7, mainFrame: frame } };
+    await handlers.get(CALL_CHANNEL)!(win, 'auth.signIn', { username: 'budi', password: budi!.password });
+    const token = sessions.get(7)!;
+    expect(token).toMatch(/^[0-9a-f]{64}$/);
+    sessions.drop(7);
+    expect(t.ctx.db.prepare(`SELECT end_reason FROM sessions`).pluck().get()).toBe('window_closed');
+    expect(await createDispatcher(t.ctx, () => undefined)('cases.list', {}, { sessionToken: token })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
   it('the preload bridge exposes one named verb per contract method over the single channel', async () => {
@@ -164,6 +193,8 @@ describe('IPC wiring', () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const fake = fakeElectron();
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    cleanups.push(() => logged.mockRestore());
     const win = await startShell(fake.electron, { outDir: '/app/out', argv: ['electron', '.', '--home', dir, '--demo'], env: {} });
     expect(win).not.toBeNull();
     expect(fake.schemes).toEqual(['claimdesk']);
@@ -175,7 +206,14 @@ describe('IPC wiring', () => {
     expect(fake.headersHook.fn).toBeTypeOf('function');
     expect(fs.existsSync(path.join(dir, 'claimdesk.sqlite'))).toBe(true);
     const frame = { url: 'claimdesk://app/index.html' };
-    const info = (await fake.handlers.get(CALL_CHANNEL)!({ senderFrame: frame, sender: { mainFrame: frame } }, 'app.info', {})) as { value: { participantCount: number; dataFolder: string } };
+    const sender = { senderFrame: frame, sender: { id: fake.windows[0]!.contents.id, mainFrame: frame } };
+    const call = fake.handlers.get(CALL_CHANNEL)!;
+    // --demo seeded one account of each role and printed their passwords on the terminal, once.
+    const printed = logged.mock.calls.flat().join('\n');
+    const password = /officer\s+user name: petugas\s+password: (\S+)/.exec(printed)?.[1];
+    expect(password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
+    expect(await call(sender, 'auth.signIn', { username: 'petugas', password })).toMatchObject({ ok: true, value: { user: { role: 'officer' } } });
+    const info = (await call(sender, 'app.info', {})) as { value: { participantCount: number; dataFolder: string } };
     expect(info.value.dataFolder).toBe(dir);
     expect(info.value.participantCount).toBeGreaterThanOrEqual(200);
   });

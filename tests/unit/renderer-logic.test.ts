@@ -12,6 +12,8 @@ import { regionAt, regionsOnPage } from '../../src/renderer/page-regions';
 import { LIST_FIELDS } from '../../src/shared/domain/lists';
 import type { CaseDocument } from '../../src/shared/api/methods-extraction';
 import { hrefOf, parseHash } from '../../src/renderer/router';
+import { auditText, type AuditWords } from '../../src/renderer/audit-text';
+import { contract } from '../../src/shared/api/contract';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -22,6 +24,8 @@ describe('deep links', () => {
       { screen: 'supervisor' },
       { screen: 'requirements' },
       { screen: 'settings' },
+      { screen: 'audit' },
+      { screen: 'users' },
     ] as const) {
       expect(parseHash(hrefOf(route))).toEqual(route);
     }
@@ -128,5 +132,104 @@ describe('documents sharing a page', () => {
     expect(regionAt(regions, 300, 1000)?.documentId).toBe(11);
     expect(regionAt(regions, 900, 1400)?.documentId).toBe(7);
     expect(regionAt(regions, 500, 800)).toBeUndefined();
+  });
+});
+
+describe('refusals in the reader’s language', () => {
+  beforeAll(async () => {
+    if (!i18next.isInitialized) {
+      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+    }
+  });
+  it('every reason the back end gives for a refusal has a sentence in Indonesian and English', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = (fs.readdirSync('src/main', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join('src/main', f));
+    const given = new Set<string>(['bad_credentials', 'locked', 'disabled', 'same_as_username', 'too_simple']);
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/reason: '([a-z_]+)'/g)) given.add(m[1]!);
+    // Not refusals: a field's keying reason, and a verification result the audit screen words itself.
+    for (const notRefusal of ['cleared_by_officer', 'truncated']) given.delete(notRefusal);
+    for (const reason of given) {
+      for (const messages of [id, en]) {
+        const errors = messages.errors as unknown as { why: Record<string, string>; file: Record<string, string> };
+        expect(errors.why[reason] ?? errors.file[reason], reason).toBeTypeOf('string');
+      }
+    }
+  });
+
+  it('says why in the user’s words, with the parameters filled in', async () => {
+    await i18next.changeLanguage('id');
+    expect(errorText({ code: 'forbidden', message: 'x', params: { reason: 'four_eyes' } })).toMatch(/supervisor lain yang harus memutuskannya/);
+    expect(errorText({ code: 'unauthorized', message: 'x', params: { reason: 'locked', minutes: 15 } })).toMatch(/Coba lagi dalam 15 menit/);
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'status', status: 'approved' } })).toBe('Tindakan ini tidak dapat dilakukan pada kasus berstatus Disetujui.');
+    await i18next.changeLanguage('en');
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(/^This case has been decided and is frozen/);
+  });
+
+  it('names each input the contract refused in words, never with the schema’s English', async () => {
+    const refused = { code: 'invalid_input' as const, message: 'Invalid input', issues: [{ path: 'username', message: 'A user name is 2-40 letters, digits, dots, dashes or underscores' }, { path: 'password', message: 'Too small: expected string to have >=10 characters' }] };
+    await i18next.changeLanguage('id');
+    expect(errorText(refused)).toBe('Masukan tidak valid: Nama pengguna 2–40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi. Kata sandi minimal 10 karakter.');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [{ path: 'items.3', message: 'Too big' }] })).toBe('Masukan tidak valid: Setiap butir perbaikan paling banyak 500 karakter.');
+    await i18next.changeLanguage('en');
+    expect(errorText(refused)).toBe('Invalid input: A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces. A password has at least 10 characters.');
+  });
+});
+
+describe('the audit trail in the reader’s words', () => {
+  beforeAll(async () => {
+    if (!i18next.isInitialized) {
+      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+    }
+  });
+  const words = (lang: 'id' | 'en'): AuditWords => ({ t: i18next.getFixedT(lang), lang, when: (iso) => iso.slice(0, 10) });
+  const entries: { action: string; detail: unknown }[] = [
+    { action: 'cases.create', detail: { reference: 'CD-2026-000005', claimType: 'JKM', kpj: '10000000080', incidentDate: null, notes: '' } },
+    { action: 'cases.submit', detail: { note: 'Akta menyusul.', routing: { to: 'awaiting_supervisor', blockers: 4, warnings: 2, unjudged: ['heirIsSpouse', 'incident_date', 'nomor_kpj', 'kuitansi.tanggal'], autoApproveAllowed: false, dismissed: 1 } } },
+    { action: 'cases.decide', detail: { decision: 'return', note: 'Lengkapi.', items: ['Nama almarhum', 'Akta kematian'], acknowledgedBlockers: 0, version: 2 } },
+    { action: 'cases.decide', detail: { decision: 'reject', reasonCode: 'fraud_suspected', note: 'Rekening orang lain.', acknowledgedBlockers: 1, version: 3 } },
+    { action: 'cases.reopen', detail: { reason: 'Salah baca', from: 'approved', version: 5 } },
+    { action: 'cases.autoApprove', detail: { claimType: 'JHT', submittedBy: 'petugas' } },
+    { action: 'flags.dismiss', detail: { rule: 'identity.name_mismatch', reason: 'Nama panggilan', message: 'The name on the heir statement does not match', field: 'nama_almarhum' } },
+    { action: 'extraction.setField', detail: { documentId: 1, documentType: 'surat_ahli_waris', key: 'tanggal_surat', old: { value: '2025-03-12', source: 'ocr', confidence: 1 }, new: '2025-03-13', why: 'corrected' } },
+    { action: 'extraction.setType', detail: { documentId: 1, oldType: 'surat_kematian', newType: 'akta_kematian' } },
+    { action: 'documents.add', detail: { name: 'berkas.pdf', sha256: 'ab'.repeat(32), size: 40960, pages: 3, duplicate: false } },
+    { action: 'checks.facts', detail: { old: { death: null }, new: { death: true, trafficAccident: false } } },
+    { action: 'auth.signInFailed', detail: { username: 'rina', reason: 'bad_password', transport: 'browser' } },
+    { action: 'auth.sessionEnded', detail: { reason: 'max_age', lastSeenAt: '2026-01-01T00:00:00Z' } },
+    { action: 'users.update', detail: { userId: 2, username: 'rina', changes: { role: { old: 'officer', new: 'supervisor' }, disabled: { old: false, new: true } } } },
+    { action: 'settings.update', detail: { setting: 'review.policy', old: { autoApprove: { JHT: true, JKM: false } }, new: { autoApprove: { JHT: false, JKM: false } } } },
+    { action: 'settings.update', detail: { setting: 'rules.config', old: {}, new: { params: { bpuGraceMonths: { value: 2 } }, severities: { 'claim.duplicate': 'warning' } } } },
+    { action: 'participants.import', detail: { fileName: 'peserta.csv', sha256: 'cd'.repeat(32), bytes: 1000, importId: 1, rowsRead: 10, inserted: 8, updated: 1, unchanged: 0, rejected: 1 } },
+    { action: 'refused', detail: { method: 'cases.decide', code: 'forbidden', reason: 'four_eyes' } },
+  ];
+
+  it('names fields, documents, decisions, rules and settings by their labels, never by stored keys or English back-end text', () => {
+    for (const lang of ['id', 'en'] as const) {
+      for (const e of entries) {
+        const text = auditText(words(lang), e);
+        expect(text, `${lang} ${e.action}`).not.toBe('');
+        expect(text, `${lang} ${e.action}`).not.toMatch(/\b[a-z]+_[a-z_]+\b|\b[a-z]+\.(?!pdf\b|csv\b)[a-z_]+\b|[{}"]|does not match/);
+      }
+    }
+    const id0 = words('id');
+    expect(auditText(id0, entries[7]!)).toBe('Surat keterangan ahli waris · Tanggal surat: 2025-03-12 → 2025-03-13 · dikoreksi');
+    expect(auditText(id0, entries[2]!)).toBe('Dikembalikan · “Lengkapi.” · yang harus diperbaiki: Nama almarhum; Akta kematian');
+    expect(auditText(id0, entries[6]!)).toBe('kecocokan nama · Nama almarhum · “Nama panggilan”');
+    expect(auditText(id0, entries[1]!)).toContain('belum dapat dinilai: Ahli waris adalah suami/istri, Tanggal kejadian, Nomor KPJ, Tanggal (Kuitansi)');
+    expect(auditText(words('en'), entries[3]!)).toBe('Rejected · Suspected fraud · “Rekening orang lain.” · 1 blocker acknowledged');
+  });
+
+  it('has a label in both languages for every action the back end records', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const files = (fs.readdirSync('src/main', { recursive: true }) as string[]).filter((f) => f.endsWith('.ts')).map((f) => path.join('src/main', f));
+    const recorded = new Set<string>(['auth.setup']);
+    for (const f of files) for (const m of fs.readFileSync(f, 'utf8').matchAll(/\.audit\(\s*[^,]+,\s*'([a-zA-Z.]+)'/g)) recorded.add(m[1]!);
+    for (const [name, def] of Object.entries(contract)) if ((def as { audit?: string }).audit === 'input') recorded.add(name);
+    expect(recorded.size).toBeGreaterThan(20);
+    for (const action of recorded) {
+      for (const lang of ['id', 'en']) expect(i18next.exists(`actions.log.${action}`, { lng: lang }), `${lang} ${action}`).toBe(true);
+    }
   });
 });

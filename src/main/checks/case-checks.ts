@@ -1,7 +1,9 @@
 // Runs the cross-checks for one case and stores the result: the flags in case_flags (one row per flag,
-// replaced as a whole on every run) and the checklist in case_checks, in one transaction.
+// replaced as a whole on every run) and the checklist in case_checks, in one transaction. Each flag is
+// returned with its stable key (src/shared/domain/workflow.ts) and the officer's dismissal, if any.
 import type { ChecklistEntry, Flag } from '../../shared/domain/claims';
 import { flagSchema, checklistEntrySchema } from '../../shared/domain/claims';
+import { flagKey, isUnjudged } from '../../shared/domain/workflow';
 import { evaluateCase } from '../../shared/rules/engine';
 import type { StatedFacts } from '../../shared/rules/input';
 import type { BackendContext } from '../context';
@@ -9,51 +11,91 @@ import { getCase } from '../services/cases';
 import { loadRulesConfig } from './config-store';
 import { caseFacts, gatherCaseInput } from './gather';
 
+export interface FlagDismissal {
+  reason: string;
+  by: string;
+  at: string;
+}
+
+export type KeyedFlag = Flag & { key: string; dismissal: FlagDismissal | null };
+
 export interface CaseChecks {
   caseId: number;
   checkedAt: string | null;
-  flags: Flag[];
+  flags: KeyedFlag[];
   checklist: ChecklistEntry[];
   payBy: string | null;
   rulesVersion: string | null;
   requirementsVersion: string | null;
 }
 
-/** Saves the officer's stated facts (merged with earlier ones; null clears a fact). */
-export function setCaseFacts(ctx: BackendContext, caseId: number, facts: StatedFacts): StatedFacts {
+/** Who runs checks nobody asked for (pages finished, a case opened). */
+const BACKGROUND_ACTOR = 'system:claimdesk';
+
+/** Saves the officer's stated facts (merged with earlier ones; null clears a fact); returns both versions. */
+export function setCaseFacts(ctx: BackendContext, caseId: number, facts: StatedFacts, by: string): { before: StatedFacts; after: StatedFacts } {
   getCase(ctx, caseId);
-  const merged = { ...caseFacts(ctx, caseId), ...facts };
+  const before = caseFacts(ctx, caseId);
+  const after = { ...before, ...facts };
   ctx.db
     .prepare(
       `INSERT INTO case_facts(case_id, facts, updated_at, updated_by) VALUES (?, ?, ?, ?)
        ON CONFLICT(case_id) DO UPDATE SET facts = excluded.facts, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
     )
-    .run(caseId, JSON.stringify(merged), new Date().toISOString(), ctx.operator().name);
-  return merged;
+    .run(caseId, JSON.stringify(after), ctx.now().toISOString(), by);
+  return { before, after };
 }
 
-export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFacts): CaseChecks {
-  if (facts) setCaseFacts(ctx, caseId, facts);
+function dismissalsOf(ctx: BackendContext, caseId: number): Map<string, FlagDismissal> {
+  const rows = ctx.db.prepare(`SELECT flag_key, reason, dismissed_by, dismissed_at FROM flag_dismissals WHERE case_id = ?`).all(caseId) as {
+    flag_key: string;
+    reason: string;
+    dismissed_by: string;
+    dismissed_at: string;
+  }[];
+  return new Map(rows.map((r) => [r.flag_key, { reason: r.reason, by: r.dismissed_by, at: r.dismissed_at }]));
+}
+
+/** Only warnings can be set aside; a dismissal of a finding that is no longer raised is kept, unused. */
+function keyed(ctx: BackendContext, caseId: number, flags: Flag[]): KeyedFlag[] {
+  const dismissed = dismissalsOf(ctx, caseId);
+  return flags.map((f) => {
+    const key = flagKey(f);
+    const d = f.severity === 'warning' ? dismissed.get(key) : undefined;
+    return { ...f, key, dismissal: d ?? null };
+  });
+}
+
+export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFacts, by: string = BACKGROUND_ACTOR): CaseChecks {
+  if (facts) setCaseFacts(ctx, caseId, facts, by);
   const input = gatherCaseInput(ctx, caseId);
   const config = loadRulesConfig(ctx);
   const result = evaluateCase(input, config);
-  const at = new Date().toISOString();
+  const at = ctx.now().toISOString();
   const insert = ctx.db.prepare(
-    `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, evidence, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, evidence, created_at, unjudged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   ctx.db.transaction(() => {
     ctx.db.prepare(`DELETE FROM case_flags WHERE case_id = ?`).run(caseId);
-    for (const f of result.flags) insert.run(caseId, f.rule, f.severity, f.message.id, f.message.en, JSON.stringify(f.evidence), at);
+    for (const f of result.flags) insert.run(caseId, f.rule, f.severity, f.message.id, f.message.en, JSON.stringify(f.evidence), at, isUnjudged(f) ? 1 : 0);
     ctx.db
       .prepare(
         `INSERT INTO case_checks(case_id, checked_at, checked_by, checklist, pay_by, rules_version, requirements_version) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(case_id) DO UPDATE SET checked_at = excluded.checked_at, checked_by = excluded.checked_by, checklist = excluded.checklist,
            pay_by = excluded.pay_by, rules_version = excluded.rules_version, requirements_version = excluded.requirements_version`,
       )
-      .run(caseId, at, ctx.operator().name, JSON.stringify(result.checklist), result.payBy, config.version, input.requirements.version);
+      .run(caseId, at, by, JSON.stringify(result.checklist), result.payBy, config.version, input.requirements.version);
   })();
   ctx.events.emit('case.changed', { caseId });
-  return { caseId, checkedAt: at, flags: result.flags, checklist: result.checklist, payBy: result.payBy, rulesVersion: config.version, requirementsVersion: input.requirements.version };
+  return {
+    caseId,
+    checkedAt: at,
+    flags: keyed(ctx, caseId, result.flags),
+    checklist: result.checklist,
+    payBy: result.payBy,
+    rulesVersion: config.version,
+    requirementsVersion: input.requirements.version,
+  };
 }
 
 interface FlagRow { rule: string; severity: string; message_id: string; message_en: string; evidence: string }
@@ -68,7 +110,7 @@ export function getCaseChecks(ctx: BackendContext, caseId: number): CaseChecks {
   return {
     caseId,
     checkedAt: check?.checked_at ?? null,
-    flags,
+    flags: keyed(ctx, caseId, flags),
     checklist: check ? checklistEntrySchema.array().parse(JSON.parse(check.checklist)) : [],
     payBy: check?.pay_by ?? null,
     rulesVersion: check?.rules_version ?? null,

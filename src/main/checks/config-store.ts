@@ -22,8 +22,11 @@ function readJson(file: string): unknown {
 const requirementsFile = (): string => path.join(resourcesDir(), 'requirements', 'requirements.json');
 const rulesFile = (): string => path.join(resourcesDir(), 'requirements', 'rules-config.json');
 
+/** The rule parameters as shipped, before any local override. */
+export const shippedRulesConfig = (ctx: BackendContext): RulesConfig => ctx.service('rulesConfigBase', () => rulesConfigSchema.parse(readJson(rulesFile())));
+
 export function loadRulesConfig(ctx: BackendContext): RulesConfig {
-  const base = ctx.service('rulesConfigBase', () => rulesConfigSchema.parse(readJson(rulesFile())));
+  const base = shippedRulesConfig(ctx);
   const row = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(RULES_CONFIG_SETTING) as string | undefined;
   if (!row) return base;
   const override = rulesConfigOverrideSchema.safeParse(JSON.parse(row));

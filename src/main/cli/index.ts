@@ -1,11 +1,13 @@
 // The `claimdesk` command line: every command takes --home and --json (shared/spec/contract.md §6).
 import { Command, CommanderError } from 'commander';
+import { registerAudit } from './commands/audit';
 import { registerDemo } from './commands/demo';
 import { registerExtract } from './commands/extract';
 import { registerInfo } from './commands/info';
 import { registerOcr } from './commands/ocr';
 import { registerParticipants } from './commands/participants';
 import { registerServe } from './commands/serve';
+import { registerUsers } from './commands/users';
 import { registerVerify } from './commands/verify';
 import { CliExit, failWith } from './output';
 
@@ -16,7 +18,7 @@ export function buildProgram(): Command {
     .option('--json', 'print one JSON object instead of text')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerInfo, registerDemo, registerOcr, registerExtract, registerParticipants, registerVerify, registerServe]) {
+  for (const register of [registerInfo, registerDemo, registerOcr, registerExtract, registerParticipants, registerVerify, registerServe, registerUsers, registerAudit]) {
     register(program);
   }
   return program;

@@ -70,6 +70,7 @@ function migrate(db: Db, from: number): void {
     if (m.version <= from) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db);
       db.pragma(`user_version = ${m.version}`);
     })();
   }

@@ -8,20 +8,55 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { claimTypeSchema } from '../../shared/domain/claims';
 import type { Participant } from '../../shared/domain/participant';
+import type { Role } from '../../shared/api/roles';
+import type { SystemCaller } from '../auth/caller';
+import { randomPassword } from '../auth/passwords';
+import { countUsers, createUser } from '../auth/users';
 import { checkCase } from '../checks/case-checks';
 import type { BackendContext } from '../context';
-import { addFilesToCase } from '../intake/intake';
+import { ocrLimits } from '../ocr/config';
+import { addCaseFile } from '../services/case-edits';
 import { validateRow } from '../participants/csv-row';
 import { NameIndex } from '../participants/name-index';
 import { participantWriter } from '../participants/participant-writer';
 import { resourcesDir } from '../paths';
 import { createCase } from '../services/cases';
 
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+
 export interface DemoResult {
   seeded: boolean;
   participants: number;
   cases: number;
   files: number;
+  /** One account of each role, with its password (random, printed once); empty when accounts existed. */
+  accounts: DemoAccount[];
+}
+
+/** Who the demo's records are created by in the audit trail. */
+const DEMO: SystemCaller = { kind: 'system', username: 'system:demo' };
+
+const DEMO_ACCOUNTS: { username: string; role: Role; displayName: string }[] = [
+  { username: 'petugas', role: 'officer', displayName: 'Petugas Demo' },
+  { username: 'supervisor', role: 'supervisor', displayName: 'Supervisor Demo' },
+  { username: 'admin', role: 'admin', displayName: 'Administrator Demo' },
+];
+
+/** One account of each role with a fresh random password, only in a folder that has no account yet. */
+export async function seedDemoAccounts(ctx: BackendContext): Promise<DemoAccount[]> {
+  if (countUsers(ctx) > 0) return [];
+  const accounts: DemoAccount[] = [];
+  for (const a of DEMO_ACCOUNTS) {
+    const password = randomPassword();
+    await createUser(ctx, DEMO, { ...a, password });
+    accounts.push({ ...a, password });
+  }
+  return accounts;
 }
 
 export interface DemoOptions {
@@ -89,17 +124,28 @@ export function insertParticipants(ctx: BackendContext, people: Iterable<Partici
 
 export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}, dir = demoDir()): Promise<DemoResult> {
   const existing = ctx.db.prepare(`SELECT (SELECT count(*) FROM participants) + (SELECT count(*) FROM cases) AS n`).pluck().get() as number;
-  if (existing > 0) return { seeded: false, participants: 0, cases: 0, files: 0 };
+  if (existing > 0) return { seeded: false, participants: 0, cases: 0, files: 0, accounts: [] };
   const manifest = readManifest(dir);
+  const accounts = await seedDemoAccounts(ctx);
   const participants = insertParticipants(ctx, participantsFrom(path.join(dir, manifest.participants)));
   let files = 0;
   for (const s of manifest.cases) {
-    const created = createCase(ctx, { claimType: s.claimType, kpj: s.kpj, incidentDate: s.incidentDate ?? undefined, notes: s.notes });
-    if (options.files && s.files.length) {
-      const incoming = s.files.map((f) => ({ name: path.basename(f), bytes: fs.readFileSync(path.join(dir, f)) }));
-      files += (await addFilesToCase(ctx, created.id, incoming)).length;
+    const created = createCase(ctx, { claimType: s.claimType, kpj: s.kpj, incidentDate: s.incidentDate ?? undefined, notes: s.notes }, { by: DEMO });
+    if (options.files) {
+      for (const f of s.files) {
+        files += (await addCaseFile(ctx, DEMO, created.id, { name: path.basename(f), bytes: fs.readFileSync(path.join(dir, f)) }, ocrLimits())).length;
+      }
     }
     checkCase(ctx, created.id);
   }
-  return { seeded: true, participants, cases: manifest.cases.length, files };
+  return { seeded: true, participants, cases: manifest.cases.length, files, accounts };
+}
+
+/** The demo accounts as a terminal shows them: printed once, when they are created. */
+export function describeAccounts(accounts: DemoAccount[]): string {
+  if (accounts.length === 0) return '';
+  return [
+    'Demo accounts (shown once; an administrator can reset them, or run "claimdesk users reset-password NAME"):',
+    ...accounts.map((a) => `    ${a.role.padEnd(10)} user name: ${a.username.padEnd(12)} password: ${a.password}`),
+  ].join('\n');
 }

@@ -1,5 +1,6 @@
 // One IPC channel carries the whole contract. Every call is checked for its sender (the app's own
-// main frame) and then goes through the same dispatcher as browser mode and the CLI.
+// main frame) and then goes through the same dispatcher as browser mode and the CLI, with the session
+// of the window that sent it: each window signs in on its own, and the renderer never holds the token.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
@@ -17,12 +18,39 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
   return frame === event.sender.mainFrame && isAppUrl(frame.url);
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch): string[] {
+/** The session token of each window, kept in the main process; a closed window's session ends. */
+export class WindowSessions {
+  private readonly tokens = new Map<number, string>();
+
+  constructor(private readonly onEnd: (token: string) => void = () => undefined) {}
+
+  get(windowId: number): string | null {
+    return this.tokens.get(windowId) ?? null;
+  }
+
+  set(windowId: number, token: string | null): void {
+    const old = this.tokens.get(windowId);
+    if (token) this.tokens.set(windowId, token);
+    else this.tokens.delete(windowId);
+    if (old && old !== token) this.onEnd(old);
+  }
+
+  /** The window is gone: its session ends with it. */
+  drop(windowId: number): void {
+    this.set(windowId, null);
+  }
+}
+
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, sessions: WindowSessions = new WindowSessions()): string[] {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'forbidden', message: 'Call from an untrusted frame refused.' } };
     }
-    return dispatch(typeof method === 'string' ? method : '', input);
+    const windowId = event.sender.id;
+    return dispatch(typeof method === 'string' ? method : '', input, {
+      sessionToken: sessions.get(windowId),
+      setSession: (token) => sessions.set(windowId, token),
+    });
   });
   return [...METHOD_NAMES];
 }

@@ -3,11 +3,12 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { BackendContext } from '../context';
-import { seedDemo } from '../demo/seed';
+import { describeAccounts, seedDemo } from '../demo/seed';
 import { createDispatcher } from '../dispatch';
 import { resolveHome } from '../paths';
 import { startBackgroundWork } from '../startup';
-import { forwardEvents, registerIpc } from './ipc';
+import { endSession } from '../auth/sessions';
+import { forwardEvents, registerIpc, WindowSessions } from './ipc';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, hardenContents, hardenSession, windowOptions } from './security';
 
@@ -46,15 +47,23 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     app.quit();
     return null;
   }
-  if (args.demo) await seedDemo(ctx, { files: true });
+  if (args.demo) {
+    const seeded = await seedDemo(ctx, { files: true });
+    // The terminal that started the app shows the demo accounts' passwords, once.
+    if (seeded.accounts.length) console.log(describeAccounts(seeded.accounts));
+  }
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
-  registerIpc(ipcMain, createDispatcher(ctx));
+  // Each window signs in on its own; the session ends when the window closes (or signs out).
+  const sessions = new WindowSessions((token) => endSession(ctx, token, 'window_closed', true));
+  registerIpc(ipcMain, createDispatcher(ctx), sessions);
   startBackgroundWork(ctx);
 
   const win = new BrowserWindow(windowOptions(path.join(options.outDir, 'preload', 'index.cjs')));
   hardenContents(win.webContents, shell);
   forwardEvents(ctx.events, win.webContents);
+  const windowId = win.webContents.id;
+  win.webContents.once('destroyed', () => sessions.drop(windowId));
   win.once('ready-to-show', () => win.show());
   app.on('will-quit', () => void ctx.close());
   await win.loadURL(`${APP_ORIGIN}/index.html`);

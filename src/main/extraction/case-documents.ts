@@ -154,17 +154,17 @@ function ocrPagesOf(ctx: BackendContext, doc: CaseDocument): OcrPage[] {
 }
 
 /** The officer corrects a document's type: its fields are re-extracted as that type. */
-export function setDocumentType(ctx: BackendContext, documentId: number, type: DocumentType): CaseDocument {
+export function setDocumentType(ctx: BackendContext, documentId: number, type: DocumentType, by = 'system:claimdesk'): CaseDocument {
   const doc = getDocument(ctx, documentId);
   const next = keepOfficerFields({ ...extractAs(type, ocrPagesOf(ctx, doc), doc.regions), typeConfidence: 1 }, doc);
   ctx.db
     .prepare(`UPDATE case_documents SET type = ?, type_confidence = 1, type_source = 'officer', fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
-    .run(type, JSON.stringify(next.fields), new Date().toISOString(), ctx.operator().name, documentId);
+    .run(type, JSON.stringify(next.fields), new Date().toISOString(), by, documentId);
   return getDocument(ctx, documentId);
 }
 
 /** The officer confirms or corrects one field; the value is normalised like OCR output or refused. */
-export function setField(ctx: BackendContext, documentId: number, key: string, value: FieldValue | null): CaseDocument {
+export function setField(ctx: BackendContext, documentId: number, key: string, value: FieldValue | null, by = 'system:claimdesk'): CaseDocument {
   const doc = getDocument(ctx, documentId);
   const checked = normalizeOfficerValue(doc.type, key, value);
   // The problem (and a list's entry and column) travel as params, for the UI to say in the officer's language.
@@ -179,6 +179,6 @@ export function setField(ctx: BackendContext, documentId: number, key: string, v
   };
   ctx.db
     .prepare(`UPDATE case_documents SET fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
-    .run(JSON.stringify({ ...doc.fields, [key]: field }), new Date().toISOString(), ctx.operator().name, documentId);
+    .run(JSON.stringify({ ...doc.fields, [key]: field }), new Date().toISOString(), by, documentId);
   return getDocument(ctx, documentId);
 }

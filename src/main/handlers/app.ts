@@ -1,4 +1,4 @@
-import { appMethods } from '../../shared/api/methods-app';
+import type { appMethods } from '../../shared/api/methods-app';
 import { SCHEMA_VERSION } from '../db/migrations/index';
 import { availableOcrLanguages } from '../ocr-languages';
 import { participantsRepo } from '../services/participants-repo';
@@ -14,11 +14,6 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     schemaVersion: SCHEMA_VERSION,
     ocrLanguages: availableOcrLanguages(),
     transport: ctx.options.transport,
-    operator: ctx.operator(),
     participantCount: participantsRepo(ctx).total(),
   }),
-  'app.setOperator': (input, ctx) => {
-    ctx.setOperator(input);
-    return input;
-  },
 };

@@ -1,15 +1,17 @@
 import type { checksMethods } from '../../shared/api/methods-checks';
+import { actorName } from '../auth/caller';
 import { activeRequirementTable, loadRulesConfig, requirementVersions } from '../checks/config-store';
 import { checkCase, getCaseChecks } from '../checks/case-checks';
 import { caseFacts } from '../checks/gather';
 import { getCase } from '../services/cases';
-import { importParticipantsCsv } from '../participants/import-csv';
+import { assertEditable } from '../services/case-access';
+import { stateFacts } from '../services/case-edits';
+import { importParticipants } from '../services/participant-import';
 import { listImports } from '../participants/import-history';
 import type { HandlerMap } from './types';
 
 export const checksHandlers: HandlerMap<keyof typeof checksMethods> = {
-  'participants.import': (input, ctx) =>
-    importParticipantsCsv(ctx, Buffer.from(input.csvText, 'utf8'), { actor: ctx.operator().name, fileName: input.fileName }),
+  'participants.import': (input, ctx, call) => importParticipants(ctx, call.caller, Buffer.from(input.csvText, 'utf8'), input.fileName),
   'participants.importHistory': (input, ctx) => ({ imports: listImports(ctx.db, input.limit) }),
   'requirements.get': (input, ctx) => {
     const table = activeRequirementTable(ctx);
@@ -17,7 +19,12 @@ export const checksHandlers: HandlerMap<keyof typeof checksMethods> = {
     return { ...table, claimTypes, versions: requirementVersions(ctx) };
   },
   'checks.config': (_input, ctx) => loadRulesConfig(ctx),
-  'checks.run': (input, ctx) => checkCase(ctx, input.caseId, input.facts),
+  'checks.run': (input, ctx, call) => {
+    // Flags of a case awaiting a decision or decided are what the supervisor judged: they stay as they are.
+    assertEditable(ctx, input.caseId);
+    if (input.facts) stateFacts(ctx, call.caller, input.caseId, input.facts);
+    return checkCase(ctx, input.caseId, undefined, actorName(call.caller));
+  },
   'checks.get': (input, ctx) => getCaseChecks(ctx, input.caseId),
   'checks.facts': (input, ctx) => {
     getCase(ctx, input.caseId);

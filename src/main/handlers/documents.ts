@@ -1,22 +1,26 @@
 import type { documentsMethods } from '../../shared/api/methods-documents';
 import { AppError, type ErrorCode } from '../../shared/api/result';
 import { listCaseFiles } from '../intake/case-files';
-import { addFilesToCase, type AddedFile } from '../intake/intake';
+import type { AddedFile } from '../intake/intake';
 import { cancelCaseOcr, retryCaseOcr, startCaseOcr, isCaseOcrRunning } from '../ocr/case-ocr';
 import { ocrLimits } from '../ocr/config';
 import { pageView } from '../ocr/page-image';
+import { assertEditable } from '../services/case-access';
+import { addCaseFile } from '../services/case-edits';
 import type { HandlerMap } from './types';
 
 /** Base64 length of `bytes` bytes: lets an oversized upload be refused before it is decoded. */
 const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 
 export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
-  'documents.add': async (input, ctx) => {
+  'documents.add': async (input, ctx, call) => {
+    assertEditable(ctx, input.caseId);
     const limits = ocrLimits();
     const added: AddedFile[] = [];
     const rejected: { name: string; code: ErrorCode; message: string; reason?: string }[] = [];
     let firstError: AppError | null = null;
-    // One file at a time: a bad file is refused on its own and the good ones are still added.
+    // One file at a time: a bad file is refused on its own and the good ones are still added, each with
+    // its audit entry (name, hash, size: never the upload) in the transaction that stores it.
     for (const f of input.files) {
       try {
         if (f.contentBase64.length > base64Length(limits.maxUploadBytes) + 4) {
@@ -26,22 +30,16 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
             limit: limits.maxUploadBytes,
           });
         }
-        added.push(...(await addFilesToCase(ctx, input.caseId, [{ name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }], limits)));
+        added.push(...(await addCaseFile(ctx, call.caller, input.caseId, { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }, limits)));
       } catch (err) {
-        if (!(err instanceof AppError) || err.code === 'not_found') throw err;
+        // A case that was locked or removed meanwhile refuses the whole call.
+        if (!(err instanceof AppError) || err.code === 'not_found' || err.code === 'conflict') throw err;
         firstError ??= err;
         const reason = err.params?.reason;
         rejected.push({ name: f.name, code: err.code, message: err.message, ...(typeof reason === 'string' ? { reason } : {}) });
       }
     }
-    ctx.audit(
-      'documents.add',
-      {
-        added: added.map((a) => ({ name: a.name, sha256: a.sha256, size: a.size, pages: a.pageCount, duplicate: a.duplicate })),
-        rejected: rejected.map((r) => ({ name: r.name, code: r.code })),
-      },
-      input.caseId,
-    );
+    if (rejected.length) ctx.audit(call.caller, 'documents.rejected', { rejected: rejected.map((r) => ({ name: r.name, code: r.code, reason: r.reason ?? null })) }, input.caseId);
     if (added.length === 0 && firstError) throw firstError;
     ctx.events.emit('case.changed', { caseId: input.caseId });
     // OCR runs in the background; progress arrives as 'ocr.progress' events.
@@ -50,8 +48,15 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
   },
   'documents.list': (input, ctx) => ({ ...listCaseFiles(ctx, input.caseId), running: isCaseOcrRunning(ctx, input.caseId) }),
   'documents.page': (input, ctx) => pageView(ctx, input.fileId, input.page),
-  'documents.cancelOcr': async (input, ctx) => ({ cancelledPages: await cancelCaseOcr(ctx, input.caseId) }),
+  'documents.cancelOcr': async (input, ctx, call) => {
+    assertEditable(ctx, input.caseId);
+    const cancelledPages = await cancelCaseOcr(ctx, input.caseId);
+    ctx.audit(call.caller, 'documents.cancelOcr', { cancelledPages }, input.caseId);
+    return { cancelledPages };
+  },
+  // Audited by the dispatcher, in this same transaction.
   'documents.retryOcr': (input, ctx) => {
+    assertEditable(ctx, input.caseId);
     listCaseFiles(ctx, input.caseId); // not_found for an unknown case
     return { queuedPages: retryCaseOcr(ctx, input.caseId) };
   },

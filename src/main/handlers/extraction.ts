@@ -1,22 +1,18 @@
 import type { extractionMethods } from '../../shared/api/methods-extraction';
-import { extractCase, listCaseDocuments, setDocumentType, setField } from '../extraction/case-documents';
+import { extractCase, listCaseDocuments } from '../extraction/case-documents';
+import { assertEditable } from '../services/case-access';
+import { editField, retypeDocument } from '../services/case-edits';
 import type { HandlerMap } from './types';
 
 export const extractionHandlers: HandlerMap<keyof typeof extractionMethods> = {
+  // Audited by the dispatcher, in this same transaction.
   'extraction.run': (input, ctx) => {
+    assertEditable(ctx, input.caseId);
     const result = extractCase(ctx, input.caseId);
     ctx.events.emit('case.changed', { caseId: input.caseId });
     return result;
   },
   'extraction.list': (input, ctx) => ({ documents: listCaseDocuments(ctx, input.caseId) }),
-  'extraction.setType': (input, ctx) => {
-    const doc = setDocumentType(ctx, input.documentId, input.type);
-    ctx.events.emit('case.changed', { caseId: doc.caseId });
-    return doc;
-  },
-  'extraction.setField': (input, ctx) => {
-    const doc = setField(ctx, input.documentId, input.key, input.value);
-    ctx.events.emit('case.changed', { caseId: doc.caseId });
-    return doc;
-  },
+  'extraction.setType': (input, ctx, call) => retypeDocument(ctx, call.caller, input.documentId, input.type),
+  'extraction.setField': (input, ctx, call) => editField(ctx, call.caller, input),
 };

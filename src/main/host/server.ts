@@ -1,9 +1,13 @@
 // The browser-mode host: the same back end as the desktop app, served on 127.0.0.1 only.
 // Calls are POST /api/call with the per-start token; events stream from GET /api/events (SSE).
+// Who is calling comes from the session cookie the host sets at sign-in: HttpOnly (page scripts never
+// see it), SameSite=Strict, limited to /api, and named after the port (cookies do not separate ports).
+// Both the token and a live session are needed for anything but signing in.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { BackendContext } from '../context';
 import { createDispatcher } from '../dispatch';
+import { resolveSession } from '../auth/sessions';
 import { hostAllowed, isLoopback, newToken, tokenMatches } from './auth';
 import { serveStatic } from './static';
 
@@ -24,10 +28,31 @@ export interface Host {
   close(): Promise<void>;
 }
 
-const json = (res: ServerResponse, status: number, body: unknown): void => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+const json = (res: ServerResponse, status: number, body: unknown, cookie?: string): void => {
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...(cookie ? { 'set-cookie': cookie } : {}),
+  });
   res.end(JSON.stringify(body));
 };
+
+export const sessionCookieName = (port: number): string => `claimdesk_session_${port}`;
+
+/** The value of one cookie in the request, or null. */
+export function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim() || null;
+  }
+  return null;
+}
+
+function sessionCookie(name: string, token: string | null): string {
+  const attrs = 'HttpOnly; SameSite=Strict; Path=/api';
+  return token ? `${name}=${token}; ${attrs}` : `${name}=; ${attrs}; Max-Age=0`;
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -86,11 +111,20 @@ export async function startHost(options: HostOptions): Promise<Host> {
         });
       }
       const { method, input } = (body ?? {}) as { method?: unknown; input?: unknown };
-      return json(res, 200, await dispatch(typeof method === 'string' ? method : '', input));
+      const cookieName = sessionCookieName(port);
+      let cookie: string | undefined;
+      const result = await dispatch(typeof method === 'string' ? method : '', input, {
+        sessionToken: cookieValue(req, cookieName),
+        setSession: (t) => (cookie = sessionCookie(cookieName, t)),
+      });
+      return json(res, 200, result, cookie);
     }
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token'), token)) {
         return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
+      }
+      if (!resolveSession(ctx, cookieValue(req, sessionCookieName(port))).ok) {
+        return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Sign in first.', params: { reason: 'no_session' } } });
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');

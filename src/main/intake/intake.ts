@@ -52,11 +52,21 @@ export async function checkFile(file: IncomingFile, limits: OcrLimits = ocrLimit
   }
 }
 
+export interface AddOptions {
+  /** Recorded as the one who added the files. */
+  by?: string;
+  /** Runs first inside the write transaction (e.g. refuse a case that is locked meanwhile). */
+  check?: () => void;
+  /** Runs last inside the write transaction, with what was added (the audit entry goes here). */
+  record?: (added: AddedFile[]) => void;
+}
+
 export async function addFilesToCase(
   ctx: BackendContext,
   caseId: number,
   files: IncomingFile[],
   limits: OcrLimits = ocrLimits(),
+  options: AddOptions = {},
 ): Promise<AddedFile[]> {
   if (!ctx.db.prepare(`SELECT 1 FROM cases WHERE id = ?`).get(caseId)) {
     throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
@@ -65,10 +75,11 @@ export async function addFilesToCase(
   for (const file of files) checked.push(await checkFile(file, limits));
   const paths = checked.map((c) => storeOriginal(ctx.home, c.hash, c.format, c.bytes));
   const now = new Date().toISOString();
-  const by = ctx.operator().name;
+  const by = options.by ?? 'system:claimdesk';
   const db = ctx.db;
-  return db.transaction(() =>
-    checked.map((c, i) => {
+  return db.transaction(() => {
+    options.check?.();
+    const added = checked.map((c, i): AddedFile => {
       db.prepare(
         `INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
@@ -99,6 +110,8 @@ export async function addFilesToCase(
         addedAt: existing?.added_at ?? now,
         duplicate: existing !== undefined,
       };
-    }),
-  )();
+    });
+    options.record?.(added);
+    return added;
+  })();
 }

@@ -1,6 +1,7 @@
 // Streaming import of the participant CSV: upsert by KPJ, per-line errors that never stop the good rows,
 // and all-or-nothing per import: the whole file is one transaction, so an import that fails half-way
 // (a read error, a crash) leaves the store exactly as it was. Re-importing the same file changes nothing.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
@@ -29,6 +30,13 @@ export interface ImportResult {
 export interface ImportOptions {
   actor: string;
   fileName?: string;
+  /**
+   * Runs inside the import's transaction, just before it commits, with the counts and the file's SHA-256
+   * and size (the audit entry goes here: the file's hash and counts, never its rows).
+   */
+  record?: (r: ImportResult & { fileName: string; sha256: string; bytes: number }) => void;
+  /** Runs after a failed import was rolled back and recorded in the import history. */
+  recordFailure?: (r: { fileName: string; sha256: string; bytes: number; failure: string; rowsRead: number }) => void;
 }
 
 function toStream(source: string | Readable | Buffer): Readable {
@@ -56,6 +64,15 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true });
   parser.on('skip', (err: CsvError & { lines?: number }) => errors.push({ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message}` }));
   input.on('error', (err) => parser.destroy(err));
+  // The file is identified in the audit trail by its hash and size, taken from the bytes as they stream.
+  const digest = crypto.createHash('sha256');
+  let bytes = 0;
+  input.on('data', (chunk: Buffer | string) => {
+    digest.update(chunk);
+    bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
+  });
+  let sha256: string | null = null;
+  const fileHash = (): string => (sha256 ??= digest.digest('hex'));
   input.pipe(parser);
 
   const db = ctx.db;
@@ -112,12 +129,14 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
     for (const sql of deferred) db.exec(sql);
     const importId = recordImport(db, { startedAt, actor: options.actor, fileName, status: 'done', ...counts, errors });
+    options.record?.({ importId, ...counts, errors, fileName, sha256: fileHash(), bytes });
     db.exec('COMMIT');
     return { importId, ...counts, errors };
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');
     const failure = err instanceof Error ? err.message : String(err);
     recordImport(db, { startedAt, actor: options.actor, fileName, status: 'failed', ...counts, inserted: 0, updated: 0, unchanged: 0, errors, failure });
+    options.recordFailure?.({ fileName, sha256: fileHash(), bytes, failure, rowsRead: counts.rowsRead });
     if (err instanceof AppError) throw err;
     throw new AppError('bad_file', `Import of ${fileName} failed and was rolled back: ${failure}`, { file: fileName });
   } finally {

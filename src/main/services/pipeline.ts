@@ -10,6 +10,8 @@ export interface PipelineOptions {
   /** Runs after extraction (e.g. the cross-checks); errors are logged, never thrown. */
   afterExtract?: (ctx: BackendContext, caseId: number) => void;
   log?: (msg: string) => void;
+  /** A case this returns true for is left as it is (a case awaiting a decision or decided is locked). */
+  skip?: (ctx: BackendContext, caseId: number) => boolean;
 }
 
 export function watchCasePipeline(ctx: BackendContext, options: PipelineOptions = {}): () => void {
@@ -20,6 +22,7 @@ export function watchCasePipeline(ctx: BackendContext, options: PipelineOptions 
   const run = (caseId: number): void => {
     timers.delete(caseId);
     try {
+      if (options.skip?.(ctx, caseId)) return;
       extractCase(ctx, caseId);
       options.afterExtract?.(ctx, caseId);
       ctx.events.emit('case.changed', { caseId });

@@ -10,9 +10,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
     <table className="grid" data-testid="case-table">
       <thead>
         <tr>
-          <th>{t('worklist.reference')}</th>
-          <th>{t('worklist.claimType')}</th>
-          <th>{t('worklist.participant')}</th>
+          <CaseHeadCells />
           <th>{t('worklist.incidentDate')}</th>
           <th>{t('worklist.status')}</th>
           <th className="num">{t('worklist.files')}</th>
@@ -23,15 +21,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
       <tbody>
         {cases.map((c) => (
           <tr key={c.id} data-case={c.reference}>
-            <td>
-              <a href={hrefOf({ screen: 'case', caseId: c.id })} className="mono">
-                {c.reference}
-              </a>
-            </td>
-            <td>{c.claimType}</td>
-            <td>
-              {c.participantName ?? '–'} {c.kpj && <span className="mono muted">{c.kpj}</span>}
-            </td>
+            <CaseCells c={c} />
             <td>{c.incidentDate ?? '–'}</td>
             <td>
               <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
@@ -43,5 +33,34 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The cells every case list starts with: the reference (a link to the case), the claim type, the participant. */
+export function CaseCells({ c }: { c: CaseSummary }): React.JSX.Element {
+  return (
+    <>
+      <td>
+        <a href={hrefOf({ screen: 'case', caseId: c.id })} className="mono">
+          {c.reference}
+        </a>
+      </td>
+      <td>{c.claimType}</td>
+      <td>
+        {c.participantName ?? '–'} {c.kpj && <span className="mono muted">{c.kpj}</span>}
+      </td>
+    </>
+  );
+}
+
+/** The heads of the cells above. */
+export function CaseHeadCells(): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <>
+      <th>{t('worklist.reference')}</th>
+      <th>{t('worklist.claimType')}</th>
+      <th>{t('worklist.participant')}</th>
+    </>
   );
 }

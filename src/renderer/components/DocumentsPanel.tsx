@@ -17,9 +17,11 @@ interface Props {
   onSelect: (ref: PageRef) => void;
   /** Called when a file's pages finished reading, so fields and flags can refresh. */
   onRead: () => void;
+  /** The case awaits a decision or is decided: no file is added, no page read again. */
+  locked?: boolean;
 }
 
-export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): React.JSX.Element {
+export function DocumentsPanel({ caseId, selected, onSelect, onRead, locked = false }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const list = useQuery('documents.list', { caseId }, String(caseId));
@@ -74,38 +76,40 @@ export function DocumentsPanel({ caseId, selected, onSelect, onRead }: Props): R
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        void upload([...e.dataTransfer.files]);
+        if (!locked) void upload([...e.dataTransfer.files]);
       }}
     >
       <div className="panel-head">
         <h2>{t('documents.title')}</h2>
-        <div className="row">
-          {d?.running && (
-            <button type="button" onClick={() => void api.call('documents.cancelOcr', { caseId }).then(list.reload)}>
-              {t('documents.cancel')}
+        {!locked && (
+          <div className="row">
+            {d?.running && (
+              <button type="button" onClick={() => void api.call('documents.cancelOcr', { caseId }).then(list.reload)}>
+                {t('documents.cancel')}
+              </button>
+            )}
+            {d && !d.running && d.files.some((f) => f.pages.some((p) => p.state === 'failed' || p.state === 'cancelled')) && (
+              <button type="button" onClick={() => void api.call('documents.retryOcr', { caseId }).then(list.reload)}>
+                {t('documents.retry')}
+              </button>
+            )}
+            <button type="button" className="primary" onClick={() => input.current?.click()} disabled={uploading}>
+              {uploading ? t('documents.uploading') : t('documents.add')}
             </button>
-          )}
-          {d && !d.running && d.files.some((f) => f.pages.some((p) => p.state === 'failed' || p.state === 'cancelled')) && (
-            <button type="button" onClick={() => void api.call('documents.retryOcr', { caseId }).then(list.reload)}>
-              {t('documents.retry')}
-            </button>
-          )}
-          <button type="button" className="primary" onClick={() => input.current?.click()} disabled={uploading}>
-            {uploading ? t('documents.uploading') : t('documents.add')}
-          </button>
-          <input
-            ref={input}
-            type="file"
-            multiple
-            hidden
-            accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*"
-            data-testid="file-input"
-            onChange={(e) => {
-              void upload([...(e.target.files ?? [])]);
-              e.target.value = '';
-            }}
-          />
-        </div>
+            <input
+              ref={input}
+              type="file"
+              multiple
+              hidden
+              accept=".pdf,.jpg,.jpeg,.png,.tif,.tiff,application/pdf,image/*"
+              data-testid="file-input"
+              onChange={(e) => {
+                void upload([...(e.target.files ?? [])]);
+                e.target.value = '';
+              }}
+            />
+          </div>
+        )}
       </div>
       <ErrorNote error={error} />
       {rejected.map((r) => (

@@ -5,7 +5,7 @@ const FACTS = ['death', 'heirIsSpouse', 'trafficAccident', 'reimbursement', 'tra
 type Fact = (typeof FACTS)[number];
 
 /** Facts only the officer can state (the heir is the spouse, a traffic accident…): they decide which documents are required. */
-export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (facts: Record<string, boolean | number | null>) => Promise<void> }): React.JSX.Element {
+export function FactsForm({ caseId, onChange, locked = false }: { caseId: number; onChange: (facts: Record<string, boolean | number | null>) => Promise<void>; locked?: boolean }): React.JSX.Element {
   const { t } = useTranslation();
   const stated = useQuery('checks.facts', { caseId }, `facts-${caseId}`);
   const facts = stated.data?.facts ?? {};
@@ -13,7 +13,7 @@ export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (fac
   return (
     <details className="facts-form">
       <summary>{t('facts.title')}</summary>
-      <div className="form">
+      <fieldset className="form plain" disabled={locked}>
         {FACTS.map((f: Fact) => (
           <label key={f}>
             {t(`facts.${f}`)}
@@ -37,7 +37,7 @@ export function FactsForm({ caseId, onChange }: { caseId: number; onChange: (fac
             onBlur={(e) => change({ benefitAmount: e.target.value === '' ? null : Number(e.target.value) })}
           />
         </label>
-      </div>
+      </fieldset>
     </details>
   );
 }

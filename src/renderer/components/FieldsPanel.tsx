@@ -31,10 +31,12 @@ interface Props {
   /** The document whose fields the officer is working on (emphasised here and on the page). */
   selectedId: number | null;
   picked: DocumentPick | null;
+  /** The case awaits a decision or is decided: fields are shown, not edited. */
+  locked?: boolean;
 }
 
 /** Pre-filled fields beside their evidence: the officer confirms or corrects each one. */
-export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked }: Props): React.JSX.Element {
+export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, locked = false }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const list = useQuery('extraction.list', { caseId }, String(caseId));
@@ -57,12 +59,14 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked }: P
 
   const docs = list.data?.documents ?? [];
   return (
-    <section className="panel" data-testid="fields-panel" data-state={list.state}>
+    <section className="panel" data-testid="fields-panel" data-state={list.state} data-locked={locked || undefined}>
       <div className="panel-head">
         <h2>{t('extraction.title')}</h2>
-        <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
-          {t('extraction.run')}
-        </button>
+        {!locked && (
+          <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
+            {t('extraction.run')}
+          </button>
+        )}
       </div>
       <ErrorNote error={list.error ?? error} />
       {list.state === 'ready' && docs.length === 0 && <p className="muted">{t('extraction.empty')}</p>}
@@ -74,6 +78,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked }: P
           doc={doc}
           selected={doc.id === selectedId}
           picked={picked?.documentId === doc.id ? picked.seq : null}
+          locked={locked}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
           onSave={(key, value) => saveField(doc.id, key, value)}
@@ -88,6 +93,7 @@ function DocumentFields(props: {
   selected: boolean;
   /** Set (to a new number each time) when the officer picked this document on the page. */
   picked: number | null;
+  locked: boolean;
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
   onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
@@ -114,7 +120,7 @@ function DocumentFields(props: {
       aria-label={`${t(`docTypes.${doc.type}`)} · ${doc.fileName}`}
     >
       <header className="doc-head">
-        <select value={doc.type} onChange={(e) => props.onType(e.target.value as DocumentType)} aria-label={t('extraction.type')}>
+        <select value={doc.type} onChange={(e) => props.onType(e.target.value as DocumentType)} aria-label={t('extraction.type')} disabled={props.locked}>
           {DOCUMENT_TYPES.map((type) => (
             <option key={type} value={type}>
               {t(`docTypes.${type}`)}
@@ -133,6 +139,7 @@ function DocumentFields(props: {
             id={`f-${doc.id}-${key}`}
             name={key}
             field={field}
+            locked={props.locked}
             onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
             onSave={(v) => props.onSave(key, v)}
           />
@@ -160,11 +167,12 @@ interface RowProps {
   id: string;
   name: string;
   field: ExtractedField;
+  locked: boolean;
   onShow: () => void;
   onSave: (v: FieldValue | null) => Promise<ApiError | undefined>;
 }
 
-function FieldRow({ id, name, field, onShow, onSave }: RowProps): React.JSX.Element {
+function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.JSX.Element {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(asText(field.value));
   const [error, setError] = useState<ApiError>();
@@ -188,16 +196,22 @@ function FieldRow({ id, name, field, onShow, onSave }: RowProps): React.JSX.Elem
         </span>
       )}
       {editor === 'list' && isListKey(name) ? (
-        <ListEditor name={name} field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+        <fieldset className="plain" disabled={locked}>
+          <ListEditor name={name} field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+        </fieldset>
       ) : editor === 'programs' ? (
-        <ProgramsEditor field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+        <fieldset className="plain" disabled={locked}>
+          <ProgramsEditor field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+        </fieldset>
       ) : (
         <input
           id={id}
+          readOnly={locked}
           value={draft}
           onFocus={onShow}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
+            if (locked) return;
             if (e.key === 'Enter') saveDraft();
             if (e.key === 'Escape') setDraft(asText(field.value));
           }}
@@ -219,7 +233,7 @@ function FieldRow({ id, name, field, onShow, onSave }: RowProps): React.JSX.Elem
         <button type="button" className="link" onClick={onShow} title={t('extraction.showOnPage', { page: field.page })}>
           {t('extraction.pagesOf', { pages: field.page })}
         </button>
-        {dirty ? (
+        {locked ? null : dirty ? (
           <button type="button" className="primary small" onClick={saveDraft}>
             {t('extraction.save')}
           </button>

@@ -1,18 +1,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ReviewFlag } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
-import type { Flag } from '../../shared/domain/claims';
 import { useApi, useEvents, useQuery } from '../api-context';
+import { missingLabel } from '../format';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
 import { FactsForm } from './FactsForm';
 
 const SEVERITY_ORDER = { blocker: 0, warning: 1, info: 2 } as const;
 
-const show = (v: unknown): string => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+export const showValue = (v: unknown): string => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+
+export const sortFlags = <F extends { severity: keyof typeof SEVERITY_ORDER }>(flags: readonly F[]): F[] =>
+  [...flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
 
 /** Every mismatch with its reason and evidence, the officer's stated facts, and the document checklist. */
-export function FlagsPanel({ caseId, onShow }: { caseId: number; onShow: (e: Evidence) => void }): React.JSX.Element {
+export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number; onShow: (e: Evidence) => void; locked?: boolean }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useApi();
   const checks = useQuery('checks.get', { caseId }, String(caseId));
@@ -30,26 +34,33 @@ export function FlagsPanel({ caseId, onShow }: { caseId: number; onShow: (e: Evi
     setError(res.ok ? undefined : res.error);
     checks.reload();
   };
+  const dismiss = async (flagKey: string, reason: string): Promise<ApiError | undefined> => {
+    const res = await api.call('flags.dismiss', { caseId, flagKey, reason });
+    checks.reload();
+    return res.ok ? undefined : res.error;
+  };
 
   const fileOf = (documentId: string | undefined): number | undefined => docs.data?.documents.find((d) => String(d.id) === documentId)?.fileId;
-  const flags = [...(checks.data?.flags ?? [])].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const flags = sortFlags(checks.data?.flags ?? []);
   const lang = i18n.language === 'en' ? 'en' : 'id';
 
   return (
     <section className="panel" data-testid="flags-panel" data-state={checks.state}>
       <div className="panel-head">
         <h2>{t('flags.title')}</h2>
-        <button type="button" onClick={() => void rerun()}>
-          {t('flags.run')}
-        </button>
+        {!locked && (
+          <button type="button" onClick={() => void rerun()}>
+            {t('flags.run')}
+          </button>
+        )}
       </div>
       <ErrorNote error={checks.error ?? error} />
-      <FactsForm caseId={caseId} onChange={rerun} />
+      <FactsForm caseId={caseId} onChange={rerun} locked={locked} />
       {checks.data && !checks.data.checkedAt && <p className="muted">{t('flags.notChecked')}</p>}
       {checks.data?.checkedAt && flags.length === 0 && <p className="ok-note">{t('flags.none')}</p>}
       <ul className="flags">
-        {flags.map((f, i) => (
-          <FlagItem key={`${f.rule}-${i}`} flag={f} lang={lang} fileId={fileOf(f.evidence.document?.documentId)} onShow={onShow} />
+        {flags.map((f) => (
+          <FlagItem key={f.key} flag={f} lang={lang} fileId={fileOf(f.evidence.document?.documentId)} onShow={onShow} onDismiss={!locked && f.severity === 'warning' && !f.dismissal ? (reason) => dismiss(f.key, reason) : undefined} />
         ))}
       </ul>
       {checks.data && checks.data.checklist.length > 0 && (
@@ -72,12 +83,26 @@ export function FlagsPanel({ caseId, onShow }: { caseId: number; onShow: (e: Evi
   );
 }
 
-function FlagItem({ flag, lang, fileId, onShow }: { flag: Flag; lang: 'id' | 'en'; fileId: number | undefined; onShow: (e: Evidence) => void }): React.JSX.Element {
+interface FlagItemProps {
+  flag: ReviewFlag;
+  lang: 'id' | 'en';
+  fileId: number | undefined;
+  onShow: (e: Evidence) => void;
+  /** Offered on a warning the officer may set aside, with a reason. */
+  onDismiss?: ((reason: string) => Promise<ApiError | undefined>) | undefined;
+  /** Extra controls (the supervisor's acknowledgement). */
+  children?: React.ReactNode;
+}
+
+export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: FlagItemProps): React.JSX.Element {
   const { t } = useTranslation();
   const doc = flag.evidence.document;
   const canShow = doc?.page !== undefined && fileId !== undefined;
+  const [dismissing, setDismissing] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<ApiError>();
   return (
-    <li className={`flag flag-${flag.severity}`} data-rule={flag.rule} data-severity={flag.severity}>
+    <li className={`flag flag-${flag.severity}${flag.dismissal ? ' dismissed' : ''}`} data-rule={flag.rule} data-severity={flag.severity} data-dismissed={flag.dismissal ? 'true' : undefined}>
       <div className="flag-head">
         <span className={`badge sev-${flag.severity}`}>{t(`flags.severity.${flag.severity}`)}</span>
         <span className="flag-message">{flag.message[lang]}</span>
@@ -86,9 +111,14 @@ function FlagItem({ flag, lang, fileId, onShow }: { flag: Flag; lang: 'id' | 'en
         {doc && (
           <span>
             {t('flags.document')}: {doc.documentType ? t(`docTypes.${doc.documentType}`) : '–'}
-            {doc.field ? ` · ${t(`fields.${doc.field}`, { defaultValue: doc.field })}` : ''} = <strong className="mono">{show(doc.value)}</strong>
+            {doc.field ? ` · ${t(`fields.${doc.field}`, { defaultValue: doc.field })}` : ''} = <strong className="mono">{showValue(doc.value)}</strong>
             {canShow && (
-              <button type="button" className="link" onClick={() => onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null, ...(doc.documentId ? { documentId: Number(doc.documentId) } : {}) })}>
+              <button
+                type="button"
+                className="link"
+                data-testid="show-evidence"
+                onClick={() => onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null, ...(doc.documentId ? { documentId: Number(doc.documentId) } : {}) })}
+              >
                 {t('extraction.pagesOf', { pages: doc.page })}
               </button>
             )}
@@ -97,11 +127,48 @@ function FlagItem({ flag, lang, fileId, onShow }: { flag: Flag; lang: 'id' | 'en
         {flag.evidence.record && (
           <span>
             {t('flags.record')}: {t(`fields.${flag.evidence.record.field}`, { defaultValue: flag.evidence.record.field })} ={' '}
-            <strong className="mono">{show(flag.evidence.record.value)}</strong>
+            <strong className="mono">{showValue(flag.evidence.record.value)}</strong>
           </span>
         )}
-        {flag.evidence.missing?.length ? <span className="muted">{t('flags.missing', { values: flag.evidence.missing.join(', ') })}</span> : null}
+        {flag.evidence.missing?.length ? <span className="muted">{t('flags.missing', { values: flag.evidence.missing.map((m) => missingLabel(t, m)).join(', ') })}</span> : null}
+        {flag.dismissal && (
+          <span className="dismissal" data-testid="dismissal">
+            {t('flags.dismissed', { who: flag.dismissal.by, reason: flag.dismissal.reason })}
+          </span>
+        )}
       </div>
+      {children}
+      {onDismiss &&
+        (dismissing ? (
+          <form
+            className="dismiss-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void onDismiss(reason.trim()).then((err) => {
+                setError(err);
+                if (!err) setDismissing(false);
+              });
+            }}
+          >
+            <label>
+              {t('flags.dismissReason')}
+              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required minLength={3} maxLength={1000} data-testid="dismiss-reason" />
+            </label>
+            <ErrorNote error={error} />
+            <div className="row">
+              <button type="submit" className="small primary" disabled={reason.trim().length < 3}>
+                {t('flags.dismissSave')}
+              </button>
+              <button type="button" className="small" onClick={() => setDismissing(false)}>
+                {t('flags.dismissCancel')}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <button type="button" className="small" onClick={() => setDismissing(true)} data-testid="dismiss-flag">
+            {t('flags.dismiss')}
+          </button>
+        ))}
     </li>
   );
 }

@@ -40,8 +40,20 @@ export function errorText(error: ApiError): string {
   }
   const value = valueProblemText(error);
   if (value) return value;
-  const detail = error.issues?.map((i) => `${i.path}: ${i.message}`).join('; ') ?? error.message;
+  // Refusals that say why (a locked account, a frozen case, four-eyes…) have a sentence of their own.
+  if (typeof reason === 'string' && i18next.exists(`errors.why.${reason}`)) {
+    const params = error.params ?? {};
+    const status = typeof params.status === 'string' ? i18next.t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
+    return i18next.t(`errors.why.${reason}`, { ...params, ...(status ? { status } : {}) });
+  }
+  // A payload the contract refused: each bad input in words, by its name (the schema's English never shows).
+  const detail = error.issues?.length ? [...new Set(error.issues.map((i) => inputProblem(i.path)))].join(' ') : error.message;
   return i18next.t(`errors.${error.code}`, { detail });
+}
+
+function inputProblem(path: string): string {
+  const name = path.split('.').find((p) => i18next.exists(`errors.input.${p}`));
+  return name ? i18next.t(`errors.input.${name}`) : i18next.t('errors.input.other', { field: path });
 }
 
 /** A keyed value the back end refused: the field (and a list's row and column) with the problem, all in

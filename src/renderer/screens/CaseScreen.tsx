@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvents, useQuery } from '../api-context';
-import { CaseActions } from '../components/CaseActions';
+import { CaseActions, CaseBanner } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
 import { FieldsPanel, type DocumentPick, type Evidence } from '../components/FieldsPanel';
 import { FlagsPanel } from '../components/FlagsPanel';
 import { PageViewer } from '../components/PageViewer';
+import { ReviewPanel } from '../components/ReviewPanel';
 import { hrefOf } from '../router';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
@@ -30,6 +31,8 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
     );
   }
   const c = detail.data;
+  const locked = c ? !c.editable : true;
+  const reviewing = c?.status === 'awaiting_supervisor';
   return (
     <section className="screen" data-screen="case" data-state={detail.state}>
       <a href={hrefOf({ screen: 'worklist' })} className="back-link">
@@ -40,10 +43,11 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
         <>
           <div className="screen-head">
             <h1>{t('caseScreen.title', { reference: c.reference })}</h1>
-            <span className={`badge case-${c.status}`} data-testid="case-status">
+            <span className={`badge case-${c.status}`} data-testid="case-status" data-status={c.status}>
               {t(`status.${c.status}`)}
             </span>
           </div>
+          <CaseBanner detail={c} />
           <dl className="facts panel">
             <div>
               <dt>{t('worklist.claimType')}</dt>
@@ -68,9 +72,10 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
           </dl>
           <div className="case-grid">
             <div className="case-left">
-              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} />
-              <FlagsPanel caseId={c.id} onShow={setEvidence} />
-              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} />
+              {reviewing && <ReviewPanel detail={c} onShow={setEvidence} onDecided={detail.reload} />}
+              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} locked={locked} />
+              {!reviewing && <FlagsPanel caseId={c.id} onShow={setEvidence} locked={locked} />}
+              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} locked={locked} />
             </div>
             <div className="case-right">
               {pageRef ? (

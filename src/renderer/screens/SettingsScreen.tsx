@@ -1,78 +1,38 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { AuthPolicy, ReviewPolicy } from '../../shared/api/methods-settings';
 import type { ApiError } from '../../shared/api/result';
-import { ROLES, type Role } from '../../shared/api/roles';
+import { CLAIM_TYPES } from '../../shared/domain/claims';
 import { useApi, useQuery } from '../api-context';
+import { hasRole, useAuth } from '../auth';
 import { ErrorNote } from '../components/ErrorNote';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ParticipantImport } from '../components/ParticipantImport';
+import { ChangePasswordForm } from './SignInScreen';
 
-export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.Element {
+export function SettingsScreen(): React.JSX.Element {
   const { t, i18n } = useTranslation();
-  const api = useApi();
+  const { user } = useAuth();
   const info = useQuery('app.info', {}, 'settings-info');
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('officer');
-  const [error, setError] = useState<ApiError>();
-  const [saved, setSaved] = useState(false);
-
-  // Fill the form once from the saved operator; later reloads must not overwrite what is being typed.
-  const filled = useRef(false);
-  useEffect(() => {
-    if (info.data && !filled.current) {
-      filled.current = true;
-      setName(info.data.operator.name);
-      setRole(info.data.operator.role);
-    }
-  }, [info.data]);
-
-  const save = async (): Promise<void> => {
-    setSaved(false);
-    const res = await api.call('app.setOperator', { name: name.trim(), role });
-    if (!res.ok) return setError(res.error);
-    setError(undefined);
-    setSaved(true);
-    onSaved();
-  };
-
+  const admin = hasRole(user, 'admin');
   const d = info.data;
   return (
     <section className="screen" data-screen="settings" data-state={info.state}>
       <h1>{t('settings.title')}</h1>
-      <form
-        className="panel form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
+      <div className="panel form">
         <label>
           {t('settings.language')}
           <LanguageSelect />
         </label>
-        <label>
-          {t('settings.operatorName')}
-          <input value={name} onChange={(e) => setName(e.target.value)} maxLength={80} required name="operatorName" />
-        </label>
-        <label>
-          {t('settings.role')}
-          <select value={role} onChange={(e) => setRole(e.target.value as Role)} name="role">
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <ErrorNote error={error} />
-        <div className="actions">
-          {saved && <span className="ok-note">{t('settings.saved')}</span>}
-          <button type="submit" className="primary">
-            {t('settings.save')}
-          </button>
-        </div>
-      </form>
-      <ParticipantImport onImported={info.reload} />
+      </div>
+      <section className="panel" data-testid="my-account">
+        <h2>{t('settings.account')}</h2>
+        <p>{t('settings.signedInAs', { name: user.displayName, username: user.username, role: t(`roles.${user.role}`) })}</p>
+        <h3>{t('auth.changeTitle')}</h3>
+        <ChangePasswordForm onDone={() => undefined} />
+      </section>
+      {admin && <PolicyPanel />}
+      {admin && <ParticipantImport onImported={info.reload} />}
       <ErrorNote error={info.error} />
       {d && (
         <section className="panel">
@@ -96,6 +56,75 @@ export function SettingsScreen({ onSaved }: { onSaved: () => void }): React.JSX.
             ))}
           </dl>
         </section>
+      )}
+    </section>
+  );
+}
+
+const AUTH_FIELDS = ['maxFailures', 'lockMinutes', 'idleMinutes', 'sessionHours'] as const;
+
+/** The administrator's policies: which claim types may be approved on submit, and the sign-in rules. */
+function PolicyPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const settings = useQuery('settings.get', {}, 'policy');
+  const [review, setReview] = useState<ReviewPolicy['autoApprove'] | null>(null);
+  const [auth, setAuth] = useState<AuthPolicy | null>(null);
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (settings.data && !review) {
+      setReview(settings.data.review.autoApprove);
+      setAuth(settings.data.auth);
+    }
+  }, [settings.data, review]);
+  const save = async (): Promise<void> => {
+    if (!review || !auth) return;
+    setSaved(false);
+    const res = await api.call('settings.update', { review: { autoApprove: review }, auth });
+    if (!res.ok) return setError(res.error);
+    setError(undefined);
+    setSaved(true);
+    settings.reload();
+  };
+  return (
+    <section className="panel" data-testid="policies" data-state={settings.state}>
+      <h2>{t('policy.title')}</h2>
+      <ErrorNote error={settings.error} />
+      {review && auth && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+        >
+          <fieldset className="plain wide">
+            <legend>{t('policy.autoApprove')}</legend>
+            <div className="row">
+              {CLAIM_TYPES.map((c) => (
+                <label key={c} className="check">
+                  <input type="checkbox" checked={review[c]} onChange={(e) => setReview({ ...review, [c]: e.target.checked })} name={`autoApprove-${c}`} />
+                  {c}
+                </label>
+              ))}
+            </div>
+            <p className="hint">{t('policy.autoApproveHint')}</p>
+          </fieldset>
+          {AUTH_FIELDS.map((k) => (
+            <label key={k}>
+              {t(`policy.${k}`)}
+              <input type="number" min={1} value={auth[k]} onChange={(e) => setAuth({ ...auth, [k]: Number(e.target.value) })} name={k} required />
+            </label>
+          ))}
+          <ErrorNote error={error} />
+          <div className="actions">
+            {saved && <span className="ok-note">{t('policy.saved')}</span>}
+            <button type="submit" className="primary">
+              {t('policy.save')}
+            </button>
+          </div>
+        </form>
       )}
     </section>
   );

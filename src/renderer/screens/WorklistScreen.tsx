@@ -3,33 +3,39 @@ import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { CLAIM_TYPES, type ClaimType } from '../../shared/domain/claims';
 import { useApi, useEvents, useQuery } from '../api-context';
+import { hasRole, useAuth } from '../auth';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { navigate } from '../router';
 
 export function WorklistScreen(): React.JSX.Element {
   const { t } = useTranslation();
+  const { user } = useAuth();
+  // Officers and supervisors open cases; administrators manage the system, not claims.
+  const mayCreate = hasRole(user, 'officer', 'supervisor');
   const [creating, setCreating] = useState(false);
   const list = useQuery('cases.list', { limit: 200 }, 'all');
   useEvents((e) => e.name === 'case.changed' && list.reload());
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.altKey && e.key.toLowerCase() === 'n') {
+      if (mayCreate && e.altKey && e.key.toLowerCase() === 'n') {
         e.preventDefault();
         setCreating(true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [mayCreate]);
 
   return (
     <section className="screen" data-screen="worklist" data-state={list.state}>
       <div className="screen-head">
         <h1>{t('worklist.title')}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)} aria-keyshortcuts="Alt+N">
-          {t('worklist.newCase')}
-        </button>
+        {mayCreate && (
+          <button type="button" className="primary" onClick={() => setCreating(true)} aria-keyshortcuts="Alt+N">
+            {t('worklist.newCase')}
+          </button>
+        )}
       </div>
       {creating && <NewCaseForm onDone={() => setCreating(false)} />}
       <ErrorNote error={list.error} />

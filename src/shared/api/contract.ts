@@ -2,17 +2,27 @@
 // Both transports (Electron IPC, loopback HTTP) and the CLI serve exactly this table.
 import type { z } from 'zod';
 import { appMethods } from './methods-app';
+import { auditMethods } from './methods-audit';
+import { authMethods } from './methods-auth';
 import { casesMethods } from './methods-cases';
 import { checksMethods } from './methods-checks';
 import { documentsMethods } from './methods-documents';
 import { extractionMethods } from './methods-extraction';
 import { participantsMethods } from './methods-participants';
+import { reviewMethods } from './methods-review';
+import { settingsMethods } from './methods-settings';
+import { usersMethods } from './methods-users';
 import type { Result } from './result';
 
 export const contract = {
+  ...authMethods,
   ...appMethods,
+  ...usersMethods,
+  ...settingsMethods,
+  ...auditMethods,
   ...participantsMethods,
   ...casesMethods,
+  ...reviewMethods,
   ...documentsMethods,
   ...extractionMethods,
   ...checksMethods,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
-import { operatorSchema } from './roles';
+import { SIGNED_IN } from './roles';
 
 export const appMethods = defineMethods({
   'app.info': {
@@ -13,13 +13,8 @@ export const appMethods = defineMethods({
       schemaVersion: z.number().int(),
       ocrLanguages: z.array(z.string()),
       transport: z.enum(['electron', 'browser', 'cli']),
-      operator: operatorSchema,
       participantCount: z.number().int().nonnegative(),
     }),
-  },
-  'app.setOperator': {
-    input: operatorSchema.strict(),
-    output: operatorSchema,
-    audit: true,
+    allow: SIGNED_IN,
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { CASE_WORKERS, SIGNED_IN } from './roles';
 import { caseStatusSchema, claimTypeSchema } from '../domain/claims';
 import { isoDateSchema } from '../domain/participant';
 
@@ -8,6 +9,8 @@ export const caseSummarySchema = z.object({
   reference: z.string(),
   claimType: claimTypeSchema,
   status: caseStatusSchema,
+  /** Grows with every change of status; decisions name the version they were made on. */
+  version: z.number().int().positive(),
   participantId: z.number().int().positive().nullable(),
   participantName: z.string().nullable(),
   kpj: z.string().nullable(),
@@ -15,8 +18,15 @@ export const caseSummarySchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   createdBy: z.string(),
+  submittedBy: z.string().nullable(),
+  submittedAt: z.string().nullable(),
   fileCount: z.number().int().nonnegative(),
+  /** Blockers and warnings: what needs a decision. */
   flagCount: z.number().int().nonnegative(),
+  blockerCount: z.number().int().nonnegative(),
+  warningCount: z.number().int().nonnegative(),
+  /** Rules that could not be judged (a value nobody supplied). */
+  unjudgedCount: z.number().int().nonnegative(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -28,10 +38,36 @@ export const caseHistoryEntrySchema = z.object({
   detail: z.unknown(),
 });
 
+export const caseDecisionSchema = z.object({
+  kind: z.enum(['approve', 'reject', 'return', 'reopen', 'auto_approve']),
+  reasonCode: z.string().nullable(),
+  note: z.string(),
+  items: z.array(z.string()),
+  acknowledged: z.array(z.string()),
+  decidedBy: z.string(),
+  decidedAt: z.string(),
+});
+export type CaseDecision = z.infer<typeof caseDecisionSchema>;
+
 export const caseDetailSchema = caseSummarySchema.extend({
   notes: z.string(),
+  /** The officer's note to the supervisor, from the last submit. */
+  submitNote: z.string(),
   /** Who did what to the case, oldest first (from the audit log). */
   history: z.array(caseHistoryEntrySchema),
+  /** The last decision (or reopen), with its note and, for a return, the items to fix. */
+  lastDecision: caseDecisionSchema.nullable(),
+  /** Whether fields, files, facts and flags may change now (not while awaiting a decision, nor once decided). */
+  editable: z.boolean(),
+  /** Everyone who created, edited or submitted the case: none of them may decide it. */
+  workedBy: z.array(z.string()),
+  /** What the signed-in caller may do with the case now. */
+  you: z.object({
+    worked: z.boolean(),
+    mayDecide: z.boolean(),
+    /** Why not, when not: role, four_eyes or status. */
+    why: z.enum(['role', 'four_eyes', 'status']).nullable(),
+  }),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -44,6 +80,7 @@ export const casesMethods = defineMethods({
       })
       .strict(),
     output: z.object({ cases: z.array(caseSummarySchema) }),
+    allow: SIGNED_IN,
   },
   'cases.create': {
     input: z
@@ -55,30 +92,12 @@ export const casesMethods = defineMethods({
       })
       .strict(),
     output: caseDetailSchema,
-    roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'handler',
   },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,
-  },
-  /** The officer finishes verification: flagged cases go to a supervisor, clean ones are approved. */
-  'cases.submit': {
-    input: z.object({ caseId: z.number().int().positive(), note: z.string().max(2000).default('') }).strict(),
-    output: caseDetailSchema,
-    roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
-  },
-  'cases.decide': {
-    input: z
-      .object({
-        caseId: z.number().int().positive(),
-        decision: z.enum(['approve', 'reject', 'return']),
-        reason: z.string().trim().max(2000).default(''),
-      })
-      .strict(),
-    output: caseDetailSchema,
-    roles: ['supervisor', 'admin'],
-    audit: true,
+    allow: SIGNED_IN,
   },
 });

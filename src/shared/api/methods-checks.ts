@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { checklistEntrySchema, claimTypeSchema, flagSchema } from '../domain/claims';
+import { ADMINS, CASE_WORKERS, SIGNED_IN } from './roles';
 import { requirementTableSchema } from '../requirements/schema';
 import { rulesConfigSchema } from '../rules/config';
 
@@ -52,7 +53,8 @@ export const caseChecksSchema = z.object({
   caseId: z.number().int().positive(),
   /** null when the case was never checked. */
   checkedAt: z.string().nullable(),
-  flags: z.array(flagSchema),
+  /** Each flag with its stable key and, for a dismissed warning, who set it aside and why. */
+  flags: z.array(flagSchema.extend({ key: z.string(), dismissal: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable() })),
   checklist: z.array(checklistEntrySchema),
   /** Statutory payment deadline (working days after filing) when the configuration has one. */
   payBy: z.string().nullable(),
@@ -70,34 +72,42 @@ export const checksMethods = defineMethods({
       })
       .strict(),
     output: importResultSchema,
-    audit: true,
+    allow: ADMINS,
+    // Recorded with the file's hash and counts, never its rows (participants' personal data).
+    audit: 'handler',
   },
   'participants.importHistory': {
     input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
     output: z.object({ imports: z.array(importHistoryEntrySchema) }),
+    allow: SIGNED_IN,
   },
   'requirements.get': {
     input: z.object({ claimType: claimTypeSchema.optional() }).strict(),
     output: requirementTableSchema.extend({
       versions: z.array(z.object({ version: z.string(), effectiveFrom: z.string(), loadedAt: z.string() })),
     }),
+    allow: SIGNED_IN,
   },
   'checks.config': {
     input: z.object({}).strict(),
     output: rulesConfigSchema,
+    allow: SIGNED_IN,
   },
   'checks.run': {
     input: z.object({ caseId: z.number().int().positive(), facts: statedFactsSchema.optional() }).strict(),
     output: caseChecksSchema,
-    roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
+    allow: CASE_WORKERS,
+    // Stated facts are recorded with their old and new values; a plain re-run changes no one's input.
+    audit: 'handler',
   },
   'checks.facts': {
     input: z.object({ caseId: z.number().int().positive() }).strict(),
     output: z.object({ facts: statedFactsSchema }),
+    allow: SIGNED_IN,
   },
   'checks.get': {
     input: z.object({ caseId: z.number().int().positive() }).strict(),
     output: caseChecksSchema,
+    allow: SIGNED_IN,
   },
 });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { errorCodeSchema } from './result';
+import { CASE_WORKERS, SIGNED_IN } from './roles';
 import { ocrPageSchema, pageQualitySchema } from '../domain/ocr';
 
 export const FILE_FORMATS = ['pdf', 'jpeg', 'png', 'tiff'] as const;
@@ -65,9 +66,9 @@ export const documentsMethods = defineMethods({
         }),
       ),
     }),
-    roles: ['officer', 'supervisor', 'admin'],
+    allow: CASE_WORKERS,
     // Audited by the handler with names, hashes and sizes: the generic audit would store the uploads.
-    audit: false,
+    audit: 'handler',
   },
   'documents.list': {
     input: z.object({ caseId }).strict(),
@@ -78,6 +79,7 @@ export const documentsMethods = defineMethods({
       /** True while the case's OCR is running in the background. */
       running: z.boolean(),
     }),
+    allow: SIGNED_IN,
   },
   'documents.page': {
     input: z.object({ fileId: z.number().int().positive(), page: z.number().int().positive() }).strict(),
@@ -96,17 +98,18 @@ export const documentsMethods = defineMethods({
         pixelHeight: z.number().int().positive(),
       }),
     }),
+    allow: SIGNED_IN,
   },
   'documents.cancelOcr': {
     input: z.object({ caseId }).strict(),
     output: z.object({ cancelledPages: z.number().int().nonnegative() }),
-    roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'handler',
   },
   'documents.retryOcr': {
     input: z.object({ caseId }).strict(),
     output: z.object({ queuedPages: z.number().int().nonnegative() }),
-    roles: ['officer', 'supervisor', 'admin'],
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'input',
   },
 });

@@ -2,6 +2,7 @@
 // found, and let the officer correct a document's type (fields are re-extracted) or a field's value.
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { CASE_WORKERS, SIGNED_IN } from './roles';
 import { documentTypeSchema, extractedDocumentSchema, fieldValueSchema } from '../domain/documents';
 
 export const caseDocumentSchema = extractedDocumentSchema.extend({
@@ -17,7 +18,6 @@ export type CaseDocument = z.infer<typeof caseDocumentSchema>;
 
 const caseId = z.number().int().positive();
 const documentId = z.number().int().positive();
-const WRITERS = ['officer', 'supervisor', 'admin'] as const;
 
 export const extractionMethods = defineMethods({
   'extraction.run': {
@@ -27,23 +27,32 @@ export const extractionMethods = defineMethods({
       /** Pages whose OCR is not finished yet; their files are extracted on a later run. */
       pendingPages: z.number().int().nonnegative(),
     }),
-    roles: WRITERS,
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'input',
   },
   'extraction.list': {
     input: z.object({ caseId }).strict(),
     output: z.object({ documents: z.array(caseDocumentSchema) }),
+    allow: SIGNED_IN,
   },
   'extraction.setType': {
     input: z.object({ documentId, type: documentTypeSchema }).strict(),
     output: caseDocumentSchema,
-    roles: WRITERS,
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'handler',
   },
   'extraction.setField': {
-    input: z.object({ documentId, key: z.string().min(1).max(64), value: fieldValueSchema.nullable() }).strict(),
+    input: z
+      .object({
+        documentId,
+        key: z.string().min(1).max(64),
+        value: fieldValueSchema.nullable(),
+        /** Why, in the officer's words (optional): recorded in the audit trail with the old and new value. */
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
     output: caseDocumentSchema,
-    roles: WRITERS,
-    audit: true,
+    allow: CASE_WORKERS,
+    audit: 'handler',
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { SIGNED_IN } from './roles';
 import { participantSchema } from '../domain/participant';
 
 export const participantRowSchema = participantSchema.extend({ id: z.number().int().positive() });
@@ -20,6 +21,7 @@ export const participantsMethods = defineMethods({
       })
       .strict(),
     output: z.object({ hits: z.array(participantHitSchema), total: z.number().int() }),
+    allow: SIGNED_IN,
   },
   'participants.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
@@ -28,5 +30,6 @@ export const participantsMethods = defineMethods({
       /** Other memberships (KPJ numbers) held under the same NIK. */
       memberships: z.array(participantRowSchema),
     }),
+    allow: SIGNED_IN,
   },
 });

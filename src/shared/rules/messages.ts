@@ -77,11 +77,32 @@ const T: Record<RuleId, Template> = {
   },
 };
 
+/** What each rule checks, in words, where a message names the rule itself (never its id). */
+export const RULE_TITLES: Record<RuleId, { id: string; en: string }> = {
+  'identity.nik_mismatch': { id: 'kecocokan NIK', en: 'NIK match' },
+  'identity.name_mismatch': { id: 'kecocokan nama', en: 'name match' },
+  'identity.dob_mismatch': { id: 'kecocokan tanggal lahir', en: 'birth date match' },
+  'identity.nik_dob_inconsistent': { id: 'kesesuaian NIK dengan tanggal lahir dan jenis kelamin', en: 'NIK against birth date and gender' },
+  'identity.kpj_mismatch': { id: 'kecocokan nomor KPJ', en: 'KPJ number match' },
+  'bank.holder_name_mismatch': { id: 'pemilik rekening', en: 'account holder' },
+  'membership.inactive_at_incident': { id: 'kepesertaan aktif saat kejadian', en: 'membership active at the incident' },
+  'membership.program_not_covered': { id: 'program kepesertaan', en: 'programme coverage' },
+  'documents.missing_required': { id: 'kelengkapan dokumen', en: 'required documents' },
+  'documents.low_quality': { id: 'keterbacaan dokumen', en: 'document legibility' },
+  'claim.deadline_exceeded': { id: 'batas waktu klaim', en: 'claim deadline' },
+  'claim.duplicate': { id: 'klaim ganda', en: 'duplicate claim' },
+  'fraud.shared_bank_account': { id: 'rekening milik peserta lain', en: "another participant's account" },
+  'fraud.document_reused': { id: 'dokumen yang dipakai ulang', en: 'reused document' },
+  'jkk.report_late': { id: 'ketepatan waktu laporan KK1', en: 'KK1 report on time' },
+  'receipt.date_before_incident': { id: 'tanggal kuitansi', en: 'receipt date' },
+  'npwp.required': { id: 'kewajiban NPWP', en: 'NPWP requirement' },
+};
+
 /** Message for a flag that could not be judged because a value is missing. */
 export function missingMessage(rule: RuleId, what: string, whatEn: string): { id: string; en: string } {
   return {
-    id: `Pemeriksaan ${rule} belum dapat dilakukan: ${what} tidak tersedia.`,
-    en: `Check ${rule} could not run: ${whatEn} is missing.`,
+    id: `Pemeriksaan ${RULE_TITLES[rule].id} belum dapat dilakukan: ${what} tidak tersedia.`,
+    en: `The ${RULE_TITLES[rule].en} check could not run: ${whatEn} is missing.`,
   };
 }
 

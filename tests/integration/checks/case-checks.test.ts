@@ -3,17 +3,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackendContext } from '../../../src/main/context';
-import { createDispatcher } from '../../../src/main/dispatch';
 import { importParticipantsCsv } from '../../../src/main/participants/import-csv';
 import { createCase } from '../../../src/main/services/cases';
 import type { CaseChecksOutput } from '../../../src/shared/api/methods-checks';
 import type { Participant } from '../../../src/shared/domain/participant';
 import type { CaseDocumentInput } from '../../../src/shared/rules/input';
 import { participantsCsv } from '../../fixtures/participants/csv';
+import { callerAs, type Session } from '../../helpers/sessions';
 import { PARTICIPANT, cleanJkk } from '../../unit/rules/builders';
 
 let home: string;
 let ctx: BackendContext;
+/** The officer who works the cases, and the administrator who imports records. */
+let officer: Session['call'];
+let admin: Session['call'];
 
 const STRANGER: Participant = { ...PARTICIPANT, nomor_kpj: '23000000001', nik: '3174015206900001', nama: 'HENDRA WIJAYA', tanggal_lahir: '1990-06-12', jenis_kelamin: 'L', nomor_rekening: '777766665555', nama_pemilik_rekening: 'HENDRA WIJAYA' };
 
@@ -43,6 +46,8 @@ beforeEach(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-checks-'));
   ctx = new BackendContext({ home, transport: 'cli' });
   await importParticipantsCsv(ctx, Buffer.from(participantsCsv([PARTICIPANT, STRANGER])), { actor: 't', fileName: 'p.csv' });
+  officer = await callerAs(ctx, 'officer');
+  admin = await callerAs(ctx, 'admin');
 });
 afterEach(async () => {
   await ctx.close();
@@ -51,12 +56,12 @@ afterEach(async () => {
 
 describe('checks.run and checks.get', () => {
   it('runs the engine on stored documents, stores one case_flags row per flag, and reads them back', async () => {
-    const c = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' }, new Date('2026-10-20T03:00:00Z'));
+    const c = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' }, { now: new Date('2026-10-20T03:00:00Z') });
     const clean = cleanJkk();
     // One problem: the doctor's certificate names someone else.
     const docs = clean.documents.map((d) => (d.document.type === 'surat_dokter' ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nama: { ...d.document.fields.nama!, value: 'SITI HALIMAH' } } } } : d));
     addDocuments(c.id, docs);
-    const api = createDispatcher(ctx, () => undefined);
+    const api = officer;
     const res = await api('checks.run', { caseId: c.id, facts: clean.facts });
     expect(res.ok).toBe(true);
     const run = (res as { value: CaseChecksOutput }).value;
@@ -81,7 +86,7 @@ describe('checks.run and checks.get', () => {
       d.document.type === 'buku_tabungan' ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nomor_rekening: { ...d.document.fields.nomor_rekening!, value: STRANGER.nomor_rekening! } } } } : d,
     );
     addDocuments(second.id, docs);
-    const api = createDispatcher(ctx, () => undefined);
+    const api = officer;
     const res = (await api('checks.run', { caseId: second.id })) as { ok: true; value: CaseChecksOutput };
     const rules = res.value.flags.filter((f) => f.severity !== 'info').map((f) => f.rule);
     expect(rules).toContain('claim.duplicate');
@@ -98,20 +103,20 @@ describe('checks.run and checks.get', () => {
     const sha = 'f'.repeat(64);
     addFile(mine.id, 'ktp-scan.png', sha);
     addFile(theirs.id, 'ktp-copy.png', sha);
-    const res = (await createDispatcher(ctx, () => undefined)('checks.run', { caseId: mine.id })) as { ok: true; value: CaseChecksOutput };
+    const res = (await officer('checks.run', { caseId: mine.id })) as { ok: true; value: CaseChecksOutput };
     const reused = res.value.flags.filter((f) => f.rule === 'fraud.document_reused');
     expect(reused).toHaveLength(1);
     expect(reused[0]?.evidence.details).toMatchObject({ otherReference: theirs.reference, otherKpj: STRANGER.nomor_kpj });
   });
 
   it('rejects an unknown case and bad input with clear errors', async () => {
-    const api = createDispatcher(ctx, () => undefined);
+    const api = officer;
     expect(await api('checks.run', { caseId: 999 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(await api('checks.run', { caseId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('imports from the Settings upload, lists history and serves the requirement table', async () => {
-    const api = createDispatcher(ctx, () => undefined);
+    const api = admin;
     const csv = participantsCsv([{ ...STRANGER, nomor_kpj: '23000000002', nama: 'HENDRA W.' }]) + 'bad,row\n';
     const res = await api('participants.import', { csvText: csv, fileName: 'upload.csv' });
     expect(res).toMatchObject({ ok: true, value: { inserted: 1, errors: [{ line: 3 }] } });
@@ -127,7 +132,7 @@ describe('checks.run and checks.get', () => {
 
   it('applies a local override of the rules configuration from settings', async () => {
     ctx.db.prepare(`INSERT INTO settings(key, value) VALUES ('rules.config', ?)`).run(JSON.stringify({ params: { jkkClaimDeadlineYears: { value: 5, source: 'Permenaker 1/2025 confirmed by the branch' } } }));
-    const api = createDispatcher(ctx, () => undefined);
+    const api = officer;
     expect(await api('checks.config', {})).toMatchObject({ ok: true, value: { params: { jkkClaimDeadlineYears: { value: 5 } } } });
   });
 });

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../src/shared/api/events';
 import type { CaseDocument } from '../../../src/shared/api/methods-extraction';
 import { BackendContext } from '../../../src/main/context';
-import { createDispatcher } from '../../../src/main/dispatch';
+import { callerAs, type Session } from '../../helpers/sessions';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
@@ -21,6 +21,7 @@ beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
   ctx = new BackendContext({ home: t.dir, transport: 'cli' });
+  officer = await callerAs(ctx, 'officer');
   ctx.events.subscribe((e) => events.push(e));
   const d = await generateDossier(777, { claimType: 'JHT', degradations: ['clean'], otherPages: false });
   // The first file holds the participant card and the KTP.
@@ -35,8 +36,9 @@ afterAll(async () => {
   cleanup();
 });
 
+let officer: Session['call'];
 const call = async <T>(method: string, input: unknown): Promise<T> => {
-  const res = await createDispatcher(ctx)(method as never, input as never);
+  const res = await officer(method, input);
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
   return res.value as T;
 };
@@ -58,12 +60,12 @@ describe('case documents', () => {
 
   it('refuses a value that does not fit the field and leaves the saved document unchanged', async () => {
     const ktp = docs.find((d) => d.type === 'ktp') ?? docs[0]!;
-    const res = await createDispatcher(ctx)('extraction.setField', { documentId: ktp.id, key: 'nik', value: '1234' });
+    const res = await officer('extraction.setField', { documentId: ktp.id, key: 'nik', value: '1234' });
     expect(res.ok).toBe(false);
     if (!res.ok) expect(res.error.code).toBe('invalid_input');
-    const unknownKey = await createDispatcher(ctx)('extraction.setField', { documentId: ktp.id, key: 'nomor_rekening', value: '123' });
+    const unknownKey = await officer('extraction.setField', { documentId: ktp.id, key: 'nomor_rekening', value: '123' });
     expect(unknownKey.ok).toBe(false);
-    const missing = await createDispatcher(ctx)('extraction.setType', { documentId: 99999, type: 'ktp' });
+    const missing = await officer('extraction.setType', { documentId: 99999, type: 'ktp' });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.code).toBe('not_found');
     const after = await call<{ documents: CaseDocument[] }>('extraction.list', { caseId });

@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDocument } from '../../../src/shared/api/methods-extraction';
 import type { Result } from '../../../src/shared/api/result';
-import { createDispatcher } from '../../../src/main/dispatch';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
+import { callerAs, type Session } from '../../helpers/sessions';
 import { tempContext } from '../../helpers/temp-home';
 import { heirStatementWithoutTable, textPdf } from '../../fixtures/text-pdf';
 import type { BackendContext } from '../../../src/main/context';
@@ -19,7 +19,8 @@ let heirs: CaseDocument;
 let family: CaseDocument;
 let card: CaseDocument;
 
-const call = <T>(method: string, input: unknown): Promise<Result<T>> => createDispatcher(ctx)(method as never, input as never) as Promise<Result<T>>;
+let officer: Session['call'];
+const call = <T>(method: string, input: unknown): Promise<Result<T>> => officer(method, input) as Promise<Result<T>>;
 const value = async <T>(method: string, input: unknown): Promise<T> => {
   const res = await call<T>(method, input);
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`);
@@ -28,6 +29,7 @@ const value = async <T>(method: string, input: unknown): Promise<T> => {
 
 beforeAll(async () => {
   ({ ctx, cleanup } = tempContext());
+  officer = await callerAs(ctx, 'officer');
   const caseId = createCase(ctx, { claimType: 'JKM', notes: '' }).id;
   // Letters with their heading and identity lines but no table: the lists are left for keying.
   await addFilesToCase(ctx, caseId, [

@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../src/shared/api/events';
 import { BackendContext } from '../../../src/main/context';
-import { createDispatcher } from '../../../src/main/dispatch';
+import { callerAs } from '../../helpers/sessions';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { cancelCaseOcr, listCasePages, resumePendingOcr, retryCaseOcr, startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
@@ -79,7 +79,7 @@ describe('case OCR', () => {
     expect(progress.filter((p) => p.state === 'running')).toHaveLength(4);
     expect(events.filter((e) => e.name === 'case.changed').length).toBeGreaterThanOrEqual(3);
 
-    const dispatch = createDispatcher(ctx, () => undefined);
+    const dispatch = await callerAs(ctx, 'officer');
     const view = await dispatch('documents.page', { fileId: pages[0]!.fileId, page: 2 });
     expect(view.ok).toBe(true);
     if (!view.ok) return;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/api/result';
 import type { BackendContext } from '../../../src/main/context';
-import { createDispatcher } from '../../../src/main/dispatch';
+import { callerAs } from '../../helpers/sessions';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { cancelCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
@@ -112,7 +112,7 @@ describe('adding files to a case', () => {
 describe('documents.add through the contract', () => {
   it('adds the good files, lists the refused ones with their codes, and starts OCR', async () => {
     const { ctx, caseId } = setup();
-    const dispatch = createDispatcher(ctx, () => undefined);
+    const dispatch = await callerAs(ctx, 'officer');
     const b64 = (name: string) => ({ name, contentBase64: fs.readFileSync(fx.path(name)).toString('base64') });
     const res = await dispatch('documents.add', { caseId, files: [b64('page.png'), b64('html.pdf'), b64('truncated.jpg')] });
     expect(res.ok).toBe(true);
@@ -130,7 +130,7 @@ describe('documents.add through the contract', () => {
 
   it('answers a single bad file with its error code, and an oversized upload with too_large', async () => {
     const { ctx, caseId } = setup();
-    const dispatch = createDispatcher(ctx, () => undefined);
+    const dispatch = await callerAs(ctx, 'officer');
     const bad = await dispatch('documents.add', { caseId, files: [{ name: 'x.pdf', contentBase64: Buffer.from('<html></html>').toString('base64') }] });
     expect(bad.ok ? 'ok' : bad.error.code).toBe('unsupported_file');
     process.env.CLAIMDESK_MAX_UPLOAD_BYTES = '1000';
@@ -148,7 +148,7 @@ describe('documents.add through the contract', () => {
 describe('documents.add audit', () => {
   it('records names, hashes and sizes in the audit log, never the uploaded bytes', async () => {
     const { ctx, caseId } = setup();
-    const dispatch = createDispatcher(ctx, () => undefined);
+    const dispatch = await callerAs(ctx, 'officer');
     const content = fs.readFileSync(fx.path('page.png')).toString('base64');
     const res = await dispatch('documents.add', { caseId, files: [{ name: 'page.png', contentBase64: content }] });
     expect(res.ok).toBe(true);
@@ -157,6 +157,6 @@ describe('documents.add audit', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.case_id).toBe(caseId);
     expect(rows[0]!.detail).not.toContain(content.slice(0, 100));
-    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ added: [{ name: 'page.png', pages: 1, duplicate: false }], rejected: [] });
+    expect(JSON.parse(rows[0]!.detail)).toMatchObject({ name: 'page.png', pages: 1, duplicate: false, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 });

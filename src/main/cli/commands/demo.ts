@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { seedDemo } from '../../demo/seed';
+import { describeAccounts, seedDemo } from '../../demo/seed';
 import { emit, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
@@ -14,7 +14,9 @@ export function registerDemo(program: Command): void {
         const result = await seedDemo(ctx, { files: o.files });
         emit(opts, { ...result, dataFolder: ctx.home }, () =>
           result.seeded
-            ? `Seeded ${ctx.home} with ${result.participants} synthetic participants, ${result.cases} sample cases and ${result.files} scanned files.`
+            ? [`Seeded ${ctx.home} with ${result.participants} synthetic participants, ${result.cases} sample cases and ${result.files} scanned files.`, describeAccounts(result.accounts)]
+                .filter(Boolean)
+                .join('\n')
             : `${ctx.home} already holds data; demo data was not added.`,
         );
       });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { systemCaller } from '../../auth/caller';
 import { createDispatcher } from '../../dispatch';
 import { emit, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
@@ -10,7 +11,7 @@ export function registerInfo(program: Command): void {
     .action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       await withContext(opts, async (ctx) => {
-        const res = await createDispatcher(ctx)('app.info', {});
+        const res = await createDispatcher(ctx)('app.info', {}, { system: systemCaller() });
         if (!res.ok) failWith(opts, res.error.message);
         const v = res.value as Record<string, unknown>;
         emit(opts, v, () =>

@@ -1,7 +1,7 @@
 // `claimdesk participants import FILE.csv`: counts and per-line errors; exits non-zero only when the
 // file itself is unusable (missing, unreadable, required columns absent).
 import type { Command } from 'commander';
-import { importParticipantsCsv } from '../../participants/import-csv';
+import { importParticipants } from '../../services/participant-import';
 import { listImports } from '../../participants/import-history';
 import { searchParticipants } from '../../services/participant-search';
 import { badInput, emit, failWith, type GlobalOptions } from '../output';
@@ -18,8 +18,8 @@ export function registerParticipants(program: Command): void {
     .action(async (file: string, _o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       try {
-        await withContext(opts, async (ctx) => {
-          const r = await importParticipantsCsv(ctx, file, { actor: ctx.operator().name, fileName: file });
+        await withContext(opts, async (ctx, caller) => {
+          const r = await importParticipants(ctx, caller, file, file);
           emit(opts, { file, ...r }, () =>
             [
               `${file}: ${r.rowsRead} rows read, ${r.inserted} inserted, ${r.updated} updated, ${r.unchanged} unchanged, ${r.errors.length} rejected`,

@@ -2,11 +2,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { BackendContext } from '../../context';
-import { seedDemo } from '../../demo/seed';
+import { describeAccounts, seedDemo, type DemoAccount } from '../../demo/seed';
 import { startHost } from '../../host/server';
 import { appRoot, resolveHome } from '../../paths';
 import { startBackgroundWork } from '../../startup';
 import { badInput, failWith, type GlobalOptions } from '../output';
+import { countUsers } from '../../auth/users';
 
 export function registerServe(program: Command): void {
   program
@@ -29,16 +30,22 @@ export function registerServe(program: Command): void {
       } catch (err) {
         failWith(opts, err);
       }
+      let accounts: DemoAccount[] = [];
       if (o.demo) {
         const seeded = await seedDemo(ctx, { files: o.demoFiles });
+        accounts = seeded.accounts;
         if (seeded.seeded) process.stdout.write(`Demo data: ${seeded.participants} participants, ${seeded.cases} cases, ${seeded.files} scanned files.\n`);
+        if (accounts.length) process.stdout.write(`${describeAccounts(accounts)}\n`);
       }
+      const firstRun = countUsers(ctx) === 0;
       startBackgroundWork(ctx);
       const host = await startHost({ ctx, rendererDir: o.renderer, port });
       process.stdout.write(
-        `ClaimDesk is running in browser mode.\nData folder: ${ctx.home}\nOpen this URL (it carries this session's token):\n\n    ${host.url}\n\nPress Ctrl+C to stop.\n`,
+        `ClaimDesk is running in browser mode.\nData folder: ${ctx.home}\nOpen this URL (it carries this start's token), then sign in:\n\n    ${host.url}\n\n` +
+          (firstRun ? 'No account exists yet: the page asks you to set up the first administrator.\n' : '') +
+          'Press Ctrl+C to stop.\n',
       );
-      if (opts.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: ctx.home })}\n`);
+      if (opts.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: ctx.home, accounts })}\n`);
       const stop = async (): Promise<void> => {
         await host.close();
         await ctx.close();

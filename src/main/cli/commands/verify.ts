@@ -11,7 +11,8 @@ import type { StatedFacts } from '../../../shared/rules/input';
 import { parseIsoDate } from '../../../shared/rules/dates';
 import { checkCase } from '../../checks/case-checks';
 import { extractCase } from '../../extraction/case-documents';
-import { addFilesToCase } from '../../intake/intake';
+import { ocrLimits } from '../../ocr/config';
+import { addCaseFile, stateFacts } from '../../services/case-edits';
 import { startCaseOcr } from '../../ocr/case-ocr';
 import { createCase, getCase } from '../../services/cases';
 import { badInput, emit, failWith, type GlobalOptions } from '../output';
@@ -60,13 +61,13 @@ export function registerVerify(program: Command): void {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       try {
         const input = parseOptions(o, files);
-        await withContext(opts, async (ctx) => {
-          const created = createCase(ctx, { claimType: input.claimType, kpj: input.kpj, incidentDate: input.incidentDate, notes: '' });
+        await withContext(opts, async (ctx, caller) => {
+          const created = createCase(ctx, { claimType: input.claimType, kpj: input.kpj, incidentDate: input.incidentDate, notes: '' }, { by: caller });
           // Each file on its own: one unreadable file is reported and the rest of the dossier still checked.
           const errors: { file: string; error: string }[] = [];
           for (const f of files) {
             try {
-              await addFilesToCase(ctx, created.id, [{ name: path.basename(f), bytes: fs.readFileSync(f) }]);
+              await addCaseFile(ctx, caller, created.id, { name: path.basename(f), bytes: fs.readFileSync(f) }, ocrLimits());
             } catch (err) {
               errors.push({ file: f, error: err instanceof Error ? err.message : String(err) });
             }
@@ -74,11 +75,13 @@ export function registerVerify(program: Command): void {
           if (errors.length === files.length) throw new AppError('bad_file', `No file could be read: ${errors.map((e) => `${e.file}: ${e.error}`).join('; ')}`, {});
           await startCaseOcr(ctx, created.id);
           const { documents } = extractCase(ctx, created.id);
-          const checks = checkCase(ctx, created.id, input.facts);
+          if (Object.keys(input.facts).length) stateFacts(ctx, caller, created.id, input.facts);
+          const checks = checkCase(ctx, created.id, undefined, caller.username);
           const out = {
-            case: getCase(ctx, created.id),
+            case: getCase(ctx, created.id, caller),
             documents: documents.map((d) => ({ id: d.id, file: d.fileName, type: d.type, typeConfidence: d.typeConfidence, pages: d.pages, fields: d.fields })),
-            flags: checks.flags,
+            // The contract's flag shape (shared/spec/contract.md §6): rule, severity, message, evidence.
+            flags: checks.flags.map(({ key: _k, dismissal: _d, ...flag }) => flag),
             checklist: checks.checklist,
             payBy: checks.payBy,
             errors,

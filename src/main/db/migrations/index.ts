@@ -5,13 +5,17 @@ import { migration002 } from './002-documents';
 import { migration003 } from './003-records';
 import { migration004 } from './004-extraction';
 import { migration005 } from './005-document-regions';
+import { migration006 } from './006-accounts-audit';
+import type { Db } from '../database';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot do (hashing), run after `sql` in the same transaction. */
+  run?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

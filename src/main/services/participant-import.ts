@@ -1,0 +1,28 @@
+// Importing the participant master data the checks compare against: an administrator's act (or the
+// command line's), recorded in the audit trail with the file's name, SHA-256, size and counts, inside
+// the import's own transaction. The rows themselves never enter the audit trail.
+import type { Readable } from 'node:stream';
+import { actorName, type Caller } from '../auth/caller';
+import type { BackendContext } from '../context';
+import { importParticipantsCsv, type ImportResult } from '../participants/import-csv';
+
+export function importParticipants(ctx: BackendContext, caller: Caller, source: string | Readable | Buffer, fileName: string): Promise<ImportResult> {
+  return importParticipantsCsv(ctx, source, {
+    actor: actorName(caller),
+    fileName,
+    record: (r) =>
+      ctx.audit(caller, 'participants.import', {
+        fileName: r.fileName,
+        sha256: r.sha256,
+        bytes: r.bytes,
+        importId: r.importId,
+        rowsRead: r.rowsRead,
+        inserted: r.inserted,
+        updated: r.updated,
+        unchanged: r.unchanged,
+        rejected: r.errors.length,
+      }),
+    recordFailure: (r) =>
+      ctx.audit(caller, 'participants.importFailed', { fileName: r.fileName, sha256OfBytesRead: r.sha256, bytesRead: r.bytes, rowsRead: r.rowsRead, failure: r.failure }),
+  });
+}

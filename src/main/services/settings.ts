@@ -1,0 +1,89 @@
+// Administrator settings kept in the settings table: the sign-in policy, the review policy (which claim
+// types may be approved on submit) and the local override of the rule parameters. Each change is
+// written with its audit entry (old and new value) in one transaction.
+import { z } from 'zod';
+import {
+  authPolicySchema,
+  DEFAULT_AUTH_POLICY,
+  DEFAULT_REVIEW_POLICY,
+  reviewPolicySchema,
+  type AuthPolicy,
+  type ReviewPolicy,
+  type Settings,
+} from '../../shared/api/methods-settings';
+import { AppError } from '../../shared/api/result';
+import { mergeRulesConfig, rulesConfigOverrideSchema, rulesConfigSchema, type RulesConfigOverride } from '../../shared/rules/config';
+import type { Caller } from '../auth/caller';
+import { RULES_CONFIG_SETTING, loadRulesConfig, shippedRulesConfig } from '../checks/config-store';
+import type { BackendContext } from '../context';
+
+const AUTH_KEY = 'auth.policy';
+const REVIEW_KEY = 'review.policy';
+
+function read<T>(ctx: BackendContext, key: string, schema: z.ZodType<T>, fallback: T): T {
+  const row = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined;
+  if (!row) return fallback;
+  try {
+    // Stored values are merged over the defaults, so a setting added later has its default.
+    const parsed = schema.safeParse({ ...fallback, ...(JSON.parse(row) as object) });
+    return parsed.success ? parsed.data : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+function write(ctx: BackendContext, key: string, value: unknown): void {
+  ctx.db
+    .prepare(`INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+    .run(key, JSON.stringify(value));
+}
+
+export const authPolicy = (ctx: BackendContext): AuthPolicy => read(ctx, AUTH_KEY, authPolicySchema, DEFAULT_AUTH_POLICY);
+
+export function reviewPolicy(ctx: BackendContext): ReviewPolicy {
+  const stored = read(ctx, REVIEW_KEY, reviewPolicySchema, DEFAULT_REVIEW_POLICY);
+  return { autoApprove: { ...DEFAULT_REVIEW_POLICY.autoApprove, ...stored.autoApprove } };
+}
+
+function rulesOverride(ctx: BackendContext): RulesConfigOverride {
+  const row = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(RULES_CONFIG_SETTING) as string | undefined;
+  const parsed = row ? rulesConfigOverrideSchema.safeParse(JSON.parse(row)) : null;
+  return parsed?.success ? parsed.data : {};
+}
+
+export function getSettings(ctx: BackendContext): Settings {
+  return { auth: authPolicy(ctx), review: reviewPolicy(ctx), rules: rulesOverride(ctx) };
+}
+
+export interface SettingsUpdate {
+  auth?: Partial<AuthPolicy> | undefined;
+  review?: { autoApprove: Partial<ReviewPolicy['autoApprove']> } | undefined;
+  rules?: RulesConfigOverride | undefined;
+}
+
+export function updateSettings(ctx: BackendContext, caller: Caller, update: SettingsUpdate): Settings {
+  ctx.db.transaction(() => {
+    const before = getSettings(ctx);
+    if (update.auth) {
+      const next = authPolicySchema.parse({ ...before.auth, ...update.auth });
+      write(ctx, AUTH_KEY, next);
+      ctx.audit(caller, 'settings.update', { setting: AUTH_KEY, old: before.auth, new: next });
+    }
+    if (update.review) {
+      const next = reviewPolicySchema.parse({ autoApprove: { ...before.review.autoApprove, ...update.review.autoApprove } });
+      write(ctx, REVIEW_KEY, next);
+      ctx.audit(caller, 'settings.update', { setting: REVIEW_KEY, old: before.review, new: next });
+    }
+    if (update.rules) {
+      // Validated against the shipped table: an unknown parameter or a value out of range is refused.
+      try {
+        rulesConfigSchema.parse(mergeRulesConfig(shippedRulesConfig(ctx), update.rules));
+      } catch (err) {
+        throw new AppError('invalid_input', `Rule parameters: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`, { reason: 'rules' });
+      }
+      write(ctx, RULES_CONFIG_SETTING, update.rules);
+      ctx.audit(caller, 'settings.update', { setting: RULES_CONFIG_SETTING, old: before.rules, new: update.rules, version: loadRulesConfig(ctx).version });
+    }
+  })();
+  return getSettings(ctx);
+}

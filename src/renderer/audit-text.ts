@@ -1,0 +1,195 @@
+// An audit entry's detail in the reader's words: field names, document types, decisions, reason codes,
+// rules and settings by their labels, never the stored keys or English back-end text. Details are read
+// defensively: old rows and unknown actions still show, as "label: value" pairs.
+import type { TFunction } from 'i18next';
+import type { AuditEntry } from '../shared/api/methods-audit';
+import type { ApiError } from '../shared/api/result';
+import { RULE_IDS, type RuleId } from '../shared/domain/claims';
+import { RULE_TITLES } from '../shared/rules/messages';
+import { useTranslation } from 'react-i18next';
+import { missingLabel, useDateTimeFormat } from './format';
+import { errorText } from './i18n/index';
+
+type Lang = 'id' | 'en';
+type Detail = Record<string, unknown>;
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '');
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+const shortHash = (v: unknown): string => str(v).slice(0, 12);
+
+export interface AuditWords {
+  t: TFunction;
+  lang: Lang;
+  /** Formats an ISO instant as the screen shows times. */
+  when: (iso: string) => string;
+}
+
+export const ruleTitle = (rule: unknown, lang: Lang): string =>
+  (RULE_IDS as readonly unknown[]).includes(rule) ? RULE_TITLES[rule as RuleId][lang] : str(rule);
+
+/** A stored value as the officer would read it: lists by their length, nothing as a dash. */
+function value(w: AuditWords, v: unknown): string {
+  if (v === null || v === undefined || v === '') return w.t('audit.d.empty');
+  if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? v.join(', ') : w.t('extraction.listEntries', { count: v.length });
+  if (typeof v === 'boolean') return w.t(v ? 'audit.d.yes' : 'audit.d.no');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+const quoted = (s: unknown): string => `“${str(s)}”`;
+const field = (w: AuditWords, key: unknown): string => w.t(`fields.${str(key)}`, { defaultValue: str(key) });
+const docType = (w: AuditWords, type: unknown): string => w.t(`docTypes.${str(type)}`, { defaultValue: str(type) });
+const role = (w: AuditWords, r: unknown): string => w.t(`roles.${str(r)}`, { defaultValue: str(r) });
+const status = (w: AuditWords, s: unknown): string => w.t(`status.${str(s)}`, { defaultValue: str(s) });
+const change = (w: AuditWords, label: string, from: string, to: string): string => w.t('audit.d.change', { field: label, old: from, new: to });
+const fact = (w: AuditWords, v: unknown): string => (v === undefined || v === null ? w.t('audit.d.unknown') : value(w, v));
+
+/** Only the keys whose value changed, in both versions' order. */
+function changedKeys(before: unknown, after: unknown): string[] {
+  const b = (before ?? {}) as Detail;
+  const a = (after ?? {}) as Detail;
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((k) => JSON.stringify(b[k] ?? null) !== JSON.stringify(a[k] ?? null));
+}
+
+function settingChanges(w: AuditWords, d: Detail): string[] {
+  const setting = str(d.setting).split('.')[0] ?? '';
+  const head = w.t(`audit.d.settings.${setting}`, { defaultValue: str(d.setting) });
+  if (setting === 'auth') {
+    return [head, ...changedKeys(d.old, d.new).map((k) => change(w, w.t(`policy.${k}`, { defaultValue: k }), value(w, (d.old as Detail)[k]), value(w, (d.new as Detail)[k])))];
+  }
+  if (setting === 'review') {
+    const before = ((d.old as Detail | undefined)?.autoApprove ?? {}) as Detail;
+    const after = ((d.new as Detail | undefined)?.autoApprove ?? {}) as Detail;
+    return [head, ...changedKeys(before, after).map((c) => change(w, w.t('audit.d.autoApproveOf', { claimType: c }), value(w, before[c]), value(w, after[c])))];
+  }
+  const next = (d.new ?? {}) as { params?: Record<string, { value?: unknown }>; severities?: Record<string, unknown> };
+  const params = Object.entries(next.params ?? {}).map(([k, p]) => `${w.t(`ruleParams.${k}`, { defaultValue: k })} = ${value(w, p.value)}`);
+  const severities = Object.entries(next.severities ?? {}).map(([r, s]) => `${ruleTitle(r, w.lang)}: ${w.t(`flags.severity.${str(s)}`, { defaultValue: str(s) })}`);
+  const parts = [...params, ...severities];
+  return [head, ...(parts.length ? parts : [w.t('audit.d.rulesReset')])];
+}
+
+function describe(w: AuditWords, action: string, d: Detail): string[] {
+  const { t } = w;
+  switch (action) {
+    case 'cases.create':
+      return [t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }), d.kpj ? `KPJ ${str(d.kpj)}` : '', d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate) }) : '', d.notes ? quoted(d.notes) : ''];
+    case 'cases.submit': {
+      const r = (d.routing ?? {}) as Detail;
+      const unjudged = Array.isArray(r.unjudged) ? (r.unjudged as unknown[]).map((m) => missingLabel(t, str(m))) : [];
+      return [
+        d.note ? quoted(d.note) : '',
+        r.to ? t('audit.d.routedTo', { status: status(w, r.to) }) : '',
+        r.to ? t('audit.d.flagCounts', { blockers: num(r.blockers), warnings: num(r.warnings) }) : '',
+        num(r.dismissed) ? t('audit.d.dismissed', { count: num(r.dismissed) }) : '',
+        unjudged.length ? t('audit.d.unjudged', { values: unjudged.join(', ') }) : '',
+      ];
+    }
+    case 'cases.autoApprove':
+      return [t('audit.d.autoApprove', { claimType: str(d.claimType), who: str(d.submittedBy) })];
+    case 'cases.decide':
+      return [
+        t(`review.kinds.${str(d.decision)}`, { defaultValue: str(d.decision) }),
+        d.reasonCode ? t(`review.reasons.${str(d.reasonCode)}`, { defaultValue: str(d.reasonCode) }) : '',
+        quoted(d.note),
+        Array.isArray(d.items) && d.items.length ? t('audit.d.items', { items: d.items.map(str).join('; ') }) : '',
+        num(d.acknowledgedBlockers) ? t('audit.d.acknowledged', { count: num(d.acknowledgedBlockers) }) : '',
+      ];
+    case 'cases.reopen':
+      return [t('audit.d.reopenFrom', { status: status(w, d.from) }), quoted(d.reason)];
+    case 'flags.dismiss':
+      return [ruleTitle(d.rule, w.lang), d.field ? field(w, d.field) : '', quoted(d.reason)];
+    case 'extraction.setField': {
+      const old = (d.old ?? null) as Detail | null;
+      return [
+        docType(w, d.documentType),
+        change(w, field(w, d.key), value(w, old?.value), value(w, d.new)),
+        d.why ? t(`audit.d.why.${str(d.why)}`, { defaultValue: str(d.why) }) : '',
+        d.note ? quoted(d.note) : '',
+      ];
+    }
+    case 'extraction.setType':
+      return [change(w, t('review.typeField'), docType(w, d.oldType), docType(w, d.newType))];
+    case 'documents.add':
+      return [
+        t('audit.d.file', { name: str(d.name), pages: num(d.pages), kb: Math.max(1, Math.round(num(d.size) / 1024)), sha: shortHash(d.sha256) }),
+        d.duplicate ? t('audit.d.duplicate') : '',
+      ];
+    case 'documents.rejected':
+      return (Array.isArray(d.rejected) ? (d.rejected as Detail[]) : []).map((r) =>
+        errorText({ code: (str(r.code) || 'bad_file') as ApiError['code'], message: str(r.reason), params: { file: str(r.name), ...(r.reason ? { reason: str(r.reason) } : {}) } }),
+      );
+    case 'documents.cancelOcr':
+      return [t('audit.d.cancelledPages', { count: Array.isArray(d.cancelledPages) ? d.cancelledPages.length : num(d.cancelledPages) })];
+    case 'checks.facts':
+      return changedKeys(d.old, d.new).map((k) => change(w, missingLabel(t, k), fact(w, (d.old as Detail)[k]), fact(w, (d.new as Detail)[k])));
+    case 'auth.signIn':
+      return [t(`settings.transports.${str(d.transport)}`, { defaultValue: str(d.transport) })];
+    case 'auth.signInFailed':
+      return [t('audit.d.account', { username: str(d.username) }), t(`audit.d.failed.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+    case 'auth.signOut':
+      return [t(`audit.d.signOut.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+    case 'auth.sessionEnded':
+      return [t(`audit.d.ended.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+    case 'auth.locked':
+      return [t('audit.d.account', { username: str(d.username) }), t('audit.d.lockedUntil', { count: num(d.failures), until: d.until ? w.when(str(d.until)) : '–' })];
+    case 'auth.changePassword':
+    case 'users.resetPassword':
+      return [t('audit.d.account', { username: str(d.username) })];
+    case 'auth.setup':
+    case 'users.create':
+      return [t('audit.d.account', { username: str(d.username) }), str(d.displayName), role(w, d.role)];
+    case 'users.update': {
+      const c = (d.changes ?? {}) as Record<string, { old?: unknown; new?: unknown }>;
+      return [
+        t('audit.d.account', { username: str(d.username) }),
+        c.role ? change(w, t('users.role'), role(w, c.role.old), role(w, c.role.new)) : '',
+        c.displayName ? change(w, t('auth.displayName'), str(c.displayName.old), str(c.displayName.new)) : '',
+        c.disabled ? t(c.disabled.new ? 'audit.d.disabled' : 'audit.d.enabled') : '',
+        c.locked ? t('audit.d.unlocked') : '',
+      ];
+    }
+    case 'settings.update':
+      return settingChanges(w, d);
+    case 'participants.import':
+      return [
+        t('audit.d.import', {
+          file: str(d.fileName),
+          rows: num(d.rowsRead),
+          inserted: num(d.inserted),
+          updated: num(d.updated),
+          unchanged: num(d.unchanged),
+          rejected: num(d.rejected),
+          sha: shortHash(d.sha256),
+        }),
+      ];
+    case 'participants.importFailed':
+      return [str(d.fileName), str(d.failure)];
+    case 'refused':
+      return [
+        t(`actions.log.${str(d.method)}`, { defaultValue: str(d.method) }),
+        // A short label where there is one, else the refusal's own sentence.
+        t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t(`errors.why.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }) }),
+      ];
+    default:
+      return Object.entries(d)
+        .filter(([k, v]) => k !== 'caseId' && v !== null && v !== undefined)
+        .map(([k, v]) => `${k}: ${value(w, v)}`);
+  }
+}
+
+/** The entry's detail as one line of text in the reader's language. */
+export function auditText(w: AuditWords, entry: Pick<AuditEntry, 'action' | 'detail'>): string {
+  const d = entry.detail;
+  if (d === null || typeof d !== 'object' || Array.isArray(d)) return '';
+  return describe(w, entry.action, d as Detail)
+    .filter((s) => s.trim() !== '')
+    .join(' · ');
+}
+
+/** The words of the screen's current language. */
+export function useAuditWords(): AuditWords {
+  const { t, i18n } = useTranslation();
+  const fmt = useDateTimeFormat();
+  return { t, lang: i18n.language === 'en' ? 'en' : 'id', when: (iso) => fmt.format(new Date(iso)) };
+}

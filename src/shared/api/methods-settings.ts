@@ -1,0 +1,56 @@
+// Settings an administrator changes: the sign-in policy, which claim types may be approved on submit,
+// and local overrides of the cross-check parameters. Every change is audited with its old and new value.
+import { z } from 'zod';
+import { CLAIM_TYPES } from '../domain/claims';
+import { DEFAULT_AUTO_APPROVE } from '../domain/workflow';
+import { rulesConfigOverrideSchema } from '../rules/config';
+import { defineMethods } from './define';
+import { ADMINS, SIGNED_IN } from './roles';
+
+export const authPolicySchema = z.object({
+  /** Failed sign-ins in a row that lock the account. */
+  maxFailures: z.number().int().min(1).max(50),
+  lockMinutes: z.number().int().min(1).max(24 * 60),
+  /** Minutes without input after which a window signs out (and the server ends the session). */
+  idleMinutes: z.number().int().min(1).max(24 * 60),
+  /** A session ends this long after sign-in, busy or not. */
+  sessionHours: z.number().int().min(1).max(72),
+});
+export type AuthPolicy = z.infer<typeof authPolicySchema>;
+export const DEFAULT_AUTH_POLICY: AuthPolicy = { maxFailures: 5, lockMinutes: 15, idleMinutes: 30, sessionHours: 12 };
+
+export const reviewPolicySchema = z.object({
+  /** Per claim type: may a case whose every check ran and passed be approved on the officer's submit? */
+  autoApprove: z.object(Object.fromEntries(CLAIM_TYPES.map((c) => [c, z.boolean()])) as Record<(typeof CLAIM_TYPES)[number], z.ZodBoolean>),
+});
+export type ReviewPolicy = z.infer<typeof reviewPolicySchema>;
+export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { autoApprove: { ...DEFAULT_AUTO_APPROVE } };
+
+export const settingsSchema = z.object({
+  auth: authPolicySchema,
+  review: reviewPolicySchema,
+  /** The administrator's local override of the shipped rule parameters (empty when none). */
+  rules: rulesConfigOverrideSchema,
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsMethods = defineMethods({
+  'settings.get': {
+    input: z.object({}).strict(),
+    output: settingsSchema,
+    allow: SIGNED_IN,
+  },
+  'settings.update': {
+    input: z
+      .object({
+        auth: authPolicySchema.partial().strict().optional(),
+        review: z.object({ autoApprove: reviewPolicySchema.shape.autoApprove.partial() }).strict().optional(),
+        /** Replaces the whole local override of the rule parameters (validated against the shipped table). */
+        rules: rulesConfigOverrideSchema.optional(),
+      })
+      .strict(),
+    output: settingsSchema,
+    allow: ADMINS,
+    audit: 'handler',
+  },
+});
