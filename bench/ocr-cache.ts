@@ -24,6 +24,36 @@ async function ocrVersion(): Promise<string> {
   return ocrSources;
 }
 
+/**
+ * A pool that remembers what tesseract read on each image (keyed by the image's bytes, the call's
+ * options and the OCR sources), for the dev-set stand-in's `verify`, which reads pages through the
+ * back end's own pool: the scorer's thirty cases re-read the same pages, and read them alike.
+ */
+export function cachingPool(pool: OcrPool): OcrPool {
+  const dir = path.join(ROOT, '.cache', 'ocr-images');
+  const cached = async <T>(kind: string, image: Buffer, opts: object, read: () => Promise<T>): Promise<T> => {
+    const key = createHash('sha256').update(kind).update(JSON.stringify(opts)).update(image).update(await ocrVersion()).digest('hex');
+    const file = path.join(dir, `${key}.json`);
+    try {
+      return JSON.parse(await readFs(file, 'utf8')) as T;
+    } catch {
+      const value = await read();
+      await mkdir(dir, { recursive: true });
+      await writeFile(file, JSON.stringify(value));
+      return value;
+    }
+  };
+  return {
+    ...pool,
+    recognize: (image, o = {}) => {
+      const { signal, ...opts } = o;
+      return cached('recognize', image, opts, () => pool.recognize(image, signal ? { ...opts, signal } : opts));
+    },
+    detectOrientation: (image, signal) => cached('osd', image, {}, () => pool.detectOrientation(image, signal)),
+    terminate: () => pool.terminate(),
+  };
+}
+
 export async function ocrCached(file: { name: string; bytes: Buffer }, pool: OcrPool): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
   const hash = createHash('sha256').update(file.bytes).update(await ocrVersion()).digest('hex');
   const cacheFile = path.join(OCR_CACHE, `${hash}.json`);
