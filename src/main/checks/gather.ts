@@ -76,11 +76,6 @@ export function gatherCaseInput(ctx: BackendContext, caseId: number): CaseInput 
         )
         .all(nik, caseId) as OtherClaim[])
     : [];
-  if (otherClaims.length > 0 && hasTable(ctx, 'case_files')) {
-    const filesOf = ctx.db.prepare(`SELECT file_id FROM case_files WHERE case_id = ? ORDER BY file_id`).pluck();
-    const mine = (filesOf.all(caseId) as number[]).join(',');
-    for (const o of otherClaims) o.sameFiles = mine !== '' && (filesOf.all(o.caseId) as number[]).join(',') === mine;
-  }
 
   const accounts = new Set<string>();
   for (const d of docs) {

@@ -31,13 +31,13 @@ export function deadlineRule(ctx: RuleContext): void {
 }
 
 /**
- * Rejected claims do not count; drafts, claims in review, returned and approved (paid) ones do, except a
- * draft holding exactly the same files (the same dossier verified again).
+ * Rejected claims do not count; drafts, claims in review, returned and approved (paid) ones do, a draft
+ * holding the very same files too: a second case opened on one dossier is a second claim (the contract's
+ * "another open claim"); checking one case again never meets itself.
  */
 export function duplicateRule(ctx: RuleContext): void {
   for (const c of ctx.input.otherClaims ?? []) {
     if (c.claimType !== ctx.input.claimType || c.status === 'rejected') continue;
-    if (c.status === 'draft' && c.sameFiles) continue;
     ctx.fire('claim.duplicate', {
       params: { type: c.claimType, reference: c.reference, status: c.status },
       details: { caseId: c.caseId, reference: c.reference, status: c.status, kpj: c.kpj },

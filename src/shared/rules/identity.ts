@@ -91,7 +91,7 @@ export function identityRules(ctx: RuleContext): void {
   }
   kkRules(ctx, ref, seen);
   marriageRule(ctx, ref);
-  recordNikRule(ctx);
+  if (!seen.dob) recordNikRule(ctx);
 
   if (!seen.nik) ctx.missing('identity.nik_mismatch', ['nik'], 'NIK pada dokumen', 'a NIK on any document');
   if (!seen.nama) ctx.missing('identity.name_mismatch', ['nama'], 'nama pada dokumen', 'a name on any document');
@@ -113,7 +113,11 @@ export function nikDobRule(ctx: RuleContext, doc: CaseDocumentInput | null, nik:
   });
 }
 
-/** The record itself: its NIK must agree with its own birth date and gender. */
+/**
+ * The record itself: its NIK must agree with its own birth date and gender. Judged only when no document
+ * gave a birth date: one that did either agrees with the record (and is judged against its own NIK) or
+ * differs from it (a birth-date mismatch), so a second flag would only repeat it.
+ */
 function recordNikRule(ctx: RuleContext): void {
   const p = ctx.input.participant;
   if (!p) return;

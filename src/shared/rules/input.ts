@@ -27,8 +27,6 @@ export interface OtherClaim {
   claimType: ClaimType;
   status: CaseStatus;
   kpj: string | null;
-  /** The other case holds exactly this case's files: the same dossier opened again, not a second claim. */
-  sameFiles?: boolean;
 }
 
 /** Another participant (different NIK) whose record holds an account number used in this case. */

@@ -57,12 +57,13 @@ describe('claimdesk verify', () => {
     expect(out.flags.filter((f) => f.severity === 'blocker')).toEqual([]);
     expect(out.checklist.find((c) => c.type === 'kartu_peserta')).toEqual({ type: 'kartu_peserta', required: true, present: true });
 
-    // Verifying the same dossier again opens a second draft, which is not taken for a duplicate claim;
-    // its pages were read once and are not read again.
+    // Verifying the same dossier again opens a second case: a second JKM claim for one participant, a
+    // blocking duplicate that names the first case.
     const again = await run(['--json', 'verify', '--claim-type', 'JKM', '--kpj', dossier.participant.nomor_kpj, ...files]);
-    const second = JSON.parse(again.out) as typeof out;
+    type Flagged = { case: { reference: string }; flags: { rule: string; severity: string; evidence: { details?: { reference?: string } } }[] };
+    const second = JSON.parse(again.out) as Flagged;
     expect(second.case).not.toEqual(out.case);
-    expect(second.flags.filter((f) => f.rule === 'claim.duplicate')).toEqual([]);
+    expect(second.flags.filter((f) => f.rule === 'claim.duplicate').map((f) => [f.severity, f.evidence.details?.reference])).toEqual([['blocker', (out as unknown as Flagged).case.reference]]);
   }, 240_000);
 
   it('exits non-zero with a clear message on bad input', async () => {

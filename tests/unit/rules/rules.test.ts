@@ -103,9 +103,24 @@ describe('identity rules', () => {
     c = setField(setField(c, 'ktp', 'tanggal_lahir', '1988-06-06'), 'kartu_peserta', 'tanggal_lahir', '1988-06-06');
     c = without(c, 'kk');
     const flags = fired(run(c), 'identity.nik_dob_inconsistent');
-    expect(flags.length).toBeGreaterThanOrEqual(2); // the record itself and the KTP
+    // Judged on the documents that print the date (the KTP, the card); the record, which says the same, is not flagged again.
+    expect(flags.map((f) => f.evidence.document?.documentType).sort()).toEqual(['kartu_peserta', 'ktp']);
     expect(flags[0]?.severity).toBe('warning');
     expect(fired(run(cleanJkm()), 'identity.nik_dob_inconsistent')).toEqual([]);
+  });
+
+  it('the record is judged against its own NIK only when no document gives a birth date', () => {
+    const p = { ...PARTICIPANT, tanggal_lahir: '1988-06-06' };
+    // The documents print the NIK's date: the record's differs, a birth-date mismatch, and nothing more.
+    const docsRight = run({ ...cleanJht(), participant: p });
+    expect(fired(docsRight, 'identity.dob_mismatch').length).toBeGreaterThan(0);
+    expect(fired(docsRight, 'identity.nik_dob_inconsistent')).toEqual([]);
+    // No birth date on any document: the record's own inconsistency is the only sign.
+    let bare: CaseInput = { ...cleanJht(), participant: p };
+    for (const t of ['ktp', 'kartu_peserta', 'kk'] as const) bare = setField(bare, t, 'tanggal_lahir', null);
+    bare = without(bare, 'kk');
+    const own = fired(run(bare), 'identity.nik_dob_inconsistent');
+    expect(own.map((f) => f.evidence.details?.source)).toEqual(['record']);
   });
 
   it('kpj_mismatch blocks a foreign KPJ and only notes another membership of the same person', () => {
@@ -265,14 +280,12 @@ describe('claim rules', () => {
   });
 
   it('duplicate fires for an open or paid claim of the same type only', () => {
-    const other = (status: 'in_review' | 'approved' | 'rejected', claimType: 'JKK' | 'JHT' = 'JKK') => ({ caseId: 9, reference: 'CD-2026-000009', claimType, status, kpj: PARTICIPANT.nomor_kpj });
+    const other = (status: 'draft' | 'in_review' | 'approved' | 'rejected', claimType: 'JKK' | 'JHT' = 'JKK') => ({ caseId: 9, reference: 'CD-2026-000009', claimType, status, kpj: PARTICIPANT.nomor_kpj });
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('in_review')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('approved')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('rejected'), other('approved', 'JHT')] }), 'claim.duplicate')).toEqual([]);
-    // The same dossier opened again as a draft is not a second claim; with other files it is.
-    const reopened = { ...other('in_review'), status: 'draft' as const, sameFiles: true };
-    expect(fired(run({ ...cleanJkk(), otherClaims: [reopened] }), 'claim.duplicate')).toEqual([]);
-    expect(fired(run({ ...cleanJkk(), otherClaims: [{ ...reopened, sameFiles: false }] }), 'claim.duplicate')).toHaveLength(1);
+    // A draft counts: the same dossier opened as a second case is a second claim.
+    expect(fired(run({ ...cleanJkk(), otherClaims: [other('draft')] }), 'claim.duplicate')).toHaveLength(1);
   });
 
   it('report_late judges the earliest KK1 when a stage-II form was read as another KK1', () => {
