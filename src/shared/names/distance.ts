@@ -19,6 +19,18 @@ const OCR = pairSet(OCR_PAIRS);
 const VOWELS = new Set(['A', 'I', 'U', 'E', 'O']);
 const VARIANT = pairSet(VARIANT_PAIRS);
 
+/** Two strings of one length that differ only by OCR confusions, at most one in eight letters. */
+export function onlyOcrConfusions(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let diffs = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (!OCR.has(a[i]! + b[i]!)) return false;
+    diffs++;
+  }
+  return diffs <= Math.max(1, Math.floor(a.length / 8));
+}
+
 function substitutionCost(a: string, b: string, last: boolean): number {
   if (a === b) return 0;
   const pair = a + b;

@@ -3,6 +3,7 @@
 // this module never decides more than "these two spellings are (not) the same name".
 import { distinctiveAgreement, isGeneric, isTruncation, pairTokens, tokenScore, type TokenPair } from './pairing';
 import { normalizeName, type NameToken } from './normalize';
+import { onlyOcrConfusions } from './distance';
 
 export interface NameMatchOptions {
   /** Overall score at or above which two names are taken as the same person's. */
@@ -47,6 +48,13 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
   if (joined(na.tokens, 'key') === joined(nb.tokens, 'key')) {
     notes.add('spelling_variant');
     return result(0.95, opts, notes, []);
+  }
+  // A space lost where OCR also misread a letter beside it ("EDILWAN HERMAWAN", "EDI IWAN HERMAWAN"):
+  // the same letters one for one but for OCR confusions.
+  if (na.tokens.length !== nb.tokens.length && onlyOcrConfusions(ja, jb)) {
+    notes.add('spacing');
+    notes.add('ocr_or_typo');
+    return result(0.9, opts, notes, []);
   }
 
   const coreA = na.tokens.filter((t) => !t.optional);

@@ -41,6 +41,7 @@ export const SAME_PERSON: readonly NamePair[] = [
   ['SYAIFUL ANWAR', 'SAIFUL ANWAR', true, 'sy/s'],
   ['NURHAYATI', 'NUR HAYATI', true, 'spacing'],
   ['SITI NURHALIZA', 'SITI NUR HALIZA', true, 'partial spacing'],
+  ['EDILWAN HERMAWAN', 'EDI IWAN HERMAWAN', true, 'a space lost where OCR read I as L beside it'],
   ['YUSUF M.', 'MUHAMMAD YUSUF', true, 'initial after the name'],
   ['BUDI S.', 'BUDI SANTOSO', true, 'surname initial'],
   ['SITI A.', 'SITI AMINAH', true, 'initialised female name'],
@@ -128,6 +129,8 @@ export const DIFFERENT_PERSON: readonly NamePair[] = [
   ['RUDI SANTOSO', 'BUDI SANTOSO', false, 'brothers: R and B are not an OCR confusion'],
   ['LINA MARLINA', 'TINA MARLINA', false, 'sisters'],
   ['MINA', 'NINA', false, 'M and N'],
+  ['NURHIDAYATI', 'NUR HIDAYAT', false, 'spacing does not hide a feminine ending'],
+  ['ANDISAPUTRA', 'ANDI SAPUTRI', false, 'spacing does not hide a changed last letter'],
 ];
 
 /** Pairs the matcher accepts though they are written differently; kept apart from the different-person list. */
