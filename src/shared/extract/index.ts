@@ -12,6 +12,7 @@ import { receiptAmount } from './amount';
 import { isPlausibleName, normalizeName } from '../normalize/values';
 import { rowsOf, type Row, type Word } from './layout';
 import { proseDate, proseText, type DateCue } from './prose';
+import { fillKtpByOrder } from './ktp-order';
 import { bankName, facility, issuer, ktpHeader, marriageSections, placeDateLine, signingDoctor } from './special';
 import { FIELD_SPECS } from './specs';
 import { readList, type Column } from './tables';
@@ -64,7 +65,10 @@ function extractRows(type: DocumentType, rows: Row[], pages: number[], typeConfi
   }
   const fields = extractFields(rows, FIELD_SPECS[type], refYear, skip);
   Object.assign(fields, listFields);
-  if (type === 'ktp') Object.assign(fields, ktpHeader(rows));
+  if (type === 'ktp') {
+    Object.assign(fields, ktpHeader(rows));
+    fillKtpByOrder(fields, rows, refYear);
+  }
   if (type === 'buku_tabungan') fields.nama_bank = bankName(rows);
   if (type === 'surat_kematian') fields.penerbit = issuer(rows);
   // A doctor's letter and a receipt name their facility in the letterhead: it is the one that examined
@@ -131,8 +135,9 @@ const DEATH_PLACE: readonly [string[], string[]][] = [
 const PROSE: Partial<Record<DocumentType, { dates?: Record<string, DateCue>; places?: Record<string, readonly (readonly [string[], string[]])[]>; names?: Record<string, readonly (readonly string[])[]> }>> = {
   // "Untuk pembayaran: biaya perawatan … a.n. Abdul M.": the patient the receipt is for.
   kuitansi: { names: { nama_pasien: [['an'], ['atas', 'nama']] } },
-  akta_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
-  surat_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE } },
+  // "… telah meninggal dunia seorang laki-laki bernama" with the name set apart on the next line.
+  akta_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE }, names: { nama: [['bernama']] } },
+  surat_kematian: { dates: { tanggal_kematian: DEATH }, places: { tempat_kematian: DEATH_PLACE }, names: { nama: [['bernama']] } },
   buku_nikah: { dates: { tanggal_nikah: { near: ['nikah', 'akad', 'dilangsungkan', 'perkawinan', 'menikah'], not: ['lahir'] } } },
   surat_dokter: { dates: { tanggal_pemeriksaan: { near: ['periksa', 'diperiksa', 'pemeriksaan', 'memeriksa'], not: ['lahir'] } } },
 };

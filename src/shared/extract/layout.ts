@@ -44,7 +44,7 @@ function splitColon(w: OcrWord): Word[] {
   ];
 }
 
-const median = (xs: number[]): number => {
+export const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? (s[Math.floor(s.length / 2)] ?? 0) : 0;
 };

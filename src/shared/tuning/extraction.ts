@@ -46,10 +46,11 @@ export const TABLES = section('tables', {
   headingWordGapLines: { value: 1.0, measuredOn: `${DEVSET}: words of one heading are < 0.5 line apart, neighbouring headings > 1.5` },
   headerBandLines: { value: 1.6, measuredOn: `${DEVSET}: a heading wrapped over two lines has its lines ~1.2 apart` },
   headerBandHeadingShare: { value: 0.75, measuredOn: `${DEVSET}: a KK's wrapped header line reads 9 of 11 words as heading words ('Perkawi', 'Kei' cut); body rows at most 1 of 7` },
-  sameLineOverlap: { value: 0.6, measuredOn: `${DEVSET}: a cell read 5–7 px above its row's other cells (lines 12–23 px high) has its middle 0.35–0.58 of a line from theirs; consecutive rows, ≥ 1.5 lines` },
+  sameLineCentres: { value: 0.6, measuredOn: `${DEVSET}: a cell read 5–7 px above its row's other cells (lines 12–23 px high) has its middle 0.35–0.58 of a line from theirs; consecutive rows, ≥ 1.5 lines` },
   maxBlankLines: { value: 4, measuredOn: `${DEVSET}: member rows are ~1.5 apart; the KK's empty ruled rows leave > 6 blank` },
   wrapPitch: { value: 0.6, measuredOn: `${DEVSET}: a wrapped cell's lines lie 0.3–0.5 of the row pitch from their row's middle; the next row, a whole pitch` },
   wrapLines: { value: 1.6, measuredOn: `${DEVSET}: a wrapped cell's lines are ~0.8–1.2 from their row's middle` },
+  markHeight: { value: 1.6, measuredOn: `${DEVSET}: a punch hole beside a KK's first member row read as 'an’', 33 px high among body words of 17; bracketed numbers stand 1.2× the median` },
   speckHeight: { value: 0.6, measuredOn: `${DEVSET}: a speck read as 'T' in a KK's body is 10 px high under a header 22 px high; letters and digits of the body are 18–21` },
   minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },
   repairFactor: { value: 0.85, measuredOn: 'each digit repaired from a look-alike letter (as for fields)' },
@@ -62,4 +63,11 @@ export const AMOUNTS = section('amounts', {
   minSpelledWithoutRupiah: { value: 100_000, measuredOn: `${DEVSET}: every spelled amount ends with "Rupiah" but one cut off at the line's end` },
   agreedConfidence: { value: 0.97, measuredOn: 'words and figures read apart agreeing on the same amount' },
   oneReadingFactor: { value: 0.9, measuredOn: 'an amount with nothing to check it against' },
+});
+
+export const KTP_ORDER = section('ktpOrder', {
+  minFound: { value: 3, measuredOn: 'the value column is placed by the values found by their labels: three agree on it where one may be a stray' },
+  columnReach: { value: 0.8, measuredOn: `${DEVSET}: a KTP's values start within 12 px of one another on lines 17–20 px high; the colon before them stands 10–12 px to the left and carries no letter` },
+  sameLine: { value: 0.5, measuredOn: `${DEVSET}: a KTP's lines stand 20–22 px apart (centre to centre) on lines 17–20 px high` },
+  maxConfidence: { value: 0.85, measuredOn: 'a value placed by order, not by its label, is shown for the officer to confirm (below the 0.9 a reviewer may pass over)' },
 });
