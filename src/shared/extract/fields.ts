@@ -10,6 +10,7 @@ import { choiceField } from './choices';
 import { CHECKED, isCheckBox } from '../domain/ocr';
 import { numberWord } from '../normalize/number-words';
 import { editDistance } from '../normalize/fuzzy';
+import { repairDigits } from '../normalize/digits';
 import { PROGRAMS } from '../domain/participant';
 
 export interface Hit {
@@ -124,7 +125,8 @@ export function valueWords(rows: readonly Row[], hits: readonly Hit[], h: Hit): 
 }
 
 const ID_KINDS: ReadonlySet<FieldSpec['kind']> = new Set(['nik', 'kpj', 'kk', 'account', 'npwp']);
-const digitLike = (w: Word): boolean => /\d/.test(w.text) && /^[\d\s.()[\]|-]*$/.test(w.text.replace(/[OoIlSB]/g, '0'));
+/** A digit group as OCR reads one: at least one real digit, the rest look-alikes, separators and brackets. */
+const digitLike = (w: Word): boolean => /\d/.test(w.text) && repairDigits(w.text.replace(/[()[\]|]/g, '')) !== null;
 
 /** The digits after a label, in its cell and the row's next cells, up to the first word that is no digit group. */
 function digitRun(rows: readonly Row[], hits: readonly Hit[], h: Hit): Word[] {

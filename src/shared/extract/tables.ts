@@ -222,6 +222,9 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
   let lastBottom = header.bottom;
   const page = rows[header.rows[0] as number]?.page;
   const printHeight = Math.max(...header.rows.map((r) => (rows[r] as Row).height));
+  // The body's print: the median height of its words of three letters or more.
+  const bodyHeights = rows.slice(first, stop).filter((r) => r.page === page).flatMap((r) => r.words.filter((w) => w.text.length >= 3).map((w) => w.bbox[3] - w.bbox[1])).sort((a, b) => a - b);
+  const bodyHeight = bodyHeights[Math.floor(bodyHeights.length / 2)] ?? printHeight;
   for (let r = first; r < stop; r++) {
     const row = rows[r] as Row;
     if (row.page !== page) break;
@@ -234,13 +237,16 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
     const spanning = row.segments.some((s) => s.words.length >= 6 && header.cells.filter((c) => c.x0 < s.bbox[2] && c.x1 > s.bbox[0]).length >= 4);
     if (spanning) break;
     // Specks: one or two letters read with no confidence, or half the height of the table's print.
-    const speck = (w: Word): boolean => w.text.length <= 2 && (w.confidence < TABLES.minWordConfidence || w.bbox[3] - w.bbox[1] < printHeight * TABLES.speckHeight);
+    // Marks: a short word far taller than the body's print (a punch hole, a stamp's edge read as 'an').
+    const speck = (w: Word): boolean =>
+      (w.text.length <= 2 && (w.confidence < TABLES.minWordConfidence || w.bbox[3] - w.bbox[1] < printHeight * TABLES.speckHeight)) ||
+      (w.text.replace(/[^\p{L}\p{N}]/gu, '').length <= 3 && w.bbox[3] - w.bbox[1] > bodyHeight * TABLES.markHeight);
     const words = row.words.filter((w) => !speck(w));
     // Two rows whose lines stand at the same height are one line of the table (a cell's text a little
     // higher than its neighbours', "3 BELUM TAMAT" above "3 YUSMAN …").
     const prev = lines[lines.length - 1];
     const prevRow = prev ? (rows[prev.row] as Row) : undefined;
-    if (prev && prevRow && Math.abs(prevRow.bbox[1] + prevRow.height / 2 - (row.bbox[1] + row.height / 2)) <= TABLES.sameLineOverlap * Math.min(prevRow.height, row.height)) {
+    if (prev && prevRow && Math.abs(prevRow.bbox[1] + prevRow.height / 2 - (row.bbox[1] + row.height / 2)) <= TABLES.sameLineCentres * Math.min(prevRow.height, row.height)) {
       prev.words.push(...words);
       prev.rows.push(r);
     } else lines.push({ row: r, rows: [r], words });

@@ -124,11 +124,13 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       return m ? { value: (m[1] ?? '').toUpperCase().replace('0', 'O'), validity: 1 } : { value: null, validity: 0, reason: 'blood_unreadable' };
     }
     case 'rtrw': {
-      const m = /([0-9OoIl]{1,3})\s*\/\s*([0-9OoIl]{1,3})/.exec(text);
+      // Six digits alone are the two numbers with their slash lost ("015010" for 015/010).
+      const slashed = /([0-9OoIl]{1,3})\s*\/\s*([0-9OoIl]{1,3})/.exec(text);
+      const m = slashed ?? /^\s*([0-9OoIl]{3})([0-9OoIl]{3})\s*$/.exec(text);
       if (!m) return { value: null, validity: 0, reason: 'rtrw_unreadable' };
       const fix = (s: string): string => s.replace(/[Oo]/g, '0').replace(/[Il]/g, '1');
       const v = `${fix(m[1] ?? '')}/${fix(m[2] ?? '')}`;
-      return { value: v, validity: /^\d{3}\/\d{3}$/.test(v) ? 1 : 0.9 };
+      return { value: v, validity: slashed && /^\d{3}\/\d{3}$/.test(v) ? 1 : 0.9 };
     }
     case 'programs': {
       const { codes, unread } = programsIn(text);

@@ -38,6 +38,15 @@ describe('a family card', () => {
     expect(doc?.fields.nomor_kk?.value).toBe('1571010704220838');
   });
 
+  it("takes no punch hole or stamp edge beside a row for a word of the member's name", () => {
+    // A punch hole left of the first member row, read as a short word twice the print's height.
+    const y = 500 + 2 * 48;
+    const hole = { text: 'an’', confidence: 0.9, bbox: [30, y - 15, 100, y + 45] as BBox };
+    const holed = { ...kk, lines: [...kk.lines, { text: hole.text, confidence: 0.9, bbox: hole.bbox, words: [hole] }] };
+    const members = extractDocuments([holed])[0]?.fields.anggota?.value as Record<string, string>[];
+    expect(members.map((m) => m.nama)).toEqual(['SUPARMAN', 'MARLINA WAHYUNI']);
+  });
+
   it('keeps the rows read when one cell is not, for the officer to complete', () => {
     const damaged = { ...kk, lines: kk.lines.map((l) => ({ ...l, words: l.words.map((w) => (w.text === 'ISTRI' ? { ...w, text: 'I$#@' } : w)) })) };
     const f = extractDocuments([damaged])[0]?.fields.anggota;
@@ -126,6 +135,8 @@ describe('values as documents print them', () => {
     ]);
     expect(doc?.fields.tanggal_kematian?.value).toBe('2026-09-14');
     expect(doc?.fields.tempat_kematian?.value).toBe('RSUD RADEN MATTAHER JAMBI');
+    // The name set apart on the line after "bernama", not the NIK's line after it.
+    expect(doc?.fields.nama?.value).toBe('SUPARMAN');
   });
 
   it('takes a marriage date written in words and an examination date inside a sentence', () => {
@@ -137,5 +148,14 @@ describe('values as documents print them', () => {
     const [doc] = extractDocuments([pageFromLines(['PROVINSI JAMBI', 'KOTA JAMBI', 'NIK : 1571024506880003', 'Nama : HJ, SITI AMINAH, S.PD', 'Alamat : JL RADEN WIJAYA NO 111'])]);
     expect(doc?.fields.nama?.value).toBe('HJ. SITI AMINAH, S.PD');
     expect(doc?.fields.alamat?.value).toBe('JL. RADEN WIJAYA NO. 111');
+  });
+
+  it('reads an RT/RW whose slash OCR lost as its two numbers, less surely', () => {
+    const rtRw = (v: string) => extractDocuments([pageFromLines(['PROVINSI JAMBI', 'KOTA JAMBI', 'NIK : 1571024506880003', 'Nama : SITI AMINAH', `RT/RW : ${v}`])])[0]?.fields.rt_rw;
+    expect(rtRw('015/010')).toMatchObject({ value: '015/010' });
+    const lost = rtRw('015010');
+    expect(lost?.value).toBe('015/010');
+    expect(lost?.confidence).toBeLessThan(rtRw('015/010')?.confidence ?? 0);
+    expect(rtRw('01501')?.value ?? null).toBeNull();
   });
 });
