@@ -28,14 +28,29 @@ interface ValueLine {
 /** Fills empty KTP fields from the value column by the order of the card's lines (in place). */
 export function fillKtpByOrder(fields: Record<string, ExtractedField>, rows: readonly Row[], refYear: number): void {
   const slotField = (k: (typeof SLOTS)[number]): ExtractedField | undefined => (k === 'tempat_lahir' ? (filled(fields.tempat_lahir) ? fields.tempat_lahir : fields.tanggal_lahir) : fields[k]);
-  const pinned = SLOTS.map((k) => slotField(k)).map((f) => (filled(f) ? f : null));
-  const found = pinned.filter((f): f is NonNullable<typeof f> => f !== null);
-  if (found.length < KTP_ORDER.minFound || found.length === SLOTS.length) return;
-  const page = found[0]?.page;
+  const foundNow = (): (ExtractedField & { bbox: [number, number, number, number] })[] => SLOTS.map((k) => slotField(k)).filter(filled);
+  const first = foundNow();
+  if (first.length < KTP_ORDER.minFound) return;
+  const page = first[0]?.page;
   // The value column: where most found values start.
-  const columnX = median(found.filter((f) => f.page === page).map((f) => f.bbox[0]));
+  const columnX = median(first.filter((f) => f.page === page).map((f) => f.bbox[0]));
   const lineHeight = median(rows.filter((r) => r.page === page).map((r) => r.height));
   const reach = lineHeight * KTP_ORDER.columnReach;
+  // Only a card whose values stand in one column (an e-KTP as printed): values set right after their
+  // labels ("Nama: X", a reprint, a retyped copy) give no column to judge by.
+  const inColumn = first.filter((f) => f.page === page && Math.abs(f.bbox[0] - columnX) <= reach).length;
+  if (inColumn < first.length * KTP_ORDER.columnShare) return;
+  // A value found by its label far right of the column is not the label's: the town or the date printed
+  // beside the photo. (Left of it, a value may be a word glued to its label and cut from it by guess.)
+  for (const k of SLOTS) {
+    const f = fields[k];
+    if (filled(f) && f.page === page && f.bbox[0] - columnX > lineHeight * KTP_ORDER.offColumn) {
+      fields[k] = { value: null, confidence: 0, page: f.page, bbox: null, needsKeying: true, reason: 'not_found' };
+    }
+  }
+  const pinned = SLOTS.map((k) => slotField(k)).map((f) => (filled(f) ? f : null));
+  const found = foundNow();
+  if (found.length === SLOTS.length) return;
   // The lines of the column: a word starting at the column (after the colon) and the rest of its cell.
   const lines: ValueLine[] = [];
   for (const r of rows) {

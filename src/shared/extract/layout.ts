@@ -3,6 +3,7 @@
 // from stamps or photo borders at the far edge stays apart from the value next to the label.
 import type { BBox } from '../domain/documents';
 import { isCheckBox, type OcrPage, type OcrWord } from '../domain/ocr';
+import { SEGMENTATION } from '../tuning';
 
 export interface Word {
   text: string;
@@ -96,10 +97,14 @@ export function pageSlope(lines: readonly Word[][]): number {
   return Math.abs(m) < 0.1 ? m : 0;
 }
 
-/** The page's OCR lines as words, cleaned: junk marks dropped, bars read as I, "Label:value" split. */
+/** The page's OCR lines as words, cleaned: junk marks dropped, bars read as I, "Label:value" split.
+ * A mark of no letter or digit standing several lines tall (a table's wall read as ':') goes too: kept,
+ * it would join every row it spans into one. */
 export function pageLines(page: OcrPage): Word[][] {
+  const wordHeight = median(page.lines.flatMap((l) => l.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).map((w) => w.bbox[3] - w.bbox[1])));
+  const rule = (w: OcrWord): boolean => !/[\p{L}\p{N}]/u.test(w.text) && wordHeight > 0 && w.bbox[3] - w.bbox[1] > wordHeight * SEGMENTATION.markLines;
   return page.lines
-    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim())).flatMap(splitColon))
+    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim()) && !rule(w)).flatMap(splitColon))
     .filter((ws) => ws.length > 0);
 }
 

@@ -31,6 +31,7 @@ export const PROSE = section('prose', {
 
 /** Finding the documents on a page (src/shared/extract/segment.ts). Lengths in median word heights. */
 export const SEGMENTATION = section('segmentation', {
+  markLines: { value: 3, measuredOn: `${DEVSET}: a KK's wall read as ':' stood 141 px tall among words of 16–22 px (6.5 words); a bracket or bar of the print at most 1.5` },
   rowGapLines: { value: 1.5, measuredOn: `${DEVSET}: line pitch on cards and letters leaves < 1 line height blank; blocks of one document are joined again, so finer cuts cost nothing` },
   columnGapLines: { value: 2.5, measuredOn: `${DEVSET}: word spaces are < 1 line height; label and value columns (3–8) and cards side by side are wider` },
   sharedIdentityLabels: { value: 2, measuredOn: `${DEVSET}: two stacked KTPs share 6–8 identity labels; a marriage book's husband and wife sections share 3 but neither has its own heading` },
@@ -68,6 +69,8 @@ export const AMOUNTS = section('amounts', {
 export const KTP_ORDER = section('ktpOrder', {
   minFound: { value: 3, measuredOn: 'the value column is placed by the values found by their labels: three agree on it where one may be a stray' },
   columnReach: { value: 0.8, measuredOn: `${DEVSET}: a KTP's values start within 12 px of one another on lines 17–20 px high; the colon before them stands 10–12 px to the left and carries no letter` },
+  columnShare: { value: 0.75, measuredOn: `${DEVSET}: on printed e-KTPs all values found by their labels but a stray one start in the column; the project's generated KTPs set values after their labels' colons, at most half in one column (bench extract fell 95.7% → 92.0% when judged by a column)` },
+  offColumn: { value: 2.5, measuredOn: `${DEVSET}: a KTP's values start within 0.6 of a line of their column; the town beside the photo stood 13 lines right of it; on generated KTPs an issue date 14 lines right, and values 3–5 lines left where a glued 'Label:value' word was cut by guess` },
   sameLine: { value: 0.5, measuredOn: `${DEVSET}: a KTP's lines stand 20–22 px apart (centre to centre) on lines 17–20 px high` },
   maxConfidence: { value: 0.85, measuredOn: 'a value placed by order, not by its label, is shown for the officer to confirm (below the 0.9 a reviewer may pass over)' },
 });

@@ -47,6 +47,17 @@ describe('KTP values placed by the order of the lines when a label is lost', () 
     expect(f.agama?.reason).toBeUndefined();
   });
 
+  it('takes no value far right of the column for a field: the town printed beside the photo is no occupation', () => {
+    const page = card(LINES.map(([l, v]) => (l === 'Pekerjaan' ? [l, ''] : [l, v])));
+    // OCR lost the occupation; the town under the photo stands on its line, far to the right.
+    const line = page.lines.find((ln) => ln.words.some((w) => w.text === 'Pekerjaan'));
+    const town = { text: 'KERINCI', confidence: 0.95, bbox: [1400, line!.bbox[1], 1500, line!.bbox[3]] as [number, number, number, number] };
+    line!.words.push(town);
+    const [doc] = extractDocuments([page]);
+    expect(doc?.fields.pekerjaan?.value ?? null).toBeNull();
+    expect(doc?.fields.agama?.value).toBe('KATOLIK');
+  });
+
   it('guesses nothing when the lines between two found values are not as many as the fields', () => {
     // The address wrapped onto a second line: two lines for the two lost labels Alamat and RT/RW.
     const lines = [...LINES];
