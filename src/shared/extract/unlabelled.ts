@@ -1,8 +1,8 @@
 // When OCR loses a label (faint print, a stamp over it), an identifier can still be placed by its
 // shape: if the document holds exactly one unclaimed 16-digit NIK (or 11-digit KPJ, or NPWP) and the
-// field is still empty, that value is the field's, with a lower confidence. The same for a value that is
-// the only one of its kind on its document (a receipt's date), when exactly one is printed. Never when
-// ambiguous.
+// field is still empty (its label not found, or found with nothing after it), that value is the field's,
+// with a lower confidence. The same for a value that is the only one of its kind on its document (a
+// receipt's date), when exactly one is printed. Never when ambiguous.
 import type { ExtractedField } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp, type IdentifierResult } from '../normalize/identifiers';
@@ -49,7 +49,7 @@ export function fillUnlabelled(fields: Record<string, ExtractedField>, specs: re
   for (const spec of specs) {
     const parse = spec.kind === 'date' ? (spec.onlyOfKind ? dateOnly : undefined) : BY_KIND[spec.kind];
     const f = fields[spec.key];
-    if (!parse || !f || f.value !== null || f.reason !== 'not_found') continue;
+    if (!parse || !f || f.value !== null || (f.reason !== 'not_found' && f.reason !== 'value_empty')) continue;
     const found = candidates(rows, parse, skip).filter((c) => !taken.has(c.value));
     const distinct = [...new Set(found.map((c) => c.value))];
     if (distinct.length !== 1) continue;

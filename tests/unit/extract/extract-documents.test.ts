@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { extractedDocumentSchema } from '../../../src/shared/domain/documents';
 import { crossCheckDocuments, extractAs, extractDocuments, extractDossier } from '../../../src/shared/extract/index';
 import { rowsOf } from '../../../src/shared/extract/layout';
+import { fillUnlabelled } from '../../../src/shared/extract/unlabelled';
+import { FIELD_SPECS } from '../../../src/shared/extract/specs';
+import type { ExtractedField } from '../../../src/shared/domain/documents';
 import { pageFromLines } from './page-builder';
 
 const KTP = [
@@ -183,6 +186,10 @@ describe('extractDocuments', () => {
     expect(value(d, 'nomor_kpj')).toBe('23012345678');
     const [two] = extractDocuments([pageFromLines(['KARTU PESERTA', ': 1571021203800001', ': 1571025507850002', 'Program : JKK'])]);
     expect(two?.fields.nik).toMatchObject({ value: null, needsKeying: true });
+    // A label hit read with nothing after it (a card's title taken for 'No. Peserta') does not stop it.
+    const fields: Record<string, ExtractedField> = { nomor_kpj: { value: null, confidence: 0, page: 1, bbox: null, needsKeying: true, reason: 'value_empty' } };
+    fillUnlabelled(fields, FIELD_SPECS.kartu_peserta, rowsOf(pageFromLines(['KARTU PESERTA', 'DARMAWAN HAMZAH', ': 28602639019'])), new Set());
+    expect(fields.nomor_kpj).toMatchObject({ value: '28602639019', reason: 'label_not_found' });
   });
 
   it('places a receipt\'s date whose label OCR lost, when it is the one date on the receipt; never a letter\'s', () => {
