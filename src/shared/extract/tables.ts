@@ -292,6 +292,17 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
         const c = colOf(w);
         if (c && c !== 'ignored') cells.set(c, [...(cells.get(c) ?? []), w]);
       }
+      // A row number misread as a letter ('T' for 1) is pushed into the name by cellFor: one character
+      // standing apart from the name, before it, with no stop (an initial has one, and stands close).
+      const name = cells.get('nama');
+      const lead = name?.[0];
+      if (lead && name.length > 1 && !cells.get('no')?.length && lead.text.length === 1 && repairDigits(lead.text) !== null) {
+        const next = name[1] as Word;
+        if (next.bbox[0] - lead.bbox[2] > (lead.bbox[3] - lead.bbox[1]) * TABLES.numberApartLines) {
+          cells.set('no', [lead]);
+          cells.set('nama', name.slice(1));
+        }
+      }
       // The row's number: the surest number read in the first column.
       const noWord = [...(cells.get('no') ?? [])].sort((a, b) => b.confidence - a.confidence)[0];
       const no = noWord ? Number(repairDigits(noWord.text)?.digits ?? NaN) : NaN;

@@ -51,6 +51,7 @@ export const TABLES = section('tables', {
   maxBlankLines: { value: 4, measuredOn: `${DEVSET}: member rows are ~1.5 apart; the KK's empty ruled rows leave > 6 blank` },
   wrapPitch: { value: 0.6, measuredOn: `${DEVSET}: a wrapped cell's lines lie 0.3–0.5 of the row pitch from their row's middle; the next row, a whole pitch` },
   wrapLines: { value: 1.6, measuredOn: `${DEVSET}: a wrapped cell's lines are ~0.8–1.2 from their row's middle` },
+  numberApartLines: { value: 1.5, measuredOn: `${DEVSET}: a KK row number read 'T' stood 2.4 of its heights left of the name; words of a name stand 0.3–0.6 apart` },
   markHeight: { value: 1.6, measuredOn: `${DEVSET}: a punch hole beside a KK's first member row read as 'an’', 33 px high among body words of 17; bracketed numbers stand 1.2× the median` },
   speckHeight: { value: 0.6, measuredOn: `${DEVSET}: a speck read as 'T' in a KK's body is 10 px high under a header 22 px high; letters and digits of the body are 18–21` },
   minWordConfidence: { value: 0.2, measuredOn: 'specks read as one or two letters with no confidence' },

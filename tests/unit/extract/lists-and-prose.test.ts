@@ -47,6 +47,15 @@ describe('a family card', () => {
     expect(members.map((m) => m.nama)).toEqual(['SUPARMAN', 'MARLINA WAHYUNI']);
   });
 
+  it("takes a row number misread as a letter for the number, not a word of the member's name", () => {
+    const misread = { ...kk, lines: kk.lines.map((l) => ({ ...l, words: l.words.map((w) => (w.text === '1' && w.bbox[1] < 700 ? { ...w, text: 'T' } : w)) })) };
+    const members = extractDocuments([misread])[0]?.fields.anggota?.value as Record<string, string>[];
+    expect(members.map((m) => [m.nama, m.hubungan])).toEqual([['SUPARMAN', 'kepala_keluarga'], ['MARLINA WAHYUNI', 'istri']]);
+    // An initial stands close to the name and carries its stop: it stays the name's.
+    const initial = { ...kk, lines: kk.lines.map((l) => ({ ...l, words: l.words.flatMap((w) => (w.text === 'SUPARMAN' ? [{ ...w, text: 'M.', bbox: [w.bbox[0], w.bbox[1], w.bbox[0] + 28, w.bbox[3]] as BBox }, { ...w, bbox: [w.bbox[0] + 42, w.bbox[1], w.bbox[2] + 42, w.bbox[3]] as BBox }] : [w])) })) };
+    expect((extractDocuments([initial])[0]?.fields.anggota?.value as Record<string, string>[])[0]?.nama).toBe('M. SUPARMAN');
+  });
+
   it('keeps the rows read when one cell is not, for the officer to complete', () => {
     const damaged = { ...kk, lines: kk.lines.map((l) => ({ ...l, words: l.words.map((w) => (w.text === 'ISTRI' ? { ...w, text: 'I$#@' } : w)) })) };
     const f = extractDocuments([damaged])[0]?.fields.anggota;
