@@ -97,6 +97,22 @@ export function pageSlope(lines: readonly Word[][]): number {
   return Math.abs(m) < 0.1 ? m : 0;
 }
 
+/**
+ * Words of one line of a table cell as text, a word that OCR split in two ("JA MAL" for JAMAL, 2 px apart
+ * where the line's spaces are 8) joined again: words closer than a fraction of their height are one.
+ */
+export function joinedText(words: readonly Word[]): string {
+  let out = '';
+  words.forEach((w, i) => {
+    const prev = words[i - 1];
+    const h = Math.min(w.bbox[3] - w.bbox[1], prev ? prev.bbox[3] - prev.bbox[1] : Infinity);
+    const sameLine = prev && Math.abs((prev.bbox[1] + prev.bbox[3]) / 2 - (w.bbox[1] + w.bbox[3]) / 2) < h / 2;
+    const glued = prev && sameLine && w.bbox[0] >= prev.bbox[2] && w.bbox[0] - prev.bbox[2] < h * SEGMENTATION.splitWordGap && /^[A-Za-z]+$/.test(prev.text) && /^[A-Za-z]+$/.test(w.text);
+    out += (i === 0 ? '' : glued ? '' : ' ') + w.text;
+  });
+  return out;
+}
+
 /** The page's OCR lines as words, cleaned: junk marks dropped, bars read as I, "Label:value" split.
  * A mark of no letter or digit standing several lines tall (a table's wall read as ':') goes too: kept,
  * it would join every row it spans into one. */

@@ -12,7 +12,7 @@ import { editDistance, squash } from '../normalize/fuzzy';
 import { normalizeNik } from '../normalize/identifiers';
 import { isPlausibleName, normalizeName, normalizePersonName, parseGender, parseHubungan } from '../normalize/values';
 import { TABLES } from '../tuning';
-import { unionBox, type Row, type Word } from './layout';
+import { joinedText, unionBox, type Row, type Word } from './layout';
 import { minConfidence, ocrConfidence, round } from './values';
 
 export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
@@ -103,8 +103,23 @@ function cellsOf(words: readonly Word[], h: number): { words: Word[]; x0: number
 }
 
 /** Cell text in reading order: lines top to bottom, words left to right. */
+const readingOrder = (a: Word, b: Word): number => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]);
+
+/** A name cell's text: its lines in order, a word OCR split in two joined again. */
+const namesText = (words: readonly Word[]): string => {
+  const sorted = [...words].sort(readingOrder);
+  const lines: Word[][] = [];
+  for (const w of sorted) {
+    const last = lines[lines.length - 1];
+    const prev = last?.[last.length - 1];
+    if (prev && Math.abs(prev.bbox[1] - w.bbox[1]) <= (w.bbox[3] - w.bbox[1]) / 2) last?.push(w);
+    else lines.push([w]);
+  }
+  return lines.map(joinedText).join(' ');
+};
+
 const cellText = (words: readonly Word[]): string =>
-  [...words].sort((a, b) => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0])).map((w) => w.text).join(' ');
+  [...words].sort(readingOrder).map((w) => w.text).join(' ');
 
 /** Whole headings as printed, by their words: a run of heading words is cut into these, longest first. */
 const PHRASES: readonly string[][] = [
@@ -377,7 +392,7 @@ export function readList(rows: readonly Row[], want: readonly Column[]): TableRe
       for (const col of want) {
         const words = e.cells.get(col);
         if (!words?.length) continue;
-        values[col] = { words, ...parseCell(col, cellText(words)) };
+        values[col] = { words, ...parseCell(col, col === 'nama' ? namesText(words) : cellText(words)) };
       }
       // The second table's rows go with the first table's rows in order when both have as many, else
       // with the row of the same number (a number misread in one table is no reason to lose the row).

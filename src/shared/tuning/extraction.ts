@@ -31,6 +31,7 @@ export const PROSE = section('prose', {
 
 /** Finding the documents on a page (src/shared/extract/segment.ts). Lengths in median word heights. */
 export const SEGMENTATION = section('segmentation', {
+  splitWordGap: { value: 0.2, measuredOn: `${DEVSET}: a KK name read 'JA MAL' had its halves 0.1 of their height apart; spaces between the words of a KK's names are 0.4–0.5. (A card's bold name may stand 0.15 apart: only table cells are joined)` },
   markLines: { value: 3, measuredOn: `${DEVSET}: a KK's wall read as ':' stood 141 px tall among words of 16–22 px (6.5 words); a bracket or bar of the print at most 1.5` },
   rowGapLines: { value: 1.5, measuredOn: `${DEVSET}: line pitch on cards and letters leaves < 1 line height blank; blocks of one document are joined again, so finer cuts cost nothing` },
   columnGapLines: { value: 2.5, measuredOn: `${DEVSET}: word spaces are < 1 line height; label and value columns (3–8) and cards side by side are wider` },
