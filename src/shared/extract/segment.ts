@@ -134,6 +134,12 @@ function repeatedHeading(cur: Doc, next: Doc): boolean {
   return false;
 }
 
+/** `next` holds nothing but headings, each a full repeat of one `cur` already has. */
+function headingAgain(cur: Doc, next: Doc): boolean {
+  if (next.labels.size > 0 || !next.anchors.length) return false;
+  return next.anchors.every((x) => x.kind === 'title' && cur.anchors.some((y) => y.kind === 'title' && y !== x && y.phrases.every((p) => x.phrases.includes(p))));
+}
+
 const shared = (a: Doc, b: Doc): number => [...a.labels].filter((l) => b.labels.has(l)).length;
 
 /** Can `next` be the same document as `cur` (the one before it, above or to the left)? */
@@ -200,17 +206,34 @@ export function segmentPage(page: OcrPage): PageRegion[] {
     const c = classifyRows(leafRows);
     return { boxes: leaf, anchors: own, labels, score: c.score, best: c.type };
   };
+  // A block of nothing but a repeat of the document's heading may head the next document (two KTPs'
+  // "PROVINSI JAMBI", the second read smaller): it is held until the block after it says which.
   const group = (node: Node): Doc[] => {
     if ('leaf' in node) return [leafDoc(node.leaf)];
     const docs: Doc[] = [];
+    let held: Doc | null = null;
     for (const d of node.children.flatMap(group)) {
       const cur = docs[docs.length - 1];
-      if (cur && joinable(cur, d)) docs[docs.length - 1] = merge(cur, d);
-      else docs.push(d);
+      if (held) {
+        if (cur && joinable(cur, d)) docs[docs.length - 1] = merge(merge(cur, held), d);
+        else docs.push(merge(held, d));
+        held = null;
+      } else if (cur && joinable(cur, d)) {
+        if (headingAgain(cur, d)) held = d;
+        else docs[docs.length - 1] = merge(cur, d);
+      } else docs.push(d);
     }
+    if (held) docs.push(held);
     return docs;
   };
-  const docs = group(tree);
+  const grouped = group(tree);
+  // A repeated heading with nothing after it on the page is the last document's.
+  const docs = grouped.reduce<Doc[]>((out, d) => {
+    const prev = out[out.length - 1];
+    if (prev && d === grouped[grouped.length - 1] && headingAgain(prev, d)) out[out.length - 1] = merge(prev, d);
+    else out.push(d);
+    return out;
+  }, []);
   // What was cut around joins the document whose blocks lie nearest.
   const boxOf = docs.map((d) => unionBox(d.boxes.map((b) => [b.x0, b.y0, b.x1, b.y1] as BBox)));
   for (const b of boxes) {

@@ -30,6 +30,19 @@ describe('documents sharing a page', () => {
     expect(a && b && a[3] < b[1]).toBe(true);
   });
 
+  it("gives a second KTP its own heading when OCR read the first card's heading taller and the second's stands apart", () => {
+    const page = pageFromBlocks([
+      { x: 200, y: 200, lines: ktp('1571024506880003', 'SITI AMINAH') },
+      { x: 200, y: 1500, lines: ['PROVINSI JAMBI', 'KOTA JAMBI'] },
+      { x: 200, y: 1700, lines: ktp('1571021203800001', 'BUDI SANTOSO', false) },
+    ]);
+    // The first heading's words read 1.6 times as tall (a guilloche stroke joined to them).
+    for (const l of page.lines.slice(0, 2)) for (const w of l.words) w.bbox = [w.bbox[0], w.bbox[1] - 18, w.bbox[2], w.bbox[3]];
+    const docs = extractDocuments([page]);
+    expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
+    expect(docs.map((d) => [d.fields.provinsi?.value, d.fields.kabupaten_kota?.value])).toEqual([['JAMBI', 'KOTA JAMBI'], ['JAMBI', 'KOTA JAMBI']]);
+  });
+
   it('finds two KTPs side by side, their lines at the same heights', () => {
     const docs = extractDocuments([pageFromBlocks([{ x: 100, y: 300, lines: ktp('1571024506880003', 'SITI AMINAH') }, { x: 1400, y: 300, lines: ktp('1571021203800001', 'BUDI SANTOSO') }])]);
     expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
