@@ -77,10 +77,8 @@ export function fillKtpByOrder(fields: Record<string, ExtractedField>, rows: rea
     const above = i > 0 ? mid((pinned[i - 1] as { bbox: number[] }).bbox) : top;
     const below = j < SLOTS.length ? mid((pinned[j] as { bbox: number[] }).bbox) : Infinity;
     const between = lines.filter((l) => l.y > above + lineHeight * KTP_ORDER.sameLine && l.y < below - lineHeight * KTP_ORDER.sameLine && !claimed(l));
-    // Only a run bounded on both sides, or one closed by the card's last value, is placed.
-    if (between.length === j - i && (j < SLOTS.length || i > 0)) {
-      between.forEach((l, k) => place(fields, SLOTS[i + k] as (typeof SLOTS)[number], l, refYear));
-    }
+    // (A run at the card's end is bounded by the card's last line of the column.)
+    if (between.length === j - i) between.forEach((l, k) => place(fields, SLOTS[i + k] as (typeof SLOTS)[number], l, refYear));
     i = j;
   }
 }
