@@ -12,7 +12,7 @@ import { editDistance, squash } from '../normalize/fuzzy';
 import { normalizeNik } from '../normalize/identifiers';
 import { isPlausibleName, normalizeName, normalizePersonName, parseGender, parseHubungan } from '../normalize/values';
 import { TABLES } from '../tuning';
-import { joinedText, unionBox, type Row, type Word } from './layout';
+import { joinedText, median, unionBox, type Row, type Word } from './layout';
 import { minConfidence, ocrConfidence, round } from './values';
 
 export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
@@ -238,8 +238,7 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
   const page = rows[header.rows[0] as number]?.page;
   const printHeight = Math.max(...header.rows.map((r) => (rows[r] as Row).height));
   // The body's print: the median height of its words of three letters or more.
-  const bodyHeights = rows.slice(first, stop).filter((r) => r.page === page).flatMap((r) => r.words.filter((w) => w.text.length >= 3).map((w) => w.bbox[3] - w.bbox[1])).sort((a, b) => a - b);
-  const bodyHeight = bodyHeights[Math.floor(bodyHeights.length / 2)] ?? printHeight;
+  const bodyHeight = median(rows.slice(first, stop).filter((r) => r.page === page).flatMap((r) => r.words.filter((w) => w.text.length >= 3).map((w) => w.bbox[3] - w.bbox[1]))) || printHeight;
   for (let r = first; r < stop; r++) {
     const row = rows[r] as Row;
     if (row.page !== page) break;
