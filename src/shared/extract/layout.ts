@@ -98,8 +98,9 @@ export function pageSlope(lines: readonly Word[][]): number {
 }
 
 /**
- * Words of one line of a table cell as text, a word that OCR split in two ("JA MAL" for JAMAL, 2 px apart
- * where the line's spaces are 8) joined again: words closer than a fraction of their height are one.
+ * Words of a table cell as text, a word that OCR split in two ("JA MAL" for JAMAL, 2 px apart
+ * where the line's spaces are 8) joined again: neighbours on one line closer than a fraction of their
+ * height are one word.
  */
 export function joinedText(words: readonly Word[]): string {
   let out = '';

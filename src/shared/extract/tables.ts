@@ -105,18 +105,9 @@ function cellsOf(words: readonly Word[], h: number): { words: Word[]; x0: number
 /** Cell text in reading order: lines top to bottom, words left to right. */
 const readingOrder = (a: Word, b: Word): number => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]);
 
-/** A name cell's text: its lines in order, a word OCR split in two joined again. */
-const namesText = (words: readonly Word[]): string => {
-  const sorted = [...words].sort(readingOrder);
-  const lines: Word[][] = [];
-  for (const w of sorted) {
-    const last = lines[lines.length - 1];
-    const prev = last?.[last.length - 1];
-    if (prev && Math.abs(prev.bbox[1] - w.bbox[1]) <= (w.bbox[3] - w.bbox[1]) / 2) last?.push(w);
-    else lines.push([w]);
-  }
-  return lines.map(joinedText).join(' ');
-};
+/** A name cell's text in reading order, a word OCR split in two joined again (joinedText joins only
+ * neighbours on one line). */
+const namesText = (words: readonly Word[]): string => joinedText([...words].sort(readingOrder));
 
 const cellText = (words: readonly Word[]): string =>
   [...words].sort(readingOrder).map((w) => w.text).join(' ');
