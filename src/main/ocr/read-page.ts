@@ -118,7 +118,7 @@ export async function readPage(
   let lines = best.lines;
   const lookStarted = performance.now();
   const look = await secondLook(prepared, page, pool, signal);
-  if (look.reread) timings.secondLook = ms(lookStarted);
+  if (look.reread || look.boxed) timings.secondLook = ms(lookStarted);
   if (look.replaced) page = look.read;
   // Print the page's layout left unread (a card's label column over a patterned ground) is read alone.
   const missedStarted = performance.now();
@@ -167,7 +167,7 @@ export async function readPage(
       dpi,
       dpiEstimated: estimatedDpi,
       orientation: osd,
-      ...(look.reread ? { secondLook: { reread: look.reread, replaced: look.replaced } } : {}),
+      ...(look.reread || look.boxed ? { secondLook: { reread: look.reread, boxed: look.boxed, replaced: look.replaced } } : {}),
       ...(glued.split ? { wordsSplit: glued.split } : {}),
       ...(missed.blocks ? { missedText: { blocks: missed.blocks, words: missed.found } } : {}),
       ...(checkboxes ? { checkboxes } : {}),

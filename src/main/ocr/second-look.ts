@@ -10,7 +10,9 @@ import type { OcrPool, RecognizedImage } from './pool';
 import { pgmHeader, pgmPixels, type PreparedImage } from './preprocess';
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
-import { meanConfidence, type TsvWord } from './tsv';
+import { meanConfidence, type TsvLine, type TsvWord } from './tsv';
+import { originalBox, packDigits } from './digit-boxes';
+import { DIGIT_BOXES } from '../../shared/tuning';
 
 /** A line is looked at again when one of its words (of two characters or more) is below this (0–100). */
 const DOUBTFUL = 60;
@@ -26,8 +28,9 @@ const SURE_NUMBER = 90;
 
 export interface SecondLook {
   read: RecognizedImage;
-  /** Lines read again, and words whose new reading was taken. */
+  /** Lines read again, numbers read again from their boxes, and words whose new reading was taken. */
   reread: number;
+  boxed: number;
   replaced: number;
 }
 
@@ -53,8 +56,7 @@ export async function secondLook(prepared: PreparedImage, read: RecognizedImage,
     .filter((d) => d.line.words.some((w) => needsLook(w, d.line.words)))
     .sort((a, b) => lowest(a.line.words) - lowest(b.line.words))
     .slice(0, MAX_LINES);
-  if (!chosen.length) return { read, reread: 0, replaced: 0 };
-  const lines = [...read.lines];
+    const lines = [...read.lines];
   let replaced = 0;
   for (const { line, i } of chosen) {
     const doubtful = line.words.some(isDoubtfulWord);
@@ -73,7 +75,78 @@ export async function secondLook(prepared: PreparedImage, read: RecognizedImage,
     lines[i] = { bbox: line.bbox, confidence: meanConfidence(words.words), words: words.words };
     replaced += words.replaced;
   }
-  return { read: { ...read, lines }, reread: chosen.length, replaced };
+  // A number still unsure after that may be printed one digit to a box: its digits are set again tightly.
+  let boxed = 0;
+  for (let i = 0; i < lines.length && boxed < MAX_LINES; i++) {
+    const line = lines[i] as TsvLine;
+    const value = boxedNumberWords(line.words);
+    if (!value) continue;
+    boxed++;
+    const digits = await readBoxedDigits(prepared, read.rotateRadians, value, pool, signal).catch((err: unknown) => {
+      if (signal?.aborted) throw err;
+      return null;
+    });
+    if (!digits) continue;
+    const words = [...line.words.filter((w) => !value.includes(w)), ...digits].sort((a, b) => a.bbox[0] - b.bbox[0]);
+    lines[i] = { bbox: line.bbox, confidence: meanConfidence(words), words };
+    replaced += value.length;
+  }
+  return { read: { ...read, lines }, reread: chosen.length, boxed, replaced };
+}
+
+/**
+ * The words of a line's value that may be a number printed in boxes: what stands after the line's widest
+ * gap when that is at least a line's height wide (the label's colon column), or else the whole line, when
+ * it is mostly digits, holds some that were not read surely, and no sure word of letters.
+ */
+export function boxedNumberWords(words: readonly TsvWord[]): TsvWord[] | null {
+  if (!words.length) return null;
+  let at = 0;
+  let widest = 0;
+  for (let k = 1; k < words.length; k++) {
+    const gap = (words[k] as TsvWord).bbox[0] - (words[k - 1] as TsvWord).bbox[2];
+    if (gap > widest) [widest, at] = [gap, k];
+  }
+  const box = unionBox(words.map((w) => w.bbox));
+  const value = words.slice(widest >= box[3] - box[1] ? at : 0);
+  // (Box walls read as brackets or bars are neither digits nor letters.)
+  const chars = value.map((w) => w.text).join('').replace(/[\s[\]|()]/g, '');
+  const digits = chars.replace(/\D/g, '').length;
+  if (digits < DIGIT_BOXES.minDigits || digits < DIGIT_BOXES.digitShare * chars.length) return null;
+  if (value.every((w) => w.confidence >= SURE_NUMBER)) return null;
+  return value.some((w) => w.confidence >= SURE_NUMBER && /\p{L}{2}/u.test(w.text)) ? null : value;
+}
+
+
+/**
+ * The digits of a number printed in boxes (the words `old`), read from its glyphs set again tightly
+ * (digit-boxes.ts) at two sizes, as words in tesseract's frame; null unless both readings are the same
+ * identifier-long run of digits, read confidently or at least as surely as the old words.
+ */
+async function readBoxedDigits(prepared: PreparedImage, radians: number, old: readonly TsvWord[], pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[] | null> {
+  const [x0, y0, x1, y1] = unionBox(old.map((w) => w.bbox));
+  const h = Math.max(1, y1 - y0);
+  const { width: W, height: H } = prepared.crop;
+  const left0 = Math.max(0, Math.floor(x0 - h));
+  const top0 = Math.max(0, Math.floor(y0 - 0.25 * h));
+  const rect = { left: left0, top: top0, width: Math.min(W, Math.ceil(x1 + h)) - left0, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top0 };
+  if (rect.width < 8 || rect.height < 8) return null;
+  const region = await levelRegion(prepared, radians, rect);
+  const packed = packDigits(region.data, region.width, region.height, (y0 + y1) / 2 - region.top);
+  if (!packed) return null;
+  const readings: TsvWord[][] = [];
+  for (const px of [DIGIT_BOXES.smallPx, DIGIT_BOXES.largePx]) readings.push(await readAsLine(packed.data, packed.width, packed.height, px / packed.glyphHeight, prepared.dpi, pool, signal));
+  const [a, b] = readings as [TsvWord[], TsvWord[]];
+  const run = (ws: readonly TsvWord[]): string | null => (ws.length && ws.every((w) => /^\d+$/.test(w.text)) ? ws.map((w) => w.text).join('') : null);
+  const digits = run(a);
+  if (!digits || digits !== run(b) || digits.length < DIGIT_BOXES.minLength || digits.length > DIGIT_BOXES.maxLength) return null;
+  // Tesseract is at times unsure of a long run of digits it reads the same twice: such a reading still
+  // replaces a worse one, and its low confidence goes with it to extraction.
+  if (Math.min(lowest(a), lowest(b)) < Math.min(MIN_CONFIDENCE, lowest(old))) return null;
+  return a.flatMap((w) => {
+    const o = originalBox(packed, w.bbox[0], w.bbox[2]);
+    return o ? [{ text: w.text, confidence: Math.min(w.confidence, lowest(b)), bbox: [o[0] + region.left, o[1] + region.top, o[2] + region.left, o[3] + region.top] as BBox }] : [];
+  });
 }
 
 /** Whether one new reading settles a line: its doubtful words are replaced by it, and its numbers'

@@ -5,7 +5,7 @@ import type { ExtractedField } from '../domain/documents';
 import { matchLabelAt, labelTokens } from './labels';
 import type { Row, Word } from './layout';
 import { DECOY_LABELS, type FieldSpec } from './specs';
-import { buildField, missingField } from './values';
+import { buildField, lowConfidenceReading, missingField } from './values';
 import { choiceField } from './choices';
 import { CHECKED, isCheckBox } from '../domain/ocr';
 import { numberWord } from '../normalize/number-words';
@@ -204,6 +204,12 @@ function nameRunOn(rows: readonly Row[], hits: readonly Hit[], h: Hit, words: re
   return next.words.length <= 3 && next.words.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)) ? next.words : [];
 }
 
+/**
+ * Of two places that gave no value, the one that read a value too unsure to show: it tells the officer
+ * what was read there, and another document of the bundle that reads it surely can confirm it.
+ */
+const explainsBetter = (a: ExtractedField, b: ExtractedField): boolean => lowConfidenceReading(a) !== undefined && lowConfidenceReading(b) === undefined;
+
 /** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
 export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
   const hits = findHits(rows, specs, skip);
@@ -260,14 +266,12 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       if (f.value === null) {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {
           const alt = buildField({ kind: spec.kind, words: c.words, page: c.page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
-          if (alt.value !== null) {
-            f = alt;
-            break;
-          }
+          if (alt.value !== null || explainsBetter(alt, f)) f = alt;
+          if (f.value !== null) break;
         }
       }
       // The first readable occurrence wins; an unreadable one is kept only if nothing better turns up.
-      if (!chosen || (chosen.value === null && f.value !== null)) chosen = f;
+      if (!chosen || (chosen.value === null && (f.value !== null || explainsBetter(f, chosen)))) chosen = f;
       if (chosen.value !== null) break;
     }
     if (spec.kind === 'ttl') {

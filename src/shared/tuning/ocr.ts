@@ -21,3 +21,20 @@ export const OCR_IMAGE = section('ocr-image', {
   smallTextPoints: { value: 8, measuredOn: `${DEVSET}: a KTP photographed small and enlarged: its words measure 7.4 pt at the dpi its file states (435 after enlarging), and 19 words are read, 8 of them surely` },
   printTextPoints: { value: 10, measuredOn: `${DEVSET}: the same KTP told 300 dpi (words of 10 pt) gave 57 words, 19 of them surely; told 150–250, no better` },
 });
+
+/** A number printed one digit to a box, read again from its glyphs set tightly (src/main/ocr/digit-boxes.ts,
+ * second-look.ts). Lengths are in the digits' height. */
+export const DIGIT_BOXES = section('digit-boxes', {
+  ink: { value: 200, measuredOn: `${DEVSET}: the antialiased edges of the KK1 form's thin box lines on tilted scans are grey 150–200 after cleaning; left out as paper, they read as bars` },
+  lineTolerance: { value: 0.3, measuredOn: `${DEVSET}: digits stand within 0.1 of their line once it is fitted; the pieces of box edges left on tilted KK1 scans are off it by 0.5 or more` },
+  maxWidth: { value: 2.5, measuredOn: 'two digits that touch; a longer mark on the line is a piece of rule' },
+  gap: { value: 0.2, measuredOn: `${DEVSET}: 16 digits set 0.3 apart or wider were split by tesseract after the 11th at confidence 0; 0.1–0.2 apart they read as one word at 91–92` },
+  margin: { value: 0.6, measuredOn: 'white around the packed digits, as around a printed line' },
+  minGlyphs: { value: 6, measuredOn: 'fewer is no identifier (the shortest, a bank account, has 8 digits and more)' },
+  minDigits: { value: 4, measuredOn: `${DEVSET}: the garbled readings of boxed NIK and KPJ on tilted KK1 scans kept 5–9 of their digits` },
+  digitShare: { value: 0.4, measuredOn: `${DEVSET}: those readings are 45% digits and more once box walls are set aside; an address line with a house number, under 20%` },
+  minLength: { value: 10, measuredOn: 'contract §2: identifiers are 11 (KPJ), 15–16 (NIK, KK, NPWP) and 8–18 (accounts) digits; dates and amounts under 10' },
+  maxLength: { value: 18, measuredOn: 'contract §2: the longest bank account' },
+  smallPx: { value: 32, measuredOn: `${DEVSET}: the packed NIK and KPJ of four tilted KK1 scans read alike at 24–48 px high; two sizes apart must agree` },
+  largePx: { value: 44, measuredOn: 'the second size, as above' },
+});

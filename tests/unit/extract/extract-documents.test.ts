@@ -192,6 +192,16 @@ describe('extractDocuments', () => {
     expect(fields.nomor_kpj).toMatchObject({ value: '28602639019', reason: 'label_not_found' });
   });
 
+  it('keeps an unsure reading found beyond a label\'s leftover words, so another document can confirm it', () => {
+    // "Nomor Peserta" is the label, "(KPJ)" is left in its cell; the number stands in the next cell, unsure.
+    const form = pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR 3 / KK1', '1 Nama Lengkap         EDI HERMAWAN', '2. Nomor Peserta (KPJ)          28943648453@0.5', '3. Tanggal Kecelakaan   18 Agustus 2026'], 2);
+    const alone = extractDocuments([form]);
+    expect(alone[0]?.type).toBe('form_kk1');
+    expect(alone[0]?.fields.nomor_kpj).toMatchObject({ value: null, reason: 'low_confidence' });
+    const card = pageFromLines(['KARTU PESERTA', 'Nama : EDI HERMAWAN', 'No. KPJ : 28943648453', 'Program : JKK'], 1);
+    expect(extractDocuments([card, form])[1]?.fields.nomor_kpj).toMatchObject({ value: '28943648453', reason: 'confirmed_by_other_document' });
+  });
+
   it('places a receipt\'s date whose label OCR lost, when it is the one date on the receipt; never a letter\'s', () => {
     const receipt = (...dates: string[]) => pageFromLines(['KUITANSI', 'No. Kuitansi : KW/2025/9116', 'Uang sejumlah : Rp2.220.000', 'Nama Pasien : SITI SUSANTI', 'Tal.', ...dates]);
     expect(extractDocuments([receipt('26-Feb-25')])[0]?.fields.tanggal).toMatchObject({ value: '2025-02-26', reason: 'label_not_found' });
