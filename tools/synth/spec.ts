@@ -38,7 +38,7 @@ export interface DocSpec {
   type: DocumentType;
   size: PageSize;
   blocks: Block[];
-  /** The contract's normalised values for what is printed (shared/spec/contract.md §2). */
+  /** The contract's normalised values for what is printed (docs/contract.md §2). */
   truth: Record<string, FieldValue>;
 }
 

@@ -1,4 +1,4 @@
-// The `claimdesk` command line: every command takes --home and --json (shared/spec/contract.md §6).
+// The `claimdesk` command line: every command takes --home and --json (docs/contract.md §6).
 import { Command, CommanderError } from 'commander';
 import { registerAudit } from './commands/audit';
 import { registerDemo } from './commands/demo';

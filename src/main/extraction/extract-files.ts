@@ -1,5 +1,5 @@
 // `extractFiles`: OCR + classification + field extraction of files on disk, no database needed; the
-// output is exactly the contract's JSON (shared/spec/contract.md §6). A file that cannot be read has
+// output is exactly the contract's JSON (docs/contract.md §6). A file that cannot be read has
 // its error in `errors` and no documents; the other files are still processed. The files of one call
 // are taken as one dossier, so one file's documents confirm or doubt another's.
 import type { ExtractOutput } from '../../shared/domain/documents';

@@ -1,4 +1,4 @@
-// Validates one row of the participant CSV (shared/spec/contract.md §3) into a record, or says why not.
+// Validates one row of the participant CSV (docs/contract.md §3) into a record, or says why not.
 import { PROGRAMS, type Participant, type Program } from '../../shared/domain/participant';
 import { decodeNik } from '../../shared/rules/nik';
 import { parseIsoDate } from '../../shared/rules/dates';

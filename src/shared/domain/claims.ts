@@ -1,4 +1,4 @@
-// Claims, cases and cross-check flags (shared/spec/contract.md §4, §5).
+// Claims, cases and cross-check flags (docs/contract.md §4, §5).
 import { z } from 'zod';
 import { bboxSchema, documentTypeSchema } from './documents';
 

@@ -1,4 +1,4 @@
-// The document vocabulary of the data contract (shared/spec/contract.md §1, §6): types, fields and boxes.
+// The document vocabulary of the data contract (docs/contract.md §1, §6): types, fields and boxes.
 import { z } from 'zod';
 
 export const DOCUMENT_TYPES = [

@@ -1,4 +1,4 @@
-// The contract's list fields (shared/spec/contract.md §1, §2): which columns each list entry carries,
+// The contract's list fields (docs/contract.md §1, §2): which columns each list entry carries,
 // the closed values of its enumerated columns, and the program codes of a participant card. Shared so the
 // officer's table editor offers exactly what the back end accepts.
 import { HUBUNGAN } from '../normalize/values';

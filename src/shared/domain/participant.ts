@@ -1,4 +1,4 @@
-// A participant record as imported from the contract's CSV (shared/spec/contract.md §3).
+// A participant record as imported from the contract's CSV (docs/contract.md §3).
 import { z } from 'zod';
 
 export const PROGRAMS = ['JKK', 'JKM', 'JHT', 'JP', 'JKP'] as const;

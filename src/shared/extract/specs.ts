@@ -1,4 +1,4 @@
-// What each contract document type carries (shared/spec/contract.md §1) and the label wordings seen
+// What each contract document type carries (docs/contract.md §1) and the label wordings seen
 // across offices and form years. Decoys are labels whose values must not be taken for a field.
 import type { DocumentType } from '../domain/documents';
 

@@ -1,4 +1,4 @@
-// Pure value normalisation for the contract's value forms (shared/spec/contract.md §2).
+// Pure value normalisation for the contract's value forms (docs/contract.md §2).
 export * from './digits';
 export * from './fuzzy';
 export * from './dates';

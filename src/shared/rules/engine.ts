@@ -1,4 +1,4 @@
-// The cross-check engine (shared/spec/contract.md §5): pure, no I/O. Every rule id of the contract is
+// The cross-check engine (docs/contract.md §5): pure, no I/O. Every rule id of the contract is
 // evaluated; a rule missing a value reports it as missing (info) instead of passing silently.
 import type { ChecklistEntry, Flag, Severity } from '../domain/claims';
 import { bankRule, heirRules } from './heirs-bank';

@@ -20,7 +20,7 @@ export interface RealDoc {
   kind: DocKind;
   /** Each page's size in mm. */
   size: readonly [number, number];
-  /** The contract's normalised values for what is printed (shared/spec/contract.md §2). */
+  /** The contract's normalised values for what is printed (docs/contract.md §2). */
   truth: Record<string, FieldValue>;
   pages: ((k: Kit) => void)[];
   /** Colour of the card, passbook page or paper. */

@@ -1,5 +1,5 @@
 // `claimdesk extract FILE... [--json]`: OCR + classification + field extraction, no database needed.
-// --json prints exactly the contract's JSON (shared/spec/contract.md §6).
+// --json prints exactly the contract's JSON (docs/contract.md §6).
 import type { Command } from 'commander';
 import type { ExtractOutput } from '../../../shared/domain/documents';
 import { extractFiles } from '../../extraction/extract-files';

@@ -1,6 +1,6 @@
 // `claimdesk verify --claim-type T --kpj N [--incident-date D] FILE... [--json]`: opens a case, adds the
 // files (intake), reads them (OCR), extracts the documents, runs the cross-checks and prints the case
-// with its documents, flags and checklist (shared/spec/contract.md §6). Blockers are results, not
+// with its documents, flags and checklist (docs/contract.md §6). Blockers are results, not
 // errors: the exit code is non-zero only for bad input (unknown KPJ, bad date, no readable file).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -80,7 +80,7 @@ export function registerVerify(program: Command): void {
           const out = {
             case: getCase(ctx, created.id, caller),
             documents: documents.map((d) => ({ id: d.id, file: d.fileName, type: d.type, typeConfidence: d.typeConfidence, pages: d.pages, fields: d.fields })),
-            // The contract's flag shape (shared/spec/contract.md §6): rule, severity, message, evidence.
+            // The contract's flag shape (docs/contract.md §6): rule, severity, message, evidence.
             flags: checks.flags.map(({ key: _k, dismissal: _d, ...flag }) => flag),
             checklist: checks.checklist,
             payBy: checks.payBy,
