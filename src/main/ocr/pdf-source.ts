@@ -3,7 +3,7 @@
 // absurdly long PDFs are refused with a clear error before any page is rendered.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../shared/api/result';
 import sharp from 'sharp';
 import { pageLimitError, type OcrLimits } from './config';
@@ -22,7 +22,13 @@ interface CanvasFactory {
   destroy(c: CanvasAndContext): void;
 }
 
+/** pdf.js takes about a second to load: it is loaded the first time a PDF is opened, not by every
+ * command or start-up that merely could open one. */
+let pdfjs: Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> | null = null;
+const loadPdfjs = (): Promise<typeof import('pdfjs-dist/legacy/build/pdf.mjs')> => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
+
 export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): Promise<PDFDocumentProxy> {
+  const { getDocument } = await loadPdfjs();
   let doc: PDFDocumentProxy;
   try {
     doc = await getDocument({
