@@ -56,7 +56,7 @@ export async function secondLook(prepared: PreparedImage, read: RecognizedImage,
     .filter((d) => d.line.words.some((w) => needsLook(w, d.line.words)))
     .sort((a, b) => lowest(a.line.words) - lowest(b.line.words))
     .slice(0, MAX_LINES);
-    const lines = [...read.lines];
+  const lines = [...read.lines];
   let replaced = 0;
   for (const { line, i } of chosen) {
     const doubtful = line.words.some(isDoubtfulWord);
@@ -117,22 +117,17 @@ export function boxedNumberWords(words: readonly TsvWord[]): TsvWord[] | null {
   return value.some((w) => w.confidence >= SURE_NUMBER && /\p{L}{2}/u.test(w.text)) ? null : value;
 }
 
-
 /**
  * The digits of a number printed in boxes (the words `old`), read from its glyphs set again tightly
  * (digit-boxes.ts) at two sizes, as words in tesseract's frame; null unless both readings are the same
  * identifier-long run of digits, read confidently or at least as surely as the old words.
  */
 async function readBoxedDigits(prepared: PreparedImage, radians: number, old: readonly TsvWord[], pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[] | null> {
-  const [x0, y0, x1, y1] = unionBox(old.map((w) => w.bbox));
-  const h = Math.max(1, y1 - y0);
-  const { width: W, height: H } = prepared.crop;
-  const left0 = Math.max(0, Math.floor(x0 - h));
-  const top0 = Math.max(0, Math.floor(y0 - 0.25 * h));
-  const rect = { left: left0, top: top0, width: Math.min(W, Math.ceil(x1 + h)) - left0, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top0 };
+  const box = unionBox(old.map((w) => w.bbox));
+  const rect = aroundLine(prepared, box);
   if (rect.width < 8 || rect.height < 8) return null;
   const region = await levelRegion(prepared, radians, rect);
-  const packed = packDigits(region.data, region.width, region.height, (y0 + y1) / 2 - region.top);
+  const packed = packDigits(region.data, region.width, region.height, (box[1] + box[3]) / 2 - region.top);
   if (!packed) return null;
   const readings: TsvWord[][] = [];
   for (const px of [DIGIT_BOXES.smallPx, DIGIT_BOXES.largePx]) readings.push(await readAsLine(packed.data, packed.width, packed.height, px / packed.glyphHeight, prepared.dpi, pool, signal));
@@ -213,13 +208,18 @@ export async function levelRegion(prepared: PreparedImage, radians: number, r: R
   return { data, left: Math.round(left - ox), top: Math.round(top - oy), width, height };
 }
 
+/** A line's box with some room around it (a letter's tail, a word just outside the box), inside the image. */
+function aroundLine(prepared: PreparedImage, [x0, y0, x1, y1]: BBox): Rect {
+  const h = Math.max(1, y1 - y0);
+  const { width: W, height: H } = prepared.crop;
+  const left = Math.max(0, Math.floor(x0 - h));
+  const top = Math.max(0, Math.floor(y0 - 0.25 * h));
+  return { left, top, width: Math.min(W, Math.ceil(x1 + h)) - left, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top };
+}
+
 async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1, y1]: BBox, lineHeight: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
   const h = Math.max(1, y1 - y0);
-  // Some room around the line (a letter's tail, a word just outside the box), inside the image.
-  const { width: W, height: H } = prepared.crop;
-  const left0 = Math.max(0, Math.floor(x0 - h));
-  const top0 = Math.max(0, Math.floor(y0 - 0.25 * h));
-  const rect = { left: left0, top: top0, width: Math.min(W, Math.ceil(x1 + h)) - left0, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top0 };
+  const rect = aroundLine(prepared, [x0, y0, x1, y1]);
   if (rect.width < 8 || rect.height < 8) return [];
   const region = await levelRegion(prepared, radians, rect);
   const { left, top, width, height } = region;
