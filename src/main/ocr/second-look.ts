@@ -120,7 +120,8 @@ export function boxedNumberWords(words: readonly TsvWord[]): TsvWord[] | null {
 /**
  * The digits of a number printed in boxes (the words `old`), read from its glyphs set again tightly
  * (digit-boxes.ts) at two sizes, as words in tesseract's frame; null unless both readings are the same
- * identifier-long run of digits, read confidently or at least as surely as the old words.
+ * identifier-long run of digits, no shorter than the old words' digits, read confidently or at least as
+ * surely as the old words.
  */
 async function readBoxedDigits(prepared: PreparedImage, radians: number, old: readonly TsvWord[], pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[] | null> {
   const box = unionBox(old.map((w) => w.bbox));
@@ -135,6 +136,9 @@ async function readBoxedDigits(prepared: PreparedImage, radians: number, old: re
   const run = (ws: readonly TsvWord[]): string | null => (ws.length && ws.every((w) => /^\d+$/.test(w.text)) ? ws.map((w) => w.text).join('') : null);
   const digits = run(a);
   if (!digits || digits !== run(b) || digits.length < DIGIT_BOXES.minLength || digits.length > DIGIT_BOXES.maxLength) return null;
+  // Glyphs lost in setting the digits again (touching ones, a line fitted astray) never stand in for
+  // digits the first reading had.
+  if (digits.length < digitsOf(old.map((w) => w.text).join('')).length) return null;
   // Tesseract is at times unsure of a long run of digits it reads the same twice: such a reading still
   // replaces a worse one, and its low confidence goes with it to extraction.
   if (Math.min(lowest(a), lowest(b)) < Math.min(MIN_CONFIDENCE, lowest(old))) return null;

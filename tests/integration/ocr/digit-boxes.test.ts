@@ -38,6 +38,9 @@ describe('a number in boxes read again from its glyphs', () => {
       const look = await secondLook(prepared, garbled, pool);
       expect(look.boxed).toBeGreaterThanOrEqual(1);
       expect(digitsOf(look.read.lines[at]?.words ?? [])).toBe(NIK);
+      // A reading that set fewer digits again than the first reading had keeps the first reading.
+      const longer = { ...garbled, lines: garbled.lines.map((l, i) => (i === at ? { ...l, words: [...label, { text: `${NIK}9`, confidence: 2, bbox: box }] } : l)) };
+      expect(digitsOf((await secondLook(prepared, longer, pool)).read.lines[at]?.words ?? [])).toBe(`${NIK}9`);
       // The new words lie where the digits are on the page.
       for (const w of look.read.lines[at]?.words.filter((o) => /\d/.test(o.text)) ?? []) {
         expect(w.bbox[0]).toBeGreaterThanOrEqual(box[0] - 30);
