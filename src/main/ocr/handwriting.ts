@@ -11,6 +11,7 @@ import { isCheckBox, type OcrLine, type OcrWord } from '../../shared/domain/ocr'
 import type { BBox } from '../../shared/domain/documents';
 import { unionBox } from '../../shared/extract/layout';
 import type { PageRaster } from './source';
+import { inkBlots } from './blots';
 
 export interface InkShape {
   /** Letter-sized blots of ink measured. */
@@ -98,7 +99,7 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
   // The ink's colour above its ground's: what a pen adds, not what the card or the scan tints.
   const chroma = chromaN ? Math.max(0, chromaSum / chromaN - (groundN ? groundSum / groundN : 0)) : 0;
   if (colourOnly) return { components: 0, baseline: 0, heights: 0, tops: 0, chroma };
-  const blots = components(ink, w, h);
+  const blots = inkBlots(ink, w, h);
   const tallest = Math.max(0, ...blots.map((b) => b.bottom - b.top + 1));
   const tall = blots.filter((b) => b.bottom - b.top + 1 >= tallest * MIN_HEIGHT_SHARE);
   const typical = median(tall.map((b) => b.bottom - b.top + 1));
@@ -212,54 +213,6 @@ function valueRuns(words: readonly OcrWord[]): OcrWord[][] {
     if (!/^[:;]+$/.test(w.text) && !noWord) runs[runs.length - 1]?.push(w);
   });
   return runs.filter((r) => r.length);
-}
-
-interface Blot {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-}
-
-/** 8-connected blots of ink, with their bounds. */
-function components(ink: Uint8Array, w: number, h: number): Blot[] {
-  const seen = new Uint8Array(ink.length);
-  // Pixels waiting to be visited, as x and y (no division per pixel to find them).
-  const xs = new Int32Array(ink.length);
-  const ys = new Int32Array(ink.length);
-  const out: Blot[] = [];
-  for (let s = 0; s < ink.length; s++) {
-    if (!ink[s] || seen[s]) continue;
-    const b: Blot = { left: w, right: -1, top: h, bottom: -1 };
-    seen[s] = 1;
-    let top = 0;
-    xs[top] = s % w;
-    ys[top++] = Math.floor(s / w);
-    while (top) {
-      const x = xs[--top] as number;
-      const y = ys[top] as number;
-      if (x < b.left) b.left = x;
-      if (x > b.right) b.right = x;
-      if (y < b.top) b.top = y;
-      if (y > b.bottom) b.bottom = y;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= h) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= w) continue;
-          const q = yy * w + xx;
-          if (ink[q] && !seen[q]) {
-            seen[q] = 1;
-            xs[top] = xx;
-            ys[top++] = yy;
-          }
-        }
-      }
-    }
-    out.push(b);
-  }
-  return out;
 }
 
 /** Median distance of the points from their Theil–Sen line (robust to a skewed page and to a few
