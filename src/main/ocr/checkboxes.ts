@@ -6,6 +6,7 @@
 // says how plain the difference was.
 import { CHECKED, UNCHECKED, type OcrLine, type OcrWord } from '../../shared/domain/ocr';
 import type { BBox } from '../../shared/domain/documents';
+import { median } from '../../shared/extract/layout';
 import { greyRegion } from './handwriting';
 import type { PageRaster } from './source';
 
@@ -121,10 +122,6 @@ const boxLike = (w: OcrWord, letterHeight: number): boolean => {
 /** A word that starts with the box read into it ("(Cacat", "MSembuh"): junk, or a capital glued to a capitalised word. */
 const boxGlued = (text: string): boolean => /^[^\p{L}\p{N}]/u.test(text) || /^\p{Lu}\p{Lu}\p{Ll}/u.test(text);
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor(s.length / 2)] as number) : 0;
-};
 
 /** Finds the check boxes on the page's lines and puts a mark word in each one's place; returns how many. */
 export function markCheckboxes(raster: PageRaster, lines: OcrLine[]): number {

@@ -31,7 +31,6 @@ export interface PackedDigits {
   glyphs: PackedGlyph[];
 }
 
-
 /** The strip's blots of ink, with their pixels. */
 function components(grey: Buffer, W: number, H: number): Blot[] {
   const ink = new Uint8Array(W * H);

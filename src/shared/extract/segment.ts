@@ -8,7 +8,7 @@ import type { OcrPage } from '../domain/ocr';
 import { findAnchors, type Anchor } from './anchors';
 import { classifyRows } from './classify';
 import { findHits } from './fields';
-import { pageLines, pageSlope, rowsFromLines, unionBox, type Row, type Word } from './layout';
+import { median, pageLines, pageSlope, rowsFromLines, unionBox, type Row, type Word } from './layout';
 import type { FieldSpec } from './specs';
 import { SEGMENTATION } from '../tuning';
 
@@ -33,11 +33,6 @@ interface Box {
 }
 
 type Node = { leaf: Box[] } | { children: Node[] };
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.floor(s.length / 2)] ?? 0) : 0;
-};
 
 /** Blank bands across the boxes along one axis, at least `min` wide: [start, end] of each band. */
 function gaps(boxes: readonly Box[], axis: 'x' | 'y', min: number): [number, number][] {
