@@ -102,13 +102,14 @@ function cellsOf(words: readonly Word[], h: number): { words: Word[]; x0: number
   return cells;
 }
 
-/** Cell text in reading order: lines top to bottom, words left to right. */
+/** Reading order within a cell: lines top to bottom, words left to right. */
 const readingOrder = (a: Word, b: Word): number => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]);
 
 /** A name cell's text in reading order, a word OCR split in two joined again (joinedText joins only
  * neighbours on one line). */
 const namesText = (words: readonly Word[]): string => joinedText([...words].sort(readingOrder));
 
+/** Cell text in reading order. */
 const cellText = (words: readonly Word[]): string =>
   [...words].sort(readingOrder).map((w) => w.text).join(' ');
 
