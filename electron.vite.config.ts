@@ -7,7 +7,16 @@ export default defineConfig({
     plugins: [externalizeDepsPlugin()],
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: path.resolve(import.meta.dirname, 'src/main/electron/index.ts') } },
+      rollupOptions: {
+        // The desktop shell and the command line (which is also browser mode's host) share the back end.
+        input: {
+          index: path.resolve(import.meta.dirname, 'src/main/electron/index.ts'),
+          cli: path.resolve(import.meta.dirname, 'src/main/cli/index.ts'),
+        },
+        // Chunks stay beside the entries: paths.ts and version.ts find the app root from their own
+        // folder (out/main/ in the build, src/main/ from source, both two levels down).
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

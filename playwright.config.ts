@@ -7,6 +7,7 @@ const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/build-once.ts',
   timeout: 120_000,
   expect: { timeout: 30_000 },
   fullyParallel: false,

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// The `claimdesk` command. Runs the TypeScript sources through tsx so the CLI, the browser-mode host
-// and the tests execute the very same back-end code.
-import { register } from 'tsx/esm/api';
+// The `claimdesk` command: runs the built back end (out/main/cli.js, made by `npm run build`), the same
+// JavaScript the desktop app and browser mode run. Nothing is transpiled at run time.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-register();
-// tsx turns on Node's source-map cache, which keeps every module's map in memory (~50 MB of heap here):
-// each full garbage collection then marks it again, and OCR, which allocates a page-sized buffer after
-// another, runs many. Messages shown to users never need TypeScript line numbers; a developer who wants
-// them passes --enable-source-maps.
-if (![...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].includes('--enable-source-maps')) process.setSourceMapsEnabled(false);
-const { main } = await import('../src/main/cli/index.ts');
+const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'out', 'main', 'cli.js');
+if (!fs.existsSync(cli)) {
+  process.stderr.write(`claimdesk: ClaimDesk is not built yet (${cli} is missing); run "npm run build" in ${path.dirname(path.dirname(cli))}.\n`);
+  process.exit(1);
+}
+const { main } = await import(pathToFileURL(cli).href);
 process.exitCode = await main(process.argv);

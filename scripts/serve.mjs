@@ -1,7 +1,9 @@
-// `npm run serve [-- --home DIR --demo --port N]`: build the renderer, then start browser mode.
+// `npm run serve [-- --home DIR --demo --port N]`: build the app if its sources changed, then start
+// browser mode.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const run = (cmd, args) => {
@@ -10,7 +12,7 @@ const run = (cmd, args) => {
 };
 
 run(process.execPath, [path.join(root, 'scripts', 'prepare-resources.mjs')]);
-run(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.renderer.config.ts', '--logLevel', 'warn']);
+if (!build()) process.exit(1);
 const args = process.argv.slice(2);
 // Global options (--home, --json) go before the subcommand.
 const globals = [];

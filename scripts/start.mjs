@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from './build.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,7 +57,6 @@ if (!fs.existsSync(binding)) {
   if (gyp.status !== 0 || !fs.existsSync(binding)) fallBackToBrowser('better-sqlite3 could not be built for Electron');
 }
 
-const build = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-if (build.status !== 0) process.exit(build.status ?? 1);
+if (!build()) process.exit(1);
 const r = spawnSync(bin, [root, ...args], { stdio: 'inherit', env: { ...process.env, CLAIMDESK_SQLITE_BINDING: binding } });
 process.exit(r.status ?? 0);

@@ -13,7 +13,7 @@ const steps = [
   ['type-check', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['type-check src/shared', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.shared.json', '--noEmit']],
   ['lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']],
-  ['electron-vite build', [bin('electron-vite', 'bin/electron-vite.js'), 'build', '--logLevel', 'warn']],
+  ['electron-vite build', [path.join(root, 'scripts', 'build.mjs'), '--force']],
   ['unit + integration', [bin('vitest', 'vitest.mjs'), 'run']],
   ['end-to-end', [bin('@playwright/test', 'cli.js'), 'test']],
 ];

@@ -2,14 +2,14 @@
 // session (never from the payload), check the method's `allow` list, parse the payload from unknown, run,
 // audit in the change's own transaction, and answer with an envelope. Refused calls of a known caller are
 // audited too. Nothing thrown inside a handler escapes; unknown errors are logged.
-import { z } from 'zod';
 import { contract, isMethodName, type MethodName } from '../shared/api/contract';
 import type { MethodDef } from '../shared/api/define';
-import { AppError, type ApiError, type Result } from '../shared/api/result';
+import type { ApiError, Result } from '../shared/api/result';
+import { issuesOf, toApiError } from './api-error';
 import { ANONYMOUS, principalOf, type Caller, type SystemCaller } from './auth/caller';
 import { resolveSession } from './auth/sessions';
 import type { BackendContext } from './context';
-import { handlers } from './handlers/index';
+import { handlerFor } from './handlers/index';
 import type { HandlerCall } from './handlers/types';
 
 /** What the transport knows about one call. */
@@ -23,21 +23,6 @@ export interface CallContext {
 }
 
 export type Dispatch = (method: string, payload: unknown, call?: CallContext) => Promise<Result<unknown>>;
-
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
-}
-
-export function toApiError(err: unknown, log: (msg: string) => void = console.error): ApiError {
-  if (err instanceof AppError) {
-    return { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
-  }
-  if (err instanceof z.ZodError) {
-    return { code: 'invalid_input', message: 'Invalid input', issues: issuesOf(err) };
-  }
-  log(`[claimdesk] internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-  return { code: 'internal', message: 'Internal error; details are in the application log.' };
-}
 
 const isThenable = (v: unknown): v is PromiseLike<unknown> => typeof (v as { then?: unknown } | null)?.then === 'function';
 
@@ -116,7 +101,7 @@ export function createDispatcher(ctx: BackendContext, log: (msg: string) => void
 
     const hcall: HandlerCall = { caller, sessionToken: call.sessionToken ?? null, setSession: (t) => call.setSession?.(t) };
     try {
-      const handler = handlers[method] as (input: unknown, c: BackendContext, h: HandlerCall) => unknown;
+      const handler = (await handlerFor(method)) as (input: unknown, c: BackendContext, h: HandlerCall) => unknown;
       let value: unknown;
       if (def.audit === 'input') {
         value = ctx.db.transaction(() => {

@@ -1,31 +1,64 @@
 // The `claimdesk` command line: every command takes --home and --json (docs/contract.md §6).
+//
+// Commands are loaded when called: only the module of the command being run is imported (with what it
+// needs), so `claimdesk --help` loads none and `claimdesk info` loads no OCR, image or PDF code. The
+// others are listed by name and summary for the help.
 import { Command, CommanderError } from 'commander';
-import { registerAudit } from './commands/audit';
-import { registerDemo } from './commands/demo';
-import { registerExtract } from './commands/extract';
-import { registerInfo } from './commands/info';
-import { registerOcr } from './commands/ocr';
-import { registerParticipants } from './commands/participants';
-import { registerServe } from './commands/serve';
-import { registerUsers } from './commands/users';
-import { registerVerify } from './commands/verify';
 import { CliExit, failWith } from './output';
 
-export function buildProgram(): Command {
+interface CommandEntry {
+  name: string;
+  summary: string;
+  /** Adds the command's arguments, options, subcommands and action to the command made from this entry. */
+  load: () => Promise<{ register: (cmd: Command) => void }>;
+}
+
+const COMMANDS: CommandEntry[] = [
+  { name: 'info', summary: 'show version, data folder, database schema and OCR languages', load: () => import('./commands/info') },
+  { name: 'demo', summary: 'seed an empty data folder with synthetic participants and sample claim cases', load: () => import('./commands/demo') },
+  {
+    name: 'ocr',
+    summary: 'read scanned documents offline (PDF, JPEG, PNG, TIFF) and print each page’s words, boxes and quality',
+    load: () => import('./commands/ocr'),
+  },
+  { name: 'extract', summary: 'read files (PDF, JPEG, PNG, TIFF), classify their pages and extract the contract fields', load: () => import('./commands/extract') },
+  { name: 'participants', summary: 'participant records', load: () => import('./commands/participants') },
+  { name: 'verify', summary: 'open a case, read and extract its files, cross-check them and print flags and checklist', load: () => import('./commands/verify') },
+  { name: 'serve', summary: 'start browser mode: the app on http://127.0.0.1 with a per-start token', load: () => import('./commands/serve') },
+  { name: 'users', summary: 'accounts (the command line acts as the local system operator)', load: () => import('./commands/users') },
+  { name: 'audit', summary: 'the audit trail', load: () => import('./commands/audit') },
+];
+
+/** The command named on the line (after the global options), or null for none (`--help`, nothing). */
+export function calledCommand(args: string[]): string | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '--home') i++;
+    else if (a === 'help') return args[i + 1] ?? null;
+    else if (!a.startsWith('-')) return a;
+  }
+  return null;
+}
+
+/** The program with every command listed; `load` names the command to load fully ('all': every one). */
+export async function buildProgram(load: string | null): Promise<Command> {
   const program = new Command('claimdesk')
     .description('ClaimDesk: claim-dossier verification for BPJS Ketenagakerjaan branch officers')
     .option('--home <dir>', 'data folder (default: CLAIMDESK_HOME or the platform data folder)')
     .option('--json', 'print one JSON object instead of text')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  for (const register of [registerInfo, registerDemo, registerOcr, registerExtract, registerParticipants, registerVerify, registerServe, registerUsers, registerAudit]) {
-    register(program);
+  // A name that is no command loads them all, so commander answers with its usual error and suggestion.
+  const all = load === 'all' || (load !== null && !COMMANDS.some((c) => c.name === load));
+  for (const entry of COMMANDS) {
+    const cmd = program.command(entry.name).description(entry.summary);
+    if (all || entry.name === load) (await entry.load()).register(cmd);
   }
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = await buildProgram(calledCommand(argv.slice(2)));
   try {
     await program.parseAsync(argv);
     return 0;

@@ -1,7 +1,7 @@
 // How every CLI command answers: human text by default, one JSON object with --json, and a non-zero
 // exit with a clear message on bad input.
 import { AppError } from '../../shared/api/result';
-import { toApiError } from '../dispatch';
+import { toApiError } from '../api-error';
 
 export interface GlobalOptions {
   home?: string;

@@ -1,28 +1,38 @@
-// Every contract method has exactly one handler here; a missing one fails the type-check.
+// Every contract method has exactly one handler; a missing one fails the type-check. Handlers are loaded
+// by the method's namespace on its first call, so a command or a start that calls only `app.info` never
+// loads OCR, image or PDF code.
 import type { MethodName } from '../../shared/api/contract';
-import { appHandlers } from './app';
-import { auditHandlers } from './audit';
-import { authHandlers } from './auth';
-import { casesHandlers } from './cases';
-import { checksHandlers } from './checks';
-import { documentsHandlers } from './documents';
-import { extractionHandlers } from './extraction';
-import { participantsHandlers } from './participants';
-import { reviewHandlers } from './review';
-import { settingsHandlers } from './settings';
-import { usersHandlers } from './users';
-import type { HandlerMap } from './types';
+import type { Handler, HandlerMap } from './types';
 
-export const handlers: HandlerMap<MethodName> = {
-  ...authHandlers,
-  ...appHandlers,
-  ...usersHandlers,
-  ...settingsHandlers,
-  ...auditHandlers,
-  ...participantsHandlers,
-  ...casesHandlers,
-  ...reviewHandlers,
-  ...documentsHandlers,
-  ...extractionHandlers,
-  ...checksHandlers,
+type Namespace = MethodName extends `${infer N}.${string}` ? N : never;
+type MethodsOf<N extends Namespace> = Extract<MethodName, `${N}.${string}`>;
+
+const loaders: { [N in Namespace]: () => Promise<HandlerMap<MethodsOf<N>>> } = {
+  app: async () => (await import('./app')).appHandlers,
+  audit: async () => (await import('./audit')).auditHandlers,
+  auth: async () => (await import('./auth')).authHandlers,
+  cases: async () => ({ ...(await import('./cases')).casesHandlers, ...(await import('./review')).reviewHandlers }),
+  checks: async () => (await import('./checks')).checksHandlers,
+  documents: async () => (await import('./documents')).documentsHandlers,
+  extraction: async () => (await import('./extraction')).extractionHandlers,
+  flags: async () => (await import('./review')).reviewHandlers,
+  participants: async () => ({ ...(await import('./participants')).participantsHandlers, ...(await import('./checks')).checksHandlers }),
+  requirements: async () => (await import('./checks')).checksHandlers,
+  settings: async () => (await import('./settings')).settingsHandlers,
+  users: async () => (await import('./users')).usersHandlers,
 };
+
+const loaded = new Map<Namespace, Promise<Record<string, unknown>>>();
+
+/** The handler of `method`, loading its namespace's modules the first time. */
+export async function handlerFor<M extends MethodName>(method: M): Promise<Handler<M>> {
+  const ns = method.slice(0, method.indexOf('.')) as Namespace;
+  let group = loaded.get(ns);
+  if (!group) {
+    group = loaders[ns]() as Promise<Record<string, unknown>>;
+    loaded.set(ns, group);
+    // A failed load (a broken install) is tried again on the next call rather than remembered.
+    group.catch(() => loaded.delete(ns));
+  }
+  return (await group)[method] as Handler<M>;
+}

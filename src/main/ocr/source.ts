@@ -7,7 +7,7 @@ import { AppError } from '../../shared/api/result';
 import { detectFormat, type FileFormat } from '../intake/detect';
 import { pageLimitError, type OcrLimits } from './config';
 import { openPdf, renderPdfPage } from './pdf-source';
-import { openScannedPdf, type ScannedPdf } from './pdf-scan';
+import type { ScannedPdf } from './pdf-scan';
 
 export interface TextLayerWord {
   text: string;
@@ -34,6 +34,9 @@ export interface DocumentSource {
   close(): Promise<void>;
 }
 
+// pdf-lib takes ~0.2 s to load: only a PDF page about to be read pays for it, never a command that reads none.
+const openScannedPdfLazily = async (bytes: Uint8Array): Promise<ScannedPdf | null> => (await import('./pdf-scan')).openScannedPdf(bytes);
+
 export async function openSource(name: string, bytes: Buffer, limits: OcrLimits): Promise<DocumentSource> {
   const format = detectFormat(name, bytes);
   if (format === 'pdf') {
@@ -44,7 +47,7 @@ export async function openSource(name: string, bytes: Buffer, limits: OcrLimits)
       name,
       format,
       pageCount: doc.numPages,
-      loadPage: async (n) => renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdf(bytes))),
+      loadPage: async (n) => renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdfLazily(bytes))),
       close: () => doc.destroy(),
     };
   }

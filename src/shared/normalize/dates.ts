@@ -1,6 +1,6 @@
 // Dates from every Indonesian way of writing them (contract §2): 05-06-1988, 05/06/1988, 05.06.1988,
 // 5 Juni 1988, 05 JUN 1988, 5-Jun-88, English month names, ISO; with OCR digit repair. Output ISO.
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 import { repairDigits } from './digits';
 import { editDistance, toleratedEdits } from './fuzzy';
 import { parseNumberWords } from './number-words';

@@ -1,6 +1,6 @@
 // NIK structure (domain §4.1): PP KK CC DDMMYY SSSS, day + 40 for women. There is no check digit, so
 // validation is structural: province code, a real birth date, a non-zero serial.
-import { isExists } from 'date-fns';
+import { isExists } from 'date-fns/isExists';
 
 /** Province codes (BPS/Kemendagri), including the new Papua provinces. */
 export const PROVINCE_CODES: ReadonlySet<string> = new Set([

@@ -15,8 +15,7 @@ const WHY: Record<string, string> = {
   truncated: 'rows after it were removed (the chain ends before its recorded head)',
 };
 
-export function registerAudit(program: Command): void {
-  const audit = program.command('audit').description('the audit trail');
+export function register(audit: Command): void {
   audit
     .command('verify')
     .description("check the audit trail's hash chain; names the first broken row and exits 3 when broken")

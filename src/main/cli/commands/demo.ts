@@ -3,10 +3,8 @@ import { describeAccounts, seedDemo } from '../../demo/seed';
 import { emit, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
-export function registerDemo(program: Command): void {
-  program
-    .command('demo')
-    .description('seed an empty data folder with synthetic participants and sample claim cases')
+export function register(demo: Command): void {
+  demo
     .option('--no-files', 'participants and cases only, no scanned dossiers')
     .action(async (o: { files: boolean }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();

@@ -21,10 +21,8 @@ function human(out: ExtractOutput): string {
   return lines.join('\n');
 }
 
-export function registerExtract(program: Command): void {
-  program
-    .command('extract')
-    .description('read files (PDF, JPEG, PNG, TIFF), classify their pages and extract the contract fields')
+export function register(extract: Command): void {
+  extract
     .argument('<files...>', 'files to read')
     .action(async (files: string[], _o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();

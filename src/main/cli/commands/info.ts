@@ -4,11 +4,8 @@ import { createDispatcher } from '../../dispatch';
 import { emit, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
-export function registerInfo(program: Command): void {
-  program
-    .command('info')
-    .description('show version, data folder, database schema and OCR languages')
-    .action(async (_o, cmd: Command) => {
+export function register(info: Command): void {
+  info.action(async (_o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
       await withContext(opts, async (ctx) => {
         const res = await createDispatcher(ctx)('app.info', {}, { system: systemCaller() });

@@ -6,10 +6,8 @@ import { createOcrPool } from '../../ocr/pool';
 import { readFile, type ReadFileResult } from '../../ocr/read-file';
 import { CliExit, emit, type GlobalOptions } from '../output';
 
-export function registerOcr(program: Command): void {
-  program
-    .command('ocr')
-    .description('read scanned documents offline (PDF, JPEG, PNG, TIFF) and print each page’s words, boxes and quality')
+export function register(ocr: Command): void {
+  ocr
     .argument('<files...>', 'files to read')
     .option('--workers <n>', 'OCR workers (default: one per core)', (v) => Number.parseInt(v, 10))
     .option('--lang <langs>', 'OCR languages, +-separated (default ind+eng)')

@@ -10,8 +10,7 @@ import { withContext } from '../with-context';
 /** Human output lists this many line errors; --json carries them all. */
 const SHOWN_ERRORS = 50;
 
-export function registerParticipants(program: Command): void {
-  const participants = program.command('participants').description('participant records');
+export function register(participants: Command): void {
   participants
     .command('import <file>')
     .description('import or update participant records from the contract CSV (upsert by KPJ)')

@@ -9,10 +9,8 @@ import { startBackgroundWork } from '../../startup';
 import { badInput, failWith, type GlobalOptions } from '../output';
 import { countUsers } from '../../auth/users';
 
-export function registerServe(program: Command): void {
-  program
-    .command('serve')
-    .description('start browser mode: the app on http://127.0.0.1 with a per-start token')
+export function register(serve: Command): void {
+  serve
     .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '0')
     .option('--demo', 'seed the data folder with demo data first (only if empty)')
     .option('--no-demo-files', 'with --demo: participants and cases only, no scanned dossiers')

@@ -17,8 +17,7 @@ function password(given: string | undefined): string {
   return p.data;
 }
 
-export function registerUsers(program: Command): void {
-  const users = program.command('users').description('accounts (the command line acts as the local system operator)');
+export function register(users: Command): void {
   users
     .command('list')
     .description('list accounts with their role and state')

@@ -46,10 +46,8 @@ function parseOptions(o: VerifyOptions, files: string[]): { claimType: 'JHT' | '
   return { claimType: claimType.data, kpj, ...(o.incidentDate ? { incidentDate: o.incidentDate } : {}), facts };
 }
 
-export function registerVerify(program: Command): void {
-  program
-    .command('verify')
-    .description('open a case, read and extract its files, cross-check them and print flags and checklist')
+export function register(verify: Command): void {
+  verify
     .requiredOption('--claim-type <type>', 'JHT, JKK, JKM or BEASISWA')
     .requiredOption('--kpj <number>', "the participant's 11-digit KPJ number")
     .option('--incident-date <date>', 'accident or death date, YYYY-MM-DD')
