@@ -20,6 +20,7 @@ export function appRoot(): string {
   return process.env.CLAIMDESK_APP_ROOT ?? path.resolve(import.meta.dirname, '..', '..');
 }
 
+/** resources/: the repository's, or in the packaged app the copy beside app.asar (CLAIMDESK_RESOURCES). */
 export function resourcesDir(): string {
-  return path.join(appRoot(), 'resources');
+  return process.env.CLAIMDESK_RESOURCES ?? path.join(appRoot(), 'resources');
 }

@@ -13,6 +13,8 @@ import { hardenContents, hardenSession, isAppUrl, safeExternalUrl, windowOptions
 import { createDispatcher } from '../../src/main/dispatch';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { buildBridge } from '../../src/preload/bridge';
+import { availableOcrLanguages, tessdataDir } from '../../src/main/ocr-languages';
+import { resourcesDir } from '../../src/main/paths';
 import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
 
@@ -216,5 +218,23 @@ describe('IPC wiring', () => {
     const info = (await call(sender, 'app.info', {})) as { value: { participantCount: number; dataFolder: string } };
     expect(info.value.dataFolder).toBe(dir);
     expect(info.value.participantCount).toBeGreaterThanOrEqual(200);
+  });
+
+  it('the packaged app reads OCR data and tables from the resources folder beside its archive', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const packaged = path.join(dir, 'app-resources');
+    fs.mkdirSync(path.join(packaged, 'resources', 'tessdata'), { recursive: true });
+    for (const lang of ['ind', 'eng']) fs.copyFileSync(path.join('resources', 'tessdata', `${lang}.traineddata.gz`), path.join(packaged, 'resources', 'tessdata', `${lang}.traineddata.gz`));
+    const before = process.env.CLAIMDESK_RESOURCES;
+    cleanups.push(() => {
+      if (before === undefined) delete process.env.CLAIMDESK_RESOURCES;
+      else process.env.CLAIMDESK_RESOURCES = before;
+    });
+    const win = await startShell(fakeElectron().electron, { outDir: '/app/out', argv: ['claimdesk', '--home', path.join(dir, 'home')], env: process.env, packagedResources: packaged });
+    expect(win).not.toBeNull();
+    expect(resourcesDir()).toBe(path.join(packaged, 'resources'));
+    expect(tessdataDir()).toBe(path.join(packaged, 'resources', 'tessdata'));
+    expect(availableOcrLanguages(tessdataDir())).toEqual(['eng', 'ind']);
   });
 });

@@ -19,6 +19,8 @@ export interface ShellOptions {
   outDir: string;
   argv: string[];
   env: NodeJS.ProcessEnv;
+  /** The packaged app only: Electron's resources folder, which holds resources/ beside app.asar. */
+  packagedResources?: string;
 }
 
 export function parseShellArgs(argv: string[]): { home?: string; demo: boolean } {
@@ -35,6 +37,9 @@ export function registerSchemes(electron: ElectronModule): void {
 export async function startShell(electron: ElectronModule, options: ShellOptions): Promise<Electron.BrowserWindow | null> {
   const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog } = electron;
   const args = parseShellArgs(options.argv);
+  // OCR data, requirement tables and demo files are plain files outside the archive (electron-builder's
+  // extraResources); the back end finds them through the environment, as any process it starts will.
+  if (options.packagedResources) options.env.CLAIMDESK_RESOURCES = path.join(options.packagedResources, 'resources');
   let ctx: BackendContext;
   try {
     ctx = new BackendContext({
