@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: path.resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           cli: path.resolve(import.meta.dirname, 'src/main/cli/index.ts'),
+          // A worker thread's entry: page reading off the back end's thread (src/main/ocr/readers.ts).
+          'reader-thread': path.resolve(import.meta.dirname, 'src/main/ocr/reader-thread.ts'),
         },
         // Chunks stay beside the entries: paths.ts and version.ts find the app root from their own
         // folder (out/main/ in the build, src/main/ from source, both two levels down).

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from '../scripts/build.mjs';
 
 // Measured as the CLI and browser mode run (bin/claimdesk.mjs): without tsx's in-memory source-map cache
 // (~50 MB of heap that every full garbage collection marks again; the Electron build has none).
@@ -20,6 +21,8 @@ if (!name || !available.includes(name)) {
   process.stderr.write(`${name ? `unknown benchmark: ${name}\n` : ''}usage: npm run bench -- <name> [args]\navailable: ${available.join(', ') || '(none)'}\n`);
   process.exit(2);
 }
+// The app's page readers run the build's thread entry (src/main/ocr/readers.ts): build it when stale.
+if (!build({ quiet: true })) process.exit(1);
 const mod = (await import(pathToFileURL(path.join(here, `${name}.ts`)).href)) as { default?: (args: string[]) => Promise<void> };
 if (typeof mod.default !== 'function') {
   process.stderr.write(`bench/${name}.ts has no default export run(args)\n`);

@@ -2,29 +2,31 @@
 // output is exactly the contract's JSON (docs/contract.md §6). A file that cannot be read has
 // its error in `errors` and no documents; the other files are still processed. The files of one call
 // are taken as one dossier, so one file's documents confirm or doubt another's.
+import os from 'node:os';
 import type { ExtractOutput } from '../../shared/domain/documents';
 import { extractDocuments, extractDossier } from '../../shared/extract/index';
-import { createOcrPool, type OcrPool } from '../ocr/pool';
 import { readFile } from '../ocr/read-file';
+import { threadedReaders, type PageReaders } from '../ocr/readers';
 
 export interface ExtractFilesOptions {
-  /** A pool to reuse; otherwise one is started for the call and stopped after it. */
-  pool?: OcrPool;
+  /** Page readers to reuse; otherwise they are started for the call and stopped after it. */
+  readers?: PageReaders;
   signal?: AbortSignal;
   /** Called after each file, for progress output. */
   onFile?: (file: string, index: number, total: number) => void;
 }
 
 export async function extractFiles(paths: readonly string[], opts: ExtractFilesOptions = {}): Promise<ExtractOutput> {
-  const pool = opts.pool ?? createOcrPool({});
+  // No window waits on the command line: every core reads.
+  const readers = opts.readers ?? threadedReaders({ size: os.availableParallelism() });
   const reads: Awaited<ReturnType<typeof readFile>>[] = [];
   try {
     for (const [i, p] of paths.entries()) {
-      reads.push(await readFile(p, { pool, ...(opts.signal ? { signal: opts.signal } : {}) }));
+      reads.push(await readFile(p, { readers, ...(opts.signal ? { signal: opts.signal } : {}) }));
       opts.onFile?.(reads[i]?.file ?? p, i, paths.length);
     }
   } finally {
-    if (!opts.pool) await pool.terminate();
+    if (!opts.readers) await readers.terminate();
   }
   // The files of one call are one dossier: their documents are checked against each other. Pages that
   // were read are extracted even when others failed; a whole-file failure has none.

@@ -5,12 +5,9 @@ import type { OcrPage } from '../../shared/domain/ocr';
 import { ocrPageSchema } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
-import { readOriginal } from '../intake/store';
-import { ocrLimits } from './config';
-import { Gate, runLanes } from './gate';
-import { getOcrPool } from './pool';
-import { loadPage, readPage } from './read-page';
-import { openSource, type DocumentSource } from './source';
+import path from 'node:path';
+import { runLanes } from './gate';
+import { getPageReaders } from './readers';
 
 export type PageState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -41,8 +38,8 @@ export function startCaseOcr(ctx: BackendContext, caseId: number): Promise<void>
   if (!ctx.db.prepare(`SELECT 1 FROM cases WHERE id = ?`).get(caseId)) {
     throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
   }
-  // The pool first: services are disposed in reverse order, so runs are stopped before the pool is.
-  getOcrPool(ctx);
+  // The readers first: services are disposed in reverse order, so runs are stopped before the readers are.
+  getPageReaders(ctx);
   const active = runs(ctx).get(caseId);
   if (active && !active.controller.signal.aborted) return active.done;
   const controller = new AbortController();
@@ -80,12 +77,9 @@ export function retryCaseOcr(ctx: BackendContext, caseId: number): number {
   return info.changes;
 }
 
-/** Call at back-end start: starts the OCR pool, puts pages left 'running' by a crash back to pending,
- * and resumes every case with pending pages. Returns the case ids resumed. */
+/** Call at back-end start: puts pages left 'running' by a crash back to pending, and resumes every case
+ * with pending pages. Returns the case ids resumed. The page readers start with the first page. */
 export function resumePendingOcr(ctx: BackendContext): number[] {
-  // Start the pool's workers now, at back-end start, so the first page added later does not wait
-  // for tesseract to load its language data.
-  getOcrPool(ctx);
   ctx.db.prepare(`UPDATE page_ocr SET state = 'pending', updated_at = ? WHERE state = 'running'`).run(now());
   const cases = ctx.db
     .prepare(
@@ -154,18 +148,8 @@ function claimNext(ctx: BackendContext, caseId: number): { file_id: number; page
 }
 
 async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal): Promise<void> {
-  const pool = getOcrPool(ctx);
-  const limits = ocrLimits();
-  const sources = new Map<number, Promise<DocumentSource>>();
-  const gate = new Gate();
-  const sourceOf = (fileId: number, storedPath: string, name: string): Promise<DocumentSource> => {
-    let s = sources.get(fileId);
-    if (!s) {
-      s = openSource(name, readOriginal(ctx.home, storedPath), limits);
-      sources.set(fileId, s);
-    }
-    return s;
-  };
+  const readers = getPageReaders(ctx);
+  const opened = new Set<string>();
   const emit = (fileId: number, page: number, state: 'running' | 'done' | 'failed', error?: string): void => {
     ctx.events.emit('ocr.progress', { caseId, fileId, page, ...progress(ctx, caseId), state, ...(error ? { error } : {}) });
   };
@@ -173,8 +157,10 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
     for (let job = claimNext(ctx, caseId); job && !signal.aborted; job = signal.aborted ? undefined : claimNext(ctx, caseId)) {
       emit(job.file_id, job.page, 'running');
       try {
-        const source = await sourceOf(job.file_id, job.stored_path, job.name);
-        const page = await readPage(await loadPage(source, job.page, limits, gate), job.page, pool, limits, signal);
+        // Originals are content-addressed and never change: the file's key holds for every page.
+        const file = { key: `original:${job.stored_path}`, name: job.name, path: path.join(ctx.home, job.stored_path) };
+        opened.add(file.key);
+        const page = await readers.read(file, job.page, signal);
         if (signal.aborted) break;
         ctx.db
           .prepare(`UPDATE page_ocr SET state = 'done', source = ?, ocr_json = ?, poor = ?, error = NULL, updated_at = ? WHERE file_id = ? AND page = ? AND state = 'running'`)
@@ -193,13 +179,11 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
     }
   };
   try {
-    // The case's first page has the machine to itself: only one lane starts, and the others (one per
-    // further worker, and one rasterising ahead) join once it is read. Rasterising page 2 and reading
-    // it beside page 1 slowed page 1's recognition by ~40% on two cores (first page 1.64 s -> 1.34 s
-    // after intake in the OCR bench; the whole 6-page dossier takes ~0.4 s longer).
-    await runLanes(1, pool.size + 1, lane);
+    // The case's first page has the machine to itself: one lane starts, and the others (one per further
+    // reader) join once it is read, so the officer sees the first page's fields soonest.
+    await runLanes(1, readers.size, lane);
   } finally {
-    for (const s of sources.values()) await s.then((src) => src.close(), () => undefined);
+    for (const key of opened) readers.release(key);
   }
 }
 

@@ -39,9 +39,10 @@ export function ocrLimits(overrides: Partial<OcrLimits> = {}): OcrLimits {
   };
 }
 
-/** One tesseract worker per core by default (each is single-threaded wasm); CLAIMDESK_OCR_WORKERS overrides. */
+/** Pages read at once: one per core less one, left for the window and the calls it makes (each reader is
+ * a thread with a single-threaded tesseract worker); at least one. CLAIMDESK_OCR_WORKERS overrides. */
 export function defaultPoolSize(): number {
-  return Math.max(1, Math.floor(envNumber('CLAIMDESK_OCR_WORKERS', os.availableParallelism())));
+  return Math.max(1, Math.floor(envNumber('CLAIMDESK_OCR_WORKERS', os.availableParallelism() - 1)));
 }
 
 /** The refusal of a file with more pages than the configured limit (PDF and multi-page TIFF alike). */

@@ -1,14 +1,12 @@
 // The page image the officer sees next to the OCR boxes: rendered exactly as OCR saw it (same page
 // pixel space), then sent as a JPEG no larger than needed for the screen.
-import sharp from 'sharp';
 import type { OcrPage } from '../../shared/domain/ocr';
 import { ocrPageSchema } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
-import { readOriginal } from '../intake/store';
+import path from 'node:path';
 import type { PageState } from './case-ocr';
-import { ocrLimits } from './config';
-import { openSource } from './source';
+import { getPreviewReader } from './readers';
 
 export interface PageView {
   state: PageState;
@@ -30,28 +28,18 @@ export async function pageView(ctx: BackendContext, fileId: number, pageNo: numb
   if (pageNo > row.page_count) {
     throw new AppError('not_found', `${row.first_name} has ${row.page_count} page(s); there is no page ${pageNo}.`, { fileId, page: pageNo });
   }
-  const limits = ocrLimits();
-  const source = await openSource(row.first_name, readOriginal(ctx.home, row.stored_path), limits);
-  try {
-    const raster = await source.loadPage(pageNo);
-    const jpeg = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
-      .resize({ width: limits.previewSide, height: limits.previewSide, fit: 'inside', withoutEnlargement: true })
-      .jpeg({ quality: 75, mozjpeg: false })
-      .toBuffer({ resolveWithObject: true });
-    return {
-      state: row.state ?? 'pending',
-      ocr: row.ocr_json ? ocrPageSchema.parse(JSON.parse(row.ocr_json)) : null,
-      ...(row.error ? { error: row.error } : {}),
-      image: {
-        mime: 'image/jpeg',
-        dataBase64: jpeg.data.toString('base64'),
-        width: raster.width,
-        height: raster.height,
-        pixelWidth: jpeg.info.width,
-        pixelHeight: jpeg.info.height,
-      },
-    };
-  } finally {
-    await source.close();
-  }
+  const view = await getPreviewReader(ctx).preview({ key: `original:${row.stored_path}`, name: row.first_name, path: path.join(ctx.home, row.stored_path) }, pageNo);
+  return {
+    state: row.state ?? 'pending',
+    ocr: row.ocr_json ? ocrPageSchema.parse(JSON.parse(row.ocr_json)) : null,
+    ...(row.error ? { error: row.error } : {}),
+    image: {
+      mime: 'image/jpeg',
+      dataBase64: Buffer.from(view.jpeg).toString('base64'),
+      width: view.width,
+      height: view.height,
+      pixelWidth: view.pixelWidth,
+      pixelHeight: view.pixelHeight,
+    },
+  };
 }

@@ -3,14 +3,14 @@
 // Language data comes only from resources/tessdata; nothing is fetched, cached or written elsewhere.
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { AppError } from '../../shared/api/result';
-import type { BackendContext } from '../context';
 import { availableOcrLanguages, tessdataDir } from '../ocr-languages';
 import { defaultPoolSize } from './config';
 import { parseTsv, type TsvLine } from './tsv';
 import { warmUpPage } from './warm-up';
+import { WorkerQueue } from './worker-queue';
 
 export interface OcrPoolOptions {
-  /** Number of recognition workers; default one per core (CLAIMDESK_OCR_WORKERS overrides). */
+  /** Number of recognition workers; default one per core less one (CLAIMDESK_OCR_WORKERS overrides). */
   size?: number;
   languages?: string[];
   langPath?: string;
@@ -52,18 +52,10 @@ export interface OcrPool {
   terminate(): Promise<void>;
 }
 
-interface Job<T> {
-  run: (worker: Worker) => Promise<T>;
-  resolve: (value: T) => void;
-  reject: (err: unknown) => void;
-  signal?: AbortSignal | undefined;
-}
-
 /** tesseract prints warnings ("Too few characters", resolution guesses) to stderr; the app reports
  * quality itself, so they go to the worker's own /dev/null. */
 const QUIET = '/dev/null';
 
-const cancelled = (): AppError => new AppError('cancelled', 'OCR was cancelled');
 
 const workerOptions = (langPath: string, legacy: boolean) => ({
   langPath,
@@ -76,66 +68,6 @@ const workerOptions = (langPath: string, legacy: boolean) => ({
   errorHandler: () => undefined,
 });
 
-/** A queue that hands each job to the next idle worker; aborted jobs leave the queue untouched by OCR. */
-class WorkerQueue {
-  private readonly idle: Worker[] = [];
-  private readonly queue: Job<unknown>[] = [];
-  private readonly active = new Set<Job<unknown>>();
-
-  constructor(private readonly ready: Promise<Worker[]>) {
-    void ready.then((ws) => {
-      this.idle.push(...ws);
-      this.pump();
-    }, () => undefined);
-  }
-
-  async run<T>(run: (w: Worker) => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.ready; // surface worker start-up failures to the caller
-    if (signal?.aborted) throw cancelled();
-    return new Promise<T>((resolve, reject) => {
-      // A queued job leaves the queue on abort; a running one is answered now, and its worker rejoins
-      // the pool when tesseract finishes the page (wasm cannot be interrupted mid-page). The listener
-      // goes when the job settles: one signal serves every page of a case, and must not collect them.
-      const onAbort = (): void => {
-        const at = this.queue.indexOf(job as Job<unknown>);
-        if (at >= 0) this.queue.splice(at, 1);
-        reject(cancelled());
-      };
-      const settled = (): void => signal?.removeEventListener('abort', onAbort);
-      const job: Job<T> = {
-        run,
-        resolve: (v) => (settled(), resolve(v)),
-        reject: (e) => (settled(), reject(e)),
-        signal,
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.queue.push(job as Job<unknown>);
-      this.pump();
-    });
-  }
-
-  private pump(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const worker = this.idle.pop() as Worker;
-      const job = this.queue.shift() as Job<unknown>;
-      this.active.add(job);
-      job.run(worker).then(job.resolve, job.reject).finally(() => {
-        this.active.delete(job);
-        this.idle.push(worker);
-        this.pump();
-      });
-    }
-  }
-
-  async terminate(): Promise<void> {
-    // A terminated worker never answers: settle its job here so nobody waits for it forever.
-    for (const job of [...this.queue.splice(0), ...this.active]) job.reject(cancelled());
-    this.active.clear();
-    const workers = await this.ready.catch(() => [] as Worker[]);
-    await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
-  }
-}
-
 export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   const langPath = opts.langPath ?? tessdataDir();
   const languages = opts.languages ?? ['ind', 'eng'];
@@ -146,7 +78,7 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   }
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const warm = opts.warmUp ? warmUpPage() : null;
-  const recognizers = new WorkerQueue(
+  const recognizers = new WorkerQueue<Worker>(
     Promise.all(
       Array.from({ length: size }, async () => {
         const w = await createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false));
@@ -162,9 +94,9 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   );
   // The OSD model only exists in tesseract's legacy format, so orientation gets its own small worker,
   // started the first time a page looks sideways.
-  let osd: WorkerQueue | null = null;
-  const osdQueue = (): WorkerQueue =>
-    (osd ??= new WorkerQueue(
+  let osd: WorkerQueue<Worker> | null = null;
+  const osdQueue = (): WorkerQueue<Worker> =>
+    (osd ??= new WorkerQueue<Worker>(
       createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true)).then(async (w) => {
         await w.setParameters({ debug_file: QUIET });
         return [w];
@@ -194,9 +126,4 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
       await Promise.all([recognizers.terminate(), osd?.terminate()]);
     },
   };
-}
-
-/** The back end's one pool, created on first use and terminated when the context closes. */
-export function getOcrPool(ctx: BackendContext): OcrPool {
-  return ctx.service('ocr.pool', () => createOcrPool({ warmUp: true }), (pool) => pool.terminate());
 }

@@ -4,19 +4,21 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OcrPage } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
+import { randomUUID } from 'node:crypto';
 import { ocrLimits, type OcrLimits } from './config';
-import { createOcrPool, type OcrPool } from './pool';
-import { Gate, runLanes } from './gate';
-import { loadPage, readPage } from './read-page';
-import { openSource, type DocumentSource } from './source';
+import type { OcrPool } from './pool';
+import { runLanes } from './gate';
+import { inProcessReaders, threadedReaders, type FileRef, type PageReaders } from './readers';
 
 export interface ReadFileOptions {
-  /** A pool to reuse; without one a pool is started for this call and stopped after it. */
+  /** Page readers to reuse; without them, readers are started for this call and stopped after it. */
+  readers?: PageReaders;
+  /** Read on this thread with this OCR pool instead (the benches' caching pool). */
   pool?: OcrPool;
   signal?: AbortSignal;
   /** Called as each page finishes (pages may finish out of order). */
   onPage?: (p: OcrPage) => void;
-  /** Languages for a pool started by this call (default ind+eng); ignored when `pool` is given. */
+  /** Languages for readers started by this call (default ind+eng). */
   languages?: string[];
   limits?: Partial<OcrLimits>;
 }
@@ -30,26 +32,30 @@ export interface ReadFileResult {
 export async function readFile(input: string | { name: string; bytes: Buffer }, opts: ReadFileOptions = {}): Promise<ReadFileResult> {
   const name = typeof input === 'string' ? path.basename(input) : input.name;
   const limits = ocrLimits(opts.limits);
-  let source: DocumentSource;
-  try {
-    const bytes = typeof input === 'string' ? await readBytes(input, limits) : input.bytes;
-    source = await openSource(name, bytes, limits);
-  } catch (err) {
-    return { file: name, pages: [], errors: [messageOf(err)] };
-  }
-  const ownPool = opts.pool ? null : createOcrPool(opts.languages ? { languages: opts.languages } : {});
-  const pool = opts.pool ?? (ownPool as OcrPool);
+  const own = opts.readers
+    ? null
+    : opts.pool
+      ? inProcessReaders(opts.pool, limits)
+      : threadedReaders({ ...(opts.languages ? { languages: opts.languages } : {}), ...(opts.limits ? { limits: opts.limits } : {}) });
+  const readers = opts.readers ?? (own as PageReaders);
   const pages: OcrPage[] = [];
   const errors: string[] = [];
+  let file: FileRef | null = null;
   try {
-    // One page more in flight than there are workers, so rasterising the next page overlaps OCR.
+    let pageCount: number;
+    try {
+      file = typeof input === 'string' ? { key: `path:${randomUUID()}`, name, path: await checkedPath(input, limits) } : { key: `bytes:${randomUUID()}`, name, bytes: input.bytes };
+      pageCount = await readers.pageCount(file, opts.signal);
+    } catch (err) {
+      return { file: name, pages: [], errors: [messageOf(err)] };
+    }
+    const ref = file;
     let next = 1;
-    const gate = new Gate();
     const lane = async (firstRead: () => void): Promise<void> => {
-      while (next <= source.pageCount && !opts.signal?.aborted) {
+      while (next <= pageCount && !opts.signal?.aborted) {
         const n = next++;
         try {
-          const page = await readPage(await loadPage(source, n, limits, gate), n, pool, limits, opts.signal);
+          const page = await readers.read(ref, n, opts.signal);
           pages.push(page);
           opts.onPage?.(page);
         } catch (err) {
@@ -58,17 +64,19 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
         firstRead();
       }
     };
-    await runLanes(pool.size, Math.min(source.pageCount, pool.size + 1), lane);
+    // One page more in flight than there are readers, so the next page is ready when a reader is free.
+    await runLanes(readers.size, Math.min(pageCount, readers.size + 1), lane);
     if (opts.signal?.aborted) errors.push('cancelled');
   } finally {
-    await source.close().catch(() => undefined);
-    await ownPool?.terminate();
+    if (file) readers.release(file.key);
+    await own?.terminate();
   }
   pages.sort((a, b) => a.page - b.page);
   return { file: name, pages, errors };
 }
 
-async function readBytes(file: string, limits: OcrLimits): Promise<Buffer> {
+/** The file's path once it is known to be a file within the upload limit. */
+async function checkedPath(file: string, limits: OcrLimits): Promise<string> {
   const stat = await fs.stat(file).catch(() => null);
   if (!stat?.isFile()) throw new AppError('not_found', `${file} does not exist or is not a file.`, { file });
   if (stat.size > limits.maxUploadBytes) {
@@ -77,7 +85,7 @@ async function readBytes(file: string, limits: OcrLimits): Promise<Buffer> {
       reason: 'bytes',
     });
   }
-  return fs.readFile(file);
+  return path.resolve(file);
 }
 
 const messageOf = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -1,20 +1,21 @@
 // `claimdesk ocr FILE... [--json]`: every page's words with boxes and confidences, and the page's
 // quality, without a database. Unreadable files are reported and the others still read.
+import os from 'node:os';
 import type { Command } from 'commander';
 import type { OcrPage } from '../../../shared/domain/ocr';
-import { createOcrPool } from '../../ocr/pool';
 import { readFile, type ReadFileResult } from '../../ocr/read-file';
+import { threadedReaders } from '../../ocr/readers';
 import { CliExit, emit, type GlobalOptions } from '../output';
 
 export function register(ocr: Command): void {
   ocr
     .argument('<files...>', 'files to read')
-    .option('--workers <n>', 'OCR workers (default: one per core)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'pages read at once (default: one per core)', (v) => Number.parseInt(v, 10))
     .option('--lang <langs>', 'OCR languages, +-separated (default ind+eng)')
     .action(async (files: string[], o: { workers?: number; lang?: string }, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
-      const pool = createOcrPool({
-        ...(o.workers && o.workers > 0 ? { size: o.workers } : {}),
+      const readers = threadedReaders({
+        size: o.workers && o.workers > 0 ? o.workers : os.availableParallelism(),
         ...(o.lang ? { languages: o.lang.split('+') } : {}),
       });
       const results: ReadFileResult[] = new Array(files.length);
@@ -22,11 +23,11 @@ export function register(ocr: Command): void {
         // Files side by side (pages of one file already are), so single-page images keep every worker busy.
         let next = 0;
         const lane = async (): Promise<void> => {
-          for (let i = next++; i < files.length; i = next++) results[i] = await readFile(files[i] as string, { pool });
+          for (let i = next++; i < files.length; i = next++) results[i] = await readFile(files[i] as string, { readers });
         };
-        await Promise.all(Array.from({ length: Math.min(files.length, pool.size) }, lane));
+        await Promise.all(Array.from({ length: Math.min(files.length, readers.size) }, lane));
       } finally {
-        await pool.terminate();
+        await readers.terminate();
       }
       emit(opts, { files: results }, () => results.map(describeFile).join('\n\n'));
       if (results.some((r) => r.pages.length === 0 && r.errors.length > 0)) {

@@ -1,0 +1,229 @@
+// Page readers: where a page becomes an OcrPage. The back end never rasterises, cleans or reads a page
+// on its own thread: `threadedReaders` runs the whole page pipeline (pdf.js, the pixel passes, the
+// tesseract worker each thread owns) in worker threads, so calls keep being answered while pages are
+// read. `inProcessReaders` is the same pipeline on the calling thread: it is what each thread runs, and
+// what the benches use to put a caching OCR pool in front of tesseract.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import sharp from 'sharp';
+import type { OcrPage } from '../../shared/domain/ocr';
+import { AppError, type ApiError } from '../../shared/api/result';
+import { appRoot } from '../paths';
+import { defaultPoolSize, ocrLimits, type OcrLimits } from './config';
+import { Gate } from './gate';
+import type { OcrPool } from './pool';
+import { loadPage, readPage } from './read-page';
+import { openSource, type DocumentSource } from './source';
+import { WorkerQueue } from './worker-queue';
+import type { BackendContext } from '../context';
+
+/** A file to read: by path, or by its bytes. `key` names it for reuse across its pages (hash or path). */
+export interface FileRef {
+  key: string;
+  name: string;
+  path?: string;
+  bytes?: Uint8Array;
+}
+
+/** A page as the officer sees it: JPEG, no larger than the preview size, in OCR's page pixel space. */
+export interface PagePreview {
+  jpeg: Uint8Array;
+  /** The page's size in OCR's pixel space (what OCR boxes refer to). */
+  width: number;
+  height: number;
+  /** The JPEG's own size. */
+  pixelWidth: number;
+  pixelHeight: number;
+}
+
+export interface PageReaders {
+  /** Pages read at once. */
+  readonly size: number;
+  pageCount(file: FileRef, signal?: AbortSignal): Promise<number>;
+  read(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<OcrPage>;
+  preview(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<PagePreview>;
+  /** Closes the file where it is open (call when its pages are done). */
+  release(key: string): void;
+  terminate(): Promise<void>;
+}
+
+/** Open files kept per reader: a case's files are read one after the other, pages in order. */
+const OPEN_FILES = 4;
+
+async function bytesOf(file: FileRef): Promise<Uint8Array> {
+  if (file.bytes) return file.bytes;
+  if (!file.path) throw new AppError('internal', `No bytes or path for ${file.name}`);
+  return fs.readFile(file.path);
+}
+
+async function renderPreview(source: DocumentSource, pageNo: number, limits: OcrLimits): Promise<PagePreview> {
+  const raster = await source.loadPage(pageNo);
+  const jpeg = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
+    .resize({ width: limits.previewSide, height: limits.previewSide, fit: 'inside', withoutEnlargement: true })
+    .jpeg({ quality: 75, mozjpeg: false })
+    .toBuffer({ resolveWithObject: true });
+  return { jpeg: jpeg.data, width: raster.width, height: raster.height, pixelWidth: jpeg.info.width, pixelHeight: jpeg.info.height };
+}
+
+/** The page pipeline on this thread, over `pool` (or the pool `pool()` makes when a page is first read:
+ * a thread that only renders previews never starts tesseract). The pool stays the caller's. */
+export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLimits = ocrLimits()): PageReaders {
+  let ocr = typeof pool === 'function' ? null : pool;
+  const ocrPool = (): OcrPool => (ocr ??= (pool as () => OcrPool)());
+  const sources = new Map<string, Promise<DocumentSource>>();
+  const gate = new Gate();
+  const release = (key: string): void => {
+    const s = sources.get(key);
+    sources.delete(key);
+    void s?.then((src) => src.close(), () => undefined);
+  };
+  const open = (file: FileRef): Promise<DocumentSource> => {
+    let s = sources.get(file.key);
+    if (s) {
+      // Most recently used last, so the least recently used file is closed first.
+      sources.delete(file.key);
+      sources.set(file.key, s);
+      return s;
+    }
+    s = bytesOf(file).then((bytes) => openSource(file.name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits));
+    sources.set(file.key, s);
+    s.catch(() => sources.delete(file.key));
+    while (sources.size > OPEN_FILES) release(sources.keys().next().value as string);
+    return s;
+  };
+  return {
+    size: typeof pool === 'function' ? 1 : pool.size,
+    pageCount: async (file) => (await open(file)).pageCount,
+    read: async (file, pageNo, signal) => readPage(await loadPage(await open(file), pageNo, limits, gate), pageNo, ocrPool(), limits, signal),
+    preview: async (file, pageNo) => renderPreview(await open(file), pageNo, limits),
+    release,
+    terminate: async () => {
+      for (const key of [...sources.keys()]) release(key);
+      await Promise.resolve();
+    },
+  };
+}
+
+// ---- worker threads ----
+
+/** Work for a thread; each request carries an id its reply answers. */
+type ReaderJob = { op: 'read' | 'preview'; file: FileRef; page: number } | { op: 'count'; file: FileRef };
+
+export type ReaderRequest =
+  | (ReaderJob & { id: number })
+  | { op: 'cancel'; id: number }
+  | { op: 'release'; key: string };
+
+export type ReaderReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ApiError };
+
+export interface ReaderThreadData {
+  languages?: string[];
+  warmUp: boolean;
+  limits: OcrLimits;
+}
+
+/** The built thread entry (electron-vite builds src/main/ocr/reader-thread.ts beside the back end). The
+ * TypeScript sources (tests, benches) use the build too: the test runners rebuild it when stale. */
+function threadEntry(): string {
+  const dir = import.meta.url.endsWith('.ts') ? path.join(appRoot(), 'out', 'main') : import.meta.dirname;
+  // Packaged, the back end's files are unpacked beside the archive, where a thread can load them.
+  return path.join(dir.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked'), 'reader-thread.js');
+}
+
+/** One worker thread; started on first use and again after it died, answering each call by its id. */
+class ReaderThread {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
+
+  constructor(private readonly data: ReaderThreadData) {}
+
+  private ensure(): Worker {
+    if (this.worker) return this.worker;
+    const entry = threadEntry();
+    const worker = new Worker(entry, { workerData: this.data, stdout: false, stderr: false });
+    worker.on('message', (m: ReaderReply) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new AppError(m.error.code, m.error.message, m.error.params));
+    });
+    const fail = (why: string): void => {
+      if (this.worker === worker) this.worker = null;
+      for (const p of this.pending.values()) p.reject(new AppError('internal', `The page reader stopped (${why}); the page can be read again.`));
+      this.pending.clear();
+    };
+    worker.on('error', (err) => fail(err.message));
+    worker.on('exit', (code) => fail(`exit ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  call<T>(request: ReaderJob, signal?: AbortSignal): Promise<T> {
+    const id = this.nextId++;
+    const worker = this.ensure();
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => worker.postMessage({ op: 'cancel', id } satisfies ReaderRequest);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = (): void => signal?.removeEventListener('abort', onAbort);
+      this.pending.set(id, { resolve: (v) => (settle(), resolve(v as T)), reject: (e) => (settle(), reject(e)) });
+      worker.postMessage({ ...request, id } as ReaderRequest);
+    });
+  }
+
+  post(request: Extract<ReaderRequest, { op: 'release' }>): void {
+    this.worker?.postMessage(request);
+  }
+
+  async terminate(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    await w?.terminate();
+  }
+}
+
+export interface ThreadedReadersOptions {
+  /** Threads, each reading one page at a time with its own tesseract worker (default: cores less one). */
+  size?: number;
+  languages?: string[];
+  /** Each thread reads a generated page first (warm-up.ts): for the app's long-lived readers. */
+  warmUp?: boolean;
+  limits?: Partial<OcrLimits>;
+}
+
+/** Page readers in worker threads, started on the first page asked for. */
+export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders {
+  const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
+  const data: ReaderThreadData = { ...(opts.languages ? { languages: opts.languages } : {}), warmUp: opts.warmUp ?? false, limits: ocrLimits(opts.limits) };
+  const threads = Array.from({ length: size }, () => new ReaderThread(data));
+  let queue: WorkerQueue<ReaderThread> | null = null;
+  const run = <T>(request: ReaderJob, signal?: AbortSignal): Promise<T> =>
+    (queue ??= new WorkerQueue(Promise.resolve(threads))).run((t) => t.call<T>(request, signal), signal);
+  return {
+    size,
+    pageCount: (file, signal) => run<number>({ op: 'count', file }, signal),
+    read: (file, page, signal) => run<OcrPage>({ op: 'read', file, page }, signal),
+    preview: async (file, page, signal) => {
+      const p = await run<PagePreview>({ op: 'preview', file, page }, signal);
+      return { ...p, jpeg: Buffer.from(p.jpeg) };
+    },
+    release: (key) => {
+      for (const t of threads) t.post({ op: 'release', key });
+    },
+    terminate: async () => {
+      await (queue?.terminate() ?? Promise.all(threads.map((t) => t.terminate())));
+    },
+  };
+}
+
+/** The back end's page readers for OCR, started on the first page and stopped when the context closes. */
+export function getPageReaders(ctx: BackendContext): PageReaders {
+  return ctx.service('ocr.readers', () => threadedReaders(), (r) => r.terminate());
+}
+
+/** A thread of its own for the page images the officer looks at, so a preview never waits behind OCR. */
+export function getPreviewReader(ctx: BackendContext): PageReaders {
+  return ctx.service('ocr.previews', () => threadedReaders({ size: 1 }), (r) => r.terminate());
+}
