@@ -78,6 +78,10 @@ describe('the packaged app', () => {
     expect(unpackedFiles.some((f) => /libvips-cpp\.so/.test(f))).toBe(true);
     expect(unpackedFiles.some((f) => /skia\..*\.node$/.test(f))).toBe(true);
     expect(unpackedFiles.some((f) => /tesseract-core.*\.wasm/.test(f))).toBe(true);
+    // Worker threads start from files on disk: the page reader's entry and the chunks it imports.
+    const main = path.join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'main');
+    expect(fs.existsSync(path.join(main, 'reader-thread.js'))).toBe(true);
+    for (const chunk of fs.readFileSync(path.join(main, 'reader-thread.js'), 'utf8').matchAll(/from "\.\/([^"]+)"/g)) expect(fs.existsSync(path.join(main, chunk[1]!)), chunk[1]).toBe(true);
   });
 
   it('carries the OCR language data, requirement tables and demo files, so a first start needs no network', () => {
