@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: path.resolve(import.meta.dirname, 'src/main/electron/index.ts'),
           cli: path.resolve(import.meta.dirname, 'src/main/cli/index.ts'),
+          // The back end's own process (Electron's utility process; a child of `claimdesk serve`).
+          backend: path.resolve(import.meta.dirname, 'src/main/backend/entry.ts'),
           // A worker thread's entry: page reading off the back end's thread (src/main/ocr/readers.ts).
           'reader-thread': path.resolve(import.meta.dirname, 'src/main/ocr/reader-thread.ts'),
         },

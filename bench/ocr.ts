@@ -132,13 +132,15 @@ export default async function runBench(args: string[]): Promise<void> {
     const poolPeak = mem.peak() - baseline;
 
     // Time to the first finished page of a 6-page dossier, measured from the end of intake, on the app's
-    // page readers, which start (threads and tesseract) with that first page.
+    // page readers, which start (threads and tesseract) when the files arrive.
     const home = path.join(dir, 'home');
     const ctx = new BackendContext({ home, transport: 'cli' });
     const appReaders = getPageReaders(ctx);
     const c = createCase(ctx, { claimType: 'JKM', notes: '' });
     const bundle = await dossier(pages, dir);
     const intakeStart = performance.now();
+    // As documents.add does: the readers start while the files are checked and stored.
+    appReaders.start();
     await addFilesToCase(ctx, c.id, bundle);
     const intakeDone = performance.now();
     let firstPage = 0;
@@ -160,7 +162,7 @@ export default async function runBench(args: string[]): Promise<void> {
     console.log(`  seconds per page (median, alone):    ${secs(cdPerPage)} s`);
     console.log(`  pages per second with the pool:      ${cdRate.toFixed(2)}   (CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(0)} ms a page, ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores busy)`);
     console.log(`  word accuracy:                       ${(cdAccuracy * 100).toFixed(1)} %`);
-    console.log(`  6-page dossier on the app's ${appReaders.size} page reader(s), started by its first page: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`);
+    console.log(`  6-page dossier on the app's ${appReaders.size} page reader(s), started when the files arrive: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`);
     console.log(`  its first page (ms): ${Object.entries(firstTimings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
     console.log(`  peak memory: pool ${mib(poolPeak)} MiB above baseline, process ${mib(peak)} MiB RSS`);
 

@@ -24,3 +24,13 @@ export function appRoot(): string {
 export function resourcesDir(): string {
   return process.env.CLAIMDESK_RESOURCES ?? path.join(appRoot(), 'resources');
 }
+
+/**
+ * A built entry of the back end (out/main/NAME.js: the back-end process, the page-reader thread). Run
+ * from the TypeScript sources (tests, benches), the build is used too; the test runners rebuild it when
+ * stale. Packaged, out/main is unpacked beside the archive, where a process or thread can start it.
+ */
+export function builtEntry(name: string): string {
+  const dir = import.meta.url.endsWith('.ts') ? path.join(appRoot(), 'out', 'main') : import.meta.dirname;
+  return path.join(dir.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked'), `${name}.js`);
+}

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type Host } from '../../src/main/host/server';
+import { localBackend } from '../../src/main/backend/backend';
 import { resolveInside } from '../../src/main/host/static';
 import type { BackendContext } from '../../src/main/context';
 import { Tab } from '../helpers/http';
@@ -39,7 +40,7 @@ beforeAll(async () => {
   const r = tempDir();
   rendererDir = r.dir;
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
-  host = await startHost({ ctx, rendererDir, log: () => undefined });
+  host = await startHost({ backend: localBackend(ctx), rendererDir, log: () => undefined });
   officer = (await createAccounts(ctx, [{ username: 'budi', role: 'officer' }])).budi!;
   tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
   cleanup = async () => {

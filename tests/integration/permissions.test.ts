@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../src/main/context';
 import { sessionCookieName, startHost, type Host } from '../../src/main/host/server';
+import { localBackend } from '../../src/main/backend/backend';
 import { contract, METHOD_NAMES } from '../../src/shared/api/contract';
 import { PUBLIC_METHODS } from '../../src/shared/api/access';
 import { importPeople } from '../helpers/dossiers';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   ctx = t.ctx;
   const r = tempDir();
   fs.writeFileSync(path.join(r.dir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
-  host = await startHost({ ctx, rendererDir: r.dir, log: () => undefined });
+  host = await startHost({ backend: localBackend(ctx), rendererDir: r.dir, log: () => undefined });
   await importPeople(ctx, [PARTICIPANT]);
   accounts = await createAccounts(ctx, [
     { username: 'budi', role: 'officer' },

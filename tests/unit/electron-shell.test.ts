@@ -1,75 +1,20 @@
-// The desktop shell cannot run here (no Electron binary); these tests drive its wiring with a stand-in
-// for the 'electron' module and assert the security baseline and that every contract method is served.
-import { EventEmitter } from 'node:events';
+// The desktop shell cannot run here (no Electron binary); these tests drive its wiring with stand-ins
+// and assert the security baseline and that every contract method is served. Starting the whole shell,
+// with its back-end process, is in tests/integration/electron-shell.test.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, registerIpc, WindowSessions } from '../../src/main/electron/ipc';
 import { endSession } from '../../src/main/auth/sessions';
-import { startShell, type ElectronModule } from '../../src/main/electron/main-process';
 import { appProtocolResponse } from '../../src/main/electron/protocol';
 import { hardenContents, hardenSession, isAppUrl, safeExternalUrl, windowOptions } from '../../src/main/electron/security';
 import { createDispatcher } from '../../src/main/dispatch';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { buildBridge } from '../../src/preload/bridge';
-import { availableOcrLanguages, tessdataDir } from '../../src/main/ocr-languages';
-import { resourcesDir } from '../../src/main/paths';
+import { FakeContents, type Handler } from '../helpers/fake-electron';
 import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
-
-type Handler = (...args: unknown[]) => unknown;
-
-class FakeContents extends EventEmitter {
-  static nextId = 1;
-  id = FakeContents.nextId++;
-  windowOpenHandler: ((d: { url: string }) => { action: string }) | undefined;
-  sent: unknown[] = [];
-  mainFrame = { url: 'claimdesk://app/index.html' };
-  setWindowOpenHandler(h: (d: { url: string }) => { action: string }): void {
-    this.windowOpenHandler = h;
-  }
-  send(_channel: string, payload: unknown): void {
-    this.sent.push(payload);
-  }
-  isDestroyed(): boolean {
-    return false;
-  }
-}
-
-function fakeElectron(): { electron: ElectronModule; handlers: Map<string, Handler>; windows: { options: Electron.BrowserWindowConstructorOptions; url?: string; contents: FakeContents }[]; headersHook: { fn?: Handler }; schemes: string[] } {
-  const handlers = new Map<string, Handler>();
-  const windows: { options: Electron.BrowserWindowConstructorOptions; url?: string; contents: FakeContents }[] = [];
-  const headersHook: { fn?: Handler } = {};
-  const schemes: string[] = [];
-  class FakeWindow extends EventEmitter {
-    webContents = new FakeContents();
-    constructor(options: Electron.BrowserWindowConstructorOptions) {
-      super();
-      windows.push({ options, contents: this.webContents });
-    }
-    async loadURL(url: string): Promise<void> {
-      windows[windows.length - 1]!.url = url;
-    }
-    show(): void {}
-  }
-  const electron = {
-    app: { getPath: () => '/nonexistent-userdata', on: () => undefined, quit: () => undefined },
-    BrowserWindow: FakeWindow,
-    ipcMain: { handle: (channel: string, fn: Handler) => handlers.set(channel, fn) },
-    protocol: { handle: (scheme: string) => schemes.push(scheme), registerSchemesAsPrivileged: () => undefined },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: () => undefined,
-        setPermissionCheckHandler: () => undefined,
-        webRequest: { onHeadersReceived: (fn: Handler) => (headersHook.fn = fn) },
-      },
-    },
-    shell: { openExternal: async () => undefined },
-    dialog: { showErrorBox: () => undefined },
-  } as unknown as ElectronModule;
-  return { electron, handlers, windows, headersHook, schemes };
-}
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -189,52 +134,5 @@ describe('IPC wiring', () => {
     for (const m of METHOD_NAMES) expect(typeof (bridge as unknown as Record<string, unknown>)[m], m).toBe('function');
     await bridge['cases.get']({ id: 3 });
     expect(calls).toEqual([[CALL_CHANNEL, 'cases.get', { id: 3 }]]);
-  });
-
-  it('starts the shell: data folder, protocol, IPC, hardened window on the app origin', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const fake = fakeElectron();
-    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    cleanups.push(() => logged.mockRestore());
-    const win = await startShell(fake.electron, { outDir: '/app/out', argv: ['electron', '.', '--home', dir, '--demo'], env: {} });
-    expect(win).not.toBeNull();
-    expect(fake.schemes).toEqual(['claimdesk']);
-    expect([...fake.handlers.keys()]).toEqual([CALL_CHANNEL]);
-    expect(fake.windows).toHaveLength(1);
-    expect(fake.windows[0]!.url).toBe('claimdesk://app/index.html');
-    expect(fake.windows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' });
-    expect(fake.windows[0]!.contents.listenerCount('will-navigate')).toBe(1);
-    expect(fake.headersHook.fn).toBeTypeOf('function');
-    expect(fs.existsSync(path.join(dir, 'claimdesk.sqlite'))).toBe(true);
-    const frame = { url: 'claimdesk://app/index.html' };
-    const sender = { senderFrame: frame, sender: { id: fake.windows[0]!.contents.id, mainFrame: frame } };
-    const call = fake.handlers.get(CALL_CHANNEL)!;
-    // --demo seeded one account of each role and printed their passwords on the terminal, once.
-    const printed = logged.mock.calls.flat().join('\n');
-    const password = /officer\s+user name: petugas\s+password: (\S+)/.exec(printed)?.[1];
-    expect(password).toMatch(/^[a-z0-9]{4}(-[a-z0-9]{4}){3}$/);
-    expect(await call(sender, 'auth.signIn', { username: 'petugas', password })).toMatchObject({ ok: true, value: { user: { role: 'officer' } } });
-    const info = (await call(sender, 'app.info', {})) as { value: { participantCount: number; dataFolder: string } };
-    expect(info.value.dataFolder).toBe(dir);
-    expect(info.value.participantCount).toBeGreaterThanOrEqual(200);
-  });
-
-  it('the packaged app reads OCR data and tables from the resources folder beside its archive', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const packaged = path.join(dir, 'app-resources');
-    fs.mkdirSync(path.join(packaged, 'resources', 'tessdata'), { recursive: true });
-    for (const lang of ['ind', 'eng']) fs.copyFileSync(path.join('resources', 'tessdata', `${lang}.traineddata.gz`), path.join(packaged, 'resources', 'tessdata', `${lang}.traineddata.gz`));
-    const before = process.env.CLAIMDESK_RESOURCES;
-    cleanups.push(() => {
-      if (before === undefined) delete process.env.CLAIMDESK_RESOURCES;
-      else process.env.CLAIMDESK_RESOURCES = before;
-    });
-    const win = await startShell(fakeElectron().electron, { outDir: '/app/out', argv: ['claimdesk', '--home', path.join(dir, 'home')], env: process.env, packagedResources: packaged });
-    expect(win).not.toBeNull();
-    expect(resourcesDir()).toBe(path.join(packaged, 'resources'));
-    expect(tessdataDir()).toBe(path.join(packaged, 'resources', 'tessdata'));
-    expect(availableOcrLanguages(tessdataDir())).toEqual(['eng', 'ind']);
   });
 });

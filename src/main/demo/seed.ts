@@ -21,13 +21,8 @@ import { NameIndex } from '../participants/name-index';
 import { participantWriter } from '../participants/participant-writer';
 import { resourcesDir } from '../paths';
 import { createCase } from '../services/cases';
+import type { DemoAccount } from './accounts';
 
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-}
 
 export interface DemoResult {
   seeded: boolean;
@@ -141,11 +136,3 @@ export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}, d
   return { seeded: true, participants, cases: manifest.cases.length, files, accounts };
 }
 
-/** The demo accounts as a terminal shows them: printed once, when they are created. */
-export function describeAccounts(accounts: DemoAccount[]): string {
-  if (accounts.length === 0) return '';
-  return [
-    'Demo accounts (shown once; an administrator can reset them, or run "claimdesk users reset-password NAME"):',
-    ...accounts.map((a) => `    ${a.role.padEnd(10)} user name: ${a.username.padEnd(12)} password: ${a.password}`),
-  ].join('\n');
-}

@@ -5,7 +5,7 @@ import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 import type { Dispatch } from '../dispatch';
-import type { EventBus } from '../events';
+import type { Backend } from '../backend/backend';
 import { isAppUrl } from './security';
 
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/api/channels';
@@ -56,7 +56,7 @@ export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch
 }
 
 /** Push back-end events to the window for as long as it lives. */
-export function forwardEvents(events: EventBus, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): void {
+export function forwardEvents(events: Pick<Backend, 'subscribe'>, contents: Pick<WebContents, 'send' | 'isDestroyed' | 'once'>): void {
   const unsubscribe = events.subscribe((event) => {
     if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, event);
   });

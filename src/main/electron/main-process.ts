@@ -2,17 +2,14 @@
 // use. Electron is injected so the wiring can be unit-tested without the Electron runtime.
 import path from 'node:path';
 import type * as Electron from 'electron';
-import { BackendContext } from '../context';
-import { describeAccounts, seedDemo } from '../demo/seed';
-import { createDispatcher } from '../dispatch';
-import { resolveHome } from '../paths';
-import { startBackgroundWork } from '../startup';
-import { endSession } from '../auth/sessions';
+import { startRemoteBackend, type BackendChannel, type RemoteBackend } from '../backend/remote';
+import { describeAccounts } from '../demo/accounts';
+import { builtEntry, resolveHome } from '../paths';
 import { forwardEvents, registerIpc, WindowSessions } from './ipc';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
 import { APP_ORIGIN, hardenContents, hardenSession, windowOptions } from './security';
 
-export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog'>;
+export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'utilityProcess'>;
 
 export interface ShellOptions {
   /** Folder holding the built main/preload/renderer (out/). */
@@ -29,48 +26,78 @@ export function parseShellArgs(argv: string[]): { home?: string; demo: boolean }
   return { ...(home ? { home } : {}), demo: argv.includes('--demo') };
 }
 
+/** The back end in an Electron utility process: its own process, off the one that drives the windows. */
+export function utilityChannel(utilityProcess: ElectronModule['utilityProcess'], env: NodeJS.ProcessEnv): BackendChannel {
+  const child = utilityProcess.fork(builtEntry('backend'), [], { serviceName: 'ClaimDesk back end', stdio: 'inherit', env });
+  return {
+    post: (m) => child.postMessage(m),
+    onMessage: (l) => void child.on('message', l),
+    onExit: (l) => void child.once('exit', l),
+    kill: () => void child.kill(),
+    get pid() {
+      return child.pid;
+    },
+  };
+}
+
 /** Must run before the app is ready: the scheme is privileged at start-up only. */
 export function registerSchemes(electron: ElectronModule): void {
   electron.protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
 }
 
-export async function startShell(electron: ElectronModule, options: ShellOptions): Promise<Electron.BrowserWindow | null> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog } = electron;
+export interface Shell {
+  window: Electron.BrowserWindow;
+  backend: RemoteBackend;
+}
+
+export async function startShell(electron: ElectronModule, options: ShellOptions): Promise<Shell | null> {
+  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, utilityProcess } = electron;
   const args = parseShellArgs(options.argv);
   // OCR data, requirement tables and demo files are plain files outside the archive (electron-builder's
-  // extraResources); the back end finds them through the environment, as any process it starts will.
+  // extraResources); the back end finds them through its environment.
   if (options.packagedResources) options.env.CLAIMDESK_RESOURCES = path.join(options.packagedResources, 'resources');
-  let ctx: BackendContext;
+  let remote: Awaited<ReturnType<typeof startRemoteBackend>>;
   try {
-    ctx = new BackendContext({
+    remote = await startRemoteBackend(utilityChannel(utilityProcess, options.env), {
       home: resolveHome(args.home, app.getPath('userData'), options.env),
       transport: 'electron',
       ...(options.env.CLAIMDESK_SQLITE_BINDING ? { nativeBinding: options.env.CLAIMDESK_SQLITE_BINDING } : {}),
+      ...(args.demo ? { demo: { files: true } } : {}),
     });
   } catch (err) {
     dialog.showErrorBox('ClaimDesk', (err as Error).message);
     app.quit();
     return null;
   }
-  if (args.demo) {
-    const seeded = await seedDemo(ctx, { files: true });
-    // The terminal that started the app shows the demo accounts' passwords, once.
-    if (seeded.accounts.length) console.log(describeAccounts(seeded.accounts));
-  }
+  const { backend, started } = remote;
+  // The terminal that started the app shows the demo accounts' passwords, once.
+  if (started.demo?.accounts.length) console.log(describeAccounts(started.demo.accounts));
+  backend.onCrash((code) => {
+    dialog.showErrorBox('ClaimDesk', `The back end stopped unexpectedly (exit ${code}). Nothing saved is lost; start ClaimDesk again.`);
+    app.quit();
+  });
   hardenSession(session.defaultSession);
   registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
   // Each window signs in on its own; the session ends when the window closes (or signs out).
-  const sessions = new WindowSessions((token) => endSession(ctx, token, 'window_closed', true));
-  registerIpc(ipcMain, createDispatcher(ctx), sessions);
-  startBackgroundWork(ctx);
+  const sessions = new WindowSessions((token) => backend.endSession(token, 'window_closed'));
+  registerIpc(ipcMain, backend.dispatch, sessions);
 
   const win = new BrowserWindow(windowOptions(path.join(options.outDir, 'preload', 'index.cjs')));
   hardenContents(win.webContents, shell);
-  forwardEvents(ctx.events, win.webContents);
+  forwardEvents(backend, win.webContents);
   const windowId = win.webContents.id;
   win.webContents.once('destroyed', () => sessions.drop(windowId));
   win.once('ready-to-show', () => win.show());
-  app.on('will-quit', () => void ctx.close());
+  // The back end closes its database before the app goes (once: the second quit is the real one).
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void backend.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   await win.loadURL(`${APP_ORIGIN}/index.html`);
-  return win;
+  return { window: win, backend };
 }

@@ -3,6 +3,7 @@ import { AppError, type ErrorCode } from '../../shared/api/result';
 import { listCaseFiles } from '../intake/case-files';
 import type { AddedFile } from '../intake/intake';
 import { cancelCaseOcr, retryCaseOcr, startCaseOcr, isCaseOcrRunning } from '../ocr/case-ocr';
+import { getPageReaders } from '../ocr/readers';
 import { ocrLimits } from '../ocr/config';
 import { pageView } from '../ocr/page-image';
 import { assertEditable } from '../services/case-access';
@@ -15,6 +16,8 @@ const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
 export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
   'documents.add': async (input, ctx, call) => {
     assertEditable(ctx, input.caseId);
+    // The page readers start on demand: now, while the files are checked and stored, not after.
+    getPageReaders(ctx).start();
     const limits = ocrLimits();
     const added: AddedFile[] = [];
     const rejected: { name: string; code: ErrorCode; message: string; reason?: string }[] = [];

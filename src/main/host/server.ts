@@ -5,14 +5,13 @@
 // Both the token and a live session are needed for anything but signing in.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { BackendContext } from '../context';
-import { createDispatcher } from '../dispatch';
-import { resolveSession } from '../auth/sessions';
+import type { Backend } from '../backend/backend';
 import { hostAllowed, isLoopback, newToken, tokenMatches } from './auth';
 import { serveStatic } from './static';
 
 export interface HostOptions {
-  ctx: BackendContext;
+  /** The back end: in its own process (`claimdesk serve`), or in this one (tests). */
+  backend: Backend;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -73,11 +72,11 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {
-  const { ctx, rendererDir } = options;
+  const { backend, rendererDir } = options;
   const token = options.token ?? newToken();
   const maxBody = options.maxBodyBytes ?? 160 * 1024 * 1024;
   const log = options.log ?? ((m: string) => console.error(m));
-  const dispatch = createDispatcher(ctx, log);
+  const dispatch = backend.dispatch;
   let port = 0;
 
   const server = http.createServer((req, res) => {
@@ -123,12 +122,13 @@ export async function startHost(options: HostOptions): Promise<Host> {
       if (!tokenMatches(url.searchParams.get('token'), token)) {
         return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token' } });
       }
-      if (!resolveSession(ctx, cookieValue(req, sessionCookieName(port))).ok) {
+      const status = await dispatch('auth.status', {}, { sessionToken: cookieValue(req, sessionCookieName(port)) });
+      if (!status.ok || !(status.value as { user: unknown }).user) {
         return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Sign in first.', params: { reason: 'no_session' } } });
       }
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(': connected\n\n');
-      const unsubscribe = ctx.events.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
+      const unsubscribe = backend.subscribe((event) => res.write(`data: ${JSON.stringify(event)}\n\n`));
       const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
       req.on('close', () => {
         clearInterval(ping);

@@ -17,6 +17,7 @@ const log = (m: string): void => void process.stderr.write(`${m}\n`);
 port.on('message', (m: ReaderRequest) => {
   if (m.op === 'cancel') return void running.get(m.id)?.abort();
   if (m.op === 'release') return readers.release(m.key);
+  if (m.op === 'start') return readers.start();
   const controller = new AbortController();
   running.set(m.id, controller);
   const work: Promise<unknown> =

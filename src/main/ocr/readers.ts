@@ -4,12 +4,11 @@
 // read. `inProcessReaders` is the same pipeline on the calling thread: it is what each thread runs, and
 // what the benches use to put a caching OCR pool in front of tesseract.
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { OcrPage } from '../../shared/domain/ocr';
 import { AppError, type ApiError } from '../../shared/api/result';
-import { appRoot } from '../paths';
+import { builtEntry } from '../paths';
 import { defaultPoolSize, ocrLimits, type OcrLimits } from './config';
 import { Gate } from './gate';
 import type { OcrPool } from './pool';
@@ -40,6 +39,8 @@ export interface PagePreview {
 export interface PageReaders {
   /** Pages read at once. */
   readonly size: number;
+  /** Gets the readers (threads, tesseract) ready for pages that are about to come; returns at once. */
+  start(): void;
   pageCount(file: FileRef, signal?: AbortSignal): Promise<number>;
   read(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<OcrPage>;
   preview(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<PagePreview>;
@@ -94,6 +95,7 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
   };
   return {
     size: typeof pool === 'function' ? 1 : pool.size,
+    start: () => void ocrPool(),
     pageCount: async (file) => (await open(file)).pageCount,
     read: async (file, pageNo, signal) => readPage(await loadPage(await open(file), pageNo, limits, gate), pageNo, ocrPool(), limits, signal),
     preview: async (file, pageNo) => renderPreview(await open(file), pageNo, limits),
@@ -108,7 +110,7 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
 // ---- worker threads ----
 
 /** Work for a thread; each request carries an id its reply answers. */
-type ReaderJob = { op: 'read' | 'preview'; file: FileRef; page: number } | { op: 'count'; file: FileRef };
+type ReaderJob = { op: 'read' | 'preview'; file: FileRef; page: number } | { op: 'count'; file: FileRef } | { op: 'start' };
 
 export type ReaderRequest =
   | (ReaderJob & { id: number })
@@ -123,14 +125,6 @@ export interface ReaderThreadData {
   limits: OcrLimits;
 }
 
-/** The built thread entry (electron-vite builds src/main/ocr/reader-thread.ts beside the back end). The
- * TypeScript sources (tests, benches) use the build too: the test runners rebuild it when stale. */
-function threadEntry(): string {
-  const dir = import.meta.url.endsWith('.ts') ? path.join(appRoot(), 'out', 'main') : import.meta.dirname;
-  // Packaged, the back end's files are unpacked beside the archive, where a thread can load them.
-  return path.join(dir.replace(/app\.asar(?=[\\/]|$)/, 'app.asar.unpacked'), 'reader-thread.js');
-}
-
 /** One worker thread; started on first use and again after it died, answering each call by its id. */
 class ReaderThread {
   private worker: Worker | null = null;
@@ -141,8 +135,7 @@ class ReaderThread {
 
   private ensure(): Worker {
     if (this.worker) return this.worker;
-    const entry = threadEntry();
-    const worker = new Worker(entry, { workerData: this.data, stdout: false, stderr: false });
+    const worker = new Worker(builtEntry('reader-thread'), { workerData: this.data, stdout: false, stderr: false });
     worker.on('message', (m: ReaderReply) => {
       const p = this.pending.get(m.id);
       if (!p) return;
@@ -177,6 +170,11 @@ class ReaderThread {
     this.worker?.postMessage(request);
   }
 
+  /** Starts the thread now (and its tesseract worker), so a page about to come does not wait for them. */
+  start(): void {
+    this.ensure().postMessage({ op: 'start', id: 0 } satisfies ReaderRequest);
+  }
+
   async terminate(): Promise<void> {
     const w = this.worker;
     this.worker = null;
@@ -203,6 +201,9 @@ export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders 
     (queue ??= new WorkerQueue(Promise.resolve(threads))).run((t) => t.call<T>(request, signal), signal);
   return {
     size,
+    start: () => {
+      for (const t of threads) t.start();
+    },
     pageCount: (file, signal) => run<number>({ op: 'count', file }, signal),
     read: (file, page, signal) => run<OcrPage>({ op: 'read', file, page }, signal),
     preview: async (file, page, signal) => {

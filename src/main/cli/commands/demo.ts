@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { describeAccounts, seedDemo } from '../../demo/seed';
+import { describeAccounts } from '../../demo/accounts';
+import { seedDemo } from '../../demo/seed';
 import { emit, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 

@@ -1,13 +1,11 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { BackendContext } from '../../context';
-import { describeAccounts, seedDemo, type DemoAccount } from '../../demo/seed';
+import { describeAccounts, type DemoAccount } from '../../demo/accounts';
+import { forkBackend, startRemoteBackend } from '../../backend/remote';
 import { startHost } from '../../host/server';
 import { appRoot, resolveHome } from '../../paths';
-import { startBackgroundWork } from '../../startup';
 import { badInput, failWith, type GlobalOptions } from '../output';
-import { countUsers } from '../../auth/users';
 
 export function register(serve: Command): void {
   serve
@@ -22,33 +20,40 @@ export function register(serve: Command): void {
       if (!fs.existsSync(path.join(o.renderer, 'index.html'))) {
         failWith(opts, badInput(`No built renderer in ${o.renderer}; run "npm run serve" (it builds first).`));
       }
-      let ctx: BackendContext;
+      // The back end runs in a child process: this one only serves HTTP, so a long import or OCR never
+      // holds up a page or a call.
+      let remote: Awaited<ReturnType<typeof startRemoteBackend>>;
       try {
-        ctx = new BackendContext({ home: resolveHome(opts.home), transport: 'browser' });
+        remote = await startRemoteBackend(forkBackend(), { home: resolveHome(opts.home), transport: 'browser', ...(o.demo ? { demo: { files: o.demoFiles } } : {}) });
       } catch (err) {
         failWith(opts, err);
       }
+      const { backend, started } = remote;
       let accounts: DemoAccount[] = [];
-      if (o.demo) {
-        const seeded = await seedDemo(ctx, { files: o.demoFiles });
-        accounts = seeded.accounts;
-        if (seeded.seeded) process.stdout.write(`Demo data: ${seeded.participants} participants, ${seeded.cases} cases, ${seeded.files} scanned files.\n`);
+      if (started.demo) {
+        accounts = started.demo.accounts;
+        const d = started.demo;
+        if (d.seeded) process.stdout.write(`Demo data: ${d.participants} participants, ${d.cases} cases, ${d.files} scanned files.\n`);
         if (accounts.length) process.stdout.write(`${describeAccounts(accounts)}\n`);
       }
-      const firstRun = countUsers(ctx) === 0;
-      startBackgroundWork(ctx);
-      const host = await startHost({ ctx, rendererDir: o.renderer, port });
+      const host = await startHost({ backend, rendererDir: o.renderer, port });
       process.stdout.write(
-        `ClaimDesk is running in browser mode.\nData folder: ${ctx.home}\nOpen this URL (it carries this start's token), then sign in:\n\n    ${host.url}\n\n` +
-          (firstRun ? 'No account exists yet: the page asks you to set up the first administrator.\n' : '') +
+        `ClaimDesk is running in browser mode.\nData folder: ${started.home}\nOpen this URL (it carries this start's token), then sign in:\n\n    ${host.url}\n\n` +
+          (started.firstRun ? 'No account exists yet: the page asks you to set up the first administrator.\n' : '') +
           'Press Ctrl+C to stop.\n',
       );
-      if (opts.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: ctx.home, accounts })}\n`);
-      const stop = async (): Promise<void> => {
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: started.home, accounts, pid: process.pid, backendPid: backend.pid })}\n`);
+      }
+      const stop = async (code = 0): Promise<void> => {
         await host.close();
-        await ctx.close();
-        process.exit(0);
+        await backend.close();
+        process.exit(code);
       };
+      backend.onCrash((code) => {
+        process.stderr.write(`claimdesk: the back end stopped unexpectedly (exit ${code}); nothing saved is lost. Start ClaimDesk again.\n`);
+        void stop(1);
+      });
       process.once('SIGINT', () => void stop());
       process.once('SIGTERM', () => void stop());
       await new Promise(() => undefined);
