@@ -165,6 +165,8 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
       ];
     case 'participants.importFailed':
       return [str(d.fileName), str(d.failure)];
+    case 'participants.importInterrupted':
+      return [str(d.fileName), t('audit.d.importInterrupted')];
     case 'refused':
       return [
         t(`actions.log.${str(d.method)}`, { defaultValue: str(d.method) }),

@@ -5,6 +5,7 @@ import { countUsers } from '../auth/users';
 import { toApiError } from '../api-error';
 import { BackendContext } from '../context';
 import { seedDemo } from '../demo/seed';
+import { preloadHandlers } from '../handlers/index';
 import { startBackgroundWork } from '../startup';
 import { localBackend, type Backend } from './backend';
 import type { FromBackend, Started, ToBackend } from './protocol';
@@ -37,6 +38,8 @@ async function start(options: Extract<ToBackend, { t: 'start' }>['options']): Pr
     backend.subscribe((event) => port.post({ t: 'event', event }));
     startBackgroundWork(ctx);
     port.post({ t: 'started', started });
+    // The handlers' code is loaded while the window opens and the officer signs in, not by their first call.
+    setTimeout(() => void preloadHandlers().catch((err: unknown) => log(`[claimdesk] preloading handlers: ${String(err)}`)), 50);
   } catch (err) {
     port.post({ t: 'failed', error: toApiError(err, log) });
     await stop(1);

@@ -24,9 +24,7 @@ const loaders: { [N in Namespace]: () => Promise<HandlerMap<MethodsOf<N>>> } = {
 
 const loaded = new Map<Namespace, Promise<Record<string, unknown>>>();
 
-/** The handler of `method`, loading its namespace's modules the first time. */
-export async function handlerFor<M extends MethodName>(method: M): Promise<Handler<M>> {
-  const ns = method.slice(0, method.indexOf('.')) as Namespace;
+function load(ns: Namespace): Promise<Record<string, unknown>> {
   let group = loaded.get(ns);
   if (!group) {
     group = loaders[ns]() as Promise<Record<string, unknown>>;
@@ -34,5 +32,16 @@ export async function handlerFor<M extends MethodName>(method: M): Promise<Handl
     // A failed load (a broken install) is tried again on the next call rather than remembered.
     group.catch(() => loaded.delete(ns));
   }
-  return (await group)[method] as Handler<M>;
+  return group;
+}
+
+/** The handler of `method`, loading its namespace's modules the first time. */
+export async function handlerFor<M extends MethodName>(method: M): Promise<Handler<M>> {
+  return (await load(method.slice(0, method.indexOf('.')) as Namespace))[method] as Handler<M>;
+}
+
+/** Loads every namespace, one after the other: the long-running back end does this while nobody waits,
+ * so no officer's first call pays for it. */
+export async function preloadHandlers(): Promise<void> {
+  for (const ns of Object.keys(loaders) as Namespace[]) await load(ns);
 }

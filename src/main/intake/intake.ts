@@ -4,7 +4,7 @@
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import { ocrLimits, type OcrLimits } from '../ocr/config';
-import { openSource } from '../ocr/source';
+import { getQuickReader } from '../ocr/readers';
 import { MIME_TYPES, type FileFormat } from './detect';
 import { sha256, storeOriginal } from './store';
 
@@ -33,8 +33,8 @@ interface Checked extends IncomingFile {
   pageCount: number;
 }
 
-/** Opens the file as the OCR engine will, so every refusal happens here, at intake. */
-export async function checkFile(file: IncomingFile, limits: OcrLimits = ocrLimits()): Promise<Checked> {
+/** Opens the file as the OCR engine will (in a page-reader thread), so every refusal happens here, at intake. */
+async function checkFile(ctx: BackendContext, file: IncomingFile, limits: OcrLimits): Promise<Checked> {
   if (file.bytes.length > limits.maxUploadBytes) {
     throw new AppError('too_large', `${file.name} is ${file.bytes.length} bytes; the limit is ${limits.maxUploadBytes}.`, {
       file: file.name,
@@ -42,14 +42,9 @@ export async function checkFile(file: IncomingFile, limits: OcrLimits = ocrLimit
       limit: limits.maxUploadBytes,
     });
   }
-  const source = await openSource(file.name, file.bytes, limits);
-  try {
-    // A first page that cannot be decoded (a truncated JPEG) is refused now, not discovered by OCR later.
-    if (source.format !== 'pdf') await source.loadPage(1);
-    return { ...file, hash: sha256(file.bytes), format: source.format, pageCount: source.pageCount };
-  } finally {
-    await source.close();
-  }
+  const hash = sha256(file.bytes);
+  const { format, pageCount } = await getQuickReader(ctx).inspect({ key: `intake:${hash}`, name: file.name, bytes: file.bytes }, limits);
+  return { ...file, hash, format, pageCount };
 }
 
 export interface AddOptions {
@@ -72,7 +67,7 @@ export async function addFilesToCase(
     throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
   }
   const checked: Checked[] = [];
-  for (const file of files) checked.push(await checkFile(file, limits));
+  for (const file of files) checked.push(await checkFile(ctx, file, limits));
   const paths = checked.map((c) => storeOriginal(ctx.home, c.hash, c.format, c.bytes));
   const now = new Date().toISOString();
   const by = options.by ?? 'system:claimdesk';

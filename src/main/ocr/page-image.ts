@@ -6,7 +6,7 @@ import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import path from 'node:path';
 import type { PageState } from './case-ocr';
-import { getPreviewReader } from './readers';
+import { getQuickReader } from './readers';
 
 export interface PageView {
   state: PageState;
@@ -28,7 +28,7 @@ export async function pageView(ctx: BackendContext, fileId: number, pageNo: numb
   if (pageNo > row.page_count) {
     throw new AppError('not_found', `${row.first_name} has ${row.page_count} page(s); there is no page ${pageNo}.`, { fileId, page: pageNo });
   }
-  const view = await getPreviewReader(ctx).preview({ key: `original:${row.stored_path}`, name: row.first_name, path: path.join(ctx.home, row.stored_path) }, pageNo);
+  const view = await getQuickReader(ctx).preview({ key: `original:${row.stored_path}`, name: row.first_name, path: path.join(ctx.home, row.stored_path) }, pageNo);
   return {
     state: row.state ?? 'pending',
     ocr: row.ocr_json ? ocrPageSchema.parse(JSON.parse(row.ocr_json)) : null,

@@ -20,8 +20,18 @@ port.on('message', (m: ReaderRequest) => {
   if (m.op === 'start') return readers.start();
   const controller = new AbortController();
   running.set(m.id, controller);
-  const work: Promise<unknown> =
-    m.op === 'count' ? readers.pageCount(m.file) : m.op === 'read' ? readers.read(m.file, m.page, controller.signal) : readers.preview(m.file, m.page);
+  const work = ((): Promise<unknown> => {
+    switch (m.op) {
+      case 'count':
+        return readers.pageCount(m.file);
+      case 'inspect':
+        return readers.inspect(m.file, m.limits);
+      case 'read':
+        return readers.read(m.file, m.page, controller.signal);
+      case 'preview':
+        return readers.preview(m.file, m.page);
+    }
+  })();
   work
     .then(
       (value) => port.postMessage({ id: m.id, ok: true, value } satisfies ReaderReply),

@@ -15,6 +15,7 @@ import type { OcrPool } from './pool';
 import { loadPage, readPage } from './read-page';
 import { openSource, type DocumentSource } from './source';
 import { WorkerQueue } from './worker-queue';
+import type { FileFormat } from '../intake/detect';
 import type { BackendContext } from '../context';
 
 /** A file to read: by path, or by its bytes. `key` names it for reuse across its pages (hash or path). */
@@ -42,6 +43,9 @@ export interface PageReaders {
   /** Gets the readers (threads, tesseract) ready for pages that are about to come; returns at once. */
   start(): void;
   pageCount(file: FileRef, signal?: AbortSignal): Promise<number>;
+  /** Opens the file as OCR will (format by content, pixel budget, page limit, password, damage; an
+   * image's first page decoded) and says what it is; refuses it with the reason otherwise. */
+  inspect(file: FileRef, limits?: OcrLimits): Promise<{ format: FileFormat; pageCount: number }>;
   read(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<OcrPage>;
   preview(file: FileRef, pageNo: number, signal?: AbortSignal): Promise<PagePreview>;
   /** Closes the file where it is open (call when its pages are done). */
@@ -97,6 +101,16 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
     size: typeof pool === 'function' ? 1 : pool.size,
     start: () => void ocrPool(),
     pageCount: async (file) => (await open(file)).pageCount,
+    inspect: async (file, given = limits) => {
+      const source = await openSource(file.name, Buffer.from(await bytesOf(file)), given);
+      try {
+        // A first page that cannot be decoded (a truncated JPEG) is refused now, not discovered by OCR later.
+        if (source.format !== 'pdf') await source.loadPage(1);
+        return { format: source.format, pageCount: source.pageCount };
+      } finally {
+        await source.close();
+      }
+    },
     read: async (file, pageNo, signal) => readPage(await loadPage(await open(file), pageNo, limits, gate), pageNo, ocrPool(), limits, signal),
     preview: async (file, pageNo) => renderPreview(await open(file), pageNo, limits),
     release,
@@ -110,7 +124,11 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
 // ---- worker threads ----
 
 /** Work for a thread; each request carries an id its reply answers. */
-type ReaderJob = { op: 'read' | 'preview'; file: FileRef; page: number } | { op: 'count'; file: FileRef } | { op: 'start' };
+type ReaderJob =
+  | { op: 'read' | 'preview'; file: FileRef; page: number }
+  | { op: 'count'; file: FileRef }
+  | { op: 'inspect'; file: FileRef; limits?: OcrLimits }
+  | { op: 'start' };
 
 export type ReaderRequest =
   | (ReaderJob & { id: number })
@@ -205,6 +223,7 @@ export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders 
       for (const t of threads) t.start();
     },
     pageCount: (file, signal) => run<number>({ op: 'count', file }, signal),
+    inspect: (file, limits) => run<{ format: FileFormat; pageCount: number }>({ op: 'inspect', file, ...(limits ? { limits } : {}) }),
     read: (file, page, signal) => run<OcrPage>({ op: 'read', file, page }, signal),
     preview: async (file, page, signal) => {
       const p = await run<PagePreview>({ op: 'preview', file, page }, signal);
@@ -224,7 +243,8 @@ export function getPageReaders(ctx: BackendContext): PageReaders {
   return ctx.service('ocr.readers', () => threadedReaders(), (r) => r.terminate());
 }
 
-/** A thread of its own for the page images the officer looks at, so a preview never waits behind OCR. */
-export function getPreviewReader(ctx: BackendContext): PageReaders {
-  return ctx.service('ocr.previews', () => threadedReaders({ size: 1 }), (r) => r.terminate());
+/** A thread of its own for the quick page work an officer waits on (page images, checking files as they
+ * are added), so it never waits behind OCR and pdf.js never runs on the back end's thread. */
+export function getQuickReader(ctx: BackendContext): PageReaders {
+  return ctx.service('ocr.quick', () => threadedReaders({ size: 1 }), (r) => r.terminate());
 }

@@ -1,6 +1,10 @@
 // Streaming import of the participant CSV: upsert by KPJ, per-line errors that never stop the good rows,
-// and all-or-nothing per import: the whole file is one transaction, so an import that fails half-way
-// (a read error, a crash) leaves the store exactly as it was. Re-importing the same file changes nothing.
+// and all-or-nothing per import. Rows are written a batch at a time, each batch in a short transaction of
+// its own with an undo record of every row it changed, and the back end answers other calls between
+// batches: no call waits for a whole file, and no other call's writes ever share the import's
+// transaction. An import that fails half-way is undone from its undo records before it is reported; one
+// whose process stopped (a crash, a kill) is undone at the next start (`undoInterruptedImports`). Either
+// way the store is exactly as it was. Re-importing the same file changes nothing.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
@@ -9,9 +13,10 @@ import { AppError } from '../../shared/api/result';
 import type { Participant } from '../../shared/domain/participant';
 import type { BackendContext } from '../context';
 import { REQUIRED_COLUMNS, validateRow } from './csv-row';
-import { recordImport } from './import-history';
+import type { Db } from '../db/database';
+import { finishImportRecord, runningImports, startImportRecord } from './import-history';
 import { NameIndex } from './name-index';
-import { participantWriter } from './participant-writer';
+import { participantWriter, type StoredParticipant } from './participant-writer';
 
 export interface ImportLineError {
   line: number;
@@ -31,29 +36,75 @@ export interface ImportOptions {
   actor: string;
   fileName?: string;
   /**
-   * Runs inside the import's transaction, just before it commits, with the counts and the file's SHA-256
-   * and size (the audit entry goes here: the file's hash and counts, never its rows).
+   * Runs inside the transaction that completes the import, with the counts and the file's SHA-256 and
+   * size (the audit entry goes here: the file's hash and counts, never its rows).
    */
   record?: (r: ImportResult & { fileName: string; sha256: string; bytes: number }) => void;
-  /** Runs after a failed import was rolled back and recorded in the import history. */
+  /** Runs in the transaction that records a failed import, once it was undone. */
   recordFailure?: (r: { fileName: string; sha256: string; bytes: number; failure: string; rowsRead: number }) => void;
 }
 
+/** Rows written per transaction: a few milliseconds of work, after which other calls get their turn. */
+const BATCH_ROWS = 250;
+/** An upload arrives whole; it is parsed in pieces of this size, as a file is read, so that parsing too
+ * leaves room for other calls. */
+const PARSE_CHUNK_BYTES = 64 * 1024;
+
+function* pieces(bytes: Buffer): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += PARSE_CHUNK_BYTES) yield bytes.subarray(at, at + PARSE_CHUNK_BYTES);
+}
+
+/** Lets the event loop run the calls that arrived meanwhile. */
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 function toStream(source: string | Readable | Buffer): Readable {
-  if (Buffer.isBuffer(source)) return Readable.from([source]);
+  if (Buffer.isBuffer(source)) return Readable.from(pieces(source));
   if (typeof source !== 'string') return source;
   if (!fs.existsSync(source)) throw new AppError('not_found', `File not found: ${source}`, { file: source });
   if (!fs.statSync(source).isFile()) throw new AppError('bad_file', `Not a file: ${source}`, { file: source });
   return fs.createReadStream(source);
 }
 
-/** Drops the participants table's own secondary indexes and returns their SQL to create them again. */
-function deferIndexes(db: BackendContext['db']): string[] {
-  const rows = db
-    .prepare(`SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'participants' AND sql IS NOT NULL`)
-    .all() as { name: string; sql: string }[];
-  for (const r of rows) db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-  return rows.map((r) => r.sql);
+/** Undoes an import's writes from its undo records, newest first, a batch per transaction. */
+async function undoImport(db: Db, importId: number): Promise<void> {
+  const writer = participantWriter(db, new NameIndex(db));
+  const batch = db.prepare(`SELECT seq, participant_id, old_row FROM participant_import_undo WHERE import_id = ? ORDER BY seq DESC LIMIT ?`);
+  const done = db.prepare(`DELETE FROM participant_import_undo WHERE import_id = ? AND seq >= ?`);
+  for (;;) {
+    const rows = batch.all(importId, BATCH_ROWS) as { seq: number; participant_id: number; old_row: string | null }[];
+    if (rows.length === 0) return;
+    db.transaction(() => {
+      for (const r of rows) writer.restore(r.participant_id, r.old_row === null ? null : (JSON.parse(r.old_row) as StoredParticipant));
+      done.run(importId, rows[rows.length - 1]!.seq);
+    })();
+    await turn();
+  }
+}
+
+const processAlive = (pid: number | null): boolean => {
+  if (pid === null) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/**
+ * At the back end's start: imports left 'running' by a process that is gone are undone and recorded as
+ * interrupted; `record` audits each one in the transaction that records it. Returns how many.
+ */
+export async function undoInterruptedImports(db: Db, record?: (r: { importId: number; fileName: string; actor: string }) => void): Promise<number> {
+  const stale = runningImports(db).filter((r) => r.ownerPid !== process.pid && !processAlive(r.ownerPid));
+  for (const r of stale) {
+    await undoImport(db, r.id);
+    db.transaction(() => {
+      finishImportRecord(db, r.id, { status: 'interrupted', rowsRead: r.rowsRead, inserted: 0, updated: 0, unchanged: 0, errors: [], failure: 'The app stopped before the import finished; it was undone.' });
+      record?.({ importId: r.id, fileName: r.fileName, actor: r.actor });
+    })();
+  }
+  return stale.length;
 }
 
 export async function importParticipantsCsv(ctx: BackendContext, source: string | Readable | Buffer, options: ImportOptions): Promise<ImportResult> {
@@ -81,17 +132,30 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const seen = new Map<string, number>();
   let header: string[] | null = null;
   let columnIndex = new Map<string, number>();
-  // A large page cache keeps the index B-trees in memory while a big file is written (about 256 MB).
-  const cacheBefore = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma('cache_size = -262144');
-  db.exec('BEGIN IMMEDIATE');
+  // One import at a time: two could write the same participants, and undoing one would undo the other.
+  const running = runningImports(db);
+  if (running.length) {
+    input.destroy();
+    throw new AppError('conflict', `Another participant import (${running[0]!.fileName}) is still running; try again when it has finished.`, { reason: 'import_running' });
+  }
+  const importId = startImportRecord(db, { startedAt, actor: options.actor, fileName });
+  // Into an empty store every row is new: no need to look each one up (another import cannot run).
+  writer.setFreshStore(writer.isEmpty());
+  const undo = db.prepare(`INSERT INTO participant_import_undo(import_id, seq, participant_id, old_row) VALUES (?, ?, ?, ?)`);
+  let seq = 0;
+  const remember = (id: number, before: StoredParticipant): void => void undo.run(importId, ++seq, id, before === null ? null : JSON.stringify(before));
+  let batch: Participant[] = [];
+  const progress = db.prepare(`UPDATE participant_imports SET rows_read = ? WHERE id = ?`);
+  const flush = async (): Promise<void> => {
+    const rows = batch;
+    batch = [];
+    db.transaction(() => {
+      for (const p of rows) counts[writer.upsert(p, startedAt, remember)] += 1;
+      progress.run(counts.rowsRead, importId);
+    })();
+    await turn();
+  };
   try {
-    // Only a store that was empty before this import may skip the look-up of existing rows. A first bulk
-    // load also builds the secondary indexes once at the end instead of row by row (same definitions;
-    // a rollback restores them with everything else).
-    const fresh = writer.isEmpty();
-    writer.setFreshStore(fresh);
-    const deferred = fresh ? deferIndexes(db) : [];
     for await (const rec of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       const line = rec.info.lines;
       if (!header) {
@@ -124,22 +188,29 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
         continue;
       }
       seen.set(v.participant.nomor_kpj, line);
-      counts[writer.upsert(v.participant as Participant, startedAt)] += 1;
+      batch.push(v.participant as Participant);
+      if (batch.length >= BATCH_ROWS) await flush();
     }
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
-    for (const sql of deferred) db.exec(sql);
-    const importId = recordImport(db, { startedAt, actor: options.actor, fileName, status: 'done', ...counts, errors });
-    options.record?.({ importId, ...counts, errors, fileName, sha256: fileHash(), bytes });
-    db.exec('COMMIT');
+    // The last rows, the import's record and its audit entry commit together; the undo log goes with them.
+    const rows = batch;
+    batch = [];
+    db.transaction(() => {
+      for (const p of rows) counts[writer.upsert(p, startedAt, remember)] += 1;
+      finishImportRecord(db, importId, { status: 'done', ...counts, errors });
+      options.record?.({ importId, ...counts, errors, fileName, sha256: fileHash(), bytes });
+      db.prepare(`DELETE FROM participant_import_undo WHERE import_id = ?`).run(importId);
+    })();
     return { importId, ...counts, errors };
   } catch (err) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    input.destroy();
     const failure = err instanceof Error ? err.message : String(err);
-    recordImport(db, { startedAt, actor: options.actor, fileName, status: 'failed', ...counts, inserted: 0, updated: 0, unchanged: 0, errors, failure });
-    options.recordFailure?.({ fileName, sha256: fileHash(), bytes, failure, rowsRead: counts.rowsRead });
+    await undoImport(db, importId);
+    db.transaction(() => {
+      finishImportRecord(db, importId, { status: 'failed', ...counts, inserted: 0, updated: 0, unchanged: 0, errors, failure });
+      options.recordFailure?.({ fileName, sha256: fileHash(), bytes, failure, rowsRead: counts.rowsRead });
+    })();
     if (err instanceof AppError) throw err;
-    throw new AppError('bad_file', `Import of ${fileName} failed and was rolled back: ${failure}`, { file: fileName });
-  } finally {
-    db.pragma(`cache_size = ${Number(cacheBefore)}`);
+    throw new AppError('bad_file', `Import of ${fileName} failed and was undone: ${failure}`, { file: fileName });
   }
 }

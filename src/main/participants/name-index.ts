@@ -5,11 +5,11 @@ import type { Db } from '../db/database';
 
 export class NameIndex {
   private readonly add;
-  private readonly remove;
+  private readonly delete;
 
   constructor(db: Db) {
     this.add = db.prepare(`INSERT OR IGNORE INTO participant_name_keys(key, participant_id) VALUES (?, ?)`);
-    this.remove = db.prepare(`DELETE FROM participant_name_keys WHERE key = ? AND participant_id = ?`);
+    this.delete = db.prepare(`DELETE FROM participant_name_keys WHERE key = ? AND participant_id = ?`);
   }
 
   insert(id: number, nama: string): void {
@@ -18,7 +18,11 @@ export class NameIndex {
 
   /** Old keys are recomputed from the old name, so no second index by participant is needed. */
   replace(id: number, oldNama: string, newNama: string): void {
-    for (const k of indexKeys(oldNama)) this.remove.run(k, id);
+    this.remove(id, oldNama);
     this.insert(id, newNama);
+  }
+
+  remove(id: number, nama: string): void {
+    for (const k of indexKeys(nama)) this.delete.run(k, id);
   }
 }

@@ -85,15 +85,19 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
               <th>{t('imports.when')}</th>
               <th>{t('imports.who')}</th>
               <th>{t('imports.file')}</th>
+              <th>{t('imports.status')}</th>
               <th>{t('imports.counts')}</th>
             </tr>
           </thead>
           <tbody>
             {history.data.imports.map((h) => (
               <tr key={h.id}>
-                <td>{fmt.format(new Date(h.finishedAt))}</td>
+                <td>{fmt.format(new Date(h.finishedAt ?? h.startedAt))}</td>
                 <td>{h.actor}</td>
                 <td>{h.fileName}</td>
+                <td data-testid="import-status" title={h.failure ?? undefined}>
+                  {t(`imports.state.${h.status}`)}
+                </td>
                 <td className="mono">
                   {h.inserted} / {h.updated} / {h.unchanged} / {h.errorCount}
                 </td>

@@ -113,7 +113,7 @@ export const en: Messages = {
       auth: { signIn: 'signed in', signInFailed: 'failed to sign in', signOut: 'signed out', sessionEnded: 'session ended', locked: 'account locked', setup: 'set up the first administrator', changePassword: 'changed their password' },
       users: { create: 'created an account', update: 'changed an account', resetPassword: 'reset a password' },
       settings: { update: 'changed settings' },
-      participants: { import: 'imported participant records', importFailed: 'participant import failed' },
+      participants: { import: 'imported participant records', importFailed: 'participant import failed', importInterrupted: 'participant import interrupted' },
       refused: 'refused by the system',
     },
   },
@@ -289,6 +289,13 @@ export const en: Messages = {
     who: 'By',
     file: 'File',
     counts: 'New / updated / unchanged / bad',
+    status: 'Status',
+    state: {
+      running: 'Running',
+      done: 'Done',
+      failed: 'Failed, wholly undone',
+      interrupted: 'Interrupted, wholly undone',
+    },
     none: 'No imports yet.',
   },
   supervisor: {
@@ -464,6 +471,7 @@ export const en: Messages = {
       autoApproveOf: 'approved on submit, {{claimType}}',
       rulesReset: 'back to the shipped values',
       import: '{{file}}: {{rows}} rows read, {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} refused; SHA-256 {{sha}}…',
+      importInterrupted: 'The app stopped before the import finished; the whole import was undone.',
     },
     why: {
       edited: 'its content does not match its hash (edited)',
@@ -552,6 +560,7 @@ export const en: Messages = {
     unauthorized: 'Not signed in. Sign in again, or open the URL printed when the server started.',
     internal: 'An internal error occurred. Details are in the application log.',
     why: {
+      import_running: 'Another participant import is still running; try again when it has finished.',
       bad_date: 'Date not recognised (for example 13-03-2026 or 13 March 2026).',
       bad_credentials: 'Wrong user name or password.',
       locked: 'The account is locked after too many failed sign-ins. Try again in {{minutes}} minutes or ask an administrator to unlock it.',

@@ -121,7 +121,7 @@ export const id = {
       auth: { signIn: 'masuk', signInFailed: 'gagal masuk', signOut: 'keluar', sessionEnded: 'sesi berakhir', locked: 'akun terkunci', setup: 'menyiapkan administrator pertama', changePassword: 'mengganti kata sandi' },
       users: { create: 'membuat akun', update: 'mengubah akun', resetPassword: 'menyetel ulang kata sandi' },
       settings: { update: 'mengubah pengaturan' },
-      participants: { import: 'mengimpor data peserta', importFailed: 'impor data peserta gagal' },
+      participants: { import: 'mengimpor data peserta', importFailed: 'impor data peserta gagal', importInterrupted: 'impor data peserta terputus' },
       refused: 'ditolak sistem',
     },
   },
@@ -297,6 +297,13 @@ export const id = {
     who: 'Oleh',
     file: 'Berkas',
     counts: 'Baru / diperbarui / tetap / salah',
+    status: 'Status',
+    state: {
+      running: 'Sedang berjalan',
+      done: 'Selesai',
+      failed: 'Gagal, dibatalkan seluruhnya',
+      interrupted: 'Terputus, dibatalkan seluruhnya',
+    },
     none: 'Belum pernah ada impor.',
   },
   supervisor: {
@@ -472,6 +479,7 @@ export const id = {
       autoApproveOf: 'disetujui saat dikirim, {{claimType}}',
       rulesReset: 'kembali ke nilai bawaan',
       import: '{{file}}: {{rows}} baris dibaca, {{inserted}} baru, {{updated}} diperbarui, {{unchanged}} tetap, {{rejected}} ditolak; SHA-256 {{sha}}…',
+      importInterrupted: 'Aplikasi berhenti sebelum impor selesai; seluruh impor dibatalkan.',
     },
     why: {
       edited: 'isinya tidak cocok dengan hash-nya (diubah)',
@@ -560,6 +568,7 @@ export const id = {
     unauthorized: 'Sesi tidak sah. Masuk lagi, atau buka alamat yang dicetak saat server dimulai.',
     internal: 'Terjadi kesalahan internal. Rinciannya ada di log aplikasi.',
     why: {
+      import_running: 'Impor data peserta lain masih berjalan; coba lagi setelah selesai.',
       bad_date: 'Tanggal tidak dikenali (contoh: 13-03-2026 atau 13 Maret 2026).',
       bad_credentials: 'Nama pengguna atau kata sandi salah.',
       locked: 'Akun dikunci setelah terlalu banyak percobaan gagal. Coba lagi dalam {{minutes}} menit atau minta administrator membukanya.',

@@ -20,10 +20,12 @@ export const importResultSchema = z.object({
 export const importHistoryEntrySchema = z.object({
   id: z.number().int().positive(),
   startedAt: z.string(),
-  finishedAt: z.string(),
+  /** Null while the import runs. */
+  finishedAt: z.string().nullable(),
   actor: z.string(),
   fileName: z.string(),
-  status: z.enum(['done', 'failed']),
+  /** 'failed' and 'interrupted' (the app stopped mid-way) imports were undone: the store is as before. */
+  status: z.enum(['running', 'done', 'failed', 'interrupted']),
   rowsRead: z.number().int(),
   inserted: z.number().int(),
   updated: z.number().int(),

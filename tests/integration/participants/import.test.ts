@@ -1,13 +1,15 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackendContext } from '../../../src/main/context';
-import { importParticipantsCsv } from '../../../src/main/participants/import-csv';
+import { importParticipantsCsv, undoInterruptedImports } from '../../../src/main/participants/import-csv';
 import { listImports } from '../../../src/main/participants/import-history';
 import { schemaDump } from '../../../src/main/db/database';
 import { searchParticipants } from '../../../src/main/services/participant-search';
+import { createCase } from '../../../src/main/services/cases';
 import { csvHeader, csvLine, participantsCsv, syntheticPeople } from '../../fixtures/participants/csv';
 
 let home: string;
@@ -126,6 +128,65 @@ describe('participant CSV import', () => {
     const history = listImports(ctx.db);
     expect(history[0]).toMatchObject({ fileName: 'broken.csv', status: 'failed', inserted: 0 });
     expect(history[1]).toMatchObject({ fileName: 'base.csv', status: 'done', inserted: 50, actor: 't' });
+  });
+});
+
+describe('participant import alongside other work', () => {
+  it('a failure after many written rows is undone row by row, and what other calls wrote meanwhile is kept', async () => {
+    const base = syntheticPeople(21, 300);
+    await importParticipantsCsv(ctx, Buffer.from(participantsCsv(base)), { actor: 't', fileName: 'base.csv' });
+    const before = snapshot();
+    // Every base person again with a new address, a third of them with a changed name, then new people.
+    const changed = base.map((p, i) => ({ ...p, alamat: `JL. BARU NO. ${i}`, ...(i % 3 === 0 ? { nama: `${p.nama} BARU` } : {}) }));
+    const lines = [csvHeader(), ...[...changed, ...syntheticPeople(21, 900, 300)].map(csvLine)];
+    let sent = 0;
+    let foreignCase = 0;
+    const source = new Readable({
+      read() {
+        // Between batches the back end serves other calls: one of them opens a case.
+        if (sent === 800 && !foreignCase) foreignCase = createCase(ctx, { claimType: 'JKM', notes: 'opened during the import' }).id;
+        if (sent >= 1000) return void this.destroy(new Error('disk read error'));
+        const next = lines.slice(sent, sent + 50);
+        sent += next.length;
+        setImmediate(() => this.push(`${next.join('\n')}\n`));
+      },
+    });
+    await expect(importParticipantsCsv(ctx, source, { actor: 't', fileName: 'broken.csv' })).rejects.toMatchObject({ code: 'bad_file' });
+    expect(foreignCase).toBeGreaterThan(0);
+    expect(snapshot()).toBe(before);
+    expect(ctx.db.prepare('SELECT notes FROM cases WHERE id = ?').pluck().get(foreignCase)).toBe('opened during the import');
+    expect(listImports(ctx.db)[0]).toMatchObject({ fileName: 'broken.csv', status: 'failed', inserted: 0, updated: 0 });
+    expect(ctx.db.prepare('SELECT count(*) FROM participant_import_undo').pluck().get()).toBe(0);
+  });
+
+  it('an import whose process was killed is undone at the next start and recorded as interrupted', async () => {
+    await importParticipantsCsv(ctx, Buffer.from(participantsCsv(syntheticPeople(31, 200))), { actor: 't', fileName: 'base.csv' });
+    const before = snapshot();
+    const big = writeCsv('big.csv', participantsCsv([...syntheticPeople(31, 200).map((p) => ({ ...p, alamat: 'JL. LAIN' })), ...syntheticPeople(31, 40_000, 200)]));
+    const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, 'participants', 'import', big], { stdio: 'ignore' });
+    // Killed once it has written some rows, as a power cut or a killed process would stop it.
+    const progress = ctx.db.prepare(`SELECT rows_read FROM participant_imports WHERE status = 'running'`).pluck();
+    await expect.poll(() => (progress.get() as number | undefined) ?? 0, { timeout: 60_000, interval: 20 }).toBeGreaterThan(1000);
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(snapshot()).not.toBe(before);
+    const audited: unknown[] = [];
+    expect(await undoInterruptedImports(ctx.db, (r) => audited.push(r))).toBe(1);
+    expect(snapshot()).toBe(before);
+    expect(listImports(ctx.db)[0]).toMatchObject({ fileName: big, status: 'interrupted', inserted: 0 });
+    expect(audited).toEqual([{ importId: listImports(ctx.db)[0]!.id, fileName: big, actor: expect.stringMatching(/^system:/) }]);
+    // Nothing is left to undo: a second start changes nothing.
+    expect(await undoInterruptedImports(ctx.db)).toBe(0);
+  });
+
+  it('refuses a second import while one is running', async () => {
+    const slow = new Readable({ read() {} });
+    slow.push(`${csvHeader()}\n${syntheticPeople(41, 5).map(csvLine).join('\n')}\n`);
+    const first = importParticipantsCsv(ctx, slow, { actor: 't', fileName: 'slow.csv' });
+    await expect.poll(() => listImports(ctx.db)[0]?.status).toBe('running');
+    await expect(importParticipantsCsv(ctx, Buffer.from(participantsCsv(syntheticPeople(42, 3))), { actor: 't' })).rejects.toMatchObject({ code: 'conflict', params: { reason: 'import_running' } });
+    slow.push(null);
+    await expect(first).resolves.toMatchObject({ inserted: 5 });
   });
 });
 
