@@ -16,6 +16,8 @@ export default defineConfig({
           backend: path.resolve(import.meta.dirname, 'src/main/backend/entry.ts'),
           // A worker thread's entry: page reading off the back end's thread (src/main/ocr/readers.ts).
           'reader-thread': path.resolve(import.meta.dirname, 'src/main/ocr/reader-thread.ts'),
+          // Extraction off the back end's thread (src/main/extraction/extractor.ts).
+          'extract-thread': path.resolve(import.meta.dirname, 'src/main/extraction/extract-thread.ts'),
         },
         // Chunks stay beside the entries: paths.ts and version.ts find the app root from their own
         // folder (out/main/ in the build, src/main/ from source, both two levels down).

@@ -93,18 +93,42 @@ function samePlace(a: { pages: number[]; regions?: DocumentRegion[] | undefined 
   return smaller > 0 && overlap >= smaller * 0.5;
 }
 
-/**
- * Extract every fully read file of the case; officer types and values survive. A document found again
- * (same file, same place) keeps its id and is updated in place, so an officer's correction saved while
- * another file is being read always finds its document.
- */
-export function extractCase(ctx: BackendContext, caseId: number): { documents: CaseDocument[]; pendingPages: number } {
+/** What extracting a case starts from: its fully read files' pages, and its documents as stored. */
+export interface ExtractionInput {
+  files: [number, OcrPage[]][];
+  previous: CaseDocument[];
+  pending: number;
+  /** Fingerprint of the case's stored documents and pages: a change since means start again. */
+  stamp: string;
+}
+
+/** What extraction found, per file: each document with the stored one it is found again as (by id). */
+export type ExtractionPlan = { fileId: number; docs: { doc: ExtractedDocument; prevId: number | null; source: 'officer' | 'ocr' }[] }[];
+
+function stampOf(ctx: BackendContext, caseId: number): string {
+  const docs = ctx.db.prepare(`SELECT count(*) AS n, COALESCE(max(updated_at), '') AS at, COALESCE(sum(id), 0) AS ids FROM case_documents WHERE case_id = ?`).get(caseId) as {
+    n: number;
+    at: string;
+    ids: number;
+  };
+  const pages = ctx.db
+    .prepare(`SELECT count(*) AS n, COALESCE(max(p.updated_at), '') AS at FROM case_files cf JOIN page_ocr p ON p.file_id = cf.file_id WHERE cf.case_id = ?`)
+    .get(caseId) as { n: number; at: string };
+  return JSON.stringify([docs, pages]);
+}
+
+export function gatherExtraction(ctx: BackendContext, caseId: number): ExtractionInput {
   requireCase(ctx, caseId);
+  const stamp = stampOf(ctx, caseId);
   const { files, pending } = pagesByFile(ctx, caseId);
-  const previous = listCaseDocuments(ctx, caseId);
-  const at = new Date().toISOString();
-  // Every read file first, then the case's documents checked against each other across files, then stored.
-  const extracted: { fileId: number; docs: { doc: ExtractedDocument; prev: CaseDocument | undefined; source: 'officer' | 'ocr' }[] }[] = [];
+  return { files: [...files], previous: listCaseDocuments(ctx, caseId), pending, stamp };
+}
+
+/** The extraction itself: pure, so it can run in a thread (extract-thread.ts) while the back end answers calls. */
+export function computeExtraction(filesList: [number, OcrPage[]][], previous: CaseDocument[]): ExtractionPlan {
+  const files = new Map(filesList);
+  // Every read file first, then the case's documents checked against each other across files.
+  const extracted: ExtractionPlan = [];
   for (const [fileId, pages] of files) {
     const prevOfFile = previous.filter((d) => d.fileId === fileId);
     const officerTyped = prevOfFile.filter((d) => d.typeSource === 'officer');
@@ -119,32 +143,52 @@ export function extractCase(ctx: BackendContext, caseId: number): { documents: C
       docs: docs.map((doc) => {
         const prev = prevOfFile.find((d) => !claimed.has(d) && samePlace(d, doc));
         if (prev) claimed.add(prev);
-        return { doc: keepOfficerFields(doc, prev), prev, source: officerTyped.some((o) => samePlace(o, doc)) ? 'officer' : 'ocr' };
+        return { doc: keepOfficerFields(doc, prev), prevId: prev?.id ?? null, source: officerTyped.some((o) => samePlace(o, doc)) ? 'officer' : 'ocr' };
       }),
     });
   }
   // Documents of files still being read take part too, as stored.
   const waiting = previous.filter((d) => !files.has(d.fileId)).map((d) => ({ ...d, fields: structuredClone(d.fields) }));
   crossCheckDocuments([...extracted.flatMap((f) => f.docs.map((d) => d.doc)), ...waiting]);
+  return extracted;
+}
+
+/** Stores a plan computed from `input`; false (nothing written) when the case changed since `input`.
+ * `wanted` is asked in the storing transaction (a case locked meanwhile keeps what it was judged on). */
+export function storeExtraction(ctx: BackendContext, caseId: number, input: ExtractionInput, plan: ExtractionPlan, wanted: () => boolean = () => true): boolean | 'unwanted' {
+  const at = new Date().toISOString();
   const insert = ctx.db.prepare(
     `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, regions, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const update = ctx.db.prepare(`UPDATE case_documents SET seq = ?, type = ?, type_confidence = ?, type_source = ?, pages = ?, fields = ?, regions = ?, updated_at = ? WHERE id = ?`);
-  ctx.db.transaction(() => {
-    for (const { fileId, docs } of extracted) {
-      const kept = new Set(docs.flatMap((d) => (d.prev ? [d.prev.id] : [])));
-      for (const d of previous) if (d.fileId === fileId && !kept.has(d.id)) ctx.db.prepare(`DELETE FROM case_documents WHERE id = ?`).run(d.id);
+  return ctx.db.transaction(() => {
+    if (!wanted()) return 'unwanted';
+    if (stampOf(ctx, caseId) !== input.stamp) return false;
+    for (const { fileId, docs } of plan) {
+      const kept = new Set(docs.flatMap((d) => (d.prevId !== null ? [d.prevId] : [])));
+      for (const d of input.previous) if (d.fileId === fileId && !kept.has(d.id)) ctx.db.prepare(`DELETE FROM case_documents WHERE id = ?`).run(d.id);
       // Sequence numbers are unique per file: moved out of the way first, then set.
       ctx.db.prepare(`UPDATE case_documents SET seq = seq + 1000000 WHERE case_id = ? AND file_id = ?`).run(caseId, fileId);
-      docs.forEach(({ doc, prev, source }, seq) => {
+      docs.forEach(({ doc, prevId, source }, seq) => {
         const regions = doc.regions ? JSON.stringify(doc.regions) : null;
-        if (prev) update.run(seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), regions, at, prev.id);
+        if (prevId !== null) update.run(seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), regions, at, prevId);
         else insert.run(caseId, fileId, seq, doc.type, doc.typeConfidence, source, JSON.stringify(doc.pages), JSON.stringify(doc.fields), regions, at, null);
       });
     }
+    return true;
   })();
-  return { documents: listCaseDocuments(ctx, caseId), pendingPages: pending };
+}
+
+/**
+ * Extract every fully read file of the case; officer types and values survive. A document found again
+ * (same file, same place) keeps its id and is updated in place, so an officer's correction saved while
+ * another file is being read always finds its document.
+ */
+export function extractCase(ctx: BackendContext, caseId: number): { documents: CaseDocument[]; pendingPages: number } {
+  const input = gatherExtraction(ctx, caseId);
+  storeExtraction(ctx, caseId, input, computeExtraction(input.files, input.previous));
+  return { documents: listCaseDocuments(ctx, caseId), pendingPages: input.pending };
 }
 
 function ocrPagesOf(ctx: BackendContext, doc: CaseDocument): OcrPage[] {

@@ -4,11 +4,10 @@
 // read. `inProcessReaders` is the same pipeline on the calling thread: it is what each thread runs, and
 // what the benches use to put a caching OCR pool in front of tesseract.
 import fs from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import sharp from 'sharp';
 import type { OcrPage } from '../../shared/domain/ocr';
-import { AppError, type ApiError } from '../../shared/api/result';
-import { builtEntry } from '../paths';
+import { AppError } from '../../shared/api/result';
+import { ThreadClient } from '../threads';
 import { defaultPoolSize, ocrLimits, type OcrLimits } from './config';
 import { Gate } from './gate';
 import type { OcrPool } from './pool';
@@ -123,81 +122,18 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
 
 // ---- worker threads ----
 
-/** Work for a thread; each request carries an id its reply answers. */
-type ReaderJob =
+/** Work for a page-reader thread. */
+export type ReaderJob =
   | { op: 'read' | 'preview'; file: FileRef; page: number }
   | { op: 'count'; file: FileRef }
-  | { op: 'inspect'; file: FileRef; limits?: OcrLimits }
-  | { op: 'start' };
-
-export type ReaderRequest =
-  | (ReaderJob & { id: number })
-  | { op: 'cancel'; id: number }
-  | { op: 'release'; key: string };
-
-export type ReaderReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: ApiError };
+  | { op: 'inspect'; file: FileRef; limits?: OcrLimits };
+/** Told, not asked: start now (threads and tesseract), or close a file. */
+export type ReaderNotice = { op: 'start' } | { op: 'release'; key: string };
 
 export interface ReaderThreadData {
   languages?: string[];
   warmUp: boolean;
   limits: OcrLimits;
-}
-
-/** One worker thread; started on first use and again after it died, answering each call by its id. */
-class ReaderThread {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
-
-  constructor(private readonly data: ReaderThreadData) {}
-
-  private ensure(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(builtEntry('reader-thread'), { workerData: this.data, stdout: false, stderr: false });
-    worker.on('message', (m: ReaderReply) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if (m.ok) p.resolve(m.value);
-      else p.reject(new AppError(m.error.code, m.error.message, m.error.params));
-    });
-    const fail = (why: string): void => {
-      if (this.worker === worker) this.worker = null;
-      for (const p of this.pending.values()) p.reject(new AppError('internal', `The page reader stopped (${why}); the page can be read again.`));
-      this.pending.clear();
-    };
-    worker.on('error', (err) => fail(err.message));
-    worker.on('exit', (code) => fail(`exit ${code}`));
-    this.worker = worker;
-    return worker;
-  }
-
-  call<T>(request: ReaderJob, signal?: AbortSignal): Promise<T> {
-    const id = this.nextId++;
-    const worker = this.ensure();
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => worker.postMessage({ op: 'cancel', id } satisfies ReaderRequest);
-      signal?.addEventListener('abort', onAbort, { once: true });
-      const settle = (): void => signal?.removeEventListener('abort', onAbort);
-      this.pending.set(id, { resolve: (v) => (settle(), resolve(v as T)), reject: (e) => (settle(), reject(e)) });
-      worker.postMessage({ ...request, id } as ReaderRequest);
-    });
-  }
-
-  post(request: Extract<ReaderRequest, { op: 'release' }>): void {
-    this.worker?.postMessage(request);
-  }
-
-  /** Starts the thread now (and its tesseract worker), so a page about to come does not wait for them. */
-  start(): void {
-    this.ensure().postMessage({ op: 'start', id: 0 } satisfies ReaderRequest);
-  }
-
-  async terminate(): Promise<void> {
-    const w = this.worker;
-    this.worker = null;
-    await w?.terminate();
-  }
 }
 
 export interface ThreadedReadersOptions {
@@ -213,14 +149,14 @@ export interface ThreadedReadersOptions {
 export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const data: ReaderThreadData = { ...(opts.languages ? { languages: opts.languages } : {}), warmUp: opts.warmUp ?? false, limits: ocrLimits(opts.limits) };
-  const threads = Array.from({ length: size }, () => new ReaderThread(data));
-  let queue: WorkerQueue<ReaderThread> | null = null;
+  const threads = Array.from({ length: size }, () => new ThreadClient<ReaderJob, ReaderNotice>('reader-thread', data, 'The page reader'));
+  let queue: WorkerQueue<ThreadClient<ReaderJob, ReaderNotice>> | null = null;
   const run = <T>(request: ReaderJob, signal?: AbortSignal): Promise<T> =>
     (queue ??= new WorkerQueue(Promise.resolve(threads))).run((t) => t.call<T>(request, signal), signal);
   return {
     size,
     start: () => {
-      for (const t of threads) t.start();
+      for (const t of threads) t.post({ op: 'start' }, true);
     },
     pageCount: (file, signal) => run<number>({ op: 'count', file }, signal),
     inspect: (file, limits) => run<{ format: FileFormat; pageCount: number }>({ op: 'inspect', file, ...(limits ? { limits } : {}) }),

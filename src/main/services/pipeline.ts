@@ -2,7 +2,7 @@
 // a case, the fully read files are extracted again (officer corrections survive), and the screens
 // showing the case are told to reload. Bursts of pages are coalesced per case.
 import type { BackendContext } from '../context';
-import { extractCase } from '../extraction/case-documents';
+import { extractCaseOffThread } from '../extraction/extractor';
 
 export interface PipelineOptions {
   /** How long to wait for more finished pages before extracting (ms). */
@@ -19,11 +19,12 @@ export function watchCasePipeline(ctx: BackendContext, options: PipelineOptions 
   const log = options.log ?? ((m: string) => console.error(m));
   const timers = new Map<number, NodeJS.Timeout>();
 
-  const run = (caseId: number): void => {
+  const run = async (caseId: number): Promise<void> => {
     timers.delete(caseId);
     try {
       if (options.skip?.(ctx, caseId)) return;
-      extractCase(ctx, caseId);
+      // A case locked while it was extracted keeps what it was judged on.
+      if (!(await extractCaseOffThread(ctx, caseId, () => !options.skip?.(ctx, caseId)))) return;
       options.afterExtract?.(ctx, caseId);
       ctx.events.emit('case.changed', { caseId });
     } catch (err) {
@@ -36,7 +37,7 @@ export function watchCasePipeline(ctx: BackendContext, options: PipelineOptions 
     const { caseId, state } = event.payload as { caseId: number; state: string };
     if (state !== 'done' && state !== 'failed') return;
     clearTimeout(timers.get(caseId));
-    timers.set(caseId, setTimeout(() => run(caseId), wait));
+    timers.set(caseId, setTimeout(() => void run(caseId), wait));
   });
   return () => {
     unsubscribe();

@@ -8,6 +8,8 @@ import { callerAs, type Session } from '../../helpers/sessions';
 import { addFilesToCase } from '../../../src/main/intake/intake';
 import { startCaseOcr } from '../../../src/main/ocr/case-ocr';
 import { createCase } from '../../../src/main/services/cases';
+import { extractCase, listCaseDocuments, setField } from '../../../src/main/extraction/case-documents';
+import { extractCaseOffThread } from '../../../src/main/extraction/extractor';
 import { generateDossier, type GeneratedFile } from '../../../tools/synth/index';
 import { tempDir } from '../../helpers/temp-home';
 
@@ -89,5 +91,33 @@ describe('case documents', () => {
     const rerun = await call<{ documents: CaseDocument[] }>('extraction.run', { caseId });
     const again = rerun.documents.find((d) => d.pages[0] === target.pages[0]);
     expect(again).toMatchObject({ type: 'npwp', typeSource: 'officer' });
+  });
+});
+
+describe('extraction in its thread', () => {
+  it('stores what the thread found, and keeps a correction saved while the thread worked', async () => {
+    const sync = extractCase(ctx, caseId).documents;
+    const doc = sync.find((d) => d.type === 'ktp') ?? (sync[0] as CaseDocument);
+    const key = Object.keys(doc.fields)[0] as string;
+    // The officer saves a correction right after the extraction started: the thread's result, computed
+    // from the documents as they were, must not overwrite it.
+    const running = extractCaseOffThread(ctx, caseId);
+    setField(ctx, doc.id, key, null, 'petugas');
+    expect(await running).toBe(true);
+    const after = listCaseDocuments(ctx, caseId);
+    expect(after.map((d) => d.id)).toEqual(sync.map((d) => d.id));
+    expect(after.find((d) => d.id === doc.id)?.fields[key]).toMatchObject({ value: null, source: 'officer' });
+    expect(after.map((d) => d.type)).toEqual(sync.map((d) => d.type));
+  });
+
+  it('stores nothing for a case that may no longer change, and otherwise what extraction here stores', async () => {
+    ctx.db.prepare('DELETE FROM case_documents WHERE case_id = ?').run(caseId);
+    expect(await extractCaseOffThread(ctx, caseId, () => false)).toBe(false);
+    expect(listCaseDocuments(ctx, caseId)).toEqual([]);
+    expect(await extractCaseOffThread(ctx, caseId)).toBe(true);
+    const threaded = listCaseDocuments(ctx, caseId);
+    expect(threaded.length).toBeGreaterThan(0);
+    const here = extractCase(ctx, caseId).documents;
+    expect(here.map((d) => [d.id, d.type, d.fields])).toEqual(threaded.map((d) => [d.id, d.type, d.fields]));
   });
 });

@@ -1,0 +1,7 @@
+// The extraction thread (see extractor.ts): extraction is pure and takes a second or more on a large
+// dossier, so the back end runs it here and keeps answering calls. Built as out/main/extract-thread.js.
+import { serveThread } from '../threads';
+import { computeExtraction } from './case-documents';
+import type { ExtractJob } from './extractor';
+
+serveThread<ExtractJob>((job) => Promise.resolve(computeExtraction(job.files, job.previous)));
