@@ -1,13 +1,17 @@
-// From intake to pre-filled fields with no one pressing a button: real files, real OCR, real SQLite.
+// From intake to pre-filled fields and current flags with no one pressing a button: real files, real OCR,
+// real SQLite. The case processor extracts a case's fields as its pages are read and runs the checks,
+// and runs the checks again after every correction, announcing each change to the screens.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BackendContext } from '../../src/main/context';
 import { insertParticipants } from '../../src/main/demo/seed';
+import { getCaseChecks } from '../../src/main/checks/case-checks';
 import { listCaseDocuments } from '../../src/main/extraction/case-documents';
 import { addFilesToCase } from '../../src/main/intake/intake';
 import { startCaseOcr } from '../../src/main/ocr/case-ocr';
 import { createCase } from '../../src/main/services/cases';
-import { watchCasePipeline } from '../../src/main/services/pipeline';
+import { startCaseProcessor } from '../../src/main/services/case-processor';
 import { generateDossier } from '../../tools/synth/index';
+import { callerAs } from '../helpers/sessions';
 import { tempContext } from '../helpers/temp-home';
 
 let ctx: BackendContext;
@@ -19,42 +23,43 @@ beforeEach(() => {
 });
 afterEach(async () => cleanup());
 
-describe('case pipeline', () => {
-  it('extracts the fields of a case as soon as its pages are read, and announces the change', async () => {
+describe('case processor', () => {
+  it('extracts a case as soon as its pages are read, checks it, re-checks it after a correction, and announces each change', async () => {
     const dossier = await generateDossier(77, { claimType: 'JHT', degradations: ['clean'], otherPages: false });
     insertParticipants(ctx, [dossier.participant]);
     const c = createCase(ctx, { claimType: 'JHT', kpj: dossier.participant.nomor_kpj, notes: '' });
     const card = dossier.files.find((f) => f.truth.documents.some((d) => d.type === 'kartu_peserta'))!;
     await addFilesToCase(ctx, c.id, [{ name: card.name, bytes: Buffer.from(card.bytes) }]);
 
-    let ocrFinished = false;
-    let announced = false;
-    const extractedAfterOcr = new Promise<void>((resolve) => {
-      const stop = watchCasePipeline(ctx, {
-        debounceMs: 50,
-        afterExtract: (_c, id) => {
-          if (id !== c.id || !ocrFinished) return;
-          // The announcement follows the extraction; check it on the next turn.
-          const unsubscribe = ctx.events.subscribe((e) => {
-            if (e.name === 'case.changed') announced = true;
-          });
-          setImmediate(() => {
-            unsubscribe();
-            stop();
-            resolve();
-          });
-        },
-      });
+    const processed: { caseId: number; extracted: boolean; checked: boolean }[] = [];
+    const announced: number[] = [];
+    ctx.events.subscribe((e) => {
+      if (e.name === 'case.changed') announced.push(e.payload.caseId);
     });
-    await startCaseOcr(ctx, c.id);
-    ocrFinished = true;
-    await extractedAfterOcr;
-    expect(announced).toBe(true);
+    const stop = startCaseProcessor(ctx, { debounceMs: 50, onProcessed: (caseId, ran) => processed.push({ caseId, ...ran }) });
+    try {
+      await startCaseOcr(ctx, c.id);
+      // Once the last page is read, the file is extracted and the case checked.
+      await expect.poll(() => listCaseDocuments(ctx, c.id).some((d) => d.type === 'kartu_peserta'), { timeout: 60_000 }).toBe(true);
+      await expect.poll(() => processed.at(-1), { timeout: 10_000 }).toEqual({ caseId: c.id, extracted: true, checked: true });
+      expect(announced).toContain(c.id);
+      const kartu = listCaseDocuments(ctx, c.id).find((d) => d.type === 'kartu_peserta');
+      expect(kartu!.fields.nomor_kpj?.value).toBe(dossier.participant.nomor_kpj);
+      expect(kartu!.fields.nomor_kpj?.bbox).not.toBeNull();
+      expect(getCaseChecks(ctx, c.id).flags.map((f) => f.rule)).not.toContain('identity.kpj_mismatch');
 
-    const docs = listCaseDocuments(ctx, c.id);
-    const kartu = docs.find((d) => d.type === 'kartu_peserta');
-    expect(kartu, JSON.stringify(docs.map((d) => d.type))).toBeDefined();
-    expect(kartu!.fields.nomor_kpj?.value).toBe(dossier.participant.nomor_kpj);
-    expect(kartu!.fields.nomor_kpj?.bbox).not.toBeNull();
+      // The officer corrects the card's KPJ to another number: the flags follow without "Periksa ulang".
+      processed.length = 0;
+      announced.length = 0;
+      const officer = await callerAs(ctx, 'officer');
+      const wrong = dossier.participant.nomor_kpj.replace(/.$/, (d) => String((Number(d) + 1) % 10));
+      const edited = await officer('extraction.setField', { documentId: kartu!.id, key: 'nomor_kpj', value: wrong });
+      expect(edited.ok).toBe(true);
+      await expect.poll(() => processed.some((p) => p.caseId === c.id && p.checked && !p.extracted), { timeout: 10_000 }).toBe(true);
+      expect(getCaseChecks(ctx, c.id).flags.map((f) => f.rule)).toContain('identity.kpj_mismatch');
+      expect(announced.filter((id) => id === c.id).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      stop();
+    }
   });
 });

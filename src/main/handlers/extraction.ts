@@ -2,6 +2,7 @@ import type { extractionMethods } from '../../shared/api/methods-extraction';
 import { extractCase, listCaseDocuments } from '../extraction/case-documents';
 import { assertEditable } from '../services/case-access';
 import { editField, retypeDocument } from '../services/case-edits';
+import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
 
 export const extractionHandlers: HandlerMap<keyof typeof extractionMethods> = {
@@ -10,6 +11,7 @@ export const extractionHandlers: HandlerMap<keyof typeof extractionMethods> = {
     assertEditable(ctx, input.caseId);
     const result = extractCase(ctx, input.caseId);
     ctx.events.emit('case.changed', { caseId: input.caseId });
+    caseChanged(ctx, input.caseId, 'content');
     return result;
   },
   'extraction.list': (input, ctx) => ({ documents: listCaseDocuments(ctx, input.caseId) }),

@@ -98,12 +98,31 @@ interface PageRow {
   state: PageState;
   ocr_json: string | null;
   error: string | null;
+  updated_at: string;
+}
+
+/** Pages parsed and checked once, not again each time a case is extracted: a case's pages are read for
+ * extraction after every page that finishes. Keyed by page and the time its row was written. */
+const PARSED_PAGES_KEPT = 2000;
+const parsedPages = (ctx: BackendContext): Map<string, OcrPage> => ctx.service('ocr.parsedPages', () => new Map<string, OcrPage>());
+
+function parsedPage(ctx: BackendContext, r: PageRow & { ocr_json: string }): OcrPage {
+  const cache = parsedPages(ctx);
+  const key = `${r.file_id}:${r.page}:${r.updated_at}`;
+  let page = cache.get(key);
+  if (!page) {
+    page = ocrPageSchema.parse(JSON.parse(r.ocr_json));
+    cache.set(key, page);
+    if (cache.size > PARSED_PAGES_KEPT) cache.delete(cache.keys().next().value as string);
+  }
+  // Callers may change what they get (extraction marks words): each gets its own copy.
+  return structuredClone(page);
 }
 
 export function listCasePages(ctx: BackendContext, caseId: number): CasePage[] {
   const rows = ctx.db
     .prepare(
-      `SELECT p.file_id, cf.original_name AS file_name, p.page, p.state, p.ocr_json, p.error
+      `SELECT p.file_id, cf.original_name AS file_name, p.page, p.state, p.ocr_json, p.error, p.updated_at
        FROM case_files cf JOIN page_ocr p ON p.file_id = cf.file_id
        WHERE cf.case_id = ? ORDER BY cf.id, p.page`,
     )
@@ -113,7 +132,7 @@ export function listCasePages(ctx: BackendContext, caseId: number): CasePage[] {
     fileName: r.file_name,
     page: r.page,
     state: r.state,
-    ocr: r.ocr_json ? ocrPageSchema.parse(JSON.parse(r.ocr_json)) : null,
+    ocr: r.ocr_json ? parsedPage(ctx, r as PageRow & { ocr_json: string }) : null,
     ...(r.error ? { error: r.error } : {}),
   }));
 }

@@ -12,6 +12,7 @@ import { setDocumentType, setField } from '../extraction/case-documents';
 import { addFilesToCase, type AddedFile, type IncomingFile } from '../intake/intake';
 import type { OcrLimits } from '../ocr/config';
 import { assertEditable, caseOfDocument, touchCase } from './case-access';
+import { caseChanged } from './case-processor';
 
 interface StoredDoc {
   case_id: number;
@@ -53,6 +54,7 @@ export function editField(ctx: BackendContext, caller: Caller, input: { document
     return after;
   })();
   ctx.events.emit('case.changed', { caseId: doc.caseId });
+  caseChanged(ctx, doc.caseId, 'content');
   return doc;
 }
 
@@ -66,6 +68,7 @@ export function retypeDocument(ctx: BackendContext, caller: Caller, documentId: 
     return after;
   })();
   ctx.events.emit('case.changed', { caseId: doc.caseId });
+  caseChanged(ctx, doc.caseId, 'content');
   return doc;
 }
 
@@ -77,6 +80,7 @@ export function stateFacts(ctx: BackendContext, caller: Caller, caseId: number, 
     ctx.audit(caller, 'checks.facts', { old: before, new: after }, caseId);
     touchCase(ctx, caseId);
   })();
+  caseChanged(ctx, caseId, 'content');
 }
 
 /** One file: checked, stored and recorded in one transaction, or refused with nothing stored. */

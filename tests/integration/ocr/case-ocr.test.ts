@@ -1,6 +1,7 @@
 // Background OCR of a case on a real database with real OCR: progress per page, page images in the
 // boxes' pixel space, cancel and retry, and resuming after a restart without redoing finished pages.
 import fs from 'node:fs';
+import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEvent } from '../../../src/shared/api/events';
@@ -91,6 +92,12 @@ describe('case OCR', () => {
     expect([jpeg.width, jpeg.height]).toEqual([v.image.pixelWidth, v.image.pixelHeight]);
     // Same aspect as the page, so boxes drawn as fractions of width/height land on the words.
     expect(Math.abs(jpeg.width! / jpeg.height! - v.ocr.width / v.ocr.height)).toBeLessThan(0.01);
+    // The page was rendered once and kept: the next view is the same image, read from the kept file.
+    const kept = fs.readdirSync(path.join(ctx.home, 'previews'));
+    expect(kept.filter((f) => f.endsWith('.jpg'))).toHaveLength(1);
+    const again = await dispatch('documents.page', { fileId: pages[0]!.fileId, page: 2 });
+    expect(again.ok && (again.value as typeof v).image).toEqual(v.image);
+    expect(fs.readdirSync(path.join(ctx.home, 'previews'))).toEqual(kept);
 
     const list = await dispatch('documents.list', { caseId: c.id });
     expect(list.ok && list.value).toMatchObject({ pagesDone: 4, pagesTotal: 4, running: false });
