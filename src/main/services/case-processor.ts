@@ -24,6 +24,22 @@ export function caseChanged(ctx: BackendContext, caseId: number, what: CaseChang
   changes(ctx).emit('change', caseId, what);
 }
 
+/**
+ * Runs the stages after a change, now: extraction when pages changed (in its thread), then the checks,
+ * then tells the screens. A locked case is left as it is. The processor runs this after each change;
+ * the command line and tests call it directly.
+ */
+export async function processCase(ctx: BackendContext, caseId: number, what: CaseChange): Promise<{ extracted: boolean; checked: boolean }> {
+  const editable = (): boolean => isEditable(ctx, caseId);
+  let extracted = false;
+  if (!editable()) return { extracted, checked: false };
+  if (what === 'pages') extracted = await extractCaseOffThread(ctx, caseId, editable);
+  if (!editable()) return { extracted, checked: false };
+  checkCase(ctx, caseId);
+  ctx.events.emit('case.changed', { caseId });
+  return { extracted, checked: true };
+}
+
 export interface ProcessorOptions {
   /** How long to wait for more changes of the same case before running its stages (ms). */
   debounceMs?: number;
@@ -42,20 +58,13 @@ export function startCaseProcessor(ctx: BackendContext, options: ProcessorOption
   const run = async (caseId: number, pages: boolean): Promise<void> => {
     // One run per case at a time; a change meanwhile schedules the next.
     await running.get(caseId);
-    const editable = (): boolean => isEditable(ctx, caseId);
-    let extracted = false;
-    let checked = false;
+    let ran = { extracted: false, checked: false };
     try {
-      if (!editable()) return;
-      if (pages) extracted = await extractCaseOffThread(ctx, caseId, editable);
-      if (!editable()) return;
-      checkCase(ctx, caseId);
-      checked = true;
-      ctx.events.emit('case.changed', { caseId });
+      ran = await processCase(ctx, caseId, pages ? 'pages' : 'content');
     } catch (err) {
       log(`[claimdesk] processing case ${caseId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     } finally {
-      options.onProcessed?.(caseId, { extracted, checked });
+      options.onProcessed?.(caseId, ran);
     }
   };
 

@@ -9,11 +9,12 @@ import { AppError } from '../../../shared/api/result';
 import { claimTypeSchema } from '../../../shared/domain/claims';
 import type { StatedFacts } from '../../../shared/rules/input';
 import { parseIsoDate } from '../../../shared/rules/dates';
-import { checkCase } from '../../checks/case-checks';
-import { extractCase } from '../../extraction/case-documents';
+import { getCaseChecks } from '../../checks/case-checks';
+import { listCaseDocuments } from '../../extraction/case-documents';
 import { ocrLimits } from '../../ocr/config';
 import { addCaseFile, stateFacts } from '../../services/case-edits';
 import { startCaseOcr } from '../../ocr/case-ocr';
+import { processCase } from '../../services/case-processor';
 import { createCase, getCase } from '../../services/cases';
 import { badInput, emit, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
@@ -71,10 +72,12 @@ export function register(verify: Command): void {
             }
           }
           if (errors.length === files.length) throw new AppError('bad_file', `No file could be read: ${errors.map((e) => `${e.file}: ${e.error}`).join('; ')}`, {});
+          // The app's case pipeline, run to the end: OCR, then extraction and the checks.
           await startCaseOcr(ctx, created.id);
-          const { documents } = extractCase(ctx, created.id);
           if (Object.keys(input.facts).length) stateFacts(ctx, caller, created.id, input.facts);
-          const checks = checkCase(ctx, created.id, undefined, caller.username);
+          await processCase(ctx, created.id, 'pages');
+          const documents = listCaseDocuments(ctx, created.id);
+          const checks = getCaseChecks(ctx, created.id);
           const out = {
             case: getCase(ctx, created.id, caller),
             documents: documents.map((d) => ({ id: d.id, file: d.fileName, type: d.type, typeConfidence: d.typeConfidence, pages: d.pages, fields: d.fields })),
