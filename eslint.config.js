@@ -2,6 +2,8 @@
 // src/main/electron imports 'electron'; the renderer never imports the Node side; nothing under src/
 // (the product) imports tools/ (the document generator and other test tooling).
 import js from '@eslint/js';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -99,6 +101,35 @@ export default tseslint.config(
         'error',
         { paths: [{ name: 'electron', message: 'Tests use a stand-in for Electron; type imports only.', allowTypeImports: true }] },
       ],
+    },
+  },
+  {
+    // Type-aware rules on the product: promises are awaited or handed on, never dropped or passed where a
+    // plain callback is expected; switches over unions cover every member.
+    files: ['src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { attributes: false } }],
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/no-unnecessary-type-assertion': 'error',
+    },
+  },
+  {
+    // The screens: hooks called as React requires and with all they depend on; accessible markup.
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+      ...jsxA11y.flatConfigs.recommended.rules,
+      // Keyboard shortcuts (Enter saves, Escape cancels, arrows move between cells) are caught where the
+      // keys bubble up from real controls, on the form or table around them; pointer handlers on
+      // non-interactive elements stay refused.
+      'jsx-a11y/no-noninteractive-element-interactions': ['error', { handlers: ['onClick', 'onMouseDown', 'onMouseUp'] }],
+      // A desk app puts the cursor where work starts (the sign-in name, a new form's first field).
+      'jsx-a11y/no-autofocus': 'off',
     },
   },
 );

@@ -88,7 +88,7 @@ function readManifest(dir: string): DemoManifest {
 
 /** Participants from a contract §3 CSV, validated row by row as the CSV import validates them. */
 function* participantsFrom(file: string): Generator<Participant> {
-  const rows = parse(fs.readFileSync(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true }) as Record<string, string>[];
+  const rows = parse(fs.readFileSync(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true });
   for (const [i, row] of rows.entries()) {
     const v = validateRow((c) => row[c], Object.values(row));
     // The file is built and shipped with the app: a bad row is a build error, not an officer's typo.

@@ -188,7 +188,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
         continue;
       }
       seen.set(v.participant.nomor_kpj, line);
-      batch.push(v.participant as Participant);
+      batch.push(v.participant);
       if (batch.length >= BATCH_ROWS) await flush();
     }
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});

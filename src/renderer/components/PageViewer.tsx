@@ -64,6 +64,9 @@ export function PageViewer({ pageRef, highlight, caseId, selectedId, onPick }: P
           </div>
           {d.ocr?.quality.poor && <p className="hint">{t('documents.poorHint', { reasons: d.ocr.quality.reasons.map((r) => t(`documents.qualityReasons.${r}`, { defaultValue: r })).join(', ') })}</p>}
           {d.error && <p className="error-note">{d.error}</p>}
+          {/* Pointing at a word is a shortcut for typing it into the focused field, which stays editable by
+              keyboard; the page itself is not a control. */}
+          {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions */}
           <div
             className="page-canvas"
             onClick={pickAt}

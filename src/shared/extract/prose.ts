@@ -30,7 +30,7 @@ const isDatePart = (w: Word): boolean => {
 
 /** The date that starts at word `i`, with the words it takes (a date in words and figures included). */
 function dateAt(words: readonly Word[], i: number, refYear: number): { words: Word[] } | null {
-  if (!words[i] || !isDatePart(words[i] as Word)) return null;
+  if (!words[i] || !isDatePart(words[i])) return null;
   let end = i;
   while (end < words.length && end - i < 16 && isDatePart(words[end] as Word)) end++;
   const taken = words.slice(i, end);
