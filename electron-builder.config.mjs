@@ -28,7 +28,15 @@ const config = {
   // Native code cannot be loaded from inside an archive; the OCR engine's worker and WebAssembly, and the
   // back end's page-reader threads (out/main/reader-thread.js with the chunks it imports), are started
   // from files on disk.
-  asarUnpack: ['out/main/**', '**/*.node', 'node_modules/sharp/**', 'node_modules/@img/**', 'node_modules/@napi-rs/**', 'node_modules/tesseract.js/**', 'node_modules/tesseract.js-core/**'],
+  asarUnpack: [
+    'out/main/**',
+    '**/*.node',
+    'node_modules/sharp/**',
+    'node_modules/@img/**',
+    'node_modules/@napi-rs/**',
+    'node_modules/tesseract.js/**',
+    'node_modules/tesseract.js-core/**',
+  ],
   npmRebuild: true,
   buildDependenciesFromSource: false,
   electronFuses: {

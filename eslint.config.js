@@ -8,18 +8,47 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [
-  'assert', 'buffer', 'child_process', 'crypto', 'events', 'fs', 'fs/promises', 'http', 'https', 'module',
-  'net', 'os', 'path', 'process', 'stream', 'url', 'util', 'worker_threads', 'zlib',
+  'assert',
+  'buffer',
+  'child_process',
+  'crypto',
+  'events',
+  'fs',
+  'fs/promises',
+  'http',
+  'https',
+  'module',
+  'net',
+  'os',
+  'path',
+  'process',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
 ];
 const nodeModulePatterns = ['node:*'];
 const builtinPaths = (message) => nodeBuiltins.map((name) => ({ name, message }));
 // The product ships without test tooling: no file under src/ may import tools/. Each src/ zone below
 // sets its own no-restricted-imports (a later block replaces an earlier one's options), so each lists it.
 const noTooling = { group: ['**/tools/**', 'tools/**'], message: 'The product never imports tools/ (test tooling stays out of what ships).' };
-const nativeNodePackages = ['better-sqlite3', 'sharp', 'tesseract.js', 'pdfjs-dist', 'pdfjs-dist/*', '@napi-rs/canvas', 'commander', 'csv-parse', 'csv-parse/*'];
+const nativeNodePackages = [
+  'better-sqlite3',
+  'sharp',
+  'tesseract.js',
+  'pdfjs-dist',
+  'pdfjs-dist/*',
+  '@napi-rs/canvas',
+  'commander',
+  'csv-parse',
+  'csv-parse/*',
+];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/generated/**', '.scratch/**'] },
+  {
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/generated/**', '.scratch/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -30,7 +30,9 @@ export default async function run(args: string[]): Promise<void> {
         times.push((performance.now() - t) / 1000);
         if (r.status !== 0) throw new Error(`${label} failed: ${r.stderr}`);
       }
-      console.log(`${label.padEnd(18)} median ${quantile(times, 0.5).toFixed(2)} s, p90 ${quantile(times, 0.9).toFixed(2)} s, worst ${Math.max(...times).toFixed(2)} s (${runs} runs)`);
+      console.log(
+        `${label.padEnd(18)} median ${quantile(times, 0.5).toFixed(2)} s, p90 ${quantile(times, 0.9).toFixed(2)} s, worst ${Math.max(...times).toFixed(2)} s (${runs} runs)`,
+      );
     }
   } finally {
     fs.rmSync(home, { recursive: true, force: true });

@@ -38,6 +38,13 @@ if (args[0] !== 'extract') {
     await pool.terminate();
   }
   const docs = extractDossier(reads.map((r) => r.pages));
-  const out = { files: reads.map((r, i) => ({ file: r.name, pages: r.pages.length ? Math.max(...r.pages.map((p) => p.page)) : 0, documents: docs[i] ?? [], errors: r.errors })) };
+  const out = {
+    files: reads.map((r, i) => ({
+      file: r.name,
+      pages: r.pages.length ? Math.max(...r.pages.map((p) => p.page)) : 0,
+      documents: docs[i] ?? [],
+      errors: r.errors,
+    })),
+  };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

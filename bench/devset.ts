@@ -106,7 +106,10 @@ export default async function run(args: string[]): Promise<void> {
   files.forEach((tf, i) => {
     const pdocs = extracted[i] ?? [];
     const used = new Set<number>();
-    if (verbose) lines.push(`${tf.file}: ${pdocs.map((d) => `${d.type}[${d.pages.join(',')}]`).join(' ')} | truth ${tf.documents.map((d) => `${d.type}[${d.pages.join(',')}]`).join(' ')}`);
+    if (verbose)
+      lines.push(
+        `${tf.file}: ${pdocs.map((d) => `${d.type}[${d.pages.join(',')}]`).join(' ')} | truth ${tf.documents.map((d) => `${d.type}[${d.pages.join(',')}]`).join(' ')}`,
+      );
     for (const td of tf.documents) {
       docs++;
       let best = -1;
@@ -133,30 +136,49 @@ export default async function run(args: string[]): Promise<void> {
   const exact = outcomes.filter((o) => o.ok).length;
   const wrong = outcomes.filter((o) => !o.ok && filled(o)).length;
   const out: string[] = [];
-  out.push(`dev set ${path.relative(process.cwd(), dir) || dir}: ${files.length} files, ${docs} documents, ${read.reduce((n, p) => n + p.length, 0)} pages (${fromCache} files from OCR cache); extraction ${extractMs.toFixed(0)} ms`);
-  out.push(`documents typed ${pct(typed, docs)} (${typed}/${docs}); fields exact ${pct(exact, outcomes.length)} (${exact}/${outcomes.length}), wrong and filled ${pct(wrong, outcomes.length)} (${wrong}), empty ${pct(outcomes.length - exact - wrong, outcomes.length)}`);
+  out.push(
+    `dev set ${path.relative(process.cwd(), dir) || dir}: ${files.length} files, ${docs} documents, ${read.reduce((n, p) => n + p.length, 0)} pages (${fromCache} files from OCR cache); extraction ${extractMs.toFixed(0)} ms`,
+  );
+  out.push(
+    `documents typed ${pct(typed, docs)} (${typed}/${docs}); fields exact ${pct(exact, outcomes.length)} (${exact}/${outcomes.length}), wrong and filled ${pct(wrong, outcomes.length)} (${wrong}), empty ${pct(outcomes.length - exact - wrong, outcomes.length)}`,
+  );
   const ids = outcomes.filter((o) => /(^|\.)(nik|nomor_kpj|nomor_kk|nomor_rekening|nik_almarhum|nomor_npwp)$/.test(o.key));
   out.push(`identifiers exact ${pct(ids.filter((o) => o.ok).length, ids.length)} (n=${ids.length})`);
   out.push('per document type:   docs  typed   fields  exact   wrong');
   for (const [type, t] of [...types].sort()) {
     const os = outcomes.filter((o) => o.type === type);
-    out.push(`  ${type.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.typed, t.n).padStart(6)}  ${String(os.length).padStart(6)}  ${pct(os.filter((o) => o.ok).length, os.length).padStart(6)}  ${pct(os.filter((o) => !o.ok && filled(o)).length, os.length).padStart(6)}`);
+    out.push(
+      `  ${type.padEnd(18)} ${String(t.n).padStart(4)}  ${pct(t.typed, t.n).padStart(6)}  ${String(os.length).padStart(6)}  ${pct(os.filter((o) => o.ok).length, os.length).padStart(6)}  ${pct(os.filter((o) => !o.ok && filled(o)).length, os.length).padStart(6)}`,
+    );
   }
   out.push('calibration (values shown, by confidence):');
-  for (const [lo, hi] of [[0.9, 1.01], [0.8, 0.9], [0.7, 0.8], [0.6, 0.7], [0, 0.6]] as const) {
+  for (const [lo, hi] of [
+    [0.9, 1.01],
+    [0.8, 0.9],
+    [0.7, 0.8],
+    [0.6, 0.7],
+    [0, 0.6],
+  ] as const) {
     const shown = outcomes.filter((o) => filled(o) && o.confidence !== null && o.confidence >= lo && o.confidence < hi);
     const bad = shown.filter((o) => !o.ok).length;
-    out.push(`  confidence ${lo.toFixed(1)}–${Math.min(1, hi).toFixed(1)}: ${String(shown.length).padStart(5)} shown, ${String(bad).padStart(3)} wrong (${pct(bad, shown.length)})`);
+    out.push(
+      `  confidence ${lo.toFixed(1)}–${Math.min(1, hi).toFixed(1)}: ${String(shown.length).padStart(5)} shown, ${String(bad).padStart(3)} wrong (${pct(bad, shown.length)})`,
+    );
   }
   out.push('per field key:           n   exact   wrong');
   const keys = [...new Set(outcomes.map((o) => o.key))].sort();
   for (const k of keys) {
     const os = outcomes.filter((o) => o.key === k);
-    out.push(`  ${k.padEnd(22)} ${String(os.length).padStart(4)}  ${pct(os.filter((o) => o.ok).length, os.length).padStart(6)}  ${pct(os.filter((o) => !o.ok && filled(o)).length, os.length).padStart(6)}`);
+    out.push(
+      `  ${k.padEnd(22)} ${String(os.length).padStart(4)}  ${pct(os.filter((o) => o.ok).length, os.length).padStart(6)}  ${pct(os.filter((o) => !o.ok && filled(o)).length, os.length).padStart(6)}`,
+    );
   }
   if (verbose) {
     out.push(...lines);
-    for (const o of outcomes.filter((x) => !x.ok)) out.push(`  ${filled(o) ? 'WRONG' : 'EMPTY'} ${o.file} ${o.type}.${o.key}: truth ${JSON.stringify(o.truth)} got ${JSON.stringify(o.got)}${o.confidence !== null ? ` (${o.confidence})` : ''}`);
+    for (const o of outcomes.filter((x) => !x.ok))
+      out.push(
+        `  ${filled(o) ? 'WRONG' : 'EMPTY'} ${o.file} ${o.type}.${o.key}: truth ${JSON.stringify(o.truth)} got ${JSON.stringify(o.got)}${o.confidence !== null ? ` (${o.confidence})` : ''}`,
+      );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }

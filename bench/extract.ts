@@ -56,7 +56,11 @@ async function generatedSet(seed: number, dossiers: number, o: { handwriting?: b
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     const gen = path.join(ROOT, '..', 'tests', 'fixtures', 'generate.ts');
     const extra = [...(o.handwriting ? ['--handwriting', '--claim-type', 'JKK'] : []), '--formats', formats];
-    const r = spawnSync(process.execPath, ['--import', 'tsx', gen, '--seed', String(seed), '--count', String(dossiers), '--index-base', '1000', '--out', dir, ...extra], { stdio: 'inherit' });
+    const r = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', gen, '--seed', String(seed), '--count', String(dossiers), '--index-base', '1000', '--out', dir, ...extra],
+      { stdio: 'inherit' },
+    );
     if (r.status !== 0) throw new Error(`generating the benchmark set failed (exit ${r.status})`);
   }
   const manifest = JSON.parse(await readFs(path.join(dir, 'manifest.json'), 'utf8')) as FileTruth[];
@@ -84,14 +88,21 @@ const line = (label: string, t: Tally): string =>
 /** The figures every set prints: page classification, fields overall and by group, handwriting. */
 function figures(score: Score): string[] {
   const out: string[] = [];
-  out.push(`document type (per page)                 ${pct(score.pages.correct, score.pages.total)} (${score.pages.correct}/${score.pages.total})   target >= 98%`);
+  out.push(
+    `document type (per page)                 ${pct(score.pages.correct, score.pages.total)} (${score.pages.correct}/${score.pages.total})   target >= 98%`,
+  );
   out.push(line('overall fields', score.overall) + '   target exact >= 95%, empty <= 5%, wrong < 1%');
   for (const [name, pred] of Object.entries(KEY_GROUPS)) out.push(line(name, groupTally(score, pred)));
   out.push(`printed values taken for handwriting         ${score.hand.printedAsHand} of ${score.overall.total}   target 0`);
   return out;
 }
 
-const perKey = (score: Score): string[] => ['per field key:', ...Object.entries(score.fields).sort().map(([key, t]) => line(`  ${key}`, t))];
+const perKey = (score: Score): string[] => [
+  'per field key:',
+  ...Object.entries(score.fields)
+    .sort()
+    .map(([key, t]) => line(`  ${key}`, t)),
+];
 
 const perType = (score: Score): string =>
   `document type by type: ${Object.entries(score.types)
@@ -99,7 +110,11 @@ const perType = (score: Score): string =>
     .map(([t, v]) => `${t} ${pct(v.correct, v.total)} (${v.correct}/${v.total})`)
     .join(', ')}`;
 
-const mistakes = (score: Score): string[] => score.mistakes.map((m) => `  ${m.empty ? `EMPTY(${m.reason ?? ''})` : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`);
+const mistakes = (score: Score): string[] =>
+  score.mistakes.map(
+    (m) =>
+      `  ${m.empty ? `EMPTY(${m.reason ?? ''})` : 'WRONG'} ${m.file} ${m.type}.${m.key}: expected ${JSON.stringify(m.expected)} got ${JSON.stringify(m.got)}`,
+  );
 
 interface Counts {
   files: number;
@@ -110,7 +125,14 @@ interface Counts {
 }
 
 /** OCRs and extracts a set dossier by dossier, scoring each file (and at each extra threshold). */
-async function scoreSet(set: SetFile[], pool: ReturnType<typeof createOcrPool>, score: Score, counts: Counts, verbose: boolean, curve: { t: number; score: Score }[] = []): Promise<void> {
+async function scoreSet(
+  set: SetFile[],
+  pool: ReturnType<typeof createOcrPool>,
+  score: Score,
+  counts: Counts,
+  verbose: boolean,
+  curve: { t: number; score: Score }[] = [],
+): Promise<void> {
   for (const dossier of byDossier(set)) {
     const read: OcrPage[][] = [];
     for (const f of dossier) {
@@ -129,9 +151,13 @@ async function scoreSet(set: SetFile[], pool: ReturnType<typeof createOcrPool>, 
     extracted.forEach((docs, i) => {
       const f = dossier[i] as SetFile;
       scoreFile(score, f.truth, docs, sizes[i]);
-      if (verbose) process.stdout.write(`${f.name}: ${docs.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')} | truth ${f.truth.documents.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')}\n`);
+      if (verbose)
+        process.stdout.write(
+          `${f.name}: ${docs.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')} | truth ${f.truth.documents.map((x) => `${x.type}[${x.pages.join(',')}]`).join(' ')}\n`,
+        );
     });
-    for (const c of curve) withMinConfidence(c.t, () => extractDossier(read)).forEach((docs, i) => scoreFile(c.score, (dossier[i] as SetFile).truth, docs, sizes[i]));
+    for (const c of curve)
+      withMinConfidence(c.t, () => extractDossier(read)).forEach((docs, i) => scoreFile(c.score, (dossier[i] as SetFile).truth, docs, sizes[i]));
   }
 }
 
@@ -171,14 +197,18 @@ export default async function run(args: string[]): Promise<void> {
   out.push(`extract benchmark: seed ${seed}, ${dossiers} dossiers, ${counts.files} files, ${counts.pages} pages (${counts.fromCache} files from OCR cache)`);
   out.push(`OCR ${(counts.ocrMs / 1000).toFixed(1)} s total; extraction ${(counts.extractMs / Math.max(1, counts.pages)).toFixed(1)} ms/page`);
   out.push(...figures(score));
-  out.push(`handwritten values pre-filled            ${hand.hand.prefilled} of ${hand.hand.total} (${HAND_DOSSIERS} accident dossiers filled in by hand, seed ${seed + HAND_SEED_OFFSET})   target 0`);
+  out.push(
+    `handwritten values pre-filled            ${hand.hand.prefilled} of ${hand.hand.total} (${HAND_DOSSIERS} accident dossiers filled in by hand, seed ${seed + HAND_SEED_OFFSET})   target 0`,
+  );
   out.push(`  their printed values                   ${line('', hand.overall).trim()}; taken for handwriting: ${hand.hand.printedAsHand}`);
   out.push(`confidence threshold in use: ${MIN_CONFIDENCE}; the same pages at other thresholds:`);
   for (const c of curve) out.push(line(`  threshold ${c.t.toFixed(1)}`, c.score.overall));
   out.push(...perKey(score));
   if (realDossiers > 0) {
     out.push('');
-    out.push(`real formats: seed ${realSeed}, ${realDossiers} dossiers, ${realCounts.files} files, ${realCounts.pages} pages, ${realDocs.all} documents (${realDocs.sharing} sharing a page) (${realCounts.fromCache} files from OCR cache)`);
+    out.push(
+      `real formats: seed ${realSeed}, ${realDossiers} dossiers, ${realCounts.files} files, ${realCounts.pages} pages, ${realDocs.all} documents (${realDocs.sharing} sharing a page) (${realCounts.fromCache} files from OCR cache)`,
+    );
     out.push(`OCR ${(realCounts.ocrMs / 1000).toFixed(1)} s total; extraction ${(realCounts.extractMs / Math.max(1, realCounts.pages)).toFixed(1)} ms/page`);
     out.push(...figures(real));
     out.push(`handwritten values pre-filled            ${real.hand.prefilled} of ${real.hand.total} (hand-filled receipts)   target 0`);

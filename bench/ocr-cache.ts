@@ -32,7 +32,12 @@ async function ocrVersion(): Promise<string> {
 export function cachingPool(pool: OcrPool): OcrPool {
   const dir = path.join(ROOT, '.cache', 'ocr-images');
   const cached = async <T>(kind: string, image: Buffer, opts: object, read: () => Promise<T>): Promise<T> => {
-    const key = createHash('sha256').update(kind).update(JSON.stringify(opts)).update(image).update(await ocrVersion()).digest('hex');
+    const key = createHash('sha256')
+      .update(kind)
+      .update(JSON.stringify(opts))
+      .update(image)
+      .update(await ocrVersion())
+      .digest('hex');
     const file = path.join(dir, `${key}.json`);
     try {
       return JSON.parse(await readFs(file, 'utf8')) as T;
@@ -55,7 +60,10 @@ export function cachingPool(pool: OcrPool): OcrPool {
 }
 
 export async function ocrCached(file: { name: string; bytes: Buffer }, pool: OcrPool): Promise<{ pages: OcrPage[]; errors: string[]; cached: boolean }> {
-  const hash = createHash('sha256').update(file.bytes).update(await ocrVersion()).digest('hex');
+  const hash = createHash('sha256')
+    .update(file.bytes)
+    .update(await ocrVersion())
+    .digest('hex');
   const cacheFile = path.join(OCR_CACHE, `${hash}.json`);
   try {
     return { ...(JSON.parse(await readFs(cacheFile, 'utf8')) as { pages: OcrPage[]; errors: string[] }), cached: true };

@@ -45,12 +45,14 @@ function memorySampler(): { peak: () => number; stop: () => void } {
 async function limit<T>(n: number, jobs: (() => Promise<T>)[]): Promise<T[]> {
   const out: T[] = new Array(jobs.length);
   let next = 0;
-  await Promise.all(Array.from({ length: n }, async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      out[i] = await (jobs[i] as () => Promise<T>)();
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: n }, async () => {
+      while (next < jobs.length) {
+        const i = next++;
+        out[i] = await (jobs[i] as () => Promise<T>)();
+      }
+    }),
+  );
   return out;
 }
 
@@ -66,7 +68,10 @@ async function nativeTesseract(files: string[], cores: number): Promise<{ perPag
   const perPage: number[] = [];
   for (const f of files.slice(0, 3)) perPage.push((await one(f)).ms);
   const t = performance.now();
-  const results = await limit(cores, files.map((f) => () => one(f)));
+  const results = await limit(
+    cores,
+    files.map((f) => () => one(f)),
+  );
   return { perPage, wall: performance.now() - t, texts: results.map((r) => r.text) };
 }
 
@@ -112,7 +117,12 @@ export default async function runBench(args: string[]): Promise<void> {
     const mem = memorySampler();
     let t = performance.now();
     const pool = createOcrPool({ size: workers });
-    await pool.recognize(await sharp({ create: { width: 64, height: 64, channels: 3, background: "#ffffff" } }).png().toBuffer(), { dpi: 300 });
+    await pool.recognize(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffffff' } })
+        .png()
+        .toBuffer(),
+      { dpi: 300 },
+    );
     const startup = performance.now() - t;
     const single: number[] = [];
     for (const f of pageFiles.slice(0, 3)) {
@@ -123,7 +133,10 @@ export default async function runBench(args: string[]): Promise<void> {
     // Pages stream in as the app feeds them: one page per worker being read and one more being prepared.
     t = performance.now();
     const cpu0 = process.cpuUsage();
-    const all = await limit(workers + 1, pageFiles.map((f) => () => readFile(f, { pool })));
+    const all = await limit(
+      workers + 1,
+      pageFiles.map((f) => () => readFile(f, { pool })),
+    );
     const wall = performance.now() - t;
     const cpu = process.cpuUsage(cpu0);
     const readWords = all.map((r) => r.pages.flatMap((p) => p.lines.flatMap((l) => l.words.map((w) => w.text))));
@@ -160,10 +173,18 @@ export default async function runBench(args: string[]): Promise<void> {
     console.log(`ClaimDesk (tesseract.js ${workers} workers, incl. decode + preprocessing)`);
     console.log(`  pool start-up:                       ${secs(startup)} s`);
     console.log(`  seconds per page (median, alone):    ${secs(cdPerPage)} s`);
-    console.log(`  pages per second with the pool:      ${cdRate.toFixed(2)}   (CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(0)} ms a page, ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores busy)`);
+    console.log(
+      `  pages per second with the pool:      ${cdRate.toFixed(2)}   (CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(0)} ms a page, ${((cpu.user + cpu.system) / 1000 / wall).toFixed(2)} cores busy)`,
+    );
     console.log(`  word accuracy:                       ${(cdAccuracy * 100).toFixed(1)} %`);
-    console.log(`  6-page dossier on the app's ${appReaders.size} page reader(s), started when the files arrive: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`);
-    console.log(`  its first page (ms): ${Object.entries(firstTimings).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    console.log(
+      `  6-page dossier on the app's ${appReaders.size} page reader(s), started when the files arrive: intake ${secs(intakeDone - intakeStart)} s, first page ${secs(firstPage - intakeDone)} s after intake, all 6 pages ${secs(dossierDone - intakeDone)} s`,
+    );
+    console.log(
+      `  its first page (ms): ${Object.entries(firstTimings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
     console.log(`  peak memory: pool ${mib(poolPeak)} MiB above baseline, process ${mib(peak)} MiB RSS`);
 
     if (args.includes('--no-native')) return;

@@ -57,7 +57,9 @@ export default async function run(args: string[]): Promise<void> {
     const csv = path.join(dir, 'participants.csv');
     let t = performance.now();
     await writeCsv(csv, rows);
-    console.log(`generated ${rows.toLocaleString('en')} participants (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    console.log(
+      `generated ${rows.toLocaleString('en')} participants (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
 
     const ctx = new BackendContext({ home: dir, transport: 'cli' });
     t = performance.now();
@@ -75,7 +77,14 @@ export default async function run(args: string[]): Promise<void> {
     // Names as officers type them: full names, lower case, old spellings, a damaged letter, a dropped
     // letter, one word.
     const dropLetter = (n: string): string => n.slice(0, n.length - 3) + n.slice(n.length - 2);
-    const variants = [(n: string) => n, (n: string) => n.toLowerCase(), (n: string) => n.replace(/U/g, 'OE'), (n: string) => n.replace(/I/, 'L'), dropLetter, (n: string) => n.split(' ').slice(-1)[0]!];
+    const variants = [
+      (n: string) => n,
+      (n: string) => n.toLowerCase(),
+      (n: string) => n.replace(/U/g, 'OE'),
+      (n: string) => n.replace(/I/, 'L'),
+      dropLetter,
+      (n: string) => n.split(' ').slice(-1)[0]!,
+    ];
     const queries = Array.from({ length: 300 }, (_, k) => variants[k % variants.length]!(pick().nama));
     let found = 0;
     const name = queries.map((q) => {
@@ -97,15 +106,23 @@ export default async function run(args: string[]): Promise<void> {
     const at = new Date().toISOString();
     input.documents.forEach((d, k) => {
       const sha = String(k).padStart(64, 'a');
-      ctx.db.prepare(`INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at) VALUES (?, 1, 'png', 'image/png', 1, ?, ?, ?)`).run(sha, `${k}.png`, `x/${sha}.png`, at);
-      const fileId = ctx.db.prepare(`SELECT id FROM files WHERE sha256 = ?`).pluck().get(sha) as number;
-      ctx.db.prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, 'bench')`).run(c.id, fileId, `${k}.png`, at);
       ctx.db
-        .prepare(`INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at) VALUES (?, ?, 0, ?, 1, 'ocr', ?, ?, ?)`)
+        .prepare(`INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at) VALUES (?, 1, 'png', 'image/png', 1, ?, ?, ?)`)
+        .run(sha, `${k}.png`, `x/${sha}.png`, at);
+      const fileId = ctx.db.prepare(`SELECT id FROM files WHERE sha256 = ?`).pluck().get(sha) as number;
+      ctx.db
+        .prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, 'bench')`)
+        .run(c.id, fileId, `${k}.png`, at);
+      ctx.db
+        .prepare(
+          `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at) VALUES (?, ?, 0, ?, 1, 'ocr', ?, ?, ?)`,
+        )
         .run(c.id, fileId, d.document.type, JSON.stringify(d.document.pages), JSON.stringify(d.document.fields), at);
     });
     const full = time(() => void checkCase(ctx, c.id), 200);
-    console.log(`full check of one stored JKM case (gather from ${rows.toLocaleString('en')} participants + engine + store flags): p50 ${ms(pct(full, 50))}, p95 ${ms(pct(full, 95))}`);
+    console.log(
+      `full check of one stored JKM case (gather from ${rows.toLocaleString('en')} participants + engine + store flags): p50 ${ms(pct(full, 50))}, p95 ${ms(pct(full, 95))}`,
+    );
     await ctx.close();
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

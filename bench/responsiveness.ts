@@ -75,7 +75,9 @@ export default async function run(args: string[]): Promise<void> {
   cli(['users', 'add', 'admin', '--role', 'admin', '--password', password]);
   cli(['users', 'add', 'petugas', '--role', 'officer', '--password', password]);
 
-  console.log(`Responsiveness: ${pages}-page scanned dossier read while ${rows.toLocaleString('en')} participant rows are imported, ${os.availableParallelism()} cores`);
+  console.log(
+    `Responsiveness: ${pages}-page scanned dossier read while ${rows.toLocaleString('en')} participant rows are imported, ${os.availableParallelism()} cores`,
+  );
   const pdf = await dossierPdf(pages);
   let csv = `${csvHeader()}\n`;
   for (let i = 0; i < rows; i++) csv += `${csvLine(syntheticParticipant(77, i))}\n`;
@@ -130,8 +132,12 @@ export default async function run(args: string[]): Promise<void> {
 
     console.log(`  idle:          ${describe(idle)}`);
     console.log(`  under load:    ${describe(busy)}`);
-    console.log(`  slower than 100 ms under load: ${busy.filter((x) => x > 100).length} of ${busy.length}${slow.map((x) => `; ${x.ms.toFixed(0)} ms at ${(x.at / 1000).toFixed(1)} s`).join('')}`);
-    console.log(`  the load (from 0 s): upload answered at ${(uploadMs / 1000).toFixed(1)} s, ${rows.toLocaleString('en')} rows imported at ${(importMs / 1000).toFixed(1)} s, ${pages} pages read at ${(ocrDone / 1000).toFixed(1)} s`);
+    console.log(
+      `  slower than 100 ms under load: ${busy.filter((x) => x > 100).length} of ${busy.length}${slow.map((x) => `; ${x.ms.toFixed(0)} ms at ${(x.at / 1000).toFixed(1)} s`).join('')}`,
+    );
+    console.log(
+      `  the load (from 0 s): upload answered at ${(uploadMs / 1000).toFixed(1)} s, ${rows.toLocaleString('en')} rows imported at ${(importMs / 1000).toFixed(1)} s, ${pages} pages read at ${(ocrDone / 1000).toFixed(1)} s`,
+    );
     console.log(`  (one screen refresh = cases.list then participants.search; its latency is both calls)`);
     console.log(`  processes (host, back end; nlwp = threads):\n${ps.replace(/^/gm, '    ')}`);
   } finally {

@@ -1,7 +1,8 @@
 // `npm test`: everything CI checks, in order, stopping at the first failure:
-// OCR data in place → type-check (app, and src/shared without DOM/Node types) → lint (incl. layer
-// rules) → desktop build (electron-vite: main, preload, renderer) → unit + integration tests (vitest,
-// real SQLite, real OCR) → end-to-end tests (Playwright, Chromium, browser mode).
+// OCR data in place → type-check (app, and src/shared without DOM/Node types) → format (Prettier) →
+// lint (incl. layer rules, type-aware rules, React hooks, accessibility) → the build (electron-vite:
+// back end, shell, preload, renderer) → unit tests (the fast tier) → integration tests (vitest, real
+// SQLite, real OCR, real processes) → end-to-end tests (Playwright, Chromium, browser mode).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +13,11 @@ const steps = [
   ['resources', [path.join(root, 'scripts', 'prepare-resources.mjs')]],
   ['type-check', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json', '--noEmit']],
   ['type-check src/shared', [bin('typescript', 'bin/tsc'), '-p', 'tsconfig.shared.json', '--noEmit']],
+  ['format', [bin('prettier', 'bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
   ['lint', [bin('eslint', 'bin/eslint.js'), '.', '--max-warnings', '0']],
   ['electron-vite build', [path.join(root, 'scripts', 'build.mjs'), '--force']],
-  ['unit + integration', [bin('vitest', 'vitest.mjs'), 'run']],
+  ['unit', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit']],
+  ['integration', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'integration']],
   ['end-to-end', [bin('@playwright/test', 'cli.js'), 'test']],
 ];
 const only = process.argv.slice(2);

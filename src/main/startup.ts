@@ -9,7 +9,11 @@ import { resumePendingOcr } from './ocr/case-ocr';
 import { startCaseProcessor } from './services/case-processor';
 
 export function startBackgroundWork(ctx: BackendContext): void {
-  ctx.service('case.processor', () => startCaseProcessor(ctx), (stop) => stop());
+  ctx.service(
+    'case.processor',
+    () => startCaseProcessor(ctx),
+    (stop) => stop(),
+  );
   void undoInterruptedImports(ctx.db, (r) => ctx.audit(systemCaller(), 'participants.importInterrupted', r)).catch((err: unknown) =>
     console.error(`[claimdesk] could not undo an interrupted participant import: ${String(err)}`),
   );

@@ -73,7 +73,10 @@ export class ThreadClient<J extends ThreadJob, N extends ThreadJob = never> {
 }
 
 /** The thread's side: answers each call with what `handle` returns; `other` gets messages without an id. */
-export function serveThread<J extends ThreadJob, N extends ThreadJob = never>(handle: (job: Call<J>, signal: AbortSignal) => Promise<unknown>, other?: (message: N) => void): void {
+export function serveThread<J extends ThreadJob, N extends ThreadJob = never>(
+  handle: (job: Call<J>, signal: AbortSignal) => Promise<unknown>,
+  other?: (message: N) => void,
+): void {
   const port = parentPort;
   if (!port) throw new Error('this module runs as a worker thread');
   const running = new Map<number, AbortController>();

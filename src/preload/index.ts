@@ -3,4 +3,7 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { buildBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('claimdesk', buildBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args), ipcRenderer));
+contextBridge.exposeInMainWorld(
+  'claimdesk',
+  buildBridge((channel, ...args) => ipcRenderer.invoke(channel, ...args), ipcRenderer),
+);

@@ -55,7 +55,12 @@ function settingChanges(w: AuditWords, d: Detail): string[] {
   const setting = str(d.setting).split('.')[0] ?? '';
   const head = w.t(`audit.d.settings.${setting}`, { defaultValue: str(d.setting) });
   if (setting === 'auth') {
-    return [head, ...changedKeys(d.old, d.new).map((k) => change(w, w.t(`policy.${k}`, { defaultValue: k }), value(w, (d.old as Detail)[k]), value(w, (d.new as Detail)[k])))];
+    return [
+      head,
+      ...changedKeys(d.old, d.new).map((k) =>
+        change(w, w.t(`policy.${k}`, { defaultValue: k }), value(w, (d.old as Detail)[k]), value(w, (d.new as Detail)[k])),
+      ),
+    ];
   }
   if (setting === 'review') {
     const before = ((d.old as Detail | undefined)?.autoApprove ?? {}) as Detail;
@@ -64,7 +69,9 @@ function settingChanges(w: AuditWords, d: Detail): string[] {
   }
   const next = (d.new ?? {}) as { params?: Record<string, { value?: unknown }>; severities?: Record<string, unknown> };
   const params = Object.entries(next.params ?? {}).map(([k, p]) => `${w.t(`ruleParams.${k}`, { defaultValue: k })} = ${value(w, p.value)}`);
-  const severities = Object.entries(next.severities ?? {}).map(([r, s]) => `${ruleTitle(r, w.lang)}: ${w.t(`flags.severity.${str(s)}`, { defaultValue: str(s) })}`);
+  const severities = Object.entries(next.severities ?? {}).map(
+    ([r, s]) => `${ruleTitle(r, w.lang)}: ${w.t(`flags.severity.${str(s)}`, { defaultValue: str(s) })}`,
+  );
   const parts = [...params, ...severities];
   return [head, ...(parts.length ? parts : [w.t('audit.d.rulesReset')])];
 }
@@ -73,7 +80,12 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
   const { t } = w;
   switch (action) {
     case 'cases.create':
-      return [t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }), d.kpj ? `KPJ ${str(d.kpj)}` : '', d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate) }) : '', d.notes ? quoted(d.notes) : ''];
+      return [
+        t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }),
+        d.kpj ? `KPJ ${str(d.kpj)}` : '',
+        d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate) }) : '',
+        d.notes ? quoted(d.notes) : '',
+      ];
     case 'cases.submit': {
       const r = (d.routing ?? {}) as Detail;
       const unjudged = Array.isArray(r.unjudged) ? (r.unjudged as unknown[]).map((m) => missingLabel(t, str(m))) : [];
@@ -117,7 +129,11 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
       ];
     case 'documents.rejected':
       return (Array.isArray(d.rejected) ? (d.rejected as Detail[]) : []).map((r) =>
-        errorText({ code: (str(r.code) || 'bad_file') as ApiError['code'], message: str(r.reason), params: { file: str(r.name), ...(r.reason ? { reason: str(r.reason) } : {}) } }),
+        errorText({
+          code: (str(r.code) || 'bad_file') as ApiError['code'],
+          message: str(r.reason),
+          params: { file: str(r.name), ...(r.reason ? { reason: str(r.reason) } : {}) },
+        }),
       );
     case 'documents.cancelOcr':
       return [t('audit.d.cancelledPages', { count: Array.isArray(d.cancelledPages) ? d.cancelledPages.length : num(d.cancelledPages) })];
@@ -132,7 +148,10 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
     case 'auth.sessionEnded':
       return [t(`audit.d.ended.${str(d.reason)}`, { defaultValue: str(d.reason) })];
     case 'auth.locked':
-      return [t('audit.d.account', { username: str(d.username) }), t('audit.d.lockedUntil', { count: num(d.failures), until: d.until ? w.when(str(d.until)) : '–' })];
+      return [
+        t('audit.d.account', { username: str(d.username) }),
+        t('audit.d.lockedUntil', { count: num(d.failures), until: d.until ? w.when(str(d.until)) : '–' }),
+      ];
     case 'auth.changePassword':
     case 'users.resetPassword':
       return [t('audit.d.account', { username: str(d.username) })];

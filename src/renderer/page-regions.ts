@@ -20,7 +20,5 @@ export function regionsOnPage(docs: readonly CaseDocument[], fileId: number, pag
 /** The region under a point of the page (in its pixels); the smallest when regions nest. */
 export function regionAt(regions: readonly PageRegion[], x: number, y: number): PageRegion | undefined {
   const area = (b: BBox): number => (b[2] - b[0]) * (b[3] - b[1]);
-  return regions
-    .filter(({ bbox: b }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3])
-    .sort((a, b) => area(a.bbox) - area(b.bbox))[0];
+  return regions.filter(({ bbox: b }) => x >= b[0] && x <= b[2] && y >= b[1] && y <= b[3]).sort((a, b) => area(a.bbox) - area(b.bbox))[0];
 }

@@ -28,7 +28,11 @@ async function apiFromPage(page: Page, method: string, input: unknown): Promise<
   return page.evaluate(
     async ([m, i]) => {
       const token = sessionStorage.getItem('claimdesk.token') ?? '';
-      const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token }, body: JSON.stringify({ method: m, input: i }) });
+      const res = await fetch('/api/call', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-claimdesk-token': token },
+        body: JSON.stringify({ method: m, input: i }),
+      });
       return (await res.json()) as { ok: boolean; error?: { code: string; params?: Record<string, unknown> } };
     },
     [method, input] as const,
@@ -40,13 +44,20 @@ const caseIdOf = (page: Page): number => Number(/#\/case\/(\d+)/.exec(page.url()
 // Desks in Indonesia: date inputs and times as an officer there sees them.
 test.use({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
 
-test('officer submit → supervisor return → officer fix → another account approves; self-approval and edit-after-approval refused; audit chain intact', async ({ browser, page, app }) => {
+test('officer submit → supervisor return → officer fix → another account approves; self-approval and edit-after-approval refused; audit chain intact', async ({
+  browser,
+  page,
+  app,
+}) => {
   test.setTimeout(240_000);
   const person = [...demoParticipants(12)][11]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-review-'));
   // The heir statement names the deceased differently from the record (same NIK): a warning, not a blocker.
   const file = path.join(dir, 'surat-ahli-waris.pdf');
-  fs.writeFileSync(file, await textPdf(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : BUDI SANTOSO', `NIK Almarhum : ${person.nik}`, 'Tanggal Surat : 12-03-2025']));
+  fs.writeFileSync(
+    file,
+    await textPdf(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : BUDI SANTOSO', `NIK Almarhum : ${person.nik}`, 'Tanggal Surat : 12-03-2025']),
+  );
 
   // --- The officer's desk: sign in, open a JKM case, read the heir statement.
   await page.goto(app.url);
@@ -196,7 +207,9 @@ test('officer submit → supervisor return → officer fix → another account a
   await filter.locator('input[name=from]').fill('31-02-2026');
   await filter.locator('button[type=submit]').click();
   await expect(supervisor.locator('[data-screen=audit] [role=alert]')).toHaveText('Tanggal tidak dikenali (contoh: 13-03-2026 atau 13 Maret 2026).');
-  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date()).replaceAll('/', '-');
+  const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', day: '2-digit', month: '2-digit', year: 'numeric' })
+    .format(new Date())
+    .replaceAll('/', '-');
   await filter.locator('input[name=from]').fill(today);
   await filter.locator('input[name=to]').fill(today);
   await filter.locator('button[type=submit]').click();

@@ -8,14 +8,36 @@ import { syntheticParticipant } from '../../tools/synth/people';
 import { expect, test } from './fixtures';
 import { participantsScreen, setUpAdmin, shell, signIn } from './pages';
 
-const HEADER = 'nomor_kpj,nik,nama,tempat_lahir,tanggal_lahir,jenis_kelamin,alamat,segmen,status,tanggal_kepesertaan,iuran_lunas_sampai,program,nama_bank,nomor_rekening,nama_pemilik_rekening';
+const HEADER =
+  'nomor_kpj,nik,nama,tempat_lahir,tanggal_lahir,jenis_kelamin,alamat,segmen,status,tanggal_kepesertaan,iuran_lunas_sampai,program,nama_bank,nomor_rekening,nama_pemilik_rekening';
 
 test.use({ serveArgs: [] });
 
-test('the first administrator, set up on first run, imports a participant CSV from Settings; the bad line is reported and the new person found', async ({ page, app }) => {
+test('the first administrator, set up on first run, imports a participant CSV from Settings; the bad line is reported and the new person found', async ({
+  page,
+  app,
+}) => {
   const p = syntheticParticipant(9090, 5);
-  const good = [p.nomor_kpj, p.nik, p.nama, p.tempat_lahir, p.tanggal_lahir, p.jenis_kelamin, `"${p.alamat}"`, p.segmen, p.status, p.tanggal_kepesertaan, p.iuran_lunas_sampai, p.program.join(';'), p.nama_bank ?? '', p.nomor_rekening ?? '', p.nama_pemilik_rekening ?? ''].join(',');
-  const bad = ['12345678901', '123', 'NIK TERLALU PENDEK', 'JAMBI', '1990-02-30', 'L', '', 'BPU', 'aktif', '2020-01-01', '2026-10', 'JKK;JKM', '', '', ''].join(',');
+  const good = [
+    p.nomor_kpj,
+    p.nik,
+    p.nama,
+    p.tempat_lahir,
+    p.tanggal_lahir,
+    p.jenis_kelamin,
+    `"${p.alamat}"`,
+    p.segmen,
+    p.status,
+    p.tanggal_kepesertaan,
+    p.iuran_lunas_sampai,
+    p.program.join(';'),
+    p.nama_bank ?? '',
+    p.nomor_rekening ?? '',
+    p.nama_pemilik_rekening ?? '',
+  ].join(',');
+  const bad = ['12345678901', '123', 'NIK TERLALU PENDEK', 'JAMBI', '1990-02-30', 'L', '', 'BPU', 'aktif', '2020-01-01', '2026-10', 'JKK;JKM', '', '', ''].join(
+    ',',
+  );
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-csv-')), 'peserta.csv');
   fs.writeFileSync(file, `${HEADER}\n${good}\n${bad}\n`);
 

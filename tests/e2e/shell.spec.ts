@@ -81,7 +81,11 @@ test('sign-in refuses a wrong password in Indonesian, signs out on request, and 
   // The server ended the session too: the API refuses the old cookie.
   const status = await page.evaluate(async () => {
     const token = sessionStorage.getItem('claimdesk.token') ?? '';
-    const res = await fetch('/api/call', { method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token }, body: '{"method":"cases.list","input":{}}' });
+    const res = await fetch('/api/call', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-claimdesk-token': token },
+      body: '{"method":"cases.list","input":{}}',
+    });
     return ((await res.json()) as { error?: { params?: { reason?: string } } }).error?.params?.reason;
   });
   expect(status).toBe('no_session');

@@ -52,7 +52,12 @@ test('a page holding two KTPs lists two KTP documents and outlines both on the p
       nama: d.querySelector<HTMLInputElement>('[data-field=nama] input')?.value,
     })),
   );
-  expect(read.map(({ nik, nama }) => ({ nik, nama }))).toEqual(expect.arrayContaining([{ nik: a.nik, nama: a.nama }, { nik: b.nik, nama: b.nama }]));
+  expect(read.map(({ nik, nama }) => ({ nik, nama }))).toEqual(
+    expect.arrayContaining([
+      { nik: a.nik, nama: a.nama },
+      { nik: b.nik, nama: b.nama },
+    ]),
+  );
   expect(new Set(read.map((r) => r.id)).size).toBe(2);
 
   // The page shows both cards outlined, each labelled as a KTP.

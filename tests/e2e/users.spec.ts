@@ -67,7 +67,11 @@ test('an administrator creates a supervisor, unlocks a locked-out officer and re
   await expect(desk.getByTestId('signed-in-user')).toContainText(officer.displayName);
 
   // The new supervisor signs in with the password the administrator gave.
-  const rina = await deskFor(browser, { ...app, account: () => ({ username: 'rina', password: 'Jambi-2026-aman!', role: 'supervisor', displayName: 'Rina Supervisor' }) }, 'supervisor');
+  const rina = await deskFor(
+    browser,
+    { ...app, account: () => ({ username: 'rina', password: 'Jambi-2026-aman!', role: 'supervisor', displayName: 'Rina Supervisor' }) },
+    'supervisor',
+  );
   await expect(shell(rina).nav('supervisor')).toBeVisible();
   await expect(shell(rina).nav('users')).toHaveCount(0);
 });

@@ -24,7 +24,14 @@ export class FakeContents extends EventEmitter {
   }
 }
 
-export function fakeElectron(): { electron: ElectronModule; handlers: Map<string, Handler>; windows: { options: Electron.BrowserWindowConstructorOptions; url?: string; contents: FakeContents }[]; headersHook: { fn?: Handler }; schemes: string[]; quit: () => Promise<void> } {
+export function fakeElectron(): {
+  electron: ElectronModule;
+  handlers: Map<string, Handler>;
+  windows: { options: Electron.BrowserWindowConstructorOptions; url?: string; contents: FakeContents }[];
+  headersHook: { fn?: Handler };
+  schemes: string[];
+  quit: () => Promise<void>;
+} {
   const handlers = new Map<string, Handler>();
   const windows: { options: Electron.BrowserWindowConstructorOptions; url?: string; contents: FakeContents }[] = [];
   const headersHook: { fn?: Handler } = {};
@@ -50,7 +57,11 @@ export function fakeElectron(): { electron: ElectronModule; handlers: Map<string
     // Electron's utility process, played by a Node child running the same entry over Node's IPC channel.
     utilityProcess: {
       fork: (modulePath: string, args: string[], opts: { env?: NodeJS.ProcessEnv }) => {
-        const child = fork(modulePath, args, { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'], ...(opts.env ? { env: opts.env } : {}) });
+        const child = fork(modulePath, args, {
+          serialization: 'advanced',
+          stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+          ...(opts.env ? { env: opts.env } : {}),
+        });
         return {
           pid: child.pid,
           postMessage: (m: unknown) => child.send(m as never),

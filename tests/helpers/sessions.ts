@@ -61,5 +61,10 @@ let accountsMade = 0;
 export async function callerAs(ctx: BackendContext, role: Role): Promise<Session['call']> {
   const username = `${role}-${++accountsMade}`;
   const accounts = await createAccounts(ctx, [{ username, role }]);
-  return (await signedIn(createDispatcher(ctx, () => undefined), accounts[username]!)).call;
+  return (
+    await signedIn(
+      createDispatcher(ctx, () => undefined),
+      accounts[username]!,
+    )
+  ).call;
 }

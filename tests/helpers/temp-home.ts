@@ -10,7 +10,10 @@ export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () 
 }
 
 /** A real BackendContext on a real SQLite file in a temp folder. */
-export function tempContext(transport: Transport = 'cli', options: { clock?: () => Date } = {}): { ctx: BackendContext; dir: string; cleanup: () => Promise<void> } {
+export function tempContext(
+  transport: Transport = 'cli',
+  options: { clock?: () => Date } = {},
+): { ctx: BackendContext; dir: string; cleanup: () => Promise<void> } {
   const { dir, cleanup } = tempDir();
   const ctx = new BackendContext({ home: dir, transport, ...options });
   return {

@@ -67,7 +67,11 @@ describe('hash chain', () => {
       { id: 3, reason: 'out_of_order' },
     ],
     ['rows cut off the end', `DELETE FROM audit_log WHERE id >= 7`, { id: 7, reason: 'truncated' }],
-    ['a row inserted by hand', `INSERT INTO audit_log(id, at, actor, role, action, detail) VALUES (1000, '2026-01-01', 'x', 'admin', 'cases.decide', '{}')`, { id: 1000, reason: 'unsealed' }],
+    [
+      'a row inserted by hand',
+      `INSERT INTO audit_log(id, at, actor, role, action, detail) VALUES (1000, '2026-01-01', 'x', 'admin', 'cases.decide', '{}')`,
+      { id: 1000, reason: 'unsealed' },
+    ],
   ])('detects %s and names the row', async (_what, sql, broken) => {
     const { home, ctx } = await folderWithHistory();
     await ctx.close();

@@ -25,14 +25,23 @@ describe('first run', () => {
     const w = windowOf(dispatch);
     expect(await w.call('auth.status', {})).toMatchObject({ ok: true, value: { setupRequired: true, user: null, idleMinutes: 30 } });
     expect(await w.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await w.call('auth.setup', { username: 'kepala', displayName: 'Kepala Cabang', password: 'pendek' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await w.call('auth.setup', { username: 'kepala', displayName: 'Kepala Cabang', password: 'kepala-cabang-1' })).toMatchObject({ ok: false, error: { params: { reason: 'same_as_username' } } });
+    expect(await w.call('auth.setup', { username: 'kepala', displayName: 'Kepala Cabang', password: 'pendek' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    expect(await w.call('auth.setup', { username: 'kepala', displayName: 'Kepala Cabang', password: 'kepala-cabang-1' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'same_as_username' } },
+    });
     const made = await w.call('auth.setup', { username: 'Kepala', displayName: 'Kepala Cabang', password: 'Jambi-2026-aman!' });
     expect(made).toMatchObject({ ok: true, value: { user: { username: 'kepala', role: 'admin', mustChangePassword: false } } });
     expect(w.token).toMatch(/^[0-9a-f]{64}$/);
     expect(await w.call('auth.status', {})).toMatchObject({ ok: true, value: { setupRequired: false, user: { username: 'kepala' } } });
     const other = windowOf(dispatch);
-    expect(await other.call('auth.setup', { username: 'penyusup', displayName: 'X', password: 'Jambi-2026-aman!' })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'setup_done' } } });
+    expect(await other.call('auth.setup', { username: 'penyusup', displayName: 'X', password: 'Jambi-2026-aman!' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'setup_done' } },
+    });
     expect(ctx.db.prepare(`SELECT count(*) FROM users`).pluck().get()).toBe(1);
     const setup = ctx.db.prepare(`SELECT actor, role FROM audit_log WHERE action = 'auth.setup'`).get();
     expect(setup).toEqual({ actor: 'kepala', role: 'admin' });
@@ -64,13 +73,22 @@ describe('accounts', () => {
   it('after an administrator resets a password, the user may only change it; their old sessions end', async () => {
     const admin = await signedIn(dispatch, acc.adi!);
     const budiBefore = await signedIn(dispatch, acc.budi!);
-    const budiId = (ctx.db.prepare(`SELECT id FROM users WHERE username = 'budi'`).pluck().get() as number);
-    expect(await admin.call('users.resetPassword', { userId: budiId, password: 'sementara-2026' })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    const budiId = ctx.db.prepare(`SELECT id FROM users WHERE username = 'budi'`).pluck().get() as number;
+    expect(await admin.call('users.resetPassword', { userId: budiId, password: 'sementara-2026' })).toMatchObject({
+      ok: true,
+      value: { mustChangePassword: true },
+    });
     expect(await budiBefore.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized', params: { reason: 'expired' } } });
     const budi = await signedIn(dispatch, { username: 'budi', password: 'sementara-2026' });
     expect(await budi.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized', params: { reason: 'password_change_required' } } });
-    expect(await budi.call('auth.changePassword', { currentPassword: 'salah-sekali', newPassword: 'baru-dan-panjang' })).toMatchObject({ ok: false, error: { params: { reason: 'wrong_current_password' } } });
-    expect(await budi.call('auth.changePassword', { currentPassword: 'sementara-2026', newPassword: 'baru-dan-panjang' })).toMatchObject({ ok: true, value: { user: { mustChangePassword: false } } });
+    expect(await budi.call('auth.changePassword', { currentPassword: 'salah-sekali', newPassword: 'baru-dan-panjang' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'wrong_current_password' } },
+    });
+    expect(await budi.call('auth.changePassword', { currentPassword: 'sementara-2026', newPassword: 'baru-dan-panjang' })).toMatchObject({
+      ok: true,
+      value: { user: { mustChangePassword: false } },
+    });
     expect(await budi.call('cases.list', {})).toMatchObject({ ok: true });
     const entries = (ctx.db.prepare(`SELECT detail FROM audit_log`).pluck().all() as string[]).join('\n');
     expect(entries).not.toMatch(/sementara-2026|baru-dan-panjang/);
@@ -86,7 +104,10 @@ describe('accounts', () => {
     expect(await asSupervisor.call('audit.list', {})).toMatchObject({ ok: true });
     valueOf(await admin.call('users.update', { userId: budiId, disabled: true }));
     expect(await asSupervisor.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
-    expect(await windowOf(dispatch).call('auth.signIn', { username: 'budi', password: acc.budi!.password })).toMatchObject({ ok: false, error: { params: { reason: 'disabled' } } });
+    expect(await windowOf(dispatch).call('auth.signIn', { username: 'budi', password: acc.budi!.password })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'disabled' } },
+    });
     const change = ctx.db.prepare(`SELECT detail FROM audit_log WHERE action = 'users.update' ORDER BY id`).all() as { detail: string }[];
     expect(change.map((c) => JSON.parse(c.detail).changes)).toEqual([{ role: { old: 'officer', new: 'supervisor' } }, { disabled: { old: false, new: true } }]);
   });
@@ -94,9 +115,18 @@ describe('accounts', () => {
   it('an administrator cannot disable or demote themselves, nor the last active administrator', async () => {
     const admin = await signedIn(dispatch, acc.adi!);
     const adiId = ctx.db.prepare(`SELECT id FROM users WHERE username = 'adi'`).pluck().get() as number;
-    expect(await admin.call('users.update', { userId: adiId, disabled: true })).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'self' } } });
-    expect(await dispatch('users.update', { userId: adiId, role: 'officer' }, SYSTEM)).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'last_admin' } } });
-    expect(await admin.call('users.create', { username: 'budi', displayName: 'Lagi', role: 'officer', password: 'panjang-sekali-1' })).toMatchObject({ ok: false, error: { params: { reason: 'username_taken' } } });
+    expect(await admin.call('users.update', { userId: adiId, disabled: true })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden', params: { reason: 'self' } },
+    });
+    expect(await dispatch('users.update', { userId: adiId, role: 'officer' }, SYSTEM)).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'last_admin' } },
+    });
+    expect(await admin.call('users.create', { username: 'budi', displayName: 'Lagi', role: 'officer', password: 'panjang-sekali-1' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'username_taken' } },
+    });
     expect(await admin.call('users.list', {})).toMatchObject({ ok: true, value: { users: [{ username: 'adi' }, { username: 'budi' }] } });
   });
 

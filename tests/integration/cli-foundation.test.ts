@@ -27,7 +27,12 @@ describe('claimdesk CLI (foundation)', () => {
     expect(again.stdout).toMatch(/already holds data/);
     const info = runCli(['--home', home, '--json', 'info']);
     expect(info.status).toBe(0);
-    expect(JSON.parse(info.stdout)).toMatchObject({ name: 'ClaimDesk', dataFolder: home, transport: 'cli', ocrLanguages: expect.arrayContaining(['ind', 'eng']) });
+    expect(JSON.parse(info.stdout)).toMatchObject({
+      name: 'ClaimDesk',
+      dataFolder: home,
+      transport: 'cli',
+      ocrLanguages: expect.arrayContaining(['ind', 'eng']),
+    });
   });
 
   it('acts as the local system operator, audited as system:<OS user>, without prompting', () => {

@@ -27,7 +27,8 @@ describe('claimdesk start-up', () => {
   it('--help lists every command and loads no back-end package', () => {
     const r = loadedPackages(['--help']);
     expect(r.status).toBe(0);
-    for (const c of ['info', 'demo', 'ocr', 'extract', 'participants', 'verify', 'serve', 'users', 'audit']) expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
+    for (const c of ['info', 'demo', 'ocr', 'extract', 'participants', 'verify', 'serve', 'users', 'audit'])
+      expect(r.stdout).toMatch(new RegExp(`^  ${c} `, 'm'));
     expect(r.packages.has('commander')).toBe(true);
     for (const p of [...HEAVY, 'better-sqlite3']) expect(r.packages.has(p), p).toBe(false);
     // The built JavaScript runs, never the TypeScript sources.

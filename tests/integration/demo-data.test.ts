@@ -40,7 +40,12 @@ describe('shipped demo data', () => {
     const t = tempContext();
     cleanups.push(t.cleanup);
     const seeded = await seedDemo(t.ctx, { files: true });
-    expect(seeded).toMatchObject({ seeded: true, participants: DEMO_PARTICIPANTS, cases: manifest.cases.length, files: manifest.cases.flatMap((c) => c.files).length });
+    expect(seeded).toMatchObject({
+      seeded: true,
+      participants: DEMO_PARTICIPANTS,
+      cases: manifest.cases.length,
+      files: manifest.cases.flatMap((c) => c.files).length,
+    });
     const incident = t.ctx.db.prepare(`SELECT kpj, incident_date AS d FROM cases ORDER BY id`).all() as { kpj: string; d: string | null }[];
     expect(incident).toEqual(manifest.cases.map((c) => ({ kpj: c.kpj, d: c.incidentDate })));
     expect((await seedDemo(t.ctx, { files: true })).seeded).toBe(false);

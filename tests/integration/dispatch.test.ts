@@ -48,7 +48,10 @@ describe('the API contract end to end (real SQLite)', () => {
 
   it('finds a demo participant by name, spelled as an officer would type it', async () => {
     const person = [...demoParticipants(5)][4]!;
-    const res = (await dispatch('participants.search', { query: person.nama.toLowerCase() })) as { ok: true; value: { hits: { nik: string; matchedBy: string }[] } };
+    const res = (await dispatch('participants.search', { query: person.nama.toLowerCase() })) as {
+      ok: true;
+      value: { hits: { nik: string; matchedBy: string }[] };
+    };
     expect(res.ok).toBe(true);
     expect(res.value.hits.map((h) => h.nik)).toContain(person.nik);
     expect(res.value.hits[0]!.matchedBy).toBe('name');

@@ -23,8 +23,17 @@ const alive = (pid: number): boolean => {
   }
 };
 
-async function started(fake: ReturnType<typeof fakeElectron>, argv: string[], options: { env?: NodeJS.ProcessEnv; packagedResources?: string } = {}): Promise<Shell> {
-  const shell = await startShell(fake.electron, { outDir: '/app/out', argv, env: options.env ?? { ...process.env }, ...(options.packagedResources ? { packagedResources: options.packagedResources } : {}) });
+async function started(
+  fake: ReturnType<typeof fakeElectron>,
+  argv: string[],
+  options: { env?: NodeJS.ProcessEnv; packagedResources?: string } = {},
+): Promise<Shell> {
+  const shell = await startShell(fake.electron, {
+    outDir: '/app/out',
+    argv,
+    env: options.env ?? { ...process.env },
+    ...(options.packagedResources ? { packagedResources: options.packagedResources } : {}),
+  });
   expect(shell).not.toBeNull();
   cleanups.push(() => shell!.backend.close());
   return shell!;
@@ -45,7 +54,12 @@ describe('the desktop shell', () => {
     expect([...fake.handlers.keys()]).toEqual([CALL_CHANNEL]);
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0]!.url).toBe('claimdesk://app/index.html');
-    expect(fake.windows[0]!.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, preload: '/app/out/preload/index.cjs' });
+    expect(fake.windows[0]!.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: '/app/out/preload/index.cjs',
+    });
     expect(fake.windows[0]!.contents.listenerCount('will-navigate')).toBe(1);
     expect(fake.headersHook.fn).toBeTypeOf('function');
     expect(fs.existsSync(path.join(dir, 'claimdesk.sqlite'))).toBe(true);
@@ -77,7 +91,8 @@ describe('the desktop shell', () => {
     cleanups.push(cleanup);
     const packaged = path.join(dir, 'app-resources');
     fs.mkdirSync(path.join(packaged, 'resources', 'tessdata'), { recursive: true });
-    for (const lang of ['ind', 'eng']) fs.copyFileSync(path.join('resources', 'tessdata', `${lang}.traineddata.gz`), path.join(packaged, 'resources', 'tessdata', `${lang}.traineddata.gz`));
+    for (const lang of ['ind', 'eng'])
+      fs.copyFileSync(path.join('resources', 'tessdata', `${lang}.traineddata.gz`), path.join(packaged, 'resources', 'tessdata', `${lang}.traineddata.gz`));
     const fake = fakeElectron();
     await started(fake, ['claimdesk', '--home', path.join(dir, 'home')], { env: { ...process.env }, packagedResources: packaged });
     const frame = { url: 'claimdesk://app/index.html' };

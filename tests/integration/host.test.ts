@@ -19,7 +19,12 @@ let officer: Account;
 let tab: Tab;
 
 /** A raw HTTP request, so tests can set any Host header and method. */
-function request(opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function request(opts: {
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: host.port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -32,7 +37,12 @@ function request(opts: { path: string; method?: string; headers?: Record<string,
 }
 
 const call = (method: string, input: unknown, token = host.token): ReturnType<typeof request> =>
-  request({ path: '/api/call', method: 'POST', headers: { 'content-type': 'application/json', 'x-claimdesk-token': token, ...(tab?.cookie ? { cookie: tab.cookie } : {}) }, body: JSON.stringify({ method, input }) });
+  request({
+    path: '/api/call',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-claimdesk-token': token, ...(tab?.cookie ? { cookie: tab.cookie } : {}) },
+    body: JSON.stringify({ method, input }),
+  });
 
 beforeAll(async () => {
   const t = tempContext('browser');

@@ -13,7 +13,16 @@ import { tempDir } from '../helpers/temp-home';
 
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 /** Electron's fuse order (@electron/fuses FuseV1Options) and Electron 45's defaults. */
-const FUSES = ['RunAsNode', 'EnableCookieEncryption', 'EnableNodeOptionsEnvironmentVariable', 'EnableNodeCliInspectArguments', 'EnableEmbeddedAsarIntegrityValidation', 'OnlyLoadAppFromAsar', 'LoadBrowserProcessSpecificV8Snapshot', 'GrantFileProtocolExtraPrivileges'];
+const FUSES = [
+  'RunAsNode',
+  'EnableCookieEncryption',
+  'EnableNodeOptionsEnvironmentVariable',
+  'EnableNodeCliInspectArguments',
+  'EnableEmbeddedAsarIntegrityValidation',
+  'OnlyLoadAppFromAsar',
+  'LoadBrowserProcessSpecificV8Snapshot',
+  'GrantFileProtocolExtraPrivileges',
+];
 const DEFAULT_WIRE = '10110001';
 
 function fuseWire(binary: string): Record<string, boolean> {
@@ -31,11 +40,22 @@ afterAll(cleanup);
 beforeAll(() => {
   const dist = path.join(work, 'electron-dist');
   fs.mkdirSync(dist, { recursive: true });
-  fs.writeFileSync(path.join(dist, 'electron'), `#!/bin/sh\n# stand-in for the Electron binary\n# ${FUSE_SENTINEL}\x01\x08${DEFAULT_WIRE}\nexit 0\n`, { mode: 0o755 });
+  fs.writeFileSync(path.join(dist, 'electron'), `#!/bin/sh\n# stand-in for the Electron binary\n# ${FUSE_SENTINEL}\x01\x08${DEFAULT_WIRE}\nexit 0\n`, {
+    mode: 0o755,
+  });
   const out = path.join(work, 'dist');
   const r = spawnSync(
     process.execPath,
-    [path.resolve('node_modules/electron-builder/cli.js'), '--config', 'electron-builder.config.mjs', '--linux', 'dir', `-c.electronDist=${dist}`, '-c.npmRebuild=false', `-c.directories.output=${out}`],
+    [
+      path.resolve('node_modules/electron-builder/cli.js'),
+      '--config',
+      'electron-builder.config.mjs',
+      '--linux',
+      'dir',
+      `-c.electronDist=${dist}`,
+      '-c.npmRebuild=false',
+      `-c.directories.output=${out}`,
+    ],
     { encoding: 'utf8', timeout: 240_000, env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } },
   );
   if (r.status !== 0) throw new Error(`electron-builder failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
@@ -54,14 +74,33 @@ describe('packaging configuration', () => {
 
 describe('the packaged app', () => {
   it('holds the build and the production dependencies, and no sources, tests or development tools', () => {
-    for (const f of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(archive, f).toContain(f);
-    for (const dir of ['/src', '/tests', '/tools', '/bench', '/scripts', '/resources', '/docs']) expect(archive.some((p) => p === dir || p.startsWith(`${dir}/`)), dir).toBe(false);
+    for (const f of ['/package.json', '/out/main/index.js', '/out/main/cli.js', '/out/preload/index.cjs', '/out/renderer/index.html'])
+      expect(archive, f).toContain(f);
+    for (const dir of ['/src', '/tests', '/tools', '/bench', '/scripts', '/resources', '/docs'])
+      expect(
+        archive.some((p) => p === dir || p.startsWith(`${dir}/`)),
+        dir,
+      ).toBe(false);
     expect(archive.filter((p) => p.endsWith('.map') && p.startsWith('/out/'))).toEqual([]);
     const modules = new Set(archive.map((p) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)$/.exec(p)?.[1]).filter(Boolean));
-    for (const m of ['better-sqlite3', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfjs-dist', '@napi-rs/canvas', 'pdf-lib', 'zod', 'commander']) expect(modules, m).toContain(m);
+    for (const m of ['better-sqlite3', 'sharp', 'tesseract.js', 'tesseract.js-core', 'pdfjs-dist', '@napi-rs/canvas', 'pdf-lib', 'zod', 'commander'])
+      expect(modules, m).toContain(m);
     // Development tools, the renderer's libraries (bundled into out/renderer) and the language-data packages
     // (copied to resources/tessdata) never ship.
-    for (const m of ['tsx', 'vite', 'electron', 'electron-builder', 'electron-vite', '@playwright/test', 'typescript', 'vitest', 'react', 'react-dom', 'i18next', '@tesseract.js-data/ind']) {
+    for (const m of [
+      'tsx',
+      'vite',
+      'electron',
+      'electron-builder',
+      'electron-vite',
+      '@playwright/test',
+      'typescript',
+      'vitest',
+      'react',
+      'react-dom',
+      'i18next',
+      '@tesseract.js-data/ind',
+    ]) {
       expect(modules.has(m), m).toBe(false);
     }
   });
@@ -81,7 +120,8 @@ describe('the packaged app', () => {
     // Worker threads start from files on disk: the page reader's entry and the chunks it imports.
     const main = path.join(unpacked, 'resources', 'app.asar.unpacked', 'out', 'main');
     expect(fs.existsSync(path.join(main, 'reader-thread.js'))).toBe(true);
-    for (const chunk of fs.readFileSync(path.join(main, 'reader-thread.js'), 'utf8').matchAll(/from "\.\/([^"]+)"/g)) expect(fs.existsSync(path.join(main, chunk[1]!)), chunk[1]).toBe(true);
+    for (const chunk of fs.readFileSync(path.join(main, 'reader-thread.js'), 'utf8').matchAll(/from "\.\/([^"]+)"/g))
+      expect(fs.existsSync(path.join(main, chunk[1]!)), chunk[1]).toBe(true);
   });
 
   it('carries the OCR language data, requirement tables and demo files, so a first start needs no network', () => {

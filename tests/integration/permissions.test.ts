@@ -65,9 +65,22 @@ describe('each method refuses the roles its declaration leaves out', () => {
           checked.push(`${m}:${role}`);
         }
       }
-      expect(await anonymous.call(m, {}), `${m} without a session`).toMatchObject({ ok: false, error: { code: 'unauthorized', params: { reason: 'no_session' } } });
+      expect(await anonymous.call(m, {}), `${m} without a session`).toMatchObject({
+        ok: false,
+        error: { code: 'unauthorized', params: { reason: 'no_session' } },
+      });
     }
-    expect(checked).toEqual(expect.arrayContaining(['participants.import:officer', 'participants.import:supervisor', 'cases.decide:officer', 'cases.decide:admin', 'users.create:supervisor', 'settings.update:officer', 'audit.list:officer']));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'participants.import:officer',
+        'participants.import:supervisor',
+        'cases.decide:officer',
+        'cases.decide:admin',
+        'users.create:supervisor',
+        'settings.update:officer',
+        'audit.list:officer',
+      ]),
+    );
   });
 });
 
@@ -75,11 +88,18 @@ describe('refusals change nothing', () => {
   it('an officer cannot import participant records; the records stay as they were and the attempt is audited', async () => {
     const officer = await as('budi');
     const before = count('participants');
-    const csv = fs.readFileSync(path.join('resources', 'demo', 'participants.csv'), 'utf8').split('\n').slice(0, 5).join('\n');
+    const csv = fs
+      .readFileSync(path.join('resources', 'demo', 'participants.csv'), 'utf8')
+      .split('\n')
+      .slice(0, 5)
+      .join('\n');
     expect(await officer.call('participants.import', { csvText: csv, fileName: 'peserta.csv' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(count('participants')).toBe(before);
     expect(count('participant_imports')).toBe(1);
-    const last = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'refused' ORDER BY id DESC LIMIT 1`).get() as { actor: string; detail: string };
+    const last = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'refused' ORDER BY id DESC LIMIT 1`).get() as {
+      actor: string;
+      detail: string;
+    };
     expect(last.actor).toBe('budi');
     expect(JSON.parse(last.detail)).toMatchObject({ method: 'participants.import', code: 'forbidden', reason: 'role' });
   });
@@ -91,8 +111,14 @@ describe('refusals change nothing', () => {
     const settings = (): string => JSON.stringify(ctx.db.prepare(`SELECT * FROM settings ORDER BY key`).all());
     const before = settings();
     expect(await officer.call('settings.update', { review: { autoApprove: { JKM: true } } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await supervisor.call('settings.update', { rules: { params: { bpuGraceMonths: { value: 12 } } } })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await supervisor.call('users.create', { username: 'baru', displayName: 'Baru', role: 'supervisor', password: 'kata-sandi-panjang' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await supervisor.call('settings.update', { rules: { params: { bpuGraceMonths: { value: 12 } } } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await supervisor.call('users.create', { username: 'baru', displayName: 'Baru', role: 'supervisor', password: 'kata-sandi-panjang' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await officer.call('users.update', { userId: 1, role: 'admin' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(settings()).toBe(before);
     expect(count('users')).toBe(3);
@@ -101,7 +127,10 @@ describe('refusals change nothing', () => {
     const entry = ctx.db.prepare(`SELECT detail FROM audit_log WHERE action = 'settings.update' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
     expect(JSON.parse(entry)).toMatchObject({ setting: 'rules.config', old: {}, new: { params: { bpuGraceMonths: { value: 2 } } } });
     // A value outside its range is refused and nothing is stored.
-    expect(await admin.call('settings.update', { rules: { params: { bpuGraceMonths: { value: 99 } } } })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await admin.call('settings.update', { rules: { params: { bpuGraceMonths: { value: 99 } } } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     expect(await admin.call('settings.update', { rules: {} })).toMatchObject({ ok: true });
   });
 });
@@ -109,11 +138,25 @@ describe('refusals change nothing', () => {
 describe('identity comes from the session, never from the request', () => {
   it('refuses a role or user slipped into the payload, and ignores one in the headers', async () => {
     const officer = await as('budi');
-    const created = (await officer.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj })) as { ok: true; value: { id: number; version: number } };
-    const forged = await officer.call('cases.decide', { caseId: created.value.id, version: 1, decision: 'approve', note: 'ok', role: 'supervisor', user: 'rina' });
+    const created = (await officer.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj })) as {
+      ok: true;
+      value: { id: number; version: number };
+    };
+    const forged = await officer.call('cases.decide', {
+      caseId: created.value.id,
+      version: 1,
+      decision: 'approve',
+      note: 'ok',
+      role: 'supervisor',
+      user: 'rina',
+    });
     expect(forged).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await officer.call('cases.create', { claimType: 'JKM', createdBy: 'rina' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const viaHeader = await officer.call('cases.decide', { caseId: created.value.id, version: 1, decision: 'approve', note: 'ok' }, { 'x-claimdesk-role': 'supervisor', 'x-claimdesk-user': 'rina' });
+    const viaHeader = await officer.call(
+      'cases.decide',
+      { caseId: created.value.id, version: 1, decision: 'approve', note: 'ok' },
+      { 'x-claimdesk-role': 'supervisor', 'x-claimdesk-user': 'rina' },
+    );
     expect(viaHeader).toMatchObject({ ok: false, error: { code: 'forbidden', params: { role: 'officer' } } });
     const who = ctx.db.prepare(`SELECT created_by FROM cases WHERE id = ?`).pluck().get(created.value.id);
     expect(who).toBe('budi');
@@ -159,7 +202,10 @@ describe('sessions end', () => {
     expect(await officer.call('cases.list', {})).toMatchObject({ ok: true });
     now += 31 * 60_000;
     expect(await officer.call('cases.list', {})).toMatchObject({ ok: false, error: { code: 'unauthorized', params: { reason: 'expired' } } });
-    const ended = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'auth.sessionEnded' ORDER BY id DESC LIMIT 1`).get() as { actor: string; detail: string };
+    const ended = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'auth.sessionEnded' ORDER BY id DESC LIMIT 1`).get() as {
+      actor: string;
+      detail: string;
+    };
     expect(ended.actor).toBe('budi');
     expect(JSON.parse(ended.detail)).toMatchObject({ reason: 'idle' });
     expect(officer.cookie).toBeNull();

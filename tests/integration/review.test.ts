@@ -42,14 +42,17 @@ afterEach(async () => cleanup());
 
 /** A case opened by `who` with the dossier's documents stored as extraction stores them. */
 async function caseWith(who: Session, dossier: CaseInput, incidentDate?: string): Promise<{ id: number; docs: number[] }> {
-  const c = valueOf<CaseDetail>(await who.call('cases.create', { claimType: dossier.claimType, kpj: PARTICIPANT.nomor_kpj, ...(incidentDate ? { incidentDate } : {}) }));
+  const c = valueOf<CaseDetail>(
+    await who.call('cases.create', { claimType: dossier.claimType, kpj: PARTICIPANT.nomor_kpj, ...(incidentDate ? { incidentDate } : {}) }),
+  );
   const docs = storeDocuments(ctx, c.id, dossier.documents);
   valueOf(await who.call('checks.run', { caseId: c.id, facts: dossier.facts }));
   return { id: c.id, docs };
 }
 
 const detail = async (s: Session, id: number): Promise<CaseDetail> => valueOf<CaseDetail>(await s.call('cases.get', { id }));
-const submit = async (s: Session, id: number, note = ''): Promise<CaseDetail> => valueOf<CaseDetail>(await s.call('cases.submit', { caseId: id, version: (await detail(s, id)).version, note }));
+const submit = async (s: Session, id: number, note = ''): Promise<CaseDetail> =>
+  valueOf<CaseDetail>(await s.call('cases.submit', { caseId: id, version: (await detail(s, id)).version, note }));
 const review = async (s: Session, id: number): Promise<CaseReview> => valueOf<CaseReview>(await s.call('cases.review', { caseId: id }));
 const blockerKeys = async (s: Session, id: number): Promise<string[]> => (await review(s, id)).flags.filter((f) => f.severity === 'blocker').map((f) => f.key);
 
@@ -57,7 +60,14 @@ describe('routing on submit', () => {
   it('approves a JHT case whose every check ran and passed on the officer’s submit, recording the policy as the decider', async () => {
     const c = await caseWith(officer, cleanJht());
     const done = await submit(officer, c.id, 'semua cocok');
-    expect(done).toMatchObject({ status: 'approved', flagCount: 0, unjudgedCount: 0, lastDecision: { kind: 'auto_approve' }, submittedBy: 'budi', submitNote: 'semua cocok' });
+    expect(done).toMatchObject({
+      status: 'approved',
+      flagCount: 0,
+      unjudgedCount: 0,
+      lastDecision: { kind: 'auto_approve' },
+      submittedBy: 'budi',
+      submitNote: 'semua cocok',
+    });
     expect(done.history.map((h) => h.action)).toEqual(expect.arrayContaining(['cases.submit', 'cases.autoApprove']));
   });
 
@@ -85,9 +95,15 @@ describe('routing on submit', () => {
     const fileId = ctx.db.prepare(`SELECT file_id FROM case_files WHERE case_id = ? LIMIT 1`).pluck().get(c.id) as number;
     ctx.db.prepare(`INSERT INTO page_ocr(file_id, page, state, updated_at) VALUES (?, 1, 'pending', ?)`).run(fileId, new Date().toISOString());
     const v = (await detail(officer, c.id)).version;
-    expect(await officer.call('cases.submit', { caseId: c.id, version: v })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'ocr_running' } } });
+    expect(await officer.call('cases.submit', { caseId: c.id, version: v })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'ocr_running' } },
+    });
     ctx.db.prepare(`UPDATE page_ocr SET state = 'done' WHERE file_id = ?`).run(fileId);
-    expect(await officer.call('cases.submit', { caseId: c.id, version: v + 5 })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'stale' } } });
+    expect(await officer.call('cases.submit', { caseId: c.id, version: v + 5 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'stale' } },
+    });
     expect((await detail(officer, c.id)).status).toBe('draft');
   });
 });
@@ -99,7 +115,10 @@ describe('warnings dismissed with a reason', () => {
     const flags = (await review(officer, c.id)).flags;
     const warning = flags.find((f) => f.severity === 'warning')!;
     expect(warning.rule).toBe('identity.name_mismatch');
-    expect(await officer.call('flags.dismiss', { caseId: c.id, flagKey: warning.key, reason: 'ok' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await officer.call('flags.dismiss', { caseId: c.id, flagKey: warning.key, reason: 'ok' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     valueOf(await officer.call('flags.dismiss', { caseId: c.id, flagKey: warning.key, reason: 'Nama kecil di KTP lama; NIK sama' }));
     expect(await submit(officer, c.id)).toMatchObject({ status: 'awaiting_supervisor' });
     const seen = (await review(rina, c.id)).flags.find((f) => f.key === warning.key)!;
@@ -124,10 +143,19 @@ describe('four-eyes', () => {
     const d = await detail(rina, c.id);
     expect(d.you).toEqual({ worked: true, mayDecide: false, why: 'four_eyes' });
     expect(d.workedBy).toEqual(['budi', 'rina']);
-    const refused = await rina.call('cases.decide', { caseId: c.id, version: d.version, decision: 'reject', note: 'NIK palsu', reasonCode: 'identity_mismatch' });
+    const refused = await rina.call('cases.decide', {
+      caseId: c.id,
+      version: d.version,
+      decision: 'reject',
+      note: 'NIK palsu',
+      reasonCode: 'identity_mismatch',
+    });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'four_eyes' } } });
     expect((await detail(sari, c.id)).status).toBe('awaiting_supervisor');
-    const attempt = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'refused' AND case_id = ?`).get(c.id) as { actor: string; detail: string };
+    const attempt = ctx.db.prepare(`SELECT actor, detail FROM audit_log WHERE action = 'refused' AND case_id = ?`).get(c.id) as {
+      actor: string;
+      detail: string;
+    };
     expect(attempt.actor).toBe('rina');
     expect(JSON.parse(attempt.detail)).toMatchObject({ method: 'cases.decide', reason: 'four_eyes' });
 
@@ -135,11 +163,20 @@ describe('four-eyes', () => {
     const own = await caseWith(sari, cleanJkm(), '2026-10-05');
     await submit(sari, own.id);
     const mine = await detail(sari, own.id);
-    expect(await sari.call('cases.decide', { caseId: own.id, version: mine.version, decision: 'approve', note: 'ok' })).toMatchObject({ ok: false, error: { params: { reason: 'four_eyes' } } });
+    expect(await sari.call('cases.decide', { caseId: own.id, version: mine.version, decision: 'approve', note: 'ok' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'four_eyes' } },
+    });
 
     // Sari did not touch the first case: she decides it.
     const decided = valueOf<CaseDetail>(
-      await sari.call('cases.decide', { caseId: c.id, version: d.version, decision: 'approve', note: 'Dicek ke Dukcapil: salah cetak', acknowledged: await blockerKeys(sari, c.id) }),
+      await sari.call('cases.decide', {
+        caseId: c.id,
+        version: d.version,
+        decision: 'approve',
+        note: 'Dicek ke Dukcapil: salah cetak',
+        acknowledged: await blockerKeys(sari, c.id),
+      }),
     );
     expect(decided).toMatchObject({ status: 'approved', lastDecision: { kind: 'approve', decidedBy: 'sari', note: 'Dicek ke Dukcapil: salah cetak' } });
   });
@@ -161,20 +198,34 @@ describe('decisions', () => {
     const d = await submit(officer, c.id);
     const base = { caseId: c.id, version: d.version };
     expect(await rina.call('cases.decide', { ...base, decision: 'approve', note: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    expect(await rina.call('cases.decide', { ...base, decision: 'reject', note: 'tidak sah' })).toMatchObject({ ok: false, error: { params: { reason: 'reason_code_required' } } });
-    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'perbaiki' })).toMatchObject({ ok: false, error: { params: { reason: 'items_required' } } });
+    expect(await rina.call('cases.decide', { ...base, decision: 'reject', note: 'tidak sah' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'reason_code_required' } },
+    });
+    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'perbaiki' })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'items_required' } },
+    });
     const keys = await blockerKeys(rina, c.id);
     expect(keys.length).toBeGreaterThan(0);
     expect(await rina.call('cases.decide', { ...base, decision: 'approve', note: 'ok', acknowledged: keys.slice(1) })).toMatchObject({
       ok: false,
       error: { code: 'invalid_input', params: { reason: 'unacknowledged', count: 1 } },
     });
-    expect((await detail(rina, c.id))).toMatchObject({ status: 'awaiting_supervisor', version: d.version });
-    const returned = valueOf<CaseDetail>(await rina.call('cases.decide', { ...base, decision: 'return', note: 'NIK akta berbeda', items: ['Periksa NIK pada akta kematian'] }));
+    expect(await detail(rina, c.id)).toMatchObject({ status: 'awaiting_supervisor', version: d.version });
+    const returned = valueOf<CaseDetail>(
+      await rina.call('cases.decide', { ...base, decision: 'return', note: 'NIK akta berbeda', items: ['Periksa NIK pada akta kematian'] }),
+    );
     expect(returned).toMatchObject({ status: 'returned', lastDecision: { kind: 'return', items: ['Periksa NIK pada akta kematian'] } });
     // A decision on a case in the wrong state, and the same request replayed, are refused.
-    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'lagi', items: ['x'] })).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(await rina.call('cases.decide', { ...base, version: returned.version, decision: 'approve', note: 'ok' })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'status' } } });
+    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'lagi', items: ['x'] })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
+    expect(await rina.call('cases.decide', { ...base, version: returned.version, decision: 'approve', note: 'ok' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'status' } },
+    });
   });
 
   it('lets exactly one of two supervisors deciding at once win; the other is told the case changed', async () => {
@@ -214,7 +265,11 @@ describe('decided cases are frozen', () => {
     const c = await caseWith(officer, cleanJht());
     await submit(officer, c.id);
     const snapshot = (): string =>
-      JSON.stringify(['cases', 'case_documents', 'case_flags', 'case_files', 'case_facts', 'flag_dismissals', 'case_checks'].map((t) => ctx.db.prepare(`SELECT * FROM ${t} ${t === 'cases' ? 'WHERE id' : 'WHERE case_id'} = ?`).all(c.id)));
+      JSON.stringify(
+        ['cases', 'case_documents', 'case_flags', 'case_files', 'case_facts', 'flag_dismissals', 'case_checks'].map((t) =>
+          ctx.db.prepare(`SELECT * FROM ${t} ${t === 'cases' ? 'WHERE id' : 'WHERE case_id'} = ?`).all(c.id),
+        ),
+      );
     const before = snapshot();
     const flags = (await review(officer, c.id)).flags;
     const attempts: [string, unknown][] = [
@@ -234,22 +289,42 @@ describe('decided cases are frozen', () => {
       expect(res.ok, method).toBe(false);
       if (!res.ok) expect(res.error.code, method).toBe('conflict');
     }
-    expect(await officer.call('extraction.setField', { documentId: c.docs[0], key: 'nama', value: 'ORANG LAIN' })).toMatchObject({ error: { params: { reason: 'frozen' } } });
+    expect(await officer.call('extraction.setField', { documentId: c.docs[0], key: 'nama', value: 'ORANG LAIN' })).toMatchObject({
+      error: { params: { reason: 'frozen' } },
+    });
     expect(snapshot()).toBe(before);
 
     const approved = await detail(rina, c.id);
-    expect(await officer.call('cases.reopen', { caseId: c.id, version: approved.version, reason: 'salah' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await rina.call('cases.reopen', { caseId: c.id, version: approved.version, reason: '' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const reopened = valueOf<CaseDetail>(await rina.call('cases.reopen', { caseId: c.id, version: approved.version, reason: 'Rekening ternyata dibekukan bank' }));
-    expect(reopened).toMatchObject({ status: 'returned', editable: true, lastDecision: { kind: 'reopen', note: 'Rekening ternyata dibekukan bank', decidedBy: 'rina' } });
+    expect(await officer.call('cases.reopen', { caseId: c.id, version: approved.version, reason: 'salah' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await rina.call('cases.reopen', { caseId: c.id, version: approved.version, reason: '' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
+    const reopened = valueOf<CaseDetail>(
+      await rina.call('cases.reopen', { caseId: c.id, version: approved.version, reason: 'Rekening ternyata dibekukan bank' }),
+    );
+    expect(reopened).toMatchObject({
+      status: 'returned',
+      editable: true,
+      lastDecision: { kind: 'reopen', note: 'Rekening ternyata dibekukan bank', decidedBy: 'rina' },
+    });
     valueOf(await officer.call('extraction.setField', { documentId: c.docs[0], key: 'nama', value: 'SITI AMINAH' }));
-    expect(await rina.call('cases.reopen', { caseId: c.id, version: reopened.version, reason: 'lagi' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await rina.call('cases.reopen', { caseId: c.id, version: reopened.version, reason: 'lagi' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict' },
+    });
   });
 
   it('also locks a case while it awaits a decision', async () => {
     const c = await caseWith(officer, cleanJkm(), '2026-10-05');
     await submit(officer, c.id);
-    expect(await officer.call('extraction.setField', { documentId: c.docs[0], key: 'nama', value: 'X' })).toMatchObject({ ok: false, error: { code: 'conflict', params: { reason: 'awaiting' } } });
+    expect(await officer.call('extraction.setField', { documentId: c.docs[0], key: 'nama', value: 'X' })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', params: { reason: 'awaiting' } },
+    });
   });
 });
 
@@ -265,11 +340,15 @@ describe('what the supervisor sees', () => {
     await submit(officer, c.id, 'Akta asli sudah dilihat');
     const r = await review(rina, c.id);
     expect(r.submission).toMatchObject({ by: 'budi', note: 'Akta asli sudah dilihat' });
-    expect(r.corrections.map((x) => [x.field, x.ocrValue, x.officerValue, x.by])).toEqual([
-      ['tempat_lahir', 'JAMBI', 'KOTA JAMBI', 'budi'],
-    ]);
+    expect(r.corrections.map((x) => [x.field, x.ocrValue, x.officerValue, x.by])).toEqual([['tempat_lahir', 'JAMBI', 'KOTA JAMBI', 'budi']]);
     const field = ctx.db.prepare(`SELECT detail FROM audit_log WHERE action = 'extraction.setField' ORDER BY id LIMIT 1`).pluck().get() as string;
-    expect(JSON.parse(field)).toMatchObject({ key: 'nama', old: { value: 'SITI AMINAH', source: 'ocr' }, new: 'SITI AMINA', why: 'corrected', note: 'salah ketik' });
+    expect(JSON.parse(field)).toMatchObject({
+      key: 'nama',
+      old: { value: 'SITI AMINAH', source: 'ocr' },
+      new: 'SITI AMINA',
+      why: 'corrected',
+      note: 'salah ketik',
+    });
     // The queue shows who submitted it and when.
     const queue = valueOf<{ cases: CaseDetail[] }>(await rina.call('cases.list', { status: ['awaiting_supervisor'] }));
     expect(queue.cases.find((q) => q.id === c.id)).toMatchObject({ submittedBy: 'budi', submittedAt: expect.any(String) });

@@ -24,7 +24,15 @@ afterEach(async () => {
 describe('desktop window security baseline', () => {
   it('isolates and sandboxes the renderer without Node integration', () => {
     const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false });
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+    });
     expect(prefs.preload).toBe('/app/out/preload/index.cjs');
   });
 
@@ -86,7 +94,10 @@ describe('IPC wiring', () => {
     const t = tempContext('electron');
     cleanups.push(t.cleanup);
     const handlers = new Map<string, Handler>();
-    const served = registerIpc({ handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain, createDispatcher(t.ctx, () => undefined));
+    const served = registerIpc(
+      { handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain,
+      createDispatcher(t.ctx, () => undefined),
+    );
     expect(served.sort()).toEqual([...METHOD_NAMES].sort());
     const handler = handlers.get(CALL_CHANNEL)!;
     const frame = { url: 'claimdesk://app/index.html' };
@@ -104,11 +115,20 @@ describe('IPC wiring', () => {
     const info = (await handler(trusted, 'app.info', {})) as { ok: boolean; value: { transport: string } };
     expect(info).toMatchObject({ ok: true, value: { transport: 'electron' } });
     // Another window is not signed in by the first one's sign-in.
-    expect(await handler({ senderFrame: frame, sender: { id: 2, mainFrame: frame } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await handler({ senderFrame: frame, sender: { id: 2, mainFrame: frame } }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
     const iframe = { url: 'claimdesk://app/index.html' };
-    expect(await handler({ senderFrame: iframe, sender: { id: 1, mainFrame: frame } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler({ senderFrame: iframe, sender: { id: 1, mainFrame: frame } }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     const foreign = { url: 'https://evil.example/' };
-    expect(await handler({ senderFrame: foreign, sender: { id: 1, mainFrame: foreign } }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await handler({ senderFrame: foreign, sender: { id: 1, mainFrame: foreign } }, 'app.info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 
   it('ends a window’s session when the window closes', async () => {
@@ -116,7 +136,11 @@ describe('IPC wiring', () => {
     cleanups.push(t.cleanup);
     const handlers = new Map<string, Handler>();
     const sessions = new WindowSessions((token) => endSession(t.ctx, token, 'window_closed', true));
-    registerIpc({ handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain, createDispatcher(t.ctx, () => undefined), sessions);
+    registerIpc(
+      { handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain,
+      createDispatcher(t.ctx, () => undefined),
+      sessions,
+    );
     const { budi } = await createAccounts(t.ctx, [{ username: 'budi', role: 'officer' }]);
     const frame = { url: 'claimdesk://app/index.html' };
     const win = { senderFrame: frame, sender: { id: 7, mainFrame: frame } };
@@ -125,7 +149,10 @@ describe('IPC wiring', () => {
     expect(token).toMatch(/^[0-9a-f]{64}$/);
     sessions.drop(7);
     expect(t.ctx.db.prepare(`SELECT end_reason FROM sessions`).pluck().get()).toBe('window_closed');
-    expect(await createDispatcher(t.ctx, () => undefined)('cases.list', {}, { sessionToken: token })).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(await createDispatcher(t.ctx, () => undefined)('cases.list', {}, { sessionToken: token })).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' },
+    });
   });
 
   it('the preload bridge exposes one named verb per contract method over the single channel', async () => {

@@ -58,7 +58,13 @@ describe('reasons a field is left for keying', () => {
 
 describe('a keyed value the back end refused', () => {
   beforeAll(async () => {
-    await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+    await i18next.init({
+      resources: { id: { translation: id }, en: { translation: en } },
+      lng: 'id',
+      fallbackLng: 'id',
+      interpolation: { escapeValue: false },
+      showSupportNotice: false,
+    });
   });
 
   it('has words for every problem in both languages', () => {
@@ -69,13 +75,25 @@ describe('a keyed value the back end refused', () => {
   });
 
   it('names the list, its row and its column in the reader language, never the raw codes', async () => {
-    const error = { code: 'invalid_input' as const, message: 'ahli_waris entry 2, nik: wrong_length', params: { key: 'ahli_waris', problem: 'nik', entry: 2, column: 'nik' } };
+    const error = {
+      code: 'invalid_input' as const,
+      message: 'ahli_waris entry 2, nik: wrong_length',
+      params: { key: 'ahli_waris', problem: 'nik', entry: 2, column: 'nik' },
+    };
     await i18next.changeLanguage('id');
     expect(errorText(error)).toBe('Ahli waris baris 2, kolom NIK: NIK harus 16 angka dengan kode wilayah dan tanggal lahir yang sah.');
     await i18next.changeLanguage('en');
     expect(errorText(error)).toBe('Heirs row 2, column NIK: a NIK is 16 digits with a valid region code and birth date.');
-    expect(errorText({ code: 'invalid_input', message: 'tanggal_lahir: date_unreadable', params: { key: 'tanggal_lahir', problem: 'date' } })).toMatch(/^Date of birth: not a date/);
-    expect(errorText({ code: 'invalid_input', message: 'anggota entry 1, hubungan: hubungan_unreadable', params: { key: 'anggota', problem: 'hubungan', entry: 1, column: 'hubungan' } })).not.toMatch(/anggota|hubungan_|_unreadable/);
+    expect(errorText({ code: 'invalid_input', message: 'tanggal_lahir: date_unreadable', params: { key: 'tanggal_lahir', problem: 'date' } })).toMatch(
+      /^Date of birth: not a date/,
+    );
+    expect(
+      errorText({
+        code: 'invalid_input',
+        message: 'anggota entry 1, hubungan: hubungan_unreadable',
+        params: { key: 'anggota', problem: 'hubungan', entry: 1, column: 'hubungan' },
+      }),
+    ).not.toMatch(/anggota|hubungan_|_unreadable/);
   });
 });
 
@@ -83,8 +101,17 @@ describe('the list editor draft', () => {
   const heirs = LIST_FIELDS.ahli_waris;
 
   it('starts from the list read, or from one blank row when nothing was read', () => {
-    const read = toDraft([{ nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' }, { nama: 'RIZKI', hubungan: 'anak' }], heirs);
-    expect(read.map((r) => r.cells)).toEqual([{ nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' }, { nama: 'RIZKI', nik: '', hubungan: 'anak' }]);
+    const read = toDraft(
+      [
+        { nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' },
+        { nama: 'RIZKI', hubungan: 'anak' },
+      ],
+      heirs,
+    );
+    expect(read.map((r) => r.cells)).toEqual([
+      { nama: 'SITI', nik: '3174015507900003', hubungan: 'istri' },
+      { nama: 'RIZKI', nik: '', hubungan: 'anak' },
+    ]);
     expect(read.every((r) => r.read)).toBe(true);
     const keyed = toDraft(null, heirs);
     expect(keyed).toHaveLength(1);
@@ -92,8 +119,19 @@ describe('the list editor draft', () => {
   });
 
   it('sends trimmed cells, drops blank rows, and knows which screen row each entry came from', () => {
-    const rows = [blankRow(heirs), { ...blankRow(heirs), cells: { nama: ' SITI ', nik: '', hubungan: 'istri' } }, blankRow(heirs), { ...blankRow(heirs), cells: { nama: 'RIZKI', nik: '1', hubungan: '' } }];
-    expect(fromDraft(rows, heirs)).toEqual({ entries: [{ nama: 'SITI', hubungan: 'istri' }, { nama: 'RIZKI', nik: '1' }], rowOf: [1, 3] });
+    const rows = [
+      blankRow(heirs),
+      { ...blankRow(heirs), cells: { nama: ' SITI ', nik: '', hubungan: 'istri' } },
+      blankRow(heirs),
+      { ...blankRow(heirs), cells: { nama: 'RIZKI', nik: '1', hubungan: '' } },
+    ];
+    expect(fromDraft(rows, heirs)).toEqual({
+      entries: [
+        { nama: 'SITI', hubungan: 'istri' },
+        { nama: 'RIZKI', nik: '1' },
+      ],
+      rowOf: [1, 3],
+    });
   });
 
   it('is unchanged when only blank rows or spaces were added', () => {
@@ -112,7 +150,17 @@ describe('the list editor draft', () => {
 
 describe('documents sharing a page', () => {
   const doc = (id: number, fileId: number, regions?: CaseDocument['regions']): CaseDocument => ({
-    id, caseId: 1, fileId, fileName: 'f.png', type: 'ktp', typeConfidence: 1, typeSource: 'ocr', pages: [1], fields: {}, updatedAt: '', ...(regions ? { regions } : {}),
+    id,
+    caseId: 1,
+    fileId,
+    fileName: 'f.png',
+    type: 'ktp',
+    typeConfidence: 1,
+    typeSource: 'ocr',
+    pages: [1],
+    fields: {},
+    updatedAt: '',
+    ...(regions ? { regions } : {}),
   });
   const docs = [
     doc(7, 1, [{ page: 1, bbox: [100, 900, 1000, 1500] }]),
@@ -127,7 +175,10 @@ describe('documents sharing a page', () => {
   });
 
   it('are picked by a point inside their region, the smallest when they nest', () => {
-    const regions = [...regionsOnPage(docs, 1, 1), { documentId: 11, type: 'kartu_peserta' as const, bbox: [200, 950, 500, 1100] as [number, number, number, number] }];
+    const regions = [
+      ...regionsOnPage(docs, 1, 1),
+      { documentId: 11, type: 'kartu_peserta' as const, bbox: [200, 950, 500, 1100] as [number, number, number, number] },
+    ];
     expect(regionAt(regions, 500, 300)?.documentId).toBe(3);
     expect(regionAt(regions, 300, 1000)?.documentId).toBe(11);
     expect(regionAt(regions, 900, 1400)?.documentId).toBe(7);
@@ -138,7 +189,13 @@ describe('documents sharing a page', () => {
 describe('refusals in the reader’s language', () => {
   beforeAll(async () => {
     if (!i18next.isInitialized) {
-      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+      await i18next.init({
+        resources: { id: { translation: id }, en: { translation: en } },
+        lng: 'id',
+        fallbackLng: 'id',
+        interpolation: { escapeValue: false },
+        showSupportNotice: false,
+      });
     }
   });
   it('every reason the back end gives for a refusal has a sentence in Indonesian and English', async () => {
@@ -161,46 +218,113 @@ describe('refusals in the reader’s language', () => {
     await i18next.changeLanguage('id');
     expect(errorText({ code: 'forbidden', message: 'x', params: { reason: 'four_eyes' } })).toMatch(/supervisor lain yang harus memutuskannya/);
     expect(errorText({ code: 'unauthorized', message: 'x', params: { reason: 'locked', minutes: 15 } })).toMatch(/Coba lagi dalam 15 menit/);
-    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'status', status: 'approved' } })).toBe('Tindakan ini tidak dapat dilakukan pada kasus berstatus Disetujui.');
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'status', status: 'approved' } })).toBe(
+      'Tindakan ini tidak dapat dilakukan pada kasus berstatus Disetujui.',
+    );
     await i18next.changeLanguage('en');
-    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(/^This case has been decided and is frozen/);
+    expect(errorText({ code: 'conflict', message: 'x', params: { reason: 'frozen', status: 'approved' } })).toMatch(
+      /^This case has been decided and is frozen/,
+    );
   });
 
   it('names each input the contract refused in words, never with the schema’s English', async () => {
-    const refused = { code: 'invalid_input' as const, message: 'Invalid input', issues: [{ path: 'username', message: 'A user name is 2-40 letters, digits, dots, dashes or underscores' }, { path: 'password', message: 'Too small: expected string to have >=10 characters' }] };
+    const refused = {
+      code: 'invalid_input' as const,
+      message: 'Invalid input',
+      issues: [
+        { path: 'username', message: 'A user name is 2-40 letters, digits, dots, dashes or underscores' },
+        { path: 'password', message: 'Too small: expected string to have >=10 characters' },
+      ],
+    };
     await i18next.changeLanguage('id');
-    expect(errorText(refused)).toBe('Masukan tidak valid: Nama pengguna 2–40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi. Kata sandi minimal 10 karakter.');
-    expect(errorText({ code: 'invalid_input', message: 'x', issues: [{ path: 'items.3', message: 'Too big' }] })).toBe('Masukan tidak valid: Setiap butir perbaikan paling banyak 500 karakter.');
+    expect(errorText(refused)).toBe(
+      'Masukan tidak valid: Nama pengguna 2–40 karakter: huruf kecil, angka, titik, tanda hubung atau garis bawah, tanpa spasi. Kata sandi minimal 10 karakter.',
+    );
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [{ path: 'items.3', message: 'Too big' }] })).toBe(
+      'Masukan tidak valid: Setiap butir perbaikan paling banyak 500 karakter.',
+    );
     await i18next.changeLanguage('en');
-    expect(errorText(refused)).toBe('Invalid input: A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces. A password has at least 10 characters.');
+    expect(errorText(refused)).toBe(
+      'Invalid input: A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces. A password has at least 10 characters.',
+    );
   });
 });
 
 describe('the audit trail in the reader’s words', () => {
   beforeAll(async () => {
     if (!i18next.isInitialized) {
-      await i18next.init({ resources: { id: { translation: id }, en: { translation: en } }, lng: 'id', fallbackLng: 'id', interpolation: { escapeValue: false }, showSupportNotice: false });
+      await i18next.init({
+        resources: { id: { translation: id }, en: { translation: en } },
+        lng: 'id',
+        fallbackLng: 'id',
+        interpolation: { escapeValue: false },
+        showSupportNotice: false,
+      });
     }
   });
   const words = (lang: 'id' | 'en'): AuditWords => ({ t: i18next.getFixedT(lang), lang, when: (iso) => iso.slice(0, 10) });
   const entries: { action: string; detail: unknown }[] = [
     { action: 'cases.create', detail: { reference: 'CD-2026-000005', claimType: 'JKM', kpj: '10000000080', incidentDate: null, notes: '' } },
-    { action: 'cases.submit', detail: { note: 'Akta menyusul.', routing: { to: 'awaiting_supervisor', blockers: 4, warnings: 2, unjudged: ['heirIsSpouse', 'incident_date', 'nomor_kpj', 'kuitansi.tanggal'], autoApproveAllowed: false, dismissed: 1 } } },
-    { action: 'cases.decide', detail: { decision: 'return', note: 'Lengkapi.', items: ['Nama almarhum', 'Akta kematian'], acknowledgedBlockers: 0, version: 2 } },
-    { action: 'cases.decide', detail: { decision: 'reject', reasonCode: 'fraud_suspected', note: 'Rekening orang lain.', acknowledgedBlockers: 1, version: 3 } },
+    {
+      action: 'cases.submit',
+      detail: {
+        note: 'Akta menyusul.',
+        routing: {
+          to: 'awaiting_supervisor',
+          blockers: 4,
+          warnings: 2,
+          unjudged: ['heirIsSpouse', 'incident_date', 'nomor_kpj', 'kuitansi.tanggal'],
+          autoApproveAllowed: false,
+          dismissed: 1,
+        },
+      },
+    },
+    {
+      action: 'cases.decide',
+      detail: { decision: 'return', note: 'Lengkapi.', items: ['Nama almarhum', 'Akta kematian'], acknowledgedBlockers: 0, version: 2 },
+    },
+    {
+      action: 'cases.decide',
+      detail: { decision: 'reject', reasonCode: 'fraud_suspected', note: 'Rekening orang lain.', acknowledgedBlockers: 1, version: 3 },
+    },
     { action: 'cases.reopen', detail: { reason: 'Salah baca', from: 'approved', version: 5 } },
     { action: 'cases.autoApprove', detail: { claimType: 'JHT', submittedBy: 'petugas' } },
-    { action: 'flags.dismiss', detail: { rule: 'identity.name_mismatch', reason: 'Nama panggilan', message: 'The name on the heir statement does not match', field: 'nama_almarhum' } },
-    { action: 'extraction.setField', detail: { documentId: 1, documentType: 'surat_ahli_waris', key: 'tanggal_surat', old: { value: '2025-03-12', source: 'ocr', confidence: 1 }, new: '2025-03-13', why: 'corrected' } },
+    {
+      action: 'flags.dismiss',
+      detail: { rule: 'identity.name_mismatch', reason: 'Nama panggilan', message: 'The name on the heir statement does not match', field: 'nama_almarhum' },
+    },
+    {
+      action: 'extraction.setField',
+      detail: {
+        documentId: 1,
+        documentType: 'surat_ahli_waris',
+        key: 'tanggal_surat',
+        old: { value: '2025-03-12', source: 'ocr', confidence: 1 },
+        new: '2025-03-13',
+        why: 'corrected',
+      },
+    },
     { action: 'extraction.setType', detail: { documentId: 1, oldType: 'surat_kematian', newType: 'akta_kematian' } },
     { action: 'documents.add', detail: { name: 'berkas.pdf', sha256: 'ab'.repeat(32), size: 40960, pages: 3, duplicate: false } },
     { action: 'checks.facts', detail: { old: { death: null }, new: { death: true, trafficAccident: false } } },
     { action: 'auth.signInFailed', detail: { username: 'rina', reason: 'bad_password', transport: 'browser' } },
     { action: 'auth.sessionEnded', detail: { reason: 'max_age', lastSeenAt: '2026-01-01T00:00:00Z' } },
-    { action: 'users.update', detail: { userId: 2, username: 'rina', changes: { role: { old: 'officer', new: 'supervisor' }, disabled: { old: false, new: true } } } },
-    { action: 'settings.update', detail: { setting: 'review.policy', old: { autoApprove: { JHT: true, JKM: false } }, new: { autoApprove: { JHT: false, JKM: false } } } },
-    { action: 'settings.update', detail: { setting: 'rules.config', old: {}, new: { params: { bpuGraceMonths: { value: 2 } }, severities: { 'claim.duplicate': 'warning' } } } },
-    { action: 'participants.import', detail: { fileName: 'peserta.csv', sha256: 'cd'.repeat(32), bytes: 1000, importId: 1, rowsRead: 10, inserted: 8, updated: 1, unchanged: 0, rejected: 1 } },
+    {
+      action: 'users.update',
+      detail: { userId: 2, username: 'rina', changes: { role: { old: 'officer', new: 'supervisor' }, disabled: { old: false, new: true } } },
+    },
+    {
+      action: 'settings.update',
+      detail: { setting: 'review.policy', old: { autoApprove: { JHT: true, JKM: false } }, new: { autoApprove: { JHT: false, JKM: false } } },
+    },
+    {
+      action: 'settings.update',
+      detail: { setting: 'rules.config', old: {}, new: { params: { bpuGraceMonths: { value: 2 } }, severities: { 'claim.duplicate': 'warning' } } },
+    },
+    {
+      action: 'participants.import',
+      detail: { fileName: 'peserta.csv', sha256: 'cd'.repeat(32), bytes: 1000, importId: 1, rowsRead: 10, inserted: 8, updated: 1, unchanged: 0, rejected: 1 },
+    },
     { action: 'refused', detail: { method: 'cases.decide', code: 'forbidden', reason: 'four_eyes' } },
   ];
 

@@ -21,7 +21,12 @@ describe('routing on submit', () => {
   it('never approves a case with a rule that could not be judged, and lists what was missing', () => {
     const unjudged: Flag = { rule: 'identity.nik_mismatch', severity: 'info', message: { id: 'x', en: 'x' }, evidence: { missing: ['participant'] } };
     const also: Flag = { ...unjudged, rule: 'membership.inactive_at_incident', evidence: { missing: ['incidentDate', 'participant'] } };
-    expect(routeOnSubmit([unjudged, also], true)).toMatchObject({ to: 'awaiting_supervisor', blockers: 0, warnings: 0, unjudged: ['incidentDate', 'participant'] });
+    expect(routeOnSubmit([unjudged, also], true)).toMatchObject({
+      to: 'awaiting_supervisor',
+      blockers: 0,
+      warnings: 0,
+      unjudged: ['incidentDate', 'participant'],
+    });
   });
 
   it('lets a judged information flag through (an heir holding the account is no finding)', () => {

@@ -54,7 +54,12 @@ export async function writeDemo(out: string): Promise<DemoManifest> {
     const files: string[] = [];
     let incidentDate = s.incidentDate;
     if (s.dossier) {
-      const dossier = await generateDossier(DEMO_SEED, { ...s.dossier, claimType: s.claimType, participantIndex: index, prefix: `demo-${s.claimType.toLowerCase()}` });
+      const dossier = await generateDossier(DEMO_SEED, {
+        ...s.dossier,
+        claimType: s.claimType,
+        participantIndex: index,
+        prefix: `demo-${s.claimType.toLowerCase()}`,
+      });
       incidentDate = printedIncidentDate(dossier) ?? incidentDate;
       for (const f of dossier.files) {
         await writeFile(path.join(out, f.name), f.bytes);
@@ -69,7 +74,12 @@ export async function writeDemo(out: string): Promise<DemoManifest> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const i = process.argv.indexOf('--out');
-  const out = i > 0 && process.argv[i + 1] ? path.resolve(process.argv[i + 1] as string) : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'demo');
+  const out =
+    i > 0 && process.argv[i + 1]
+      ? path.resolve(process.argv[i + 1] as string)
+      : path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'resources', 'demo');
   const manifest = await writeDemo(out);
-  process.stdout.write(`demo data written to ${out}: ${DEMO_PARTICIPANTS} participants, ${manifest.cases.length} sample cases, ${manifest.cases.flatMap((c) => c.files).length} scanned files\n`);
+  process.stdout.write(
+    `demo data written to ${out}: ${DEMO_PARTICIPANTS} participants, ${manifest.cases.length} sample cases, ${manifest.cases.flatMap((c) => c.files).length} scanned files\n`,
+  );
 }

@@ -20,12 +20,22 @@ export function aktaKematian(c: DocContext, death: { date: string; place: string
     { kind: 'gap' },
     { kind: 'text', text: `Dinas Kependudukan dan Pencatatan Sipil ${c.city}`, align: 'right' },
   ];
-  return { type: 'akta_kematian', size: 'portrait', blocks, truth: { nomor_akta: nomor, nama: c.printedName, nik: p.nik, tempat_kematian: death.place, tanggal_kematian: death.date } };
+  return {
+    type: 'akta_kematian',
+    size: 'portrait',
+    blocks,
+    truth: { nomor_akta: nomor, nama: c.printedName, nik: p.nik, tempat_kematian: death.place, tanggal_kematian: death.date },
+  };
 }
 
 export function suratKematian(c: DocContext, death: { date: string; place: string }): DocSpec {
   const { rng, person: p } = c;
-  const penerbit = rng.pick([`RUMAH SAKIT UMUM DAERAH ${c.city}`, `PUSKESMAS ${c.city} KOTA`, `KELURAHAN ${rng.pick(['SIMPANG III SIPIN', 'PAAL MERAH', 'SUKAJADI'])}`, `RS BHAYANGKARA ${c.city}`]);
+  const penerbit = rng.pick([
+    `RUMAH SAKIT UMUM DAERAH ${c.city}`,
+    `PUSKESMAS ${c.city} KOTA`,
+    `KELURAHAN ${rng.pick(['SIMPANG III SIPIN', 'PAAL MERAH', 'SUKAJADI'])}`,
+    `RS BHAYANGKARA ${c.city}`,
+  ]);
   const blocks: Block[] = [
     { kind: 'title', text: `PEMERINTAH ${rng.pick(['KOTA', 'KABUPATEN'])} ${c.city}` },
     { kind: 'title', text: penerbit },
@@ -41,12 +51,25 @@ export function suratKematian(c: DocContext, death: { date: string; place: strin
     { kind: 'gap' },
     { kind: 'text', text: 'Demikian surat keterangan ini dibuat untuk dipergunakan sebagaimana mestinya.' },
   ];
-  return { type: 'surat_kematian', size: 'portrait', blocks, truth: { nama: c.printedName, nik: p.nik, tanggal_kematian: death.date, tempat_kematian: death.place, penerbit } };
+  return {
+    type: 'surat_kematian',
+    size: 'portrait',
+    blocks,
+    truth: { nama: c.printedName, nik: p.nik, tanggal_kematian: death.date, tempat_kematian: death.place, penerbit },
+  };
 }
 
 export function suratAhliWaris(c: DocContext, heirs: Member[], letterDate: string, deathDate: string, twoPages: boolean): DocSpec {
   const { rng, person: p } = c;
-  const hubText: Record<Hubungan, string> = { kepala_keluarga: 'KEPALA KELUARGA', istri: 'ISTRI', suami: 'SUAMI', anak: 'ANAK KANDUNG', orang_tua: 'ORANG TUA', saudara: 'SAUDARA KANDUNG', lainnya: 'LAINNYA' };
+  const hubText: Record<Hubungan, string> = {
+    kepala_keluarga: 'KEPALA KELUARGA',
+    istri: 'ISTRI',
+    suami: 'SUAMI',
+    anak: 'ANAK KANDUNG',
+    orang_tua: 'ORANG TUA',
+    saudara: 'SAUDARA KANDUNG',
+    lainnya: 'LAINNYA',
+  };
   const blocks: Block[] = [
     { kind: 'title', text: rng.pick(['SURAT KETERANGAN AHLI WARIS', 'SURAT PERNYATAAN AHLI WARIS']), size: 1.3 },
     { kind: 'text', text: 'Kami yang bertanda tangan di bawah ini adalah ahli waris dari almarhum/almarhumah:' },
@@ -54,7 +77,12 @@ export function suratAhliWaris(c: DocContext, heirs: Member[], letterDate: strin
     field(rng.pick(['NIK', 'NIK Almarhum']), printNik(p.nik, rng)),
     field(lab(rng, 'tgl_kematian'), date(c, deathDate)),
     { kind: 'text', text: 'Menerangkan bahwa yang bersangkutan meninggalkan ahli waris sebagai berikut:' },
-    { kind: 'table', columns: ['No', 'Nama', 'NIK', 'Hubungan'], widths: [60, 480, 340, 300], rows: heirs.map((h, i) => [String(i + 1), h.nama, h.nik, hubText[h.hubungan]]) },
+    {
+      kind: 'table',
+      columns: ['No', 'Nama', 'NIK', 'Hubungan'],
+      widths: [60, 480, 340, 300],
+      rows: heirs.map((h, i) => [String(i + 1), h.nama, h.nik, hubText[h.hubungan]]),
+    },
     { kind: 'gap' },
   ];
   if (twoPages) blocks.push({ kind: 'pagebreak' }, { kind: 'text', text: 'Halaman 2' });
@@ -64,8 +92,15 @@ export function suratAhliWaris(c: DocContext, heirs: Member[], letterDate: strin
     { kind: 'text', text: 'Saksi-saksi:          Mengetahui, Lurah / Kepala Desa' },
   );
   return {
-    type: 'surat_ahli_waris', size: 'portrait', blocks,
-    truth: { nama_almarhum: c.printedName, nik_almarhum: p.nik, ahli_waris: heirs.map((h) => ({ nama: h.nama, nik: h.nik, hubungan: h.hubungan })), tanggal_surat: letterDate },
+    type: 'surat_ahli_waris',
+    size: 'portrait',
+    blocks,
+    truth: {
+      nama_almarhum: c.printedName,
+      nik_almarhum: p.nik,
+      ahli_waris: heirs.map((h) => ({ nama: h.nama, nik: h.nik, hubungan: h.hubungan })),
+      tanggal_surat: letterDate,
+    },
   };
 }
 
@@ -84,9 +119,26 @@ export function bukuNikah(c: DocContext, suami: string, istri: string, tanggal: 
   return { type: 'buku_nikah', size: 'portrait', blocks, truth: { nomor_akta_nikah: nomor, nama_suami: suami, nama_istri: istri, tanggal_nikah: tanggal } };
 }
 
-export interface Accident { date: string; time: string; place: string; reportDate: string; stage2Date: string; kondisi: KondisiAkhir; diagnosa: string; dokter: string; faskes: string; examDate: string }
+export interface Accident {
+  date: string;
+  time: string;
+  place: string;
+  reportDate: string;
+  stage2Date: string;
+  kondisi: KondisiAkhir;
+  diagnosa: string;
+  dokter: string;
+  faskes: string;
+  examDate: string;
+}
 
-const KONDISI_TEXT: Record<KondisiAkhir, string> = { sembuh: 'SEMBUH', cacat_sebagian_anatomis: 'CACAT SEBAGIAN ANATOMIS', cacat_sebagian_fungsi: 'CACAT SEBAGIAN FUNGSI', cacat_total_tetap: 'CACAT TOTAL TETAP', meninggal: 'MENINGGAL DUNIA' };
+const KONDISI_TEXT: Record<KondisiAkhir, string> = {
+  sembuh: 'SEMBUH',
+  cacat_sebagian_anatomis: 'CACAT SEBAGIAN ANATOMIS',
+  cacat_sebagian_fungsi: 'CACAT SEBAGIAN FUNGSI',
+  cacat_total_tetap: 'CACAT TOTAL TETAP',
+  meninggal: 'MENINGGAL DUNIA',
+};
 
 export function formKk1(c: DocContext, a: Accident, twoPages: boolean): DocSpec {
   const { rng, person: p } = c;
@@ -104,15 +156,36 @@ export function formKk1(c: DocContext, a: Accident, twoPages: boolean): DocSpec 
     field(rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']), printTime(a.time, rng), 'jam_kecelakaan'),
     field(rng.pick(['Tempat Kecelakaan', 'Lokasi Kecelakaan', 'Tempat Kejadian']), a.place, 'tempat_kecelakaan'),
   ];
-  if (twoPages) blocks.push({ kind: 'pagebreak' }, { kind: 'section', text: 'C. URAIAN KEJADIAN' }, { kind: 'text', text: 'Korban terjatuh saat bekerja dan dibawa ke fasilitas kesehatan terdekat.' });
+  if (twoPages)
+    blocks.push(
+      { kind: 'pagebreak' },
+      { kind: 'section', text: 'C. URAIAN KEJADIAN' },
+      { kind: 'text', text: 'Korban terjatuh saat bekerja dan dibawa ke fasilitas kesehatan terdekat.' },
+    );
   blocks.push({ kind: 'gap' }, field(lab(rng, 'tgl_laporan'), date(c, a.reportDate), 'tanggal_laporan'), { kind: 'text', text: 'Pelapor,', align: 'right' });
-  return { type: 'form_kk1', size: 'portrait', blocks, truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, nik: p.nik, tanggal_kecelakaan: a.date, jam_kecelakaan: a.time, tempat_kecelakaan: a.place, tanggal_laporan: a.reportDate } };
+  return {
+    type: 'form_kk1',
+    size: 'portrait',
+    blocks,
+    truth: {
+      nomor_kpj: p.nomor_kpj,
+      nama: c.printedName,
+      nik: p.nik,
+      tanggal_kecelakaan: a.date,
+      jam_kecelakaan: a.time,
+      tempat_kecelakaan: a.place,
+      tanggal_laporan: a.reportDate,
+    },
+  };
 }
 
 /** Options of the stage-II form's outcome, in the order Formulir 3a lists them. */
 const KONDISI_OPTIONS: readonly [KondisiAkhir, string][] = [
-  ['sembuh', 'Sembuh'], ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'], ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
-  ['cacat_total_tetap', 'Cacat Total Tetap'], ['meninggal', 'Meninggal Dunia'],
+  ['sembuh', 'Sembuh'],
+  ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'],
+  ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
+  ['cacat_total_tetap', 'Cacat Total Tetap'],
+  ['meninggal', 'Meninggal Dunia'],
 ];
 
 /**
@@ -125,8 +198,12 @@ function kondisiBlock(rng: Rng, a: Accident): Block {
   const label = lab(rng, 'kondisi');
   if (own.chance(0.4)) return field(label, KONDISI_TEXT[a.kondisi], 'kondisi_akhir');
   return {
-    kind: 'choices', label, options: KONDISI_OPTIONS.map(([, t]) => t), chosen: KONDISI_OPTIONS.findIndex(([k]) => k === a.kondisi),
-    layout: own.chance(0.5) ? 'row' : 'column', mark: own.chance(0.5) ? 'x' : 'tick',
+    kind: 'choices',
+    label,
+    options: KONDISI_OPTIONS.map(([, t]) => t),
+    chosen: KONDISI_OPTIONS.findIndex(([k]) => k === a.kondisi),
+    layout: own.chance(0.5) ? 'row' : 'column',
+    mark: own.chance(0.5) ? 'x' : 'tick',
   };
 }
 
@@ -143,7 +220,12 @@ export function formKk2(c: DocContext, a: Accident): DocSpec {
     { kind: 'gap' },
     field(lab(rng, 'tgl_laporan'), date(c, a.stage2Date), 'tanggal_laporan'),
   ];
-  return { type: 'form_kk2', size: 'portrait', blocks, truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, tanggal_kecelakaan: a.date, kondisi_akhir: a.kondisi, tanggal_laporan: a.stage2Date } };
+  return {
+    type: 'form_kk2',
+    size: 'portrait',
+    blocks,
+    truth: { nomor_kpj: p.nomor_kpj, nama: c.printedName, tanggal_kecelakaan: a.date, kondisi_akhir: a.kondisi, tanggal_laporan: a.stage2Date },
+  };
 }
 
 export function suratDokter(c: DocContext, a: Accident): DocSpec {
@@ -161,7 +243,19 @@ export function suratDokter(c: DocContext, a: Accident): DocSpec {
     field(rng.pick(['Fasilitas Kesehatan', 'Rumah Sakit', 'Faskes']), a.faskes),
     field(rng.pick(['Nama Dokter', 'Dokter Pemeriksa']), a.dokter),
   ];
-  return { type: 'surat_dokter', size: 'portrait', blocks, truth: { nama: c.printedName, tanggal_pemeriksaan: a.examDate, diagnosa: a.diagnosa, kondisi_akhir: a.kondisi, fasilitas_kesehatan: a.faskes, nama_dokter: a.dokter.toUpperCase() } };
+  return {
+    type: 'surat_dokter',
+    size: 'portrait',
+    blocks,
+    truth: {
+      nama: c.printedName,
+      tanggal_pemeriksaan: a.examDate,
+      diagnosa: a.diagnosa,
+      kondisi_akhir: a.kondisi,
+      fasilitas_kesehatan: a.faskes,
+      nama_dokter: a.dokter.toUpperCase(),
+    },
+  };
 }
 
 export function kuitansi(c: DocContext, r: { nomor: string; date: string; amount: number; penerima: string }): DocSpec {
@@ -177,7 +271,12 @@ export function kuitansi(c: DocContext, r: { nomor: string; date: string; amount
     field(rng.pick(['Tanggal', 'Tgl.']), date(c, r.date), 'tanggal'),
     field(rng.pick(['Penerima', 'Yang Menerima']), r.penerima),
   ];
-  return { type: 'kuitansi', size: 'portrait', blocks, truth: { nomor_kuitansi: r.nomor, tanggal: r.date, jumlah: r.amount, penerima: r.penerima, nama_pasien: c.printedName } };
+  return {
+    type: 'kuitansi',
+    size: 'portrait',
+    blocks,
+    truth: { nomor_kuitansi: r.nomor, tanggal: r.date, jumlah: r.amount, penerima: r.penerima, nama_pasien: c.printedName },
+  };
 }
 
 export function npwp(c: DocContext, number: string): DocSpec {
@@ -198,8 +297,14 @@ export function npwp(c: DocContext, number: string): DocSpec {
 export function otherPage(c: DocContext): DocSpec {
   const { rng } = c;
   const blocks: Block[] = rng.pick([
-    [{ kind: 'title', text: 'DAFTAR HADIR RAPAT' } as Block, { kind: 'text', text: 'Rapat koordinasi warga RT 05 membahas kebersihan lingkungan dan jadwal ronda.' } as Block],
-    [{ kind: 'title', text: 'PENGUMUMAN' } as Block, { kind: 'text', text: 'Pelayanan kantor tutup pada hari libur nasional. Terima kasih atas perhatian Anda.' } as Block],
+    [
+      { kind: 'title', text: 'DAFTAR HADIR RAPAT' } as Block,
+      { kind: 'text', text: 'Rapat koordinasi warga RT 05 membahas kebersihan lingkungan dan jadwal ronda.' } as Block,
+    ],
+    [
+      { kind: 'title', text: 'PENGUMUMAN' } as Block,
+      { kind: 'text', text: 'Pelayanan kantor tutup pada hari libur nasional. Terima kasih atas perhatian Anda.' } as Block,
+    ],
     [{ kind: 'text', text: 'Catatan belanja: beras 5 kg, minyak goreng, gula pasir, telur satu rak.' } as Block],
   ]);
   return { type: 'other', size: 'portrait', blocks, truth: {} };

@@ -37,17 +37,37 @@ export function ktp(c: DocContext): DocSpec {
   const gol = rng.pick(['A', 'B', 'AB', 'O', '-']);
   const agama = rng.pick(['ISLAM', 'ISLAM', 'ISLAM', 'KRISTEN', 'KATHOLIK', 'HINDU', 'BUDDHA']);
   const status = rng.pick(['KAWIN', 'BELUM KAWIN', 'CERAI MATI']);
-  const pekerjaan = rng.pick(['WIRASWASTA', 'PETANI/PEKEBUN', 'NELAYAN/PERIKANAN', 'PEDAGANG', 'KARYAWAN SWASTA', 'MENGURUS RUMAH TANGGA', 'BURUH HARIAN LEPAS']);
+  const pekerjaan = rng.pick([
+    'WIRASWASTA',
+    'PETANI/PEKEBUN',
+    'NELAYAN/PERIKANAN',
+    'PEDAGANG',
+    'KARYAWAN SWASTA',
+    'MENGURUS RUMAH TANGGA',
+    'BURUH HARIAN LEPAS',
+  ]);
   const rtrw = `${String(rng.int(1, 30)).padStart(3, '0')}/${String(rng.int(1, 15)).padStart(3, '0')}`;
   const desa = rng.pick(['SIMPANG III SIPIN', 'PAAL MERAH', 'TALANG BAKUNG', 'SUKAJADI', 'MEKAR JAYA', 'KENALI ASAM BAWAH']);
   const street = (p.alamat ?? 'JL. MERDEKA NO. 1').split(',')[0] ?? 'JL. MERDEKA';
   const dobStyle: DateStyle = rng.chance(0.85) ? 'dd-mm-yyyy' : rng.pick(DATE_STYLES.slice(0, 3));
   const kota = r.kota.startsWith('KOTA') ? r.kota : `KABUPATEN ${r.kota}`;
   const truth: DocSpec['truth'] = {
-    provinsi: r.provinsi, kabupaten_kota: kota, nik: p.nik, nama: c.printedName,
-    tempat_lahir: p.tempat_lahir ?? r.tempat, tanggal_lahir: p.tanggal_lahir, jenis_kelamin: p.jenis_kelamin,
-    alamat: street, rt_rw: rtrw, kel_desa: desa, kecamatan: r.kecamatan, agama, status_perkawinan: status,
-    pekerjaan, kewarganegaraan: 'WNI', berlaku_hingga: 'SEUMUR HIDUP',
+    provinsi: r.provinsi,
+    kabupaten_kota: kota,
+    nik: p.nik,
+    nama: c.printedName,
+    tempat_lahir: p.tempat_lahir ?? r.tempat,
+    tanggal_lahir: p.tanggal_lahir,
+    jenis_kelamin: p.jenis_kelamin,
+    alamat: street,
+    rt_rw: rtrw,
+    kel_desa: desa,
+    kecamatan: r.kecamatan,
+    agama,
+    status_perkawinan: status,
+    pekerjaan,
+    kewarganegaraan: 'WNI',
+    berlaku_hingga: 'SEUMUR HIDUP',
   };
   if (gol !== '-') truth.golongan_darah = gol;
   const blocks: Block[] = [
@@ -79,7 +99,15 @@ export function kk(c: DocContext, nomorKk: string, members: Member[]): DocSpec {
     ? ['No', 'NIK', 'Nama Lengkap', 'Jenis Kelamin', 'Tempat Lahir', 'Tanggal Lahir', rng.pick(['Hubungan', 'Status Hubungan'])]
     : ['No', 'Nama Lengkap', 'NIK', 'Jenis Kelamin', 'Tempat Lahir', 'Tanggal Lahir', rng.pick(['Hubungan', 'Status Hubungan'])];
   const widths = nikFirst ? [50, 300, 400, 210, 220, 240, 290] : [50, 400, 300, 210, 220, 240, 290];
-  const hub: Record<Hubungan, string> = { kepala_keluarga: 'KEPALA KELUARGA', istri: 'ISTRI', suami: 'SUAMI', anak: 'ANAK', orang_tua: 'ORANG TUA', saudara: 'SAUDARA', lainnya: 'FAMILI LAIN' };
+  const hub: Record<Hubungan, string> = {
+    kepala_keluarga: 'KEPALA KELUARGA',
+    istri: 'ISTRI',
+    suami: 'SUAMI',
+    anak: 'ANAK',
+    orang_tua: 'ORANG TUA',
+    saudara: 'SAUDARA',
+    lainnya: 'FAMILI LAIN',
+  };
   const rows = members.map((m, i) => {
     const cells = [String(i + 1), m.nama, m.nik, GENDER[m.jenis_kelamin], m.tempat_lahir, printDate(m.tanggal_lahir, 'dd-mm-yyyy'), hub[m.hubungan]];
     return nikFirst ? [cells[0] ?? '', cells[2] ?? '', cells[1] ?? '', ...cells.slice(3)] : cells;
@@ -94,10 +122,21 @@ export function kk(c: DocContext, nomorKk: string, members: Member[]): DocSpec {
     { kind: 'table', columns: cols, rows, widths },
   ];
   return {
-    type: 'kk', size: 'landscape', blocks,
+    type: 'kk',
+    size: 'landscape',
+    blocks,
     truth: {
-      nomor_kk: nomorKk, nama_kepala_keluarga: head?.nama ?? '', alamat,
-      anggota: members.map((m) => ({ nik: m.nik, nama: m.nama, jenis_kelamin: m.jenis_kelamin, tempat_lahir: m.tempat_lahir, tanggal_lahir: m.tanggal_lahir, hubungan: m.hubungan })),
+      nomor_kk: nomorKk,
+      nama_kepala_keluarga: head?.nama ?? '',
+      alamat,
+      anggota: members.map((m) => ({
+        nik: m.nik,
+        nama: m.nama,
+        jenis_kelamin: m.jenis_kelamin,
+        tempat_lahir: m.tempat_lahir,
+        tanggal_lahir: m.tanggal_lahir,
+        hubungan: m.hubungan,
+      })),
     },
   };
 }
@@ -115,8 +154,17 @@ export function kartuPeserta(c: DocContext): DocSpec {
     field('Program', p.program.filter((x) => x !== 'JKP').join(rng.pick([', ', ' - ', ' / ']))),
   ];
   return {
-    type: 'kartu_peserta', size: 'card', blocks,
-    truth: { nama: c.printedName, nik: p.nik, nomor_kpj: p.nomor_kpj, tanggal_lahir: p.tanggal_lahir, tanggal_kepesertaan: p.tanggal_kepesertaan, program: p.program.filter((x) => x !== 'JKP') },
+    type: 'kartu_peserta',
+    size: 'card',
+    blocks,
+    truth: {
+      nama: c.printedName,
+      nik: p.nik,
+      nomor_kpj: p.nomor_kpj,
+      tanggal_lahir: p.tanggal_lahir,
+      tanggal_kepesertaan: p.tanggal_kepesertaan,
+      program: p.program.filter((x) => x !== 'JKP'),
+    },
   };
 }
 
@@ -131,8 +179,12 @@ export function bukuTabungan(c: DocContext, bank: string, account: string): DocS
     field('Cabang', `KCP ${c.city}`),
     field(rng.pick(['Tgl. Buka', 'Tanggal Pembukaan']), date(c, opened)),
     { kind: 'gap' },
-    { kind: 'table', columns: ['Tanggal', 'Sandi', 'Mutasi', 'Saldo'], widths: [240, 140, 280, 280],
-      rows: [[printDate(opened, 'dd-mm-yyyy'), 'SETOR', printRupiah(rng.int(1, 50) * 50000, rng), printRupiah(rng.int(50, 200) * 10000, rng)]] },
+    {
+      kind: 'table',
+      columns: ['Tanggal', 'Sandi', 'Mutasi', 'Saldo'],
+      widths: [240, 140, 280, 280],
+      rows: [[printDate(opened, 'dd-mm-yyyy'), 'SETOR', printRupiah(rng.int(1, 50) * 50000, rng), printRupiah(rng.int(50, 200) * 10000, rng)]],
+    },
   ];
   return { type: 'buku_tabungan', size: 'portrait', blocks, truth: { nama_bank: bank, nomor_rekening: account, nama_pemilik: c.printedName } };
 }

@@ -62,7 +62,9 @@ function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: b
     const death = { date: eventDate, place: rng.pick([`RSUD ${city}`, city, `RUMAH, ${city}`]) };
     specs.push(D.kk(ctx(p.nama), family.nomorKk, family.members));
     specs.push(rng.chance(0.5) ? D.aktaKematian(ctx(p.nama), death) : D.suratKematian(ctx(p.nama), death));
-    const heirs = family.members.filter((m) => m.nik !== p.nik).map((m) => ({ ...m, hubungan: m.hubungan === 'kepala_keluarga' ? (m.jenis_kelamin === 'L' ? 'suami' : 'istri') : m.hubungan }) as D.Member);
+    const heirs = family.members
+      .filter((m) => m.nik !== p.nik)
+      .map((m) => ({ ...m, hubungan: m.hubungan === 'kepala_keluarga' ? (m.jenis_kelamin === 'L' ? 'suami' : 'istri') : m.hubungan }) as D.Member);
     const almarhum = rng.chance(0.4) ? nameVariant(p.nama, p.jenis_kelamin, rng, 'bin', rng.pick(['SLAMET', 'ABDULLAH', 'SUKARDI', 'HASAN'])) : p.nama;
     if (heirs.length) specs.push(D.suratAhliWaris(ctx(almarhum), heirs, addDays(death.date, rng.int(3, 40)), death.date, rng.chance(0.4)));
     const heir = heirs[0];
@@ -78,16 +80,27 @@ function buildSpecs(p: Participant, claimType: ClaimType, rng: Rng, withOther: b
   } else if (claimType === 'JKK') {
     const kondisi: KondisiAkhir = rng.pick(['sembuh', 'sembuh', 'cacat_sebagian_fungsi', 'cacat_sebagian_anatomis', 'cacat_total_tetap']);
     const a: D.Accident = {
-      date: eventDate, time: `${String(rng.int(6, 21)).padStart(2, '0')}:${String(rng.int(0, 11) * 5).padStart(2, '0')}`,
+      date: eventDate,
+      time: `${String(rng.int(6, 21)).padStart(2, '0')}:${String(rng.int(0, 11) * 5).padStart(2, '0')}`,
       place: rng.pick([`PASAR ${city}`, `JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`, `KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI'])}`]),
-      reportDate: addDays(eventDate, rng.chance(0.8) ? rng.int(0, 2) : rng.int(3, 9)), stage2Date: addDays(eventDate, rng.int(14, 60)),
-      kondisi, diagnosa: rng.pick(['FRAKTUR RADIUS SINISTRA', 'VULNUS LACERATUM', 'CEDERA KEPALA RINGAN', 'FRAKTUR TIBIA DEKSTRA']),
+      reportDate: addDays(eventDate, rng.chance(0.8) ? rng.int(0, 2) : rng.int(3, 9)),
+      stage2Date: addDays(eventDate, rng.int(14, 60)),
+      kondisi,
+      diagnosa: rng.pick(['FRAKTUR RADIUS SINISTRA', 'VULNUS LACERATUM', 'CEDERA KEPALA RINGAN', 'FRAKTUR TIBIA DEKSTRA']),
       dokter: rng.pick(['dr. Andi Wijaya, Sp.OT', 'dr. Ratna Sari', 'dr. H. Bambang Nugroho, Sp.B', 'dr. Siti Rahmawati']),
-      faskes: rng.pick([`RSUD RADEN MATTAHER ${city}`, `RS SILOAM ${city}`, `KLINIK PRATAMA SEHAT ${city}`]), examDate: addDays(eventDate, rng.int(10, 50)),
+      faskes: rng.pick([`RSUD RADEN MATTAHER ${city}`, `RS SILOAM ${city}`, `KLINIK PRATAMA SEHAT ${city}`]),
+      examDate: addDays(eventDate, rng.int(10, 50)),
     };
     specs.push(D.formKk1(ctx(p.nama), a, rng.chance(0.4)), D.formKk2(ctx(p.nama), a), D.suratDokter(ctx(p.nama), a));
     for (let i = 0, n = rng.int(1, 2); i < n; i++) {
-      specs.push(D.kuitansi(ctx(p.nama), { nomor: `KW/${eventDate.slice(0, 4)}/${String(rng.int(1, 9999)).padStart(4, '0')}`, date: addDays(eventDate, rng.int(0, 20)), amount: rng.int(3, 900) * 5000, penerima: a.faskes }));
+      specs.push(
+        D.kuitansi(ctx(p.nama), {
+          nomor: `KW/${eventDate.slice(0, 4)}/${String(rng.int(1, 9999)).padStart(4, '0')}`,
+          date: addDays(eventDate, rng.int(0, 20)),
+          amount: rng.int(3, 900) * 5000,
+          penerima: a.faskes,
+        }),
+      );
     }
     specs.push(D.bukuTabungan(ctx(p.nama), bank, account));
   } else {
@@ -152,7 +165,12 @@ export async function generateDossier(seed: number, options: DossierOptions = {}
     const name = `${prefix}-${files.length + 1}`;
     if (all.length === 1 && rng.chance(0.5)) {
       const img = await degrade(all[0] as Buffer, kind, rng);
-      files.push({ name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, bytes: new Uint8Array(img.bytes), mime: img.format === 'jpeg' ? 'image/jpeg' : 'image/png', truth: { name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, documents } });
+      files.push({
+        name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`,
+        bytes: new Uint8Array(img.bytes),
+        mime: img.format === 'jpeg' ? 'image/jpeg' : 'image/png',
+        truth: { name: `${name}.${img.format === 'jpeg' ? 'jpg' : 'png'}`, documents },
+      });
       continue;
     }
     const pages: PdfPage[] = [];

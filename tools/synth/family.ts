@@ -19,14 +19,28 @@ const regionOf = (p: Participant): string => REGIONS.find((r) => p.nik.startsWit
 export function buildFamily(p: Participant, rng: Rng, printedSelf: string): Family {
   const code = regionOf(p);
   const place = p.tempat_lahir ?? 'JAMBI';
-  const self: Member = { nik: p.nik, nama: printedSelf, jenis_kelamin: p.jenis_kelamin, tempat_lahir: place, tanggal_lahir: p.tanggal_lahir, hubungan: 'kepala_keluarga' };
+  const self: Member = {
+    nik: p.nik,
+    nama: printedSelf,
+    jenis_kelamin: p.jenis_kelamin,
+    tempat_lahir: place,
+    tanggal_lahir: p.tanggal_lahir,
+    hubungan: 'kepala_keluarga',
+  };
   const by = Number(p.tanggal_lahir.slice(0, 4));
   const married = by < 1998 || rng.chance(0.3);
   let spouse: Member | null = null;
   if (married) {
     const g = p.jenis_kelamin === 'L' ? 'P' : 'L';
     const dob = randomDate(rng, by - 4, Math.min(by + 6, 2004));
-    spouse = { nik: buildNik(code, dob, g, rng.int(1, 9999)), nama: randomName(rng, g), jenis_kelamin: g, tempat_lahir: place, tanggal_lahir: dob, hubungan: g === 'P' ? 'istri' : 'suami' };
+    spouse = {
+      nik: buildNik(code, dob, g, rng.int(1, 9999)),
+      nama: randomName(rng, g),
+      jenis_kelamin: g,
+      tempat_lahir: place,
+      tanggal_lahir: dob,
+      hubungan: g === 'P' ? 'istri' : 'suami',
+    };
   }
   const children: Member[] = [];
   const nChildren = married ? rng.int(0, 3) : 0;
@@ -35,7 +49,14 @@ export function buildFamily(p: Participant, rng: Rng, printedSelf: string): Fami
     const g = rng.chance(0.5) ? 'L' : 'P';
     const dob = randomDate(rng, Math.min(by + 20, 2024), Math.min(by + 40, 2025));
     const first = randomName(rng, g).split(' ')[0] ?? 'PUTRA';
-    children.push({ nik: buildNik(code, dob, g, rng.int(1, 9999)), nama: `${first} ${surname}`, jenis_kelamin: g, tempat_lahir: place, tanggal_lahir: dob, hubungan: 'anak' });
+    children.push({
+      nik: buildNik(code, dob, g, rng.int(1, 9999)),
+      nama: `${first} ${surname}`,
+      jenis_kelamin: g,
+      tempat_lahir: place,
+      tanggal_lahir: dob,
+      hubungan: 'anak',
+    });
   }
   // The husband heads the family card; a woman participant is listed as the wife.
   let head = self;

@@ -28,9 +28,16 @@ const FALLBACK: Record<string, readonly string[]> = {
   mono: ['Liberation Mono', 'DejaVu Sans Mono', 'Liberation Sans', 'DejaVu Sans'],
 };
 const KIND: Record<string, keyof typeof FALLBACK> = {
-  'DejaVu Sans': 'sans', 'DejaVu Sans Condensed': 'sans', 'Liberation Sans': 'sans', 'Liberation Sans Narrow': 'sans',
-  'DejaVu Serif': 'serif', 'DejaVu Serif Condensed': 'serif', 'Liberation Serif': 'serif',
-  'DejaVu Sans Mono': 'mono', 'Liberation Mono': 'mono', 'Noto Sans Mono': 'mono',
+  'DejaVu Sans': 'sans',
+  'DejaVu Sans Condensed': 'sans',
+  'Liberation Sans': 'sans',
+  'Liberation Sans Narrow': 'sans',
+  'DejaVu Serif': 'serif',
+  'DejaVu Serif Condensed': 'serif',
+  'Liberation Serif': 'serif',
+  'DejaVu Sans Mono': 'mono',
+  'Liberation Mono': 'mono',
+  'Noto Sans Mono': 'mono',
 };
 
 let registered: Set<string> | null = null;

@@ -3,7 +3,12 @@
 import type { Rng } from './random';
 
 const MUHAMMAD = ['MUHAMMAD', 'MUHAMAD', 'MOHAMMAD', 'MOHAMAD', 'MOCHAMAD', 'MOCHAMMAD', 'MUHAMMAD', 'M.'];
-const OLD_SPELLING: readonly [RegExp, string][] = [[/U/g, 'OE'], [/J/g, 'DJ'], [/Y/g, 'J'], [/C/g, 'TJ']];
+const OLD_SPELLING: readonly [RegExp, string][] = [
+  [/U/g, 'OE'],
+  [/J/g, 'DJ'],
+  [/Y/g, 'J'],
+  [/C/g, 'TJ'],
+];
 const TITLES_BEFORE = ['H.', 'HJ.', 'DRS.', 'IR.'];
 const TITLES_AFTER = [', S.PD', ', S.E', ', S.KOM', ', A.MD', ', S.T'];
 

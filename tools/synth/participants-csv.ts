@@ -4,8 +4,21 @@ import type { Participant } from '../../src/shared/domain/participant';
 import { syntheticParticipant } from './people';
 
 export const CSV_COLUMNS = [
-  'nomor_kpj', 'nik', 'nama', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'segmen', 'status',
-  'tanggal_kepesertaan', 'iuran_lunas_sampai', 'program', 'nama_bank', 'nomor_rekening', 'nama_pemilik_rekening',
+  'nomor_kpj',
+  'nik',
+  'nama',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'segmen',
+  'status',
+  'tanggal_kepesertaan',
+  'iuran_lunas_sampai',
+  'program',
+  'nama_bank',
+  'nomor_rekening',
+  'nama_pemilik_rekening',
 ] as const;
 
 const q = (v: string | null): string => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);

@@ -53,7 +53,12 @@ class Page {
   readonly canvas;
   readonly ctx: SKRSContext2D;
   y: number;
-  constructor(readonly w: number, readonly h: number, readonly style: OfficeStyle, readonly margin: number) {
+  constructor(
+    readonly w: number,
+    readonly h: number,
+    readonly style: OfficeStyle,
+    readonly margin: number,
+  ) {
     this.canvas = createCanvas(w, h);
     this.ctx = this.canvas.getContext('2d');
     this.ctx.fillStyle = style.tint;

@@ -53,7 +53,8 @@ function predictedBox(d: ExtractedDocument, page: number, sizes?: PageSizes): Bo
   return [x0 / size.width, y0 / size.height, x1 / size.width, y1 / size.height];
 }
 
-const overlapArea = (a: Box, b: Box): number => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
+const overlapArea = (a: Box, b: Box): number =>
+  Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) * Math.max(0, Math.min(a[3], b[3]) - Math.max(a[1], b[1]));
 
 /** How well `d` lies on `t`'s page `page`: null when it does not (another type, not on the page, or both
  * placed and apart); else the overlap of their regions (1 when either has none). */
@@ -120,7 +121,16 @@ export function scoreFile(score: Score, truth: FileTruth, docs: readonly Extract
         else if (same(expected, got)) x.correct++;
         else x.wrong++;
       }
-      if (!same(expected, got)) score.mistakes.push({ file: truth.name, type: t.type, key, expected, got, empty: got === null, reason: match ? (match.fields[key]?.reason ?? 'missing') : 'document_not_found' });
+      if (!same(expected, got))
+        score.mistakes.push({
+          file: truth.name,
+          type: t.type,
+          key,
+          expected,
+          got,
+          empty: got === null,
+          reason: match ? (match.fields[key]?.reason ?? 'missing') : 'document_not_found',
+        });
     }
   }
 }

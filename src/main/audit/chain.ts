@@ -41,7 +41,8 @@ export function rowHash(r: Omit<Row, 'hash'> & { prev_hash: string }): string {
 }
 
 function head(db: Db): { lastId: number; lastHash: string } {
-  const h = db.prepare(`SELECT last_id AS lastId, last_hash AS lastHash FROM audit_head WHERE one = 1`).get() as { lastId: number; lastHash: string } | undefined;
+  const h = db.prepare(`SELECT last_id AS lastId, last_hash AS lastHash FROM audit_head WHERE one = 1`).get() as
+    { lastId: number; lastHash: string } | undefined;
   return h ?? { lastId: 0, lastHash: GENESIS_HASH };
 }
 
@@ -64,9 +65,18 @@ export function appendAudit(db: Db, record: AuditRecord): number {
       prev_hash: lastHash,
     };
     const hash = rowHash(row);
-    db.prepare(
-      `INSERT INTO audit_log(id, at, actor, role, user_id, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(row.id, row.at, row.actor, row.role, row.user_id, row.action, row.case_id, row.detail, row.prev_hash, hash);
+    db.prepare(`INSERT INTO audit_log(id, at, actor, role, user_id, action, case_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      row.id,
+      row.at,
+      row.actor,
+      row.role,
+      row.user_id,
+      row.action,
+      row.case_id,
+      row.detail,
+      row.prev_hash,
+      hash,
+    );
     db.prepare(
       `INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?) ON CONFLICT(one) DO UPDATE SET last_id = excluded.last_id, last_hash = excluded.last_hash`,
     ).run(row.id, hash);
@@ -78,13 +88,19 @@ export function appendAudit(db: Db, record: AuditRecord): number {
 
 /** Checks the whole chain, oldest first, and names the first row that does not follow. */
 export function verifyAuditChain(db: Db): AuditVerification {
-  const rows = db.prepare(`SELECT id, at, actor, role, user_id, action, case_id, detail, prev_hash, hash FROM audit_log ORDER BY id`).iterate() as IterableIterator<Row>;
+  const rows = db
+    .prepare(`SELECT id, at, actor, role, user_id, action, case_id, detail, prev_hash, hash FROM audit_log ORDER BY id`)
+    .iterate() as IterableIterator<Row>;
   let prevId = 0;
   let prevHash = GENESIS_HASH;
   let count = 0;
   for (const r of rows) {
     count++;
-    const broken = (reason: NonNullable<AuditVerification['firstBroken']>['reason']): AuditVerification => ({ ok: false, rows: count, firstBroken: { id: r.id, reason } });
+    const broken = (reason: NonNullable<AuditVerification['firstBroken']>['reason']): AuditVerification => ({
+      ok: false,
+      rows: count,
+      firstBroken: { id: r.id, reason },
+    });
     if (r.hash === null || r.prev_hash === null) return broken('unsealed');
     if (r.id !== prevId + 1) return broken('missing_before');
     if (r.prev_hash !== prevHash) return broken('out_of_order');
@@ -119,7 +135,12 @@ export function sealExistingAuditRows(db: Db): void {
     if (typeof d?.csvText !== 'string') continue;
     const bytes = Buffer.from(d.csvText, 'utf8');
     setDetail.run(
-      JSON.stringify({ fileName: d.fileName ?? null, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length, note: 'file content removed from the audit trail (schema 6)' }),
+      JSON.stringify({
+        fileName: d.fileName ?? null,
+        sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+        bytes: bytes.length,
+        note: 'file content removed from the audit trail (schema 6)',
+      }),
       r.id,
     );
   }

@@ -50,7 +50,16 @@ export function listAudit(db: Db, f: AuditFilter): { entries: AuditEntry[]; next
       `SELECT a.id, a.at, a.actor, a.role, a.action, a.case_id, c.reference, a.detail FROM audit_log a LEFT JOIN cases c ON c.id = a.case_id
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`,
     )
-    .all(...args, f.limit + 1) as { id: number; at: string; actor: string; role: string; action: string; case_id: number | null; reference: string | null; detail: string }[];
+    .all(...args, f.limit + 1) as {
+    id: number;
+    at: string;
+    actor: string;
+    role: string;
+    action: string;
+    case_id: number | null;
+    reference: string | null;
+    detail: string;
+  }[];
   const more = rows.length > f.limit;
   const page = rows.slice(0, f.limit);
   return {

@@ -22,7 +22,8 @@ export function createSession(ctx: BackendContext, userId: number, transport: Tr
   return { token, sessionId };
 }
 
-export type SessionLookup = { ok: true; caller: UserCaller } | { ok: false; reason: 'no_session' | 'expired'; sessionId?: string; userId?: number; username?: string };
+export type SessionLookup =
+  { ok: true; caller: UserCaller } | { ok: false; reason: 'no_session' | 'expired'; sessionId?: string; userId?: number; username?: string };
 
 interface SessionRow {
   id: string;
@@ -75,7 +76,8 @@ export function endSession(ctx: BackendContext, sessionIdOrToken: string, reason
 }
 
 export function endUserSessions(ctx: BackendContext, userId: number, reason: string): number {
-  return ctx.db.prepare(`UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL`).run(ctx.now().toISOString(), reason, userId).changes;
+  return ctx.db.prepare(`UPDATE sessions SET ended_at = ?, end_reason = ? WHERE user_id = ? AND ended_at IS NULL`).run(ctx.now().toISOString(), reason, userId)
+    .changes;
 }
 
 export const sessionIdOfToken = idOf;

@@ -18,10 +18,14 @@ export interface SignedIn {
 }
 
 function refuse(why: string, params: Record<string, string | number> = {}): never {
-  throw new AppError('unauthorized', why === 'locked' ? 'The account is locked after repeated failed sign-ins' : why === 'disabled' ? 'The account is disabled' : 'Wrong user name or password', {
-    reason: why === 'unknown_user' || why === 'bad_password' ? 'bad_credentials' : why,
-    ...params,
-  });
+  throw new AppError(
+    'unauthorized',
+    why === 'locked' ? 'The account is locked after repeated failed sign-ins' : why === 'disabled' ? 'The account is disabled' : 'Wrong user name or password',
+    {
+      reason: why === 'unknown_user' || why === 'bad_password' ? 'bad_credentials' : why,
+      ...params,
+    },
+  );
 }
 
 export async function signIn(ctx: BackendContext, transport: Transport, username: string, password: string): Promise<SignedIn> {
@@ -64,7 +68,11 @@ export async function signIn(ctx: BackendContext, transport: Transport, username
 }
 
 /** First run: the first account, an administrator, signed in at once. Refused once any account exists. */
-export async function setupFirstAdmin(ctx: BackendContext, transport: Transport, u: { username: string; displayName: string; password: string }): Promise<SignedIn> {
+export async function setupFirstAdmin(
+  ctx: BackendContext,
+  transport: Transport,
+  u: { username: string; displayName: string; password: string },
+): Promise<SignedIn> {
   if (countUsers(ctx) > 0) throw new AppError('conflict', 'ClaimDesk is already set up; sign in instead', { reason: 'setup_done' });
   refuseWeak(u.password, u.username);
   const hash = await hashPassword(u.password);

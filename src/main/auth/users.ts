@@ -116,7 +116,8 @@ export function updateUser(ctx: BackendContext, caller: Caller, u: UserUpdate): 
     const losesAdmin = before.role === 'admin' && before.disabled === 0 && ((u.role !== undefined && u.role !== 'admin') || u.disabled === true);
     // No administrator locks themselves out, and the last active administrator stays one.
     if (self && losesAdmin) throw new AppError('forbidden', 'You cannot take away your own administrator access', { reason: 'self' });
-    if (losesAdmin && activeAdmins(ctx) <= 1) throw new AppError('conflict', 'The last active administrator cannot be disabled or demoted', { reason: 'last_admin' });
+    if (losesAdmin && activeAdmins(ctx) <= 1)
+      throw new AppError('conflict', 'The last active administrator cannot be disabled or demoted', { reason: 'last_admin' });
     const changes: Record<string, { old: unknown; new: unknown }> = {};
     const at = ctx.now().toISOString();
     if (u.displayName !== undefined && u.displayName !== before.display_name) changes.displayName = { old: before.display_name, new: u.displayName };
@@ -125,9 +126,7 @@ export function updateUser(ctx: BackendContext, caller: Caller, u: UserUpdate): 
     if (u.unlock && (before.locked_until !== null || before.failed_attempts > 0)) changes.locked = { old: before.locked_until, new: null };
     if (Object.keys(changes).length === 0) return before;
     ctx.db
-      .prepare(
-        `UPDATE users SET display_name = ?, role = ?, disabled = ?, failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?`,
-      )
+      .prepare(`UPDATE users SET display_name = ?, role = ?, disabled = ?, failed_attempts = ?, locked_until = ?, updated_at = ? WHERE id = ?`)
       .run(
         u.displayName ?? before.display_name,
         u.role ?? before.role,

@@ -17,7 +17,8 @@ interface ParentPort {
 
 /** Electron's utility process has `process.parentPort`; a Node child has the IPC channel. */
 function parent(): ParentPort {
-  const electronPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } }).parentPort;
+  const electronPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void; on(e: 'message', l: (e: { data: unknown }) => void): void } })
+    .parentPort;
   if (electronPort) return { post: (m) => electronPort.postMessage(m), onMessage: (l) => electronPort.on('message', (e) => l(e.data as ToBackend)) };
   if (!process.send) throw new Error('the back end runs as a child process (claimdesk serve) or an Electron utility process');
   return { post: (m) => process.send?.(m), onMessage: (l) => process.on('message', (m) => l(m as ToBackend)) };
@@ -64,9 +65,9 @@ port.onMessage((m) => {
   if (m.t === 'end-session') return b?.endSession(m.token, m.reason);
   if (!b) return port.post({ t: 'result', id: m.id, result: { ok: false, error: { code: 'internal', message: 'The back end is not started.' } } });
   let session: string | null | undefined;
-  void b.dispatch(m.method, m.payload, { sessionToken: m.session, setSession: (token) => (session = token) }).then((result) =>
-    port.post({ t: 'result', id: m.id, result, ...(session !== undefined ? { session } : {}) }),
-  );
+  void b
+    .dispatch(m.method, m.payload, { sessionToken: m.session, setSession: (token) => (session = token) })
+    .then((result) => port.post({ t: 'result', id: m.id, result, ...(session !== undefined ? { session } : {}) }));
 });
 
 // The parent went away (crashed, killed): close the database cleanly rather than be left behind.

@@ -98,15 +98,22 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
   };
 }
 
-interface FlagRow { rule: string; severity: string; message_id: string; message_en: string; evidence: string }
+interface FlagRow {
+  rule: string;
+  severity: string;
+  message_id: string;
+  message_en: string;
+  evidence: string;
+}
 
 export function getCaseChecks(ctx: BackendContext, caseId: number): CaseChecks {
   getCase(ctx, caseId);
   const rows = ctx.db.prepare(`SELECT rule, severity, message_id, message_en, evidence FROM case_flags WHERE case_id = ? ORDER BY id`).all(caseId) as FlagRow[];
-  const flags = rows.map((r) => flagSchema.parse({ rule: r.rule, severity: r.severity, message: { id: r.message_id, en: r.message_en }, evidence: JSON.parse(r.evidence) }));
+  const flags = rows.map((r) =>
+    flagSchema.parse({ rule: r.rule, severity: r.severity, message: { id: r.message_id, en: r.message_en }, evidence: JSON.parse(r.evidence) }),
+  );
   const check = ctx.db.prepare(`SELECT checked_at, checklist, pay_by, rules_version, requirements_version FROM case_checks WHERE case_id = ?`).get(caseId) as
-    | { checked_at: string; checklist: string; pay_by: string | null; rules_version: string; requirements_version: string }
-    | undefined;
+    { checked_at: string; checklist: string; pay_by: string | null; rules_version: string; requirements_version: string } | undefined;
   return {
     caseId,
     checkedAt: check?.checked_at ?? null,

@@ -45,10 +45,7 @@ export function activeRequirementTable(ctx: BackendContext): RequirementTable {
     ctx.db
       .prepare(`INSERT INTO requirement_tables(version, effective_from, loaded_at, source, content) VALUES (?, ?, ?, ?, ?) ON CONFLICT(version) DO NOTHING`)
       .run(shipped.version, shipped.effectiveFrom, new Date().toISOString(), 'resources/requirements/requirements.json', JSON.stringify(shipped));
-    const row = ctx.db
-      .prepare(`SELECT content FROM requirement_tables ORDER BY effective_from DESC, loaded_at DESC LIMIT 1`)
-      .pluck()
-      .get() as string;
+    const row = ctx.db.prepare(`SELECT content FROM requirement_tables ORDER BY effective_from DESC, loaded_at DESC LIMIT 1`).pluck().get() as string;
     return requirementTableSchema.parse(JSON.parse(row));
   });
 }

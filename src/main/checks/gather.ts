@@ -13,7 +13,16 @@ import { activeRequirementTable } from './config-store';
 const hasTable = (ctx: BackendContext, name: string): boolean =>
   ctx.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
 
-interface DocRow { id: number; file_id: number | null; type: string; type_confidence: number; pages: string; fields: string; sha256: string | null; file_name: string | null }
+interface DocRow {
+  id: number;
+  file_id: number | null;
+  type: string;
+  type_confidence: number;
+  pages: string;
+  fields: string;
+  sha256: string | null;
+  file_name: string | null;
+}
 
 function documents(ctx: BackendContext, caseId: number): (CaseDocumentInput & { fileId: number | null })[] {
   if (!hasTable(ctx, 'case_documents')) return [];
@@ -28,7 +37,12 @@ function documents(ctx: BackendContext, caseId: number): (CaseDocumentInput & { 
     .all(caseId) as DocRow[];
   const out: (CaseDocumentInput & { fileId: number | null })[] = [];
   for (const r of rows) {
-    const parsed = extractedDocumentSchema.safeParse({ type: r.type, typeConfidence: r.type_confidence, pages: JSON.parse(r.pages), fields: JSON.parse(r.fields) });
+    const parsed = extractedDocumentSchema.safeParse({
+      type: r.type,
+      typeConfidence: r.type_confidence,
+      pages: JSON.parse(r.pages),
+      fields: JSON.parse(r.fields),
+    });
     // A row that does not follow the contract is skipped rather than judged on garbage.
     if (parsed.success) out.push({ id: String(r.id), document: parsed.data, fileSha256: r.sha256, fileName: r.file_name, fileId: r.file_id });
   }
@@ -103,7 +117,12 @@ export function gatherCaseInput(ctx: BackendContext, caseId: number): CaseInput 
     incidentDate: c.incidentDate,
     filedDate: c.createdAt.slice(0, 10),
     participant,
-    memberships: nik ? repo.listByNik(nik).map((p) => p.nomor_kpj).filter((k) => k !== participant?.nomor_kpj) : [],
+    memberships: nik
+      ? repo
+          .listByNik(nik)
+          .map((p) => p.nomor_kpj)
+          .filter((k) => k !== participant?.nomor_kpj)
+      : [],
     documents: docs.map(({ fileId: _f, ...d }) => d),
     poorPages: poorPages(ctx, caseId, docs),
     otherClaims,

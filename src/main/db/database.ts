@@ -54,11 +54,7 @@ function assertLooksLikeSqlite(file: string): void {
     const header = Buffer.alloc(16);
     fs.readSync(fd, header, 0, 16, 0);
     if (header.toString('latin1') !== 'SQLite format 3\u0000') {
-      throw new AppError(
-        'database_unreadable',
-        `${file} is not a ClaimDesk database (not an SQLite file). It was left untouched.`,
-        { file },
-      );
+      throw new AppError('database_unreadable', `${file} is not a ClaimDesk database (not an SQLite file). It was left untouched.`, { file });
     }
   } finally {
     fs.closeSync(fd);
@@ -78,10 +74,10 @@ function migrate(db: Db, from: number): void {
 
 /** The schema as SQL text, sorted, for the committed snapshot test. */
 export function schemaDump(db: Db): string {
-  const rows = db
-    .prepare(
-      `SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`,
-    )
-    .all() as { type: string; name: string; sql: string }[];
+  const rows = db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as {
+    type: string;
+    name: string;
+    sql: string;
+  }[];
   return rows.map((r) => `${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n') + '\n';
 }

@@ -23,7 +23,6 @@ import { resourcesDir } from '../paths';
 import { createCase } from '../services/cases';
 import type { DemoAccount } from './accounts';
 
-
 export interface DemoResult {
   seeded: boolean;
   participants: number;
@@ -69,7 +68,10 @@ export const demoManifestSchema = z.object({
       claimType: claimTypeSchema,
       kpj: z.string().regex(/^\d{11}$/),
       /** The incident (accident or death) date, as printed on the case's documents when it has any. */
-      incidentDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      incidentDate: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
       notes: z.string(),
       /** Scanned files, relative to the manifest. */
       files: z.array(z.string()),
@@ -88,7 +90,13 @@ function readManifest(dir: string): DemoManifest {
 
 /** Participants from a contract §3 CSV, validated row by row as the CSV import validates them. */
 function* participantsFrom(file: string): Generator<Participant> {
-  const rows = parse(fs.readFileSync(file), { bom: true, columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true });
+  // csv-parse's ESM and CommonJS type declarations differ (unknown and any): the assertion keeps both exact.
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
+  const rows = parse(fs.readFileSync(file), {
+    bom: true,
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    skip_empty_lines: true,
+  }) as Record<string, string>[];
   for (const [i, row] of rows.entries()) {
     const v = validateRow((c) => row[c], Object.values(row));
     // The file is built and shipped with the app: a bad row is a build error, not an officer's typo.
@@ -135,4 +143,3 @@ export async function seedDemo(ctx: BackendContext, options: DemoOptions = {}, d
   }
   return { seeded: true, participants, cases: manifest.cases.length, files, accounts };
 }
-

@@ -35,8 +35,16 @@ const SELECT = `SELECT d.*, COALESCE((SELECT cf.original_name FROM case_files cf
 
 function toDocument(r: Row): CaseDocument {
   return {
-    id: r.id, caseId: r.case_id, fileId: r.file_id, fileName: r.file_name, type: r.type, typeConfidence: r.type_confidence,
-    typeSource: r.type_source, pages: pagesSchema.parse(JSON.parse(r.pages)), fields: fieldsSchema.parse(JSON.parse(r.fields)), updatedAt: r.updated_at,
+    id: r.id,
+    caseId: r.case_id,
+    fileId: r.file_id,
+    fileName: r.file_name,
+    type: r.type,
+    typeConfidence: r.type_confidence,
+    typeSource: r.type_source,
+    pages: pagesSchema.parse(JSON.parse(r.pages)),
+    fields: fieldsSchema.parse(JSON.parse(r.fields)),
+    updatedAt: r.updated_at,
     ...(r.regions ? { regions: regionsSchema.parse(JSON.parse(r.regions)) } : {}),
   };
 }
@@ -106,7 +114,9 @@ export interface ExtractionInput {
 export type ExtractionPlan = { fileId: number; docs: { doc: ExtractedDocument; prevId: number | null; source: 'officer' | 'ocr' }[] }[];
 
 function stampOf(ctx: BackendContext, caseId: number): string {
-  const docs = ctx.db.prepare(`SELECT count(*) AS n, COALESCE(max(updated_at), '') AS at, COALESCE(sum(id), 0) AS ids FROM case_documents WHERE case_id = ?`).get(caseId) as {
+  const docs = ctx.db
+    .prepare(`SELECT count(*) AS n, COALESCE(max(updated_at), '') AS at, COALESCE(sum(id), 0) AS ids FROM case_documents WHERE case_id = ?`)
+    .get(caseId) as {
     n: number;
     at: string;
     ids: number;
@@ -135,7 +145,14 @@ export function computeExtraction(filesList: [number, OcrPage[]][], previous: Ca
     // An officer's typing of a document replaces what the engine found in the same place.
     const docs = [
       ...extractFilePages(pages).filter((d) => !officerTyped.some((o) => samePlace(o, d))),
-      ...officerTyped.map((d) => ({ ...extractAs(d.type, pages.filter((p) => d.pages.includes(p.page)), d.regions), typeConfidence: 1 })),
+      ...officerTyped.map((d) => ({
+        ...extractAs(
+          d.type,
+          pages.filter((p) => d.pages.includes(p.page)),
+          d.regions,
+        ),
+        typeConfidence: 1,
+      })),
     ].sort((a, b) => (a.pages[0] ?? 0) - (b.pages[0] ?? 0) || (a.regions?.[0]?.bbox[1] ?? 0) - (b.regions?.[0]?.bbox[1] ?? 0));
     const claimed = new Set<CaseDocument>();
     extracted.push({
@@ -155,13 +172,21 @@ export function computeExtraction(filesList: [number, OcrPage[]][], previous: Ca
 
 /** Stores a plan computed from `input`; false (nothing written) when the case changed since `input`.
  * `wanted` is asked in the storing transaction (a case locked meanwhile keeps what it was judged on). */
-export function storeExtraction(ctx: BackendContext, caseId: number, input: ExtractionInput, plan: ExtractionPlan, wanted: () => boolean = () => true): boolean | 'unwanted' {
+export function storeExtraction(
+  ctx: BackendContext,
+  caseId: number,
+  input: ExtractionInput,
+  plan: ExtractionPlan,
+  wanted: () => boolean = () => true,
+): boolean | 'unwanted' {
   const at = new Date().toISOString();
   const insert = ctx.db.prepare(
     `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, regions, updated_at, updated_by)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const update = ctx.db.prepare(`UPDATE case_documents SET seq = ?, type = ?, type_confidence = ?, type_source = ?, pages = ?, fields = ?, regions = ?, updated_at = ? WHERE id = ?`);
+  const update = ctx.db.prepare(
+    `UPDATE case_documents SET seq = ?, type = ?, type_confidence = ?, type_source = ?, pages = ?, fields = ?, regions = ?, updated_at = ? WHERE id = ?`,
+  );
   return ctx.db.transaction(() => {
     if (!wanted()) return 'unwanted';
     if (stampOf(ctx, caseId) !== input.stamp) return false;
@@ -218,7 +243,11 @@ export function setField(ctx: BackendContext, documentId: number, key: string, v
   }
   const before = doc.fields[key];
   const field: ExtractedField = {
-    value: checked.value, confidence: 1, page: before?.page ?? doc.pages[0] ?? 1, bbox: before?.bbox ?? null, source: 'officer',
+    value: checked.value,
+    confidence: 1,
+    page: before?.page ?? doc.pages[0] ?? 1,
+    bbox: before?.bbox ?? null,
+    source: 'officer',
     ...(checked.value === null ? { needsKeying: true, reason: 'cleared_by_officer' } : {}),
   };
   ctx.db

@@ -46,6 +46,11 @@ export async function extractFiles(paths: readonly string[], opts: ExtractFilesO
     });
   }
   return {
-    files: reads.map((r, i) => ({ file: r.file, pages: r.pages.length ? Math.max(...r.pages.map((pg) => pg.page)) : 0, documents: documents[i] ?? [], errors: errors[i] ?? [] })),
+    files: reads.map((r, i) => ({
+      file: r.file,
+      pages: r.pages.length ? Math.max(...r.pages.map((pg) => pg.page)) : 0,
+      documents: documents[i] ?? [],
+      errors: errors[i] ?? [],
+    })),
   };
 }

@@ -17,7 +17,11 @@ export interface ExtractJob {
 const ATTEMPTS = 3;
 
 const extractor = (ctx: BackendContext): ThreadClient<ExtractJob> =>
-  ctx.service('extraction.thread', () => new ThreadClient<ExtractJob>('extract-thread', null, 'Extraction'), (t) => t.terminate());
+  ctx.service(
+    'extraction.thread',
+    () => new ThreadClient<ExtractJob>('extract-thread', null, 'Extraction'),
+    (t) => t.terminate(),
+  );
 
 /** Extracts the case in the thread; false when `wanted` said no (in the storing transaction). */
 export async function extractCaseOffThread(ctx: BackendContext, caseId: number, wanted: () => boolean = () => true): Promise<boolean> {

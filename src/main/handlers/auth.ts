@@ -42,7 +42,8 @@ export const authHandlers: HandlerMap<keyof typeof authMethods> = {
     if (!(await verifyPassword(input.currentPassword, me.password_hash))) {
       throw new AppError('invalid_input', 'The current password is wrong', { reason: 'wrong_current_password' });
     }
-    if (input.currentPassword === input.newPassword) throw new AppError('invalid_input', 'Choose a password different from the current one', { reason: 'same_password' });
+    if (input.currentPassword === input.newPassword)
+      throw new AppError('invalid_input', 'Choose a password different from the current one', { reason: 'same_password' });
     return { user: toSessionUser(await setOwnPassword(ctx, call.caller, me.id, input.newPassword)) };
   },
 };

@@ -42,7 +42,8 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
         rejected.push({ name: f.name, code: err.code, message: err.message, ...(typeof reason === 'string' ? { reason } : {}) });
       }
     }
-    if (rejected.length) ctx.audit(call.caller, 'documents.rejected', { rejected: rejected.map((r) => ({ name: r.name, code: r.code, reason: r.reason ?? null })) }, input.caseId);
+    if (rejected.length)
+      ctx.audit(call.caller, 'documents.rejected', { rejected: rejected.map((r) => ({ name: r.name, code: r.code, reason: r.reason ?? null })) }, input.caseId);
     if (added.length === 0 && firstError) throw firstError;
     ctx.events.emit('case.changed', { caseId: input.caseId });
     // OCR runs in the background; progress arrives as 'ocr.progress' events.

@@ -10,10 +10,6 @@ export interface HandlerCall {
   setSession: (token: string | null) => void;
 }
 
-export type Handler<M extends MethodName> = (
-  input: MethodParsedInput<M>,
-  ctx: BackendContext,
-  call: HandlerCall,
-) => Promise<MethodOutput<M>> | MethodOutput<M>;
+export type Handler<M extends MethodName> = (input: MethodParsedInput<M>, ctx: BackendContext, call: HandlerCall) => Promise<MethodOutput<M>> | MethodOutput<M>;
 
 export type HandlerMap<K extends MethodName> = { [M in K]: Handler<M> };

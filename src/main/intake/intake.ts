@@ -81,8 +81,7 @@ export async function addFilesToCase(
       ).run(c.hash, c.bytes.length, c.format, MIME_TYPES[c.format], c.pageCount, c.name, paths[i], now);
       const fileId = (db.prepare(`SELECT id FROM files WHERE sha256 = ?`).get(c.hash) as { id: number }).id;
       const existing = db.prepare(`SELECT id, added_at FROM case_files WHERE case_id = ? AND file_id = ?`).get(caseId, fileId) as
-        | { id: number; added_at: string }
-        | undefined;
+        { id: number; added_at: string } | undefined;
       let caseFileId = existing?.id;
       if (!existing) {
         const info = db

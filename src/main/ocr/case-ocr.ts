@@ -26,10 +26,14 @@ interface Run {
 }
 
 const runs = (ctx: BackendContext): Map<number, Run> =>
-  ctx.service('ocr.runs', () => new Map<number, Run>(), async (m) => {
-    for (const run of m.values()) run.controller.abort();
-    await Promise.all([...m.values()].map((r) => r.done));
-  });
+  ctx.service(
+    'ocr.runs',
+    () => new Map<number, Run>(),
+    async (m) => {
+      for (const run of m.values()) run.controller.abort();
+      await Promise.all([...m.values()].map((r) => r.done));
+    },
+  );
 
 const now = (): string => new Date().toISOString();
 
@@ -182,7 +186,9 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
         const page = await readers.read(file, job.page, signal);
         if (signal.aborted) break;
         ctx.db
-          .prepare(`UPDATE page_ocr SET state = 'done', source = ?, ocr_json = ?, poor = ?, error = NULL, updated_at = ? WHERE file_id = ? AND page = ? AND state = 'running'`)
+          .prepare(
+            `UPDATE page_ocr SET state = 'done', source = ?, ocr_json = ?, poor = ?, error = NULL, updated_at = ? WHERE file_id = ? AND page = ? AND state = 'running'`,
+          )
           .run(page.source, JSON.stringify(page), page.quality.poor ? 1 : 0, now(), job.file_id, job.page);
         emit(job.file_id, job.page, 'done');
       } catch (err) {
@@ -207,9 +213,7 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
 }
 
 function fileFinished(ctx: BackendContext, fileId: number): boolean {
-  const row = ctx.db
-    .prepare(`SELECT count(*) AS open FROM page_ocr WHERE file_id = ? AND state IN ('pending','running')`)
-    .get(fileId) as { open: number };
+  const row = ctx.db.prepare(`SELECT count(*) AS open FROM page_ocr WHERE file_id = ? AND state IN ('pending','running')`).get(fileId) as { open: number };
   return row.open === 0;
 }
 

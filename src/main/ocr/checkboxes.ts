@@ -102,10 +102,12 @@ function isolated(ink: Uint8Array, w: number, h: number, x0: number, y0: number,
   const share = (xs: [number, number], ys: [number, number]): number => {
     let on = 0;
     let all = 0;
-    for (let y = ys[0]; y <= ys[1]; y++) for (let x = xs[0]; x <= xs[1]; x++) if (x >= 0 && y >= 0 && x < w && y < h) {
-      all++;
-      if (ink[y * w + x] === 1) on++;
-    }
+    for (let y = ys[0]; y <= ys[1]; y++)
+      for (let x = xs[0]; x <= xs[1]; x++)
+        if (x >= 0 && y >= 0 && x < w && y < h) {
+          all++;
+          if (ink[y * w + x] === 1) on++;
+        }
     return all ? on / all : 0;
   };
   return share([x0 - d, x0 - d], [y0, y1]) < 0.3 && share([x0, x1], [y0 - d, y0 - d]) < 0.3 && share([x0, x1], [y1 + d, y1 + d]) < 0.3;
@@ -121,7 +123,6 @@ const boxLike = (w: OcrWord, letterHeight: number): boolean => {
 
 /** A word that starts with the box read into it ("(Cacat", "MSembuh"): junk, or a capital glued to a capitalised word. */
 const boxGlued = (text: string): boolean => /^[^\p{L}\p{N}]/u.test(text) || /^\p{Lu}\p{Lu}\p{Ll}/u.test(text);
-
 
 /** Finds the check boxes on the page's lines and puts a mark word in each one's place; returns how many. */
 export function markCheckboxes(raster: PageRaster, lines: OcrLine[]): number {

@@ -76,7 +76,7 @@ function rowRuns(runs: Runs, mask: Uint8Array, width: number, height: number, mi
   let any = false;
   for (let y = 0; y < height; y++) {
     const end = rowStart[y + 1] as number;
-    for (let first = rowStart[y] as number; first < end; ) {
+    for (let first = rowStart[y] as number; first < end;) {
       // The runs from `first` up to `last` are one stretch of ink with no gap wider than `gap`.
       let last = first;
       while (last + 1 < end && (x0[last + 1] as number) - (x1[last] as number) - 1 <= gap) last++;
@@ -123,7 +123,17 @@ function columnRuns(runs: Runs, mask: Uint8Array, img: Buffer, width: number, he
  * rule and end on another (`horizontal`, already marked): a digit box's sides, a table cell's walls.
  * A letter inside a box stops short of its rules.
  */
-function uprightsBetweenRules(runs: Runs, horizontal: Uint8Array, vertical: Uint8Array, img: Buffer, width: number, height: number, maxLength: number, thick: number, gap: number): boolean {
+function uprightsBetweenRules(
+  runs: Runs,
+  horizontal: Uint8Array,
+  vertical: Uint8Array,
+  img: Buffer,
+  width: number,
+  height: number,
+  maxLength: number,
+  thick: number,
+  gap: number,
+): boolean {
   const { x0, x1, rowStart } = runs;
   let any = false;
   const start = new Int32Array(width).fill(-1);

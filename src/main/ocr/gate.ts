@@ -22,7 +22,6 @@ export class Gate {
 export async function runLanes(workers: number, lanes: number, lane: (firstRead: () => void) => Promise<void>): Promise<void> {
   let release = (): void => undefined;
   const first = new Promise<void>((resolve) => (release = resolve));
-  const run = (i: number): Promise<void> =>
-    i < workers ? lane(release).finally(release) : first.then(() => lane(release));
+  const run = (i: number): Promise<void> => (i < workers ? lane(release).finally(release) : first.then(() => lane(release)));
   await Promise.all(Array.from({ length: lanes }, (_v, i) => run(i)));
 }

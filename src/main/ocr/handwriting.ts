@@ -77,7 +77,8 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
   let groundSum = 0;
   let groundN = 0;
   const dark = threshold * 0.8;
-  const chromaAt = (i: number): number => Math.max(data[i] as number, data[i + 1] as number, data[i + 2] as number) - Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number);
+  const chromaAt = (i: number): number =>
+    Math.max(data[i] as number, data[i + 1] as number, data[i + 2] as number) - Math.min(data[i] as number, data[i + 1] as number, data[i + 2] as number);
   for (let y = 0, k = 0; y < h; y++) {
     const row = ((y0 + y) * raster.width + x0) * channels;
     for (let x = 0; x < w; x++, k++) {
@@ -112,9 +113,19 @@ export function inkShape(raster: PageRaster, box: BBox, colourOnly = false): Ink
   const beyondPixel = (d: number): number => Math.max(0, d - 1) / mh;
   return {
     components: letters.length,
-    baseline: beyondPixel(lineSpread(centres, letters.map((b) => b.bottom))),
+    baseline: beyondPixel(
+      lineSpread(
+        centres,
+        letters.map((b) => b.bottom),
+      ),
+    ),
     heights: beyondPixel(median(heights.map((v) => Math.abs(v - mh)))),
-    tops: beyondPixel(lineSpread(centres, letters.map((b) => b.top))),
+    tops: beyondPixel(
+      lineSpread(
+        centres,
+        letters.map((b) => b.top),
+      ),
+    ),
     chroma,
   };
 }

@@ -82,8 +82,21 @@ export function darkBoxes(grey: Buffer, width: number, height: number, textHeigh
     for (let y = y0; y <= y1; y++) for (let x = x0; x <= x1; x++) boxLight += light[y * cw + x] as number;
     const solid = n / (bw * bh);
     const strokes = boxLight / (bw * bh);
-    if (bw >= OCR_IMAGE.minDarkCellsWide && bh >= 2 && solid >= OCR_IMAGE.minDarkSolidity && strokes >= OCR_IMAGE.minLightStrokes && strokes <= OCR_IMAGE.maxLightStrokes) {
-      out.push(tighten(grey, width, { x: x0 * cell, y: y0 * cell, width: Math.min(width, (x1 + 1) * cell) - x0 * cell, height: Math.min(height, (y1 + 1) * cell) - y0 * cell }, cell));
+    if (
+      bw >= OCR_IMAGE.minDarkCellsWide &&
+      bh >= 2 &&
+      solid >= OCR_IMAGE.minDarkSolidity &&
+      strokes >= OCR_IMAGE.minLightStrokes &&
+      strokes <= OCR_IMAGE.maxLightStrokes
+    ) {
+      out.push(
+        tighten(
+          grey,
+          width,
+          { x: x0 * cell, y: y0 * cell, width: Math.min(width, (x1 + 1) * cell) - x0 * cell, height: Math.min(height, (y1 + 1) * cell) - y0 * cell },
+          cell,
+        ),
+      );
     }
   }
   return out;

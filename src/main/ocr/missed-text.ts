@@ -25,7 +25,8 @@ export function uncoveredBlocks(grey: Buffer, width: number, height: number, wor
   const ink = new Float32Array(cw * ch);
   for (let y = 0; y < height; y++) {
     const row = Math.floor(y / cell) * cw;
-    for (let x = 0; x < width; x++) if ((grey[y * width + x] as number) < 128) ink[row + Math.floor(x / cell)] = (ink[row + Math.floor(x / cell)] as number) + 1;
+    for (let x = 0; x < width; x++)
+      if ((grey[y * width + x] as number) < 128) ink[row + Math.floor(x / cell)] = (ink[row + Math.floor(x / cell)] as number) + 1;
   }
   const area = cell * cell;
   const covered = new Uint8Array(cw * ch);
@@ -93,7 +94,13 @@ export async function readMissedText(prepared: PreparedImage, read: RecognizedIm
   const level = await levelRegion(prepared, read.rotateRadians, { left: 0, top: 0, width: W, height: H });
   const words = read.lines.flatMap((l) => l.words.map((w) => w.bbox));
   const cell = Math.max(8, Math.round(prepared.dpi * OCR_IMAGE.missedCellInch));
-  const blocks = uncoveredBlocks(level.data, level.width, level.height, words.map((b) => [b[0] - level.left, b[1] - level.top, b[2] - level.left, b[3] - level.top] as BBox), cell);
+  const blocks = uncoveredBlocks(
+    level.data,
+    level.width,
+    level.height,
+    words.map((b) => [b[0] - level.left, b[1] - level.top, b[2] - level.left, b[3] - level.top] as BBox),
+    cell,
+  );
   if (!blocks.length) return { read, blocks: 0, found: 0 };
   // Some paper around each block (tesseract reads text touching an edge badly) and between them.
   const pad = cell * 2;
@@ -110,12 +117,15 @@ export async function readMissedText(prepared: PreparedImage, read: RecognizedIm
   const sheetW = Math.max(...parts.map((p) => p.width)) + 2 * pad;
   const sheet = Buffer.alloc(sheetW * top, 255);
   for (const p of parts) {
-    for (let y = 0; y < p.height; y++) level.data.copy(sheet, (p.top + y) * sheetW + pad, (p.y0 + y) * level.width + p.x0, (p.y0 + y) * level.width + p.x0 + p.width);
+    for (let y = 0; y < p.height; y++)
+      level.data.copy(sheet, (p.top + y) * sheetW + pad, (p.y0 + y) * level.width + p.x0, (p.y0 + y) * level.width + p.x0 + p.width);
   }
-  const got = await pool.recognize(Buffer.concat([pgmHeader(sheetW, top), sheet]), { signal, deskew: false, block: true, dpi: prepared.dpi }).catch((err: unknown) => {
-    if (signal?.aborted) throw err;
-    return null;
-  });
+  const got = await pool
+    .recognize(Buffer.concat([pgmHeader(sheetW, top), sheet]), { signal, deskew: false, block: true, dpi: prepared.dpi })
+    .catch((err: unknown) => {
+      if (signal?.aborted) throw err;
+      return null;
+    });
   const lines: TsvLine[] = [...read.lines];
   let found = 0;
   for (const line of got?.lines ?? []) {
@@ -129,12 +139,22 @@ export async function readMissedText(prepared: PreparedImage, read: RecognizedIm
       return [{ ...w, bbox: [w.bbox[0] + dx, w.bbox[1] + dy, w.bbox[2] + dx, w.bbox[3] + dy] as BBox }];
     });
     // Never a word again where one was read already.
-    const overlaps = (b: BBox): boolean => words.some((o) => Math.min(o[2], b[2]) - Math.max(o[0], b[0]) > 0 && Math.min(o[3], b[3]) - Math.max(o[1], b[1]) > 0);
+    const overlaps = (b: BBox): boolean =>
+      words.some((o) => Math.min(o[2], b[2]) - Math.max(o[0], b[0]) > 0 && Math.min(o[3], b[3]) - Math.max(o[1], b[1]) > 0);
     const fresh = kept.filter((w) => !overlaps(w.bbox));
     if (!fresh.length) continue;
     kept.splice(0, kept.length, ...fresh);
     found += kept.length;
-    lines.push({ bbox: [Math.min(...kept.map((w) => w.bbox[0])), Math.min(...kept.map((w) => w.bbox[1])), Math.max(...kept.map((w) => w.bbox[2])), Math.max(...kept.map((w) => w.bbox[3]))], confidence: meanConfidence(kept), words: kept });
+    lines.push({
+      bbox: [
+        Math.min(...kept.map((w) => w.bbox[0])),
+        Math.min(...kept.map((w) => w.bbox[1])),
+        Math.max(...kept.map((w) => w.bbox[2])),
+        Math.max(...kept.map((w) => w.bbox[3])),
+      ],
+      confidence: meanConfidence(kept),
+      words: kept,
+    });
   }
   return { read: found ? { ...read, lines } : read, blocks: blocks.length, found };
 }

@@ -26,8 +26,7 @@ export async function pageView(ctx: BackendContext, fileId: number, pageNo: numb
        FROM files f LEFT JOIN page_ocr p ON p.file_id = f.id AND p.page = ? WHERE f.id = ?`,
     )
     .get(pageNo, fileId) as
-    | { stored_path: string; first_name: string; page_count: number; state: PageState | null; ocr_json: string | null; error: string | null }
-    | undefined;
+    { stored_path: string; first_name: string; page_count: number; state: PageState | null; ocr_json: string | null; error: string | null } | undefined;
   if (!row) throw new AppError('not_found', `File ${fileId} not found`, { fileId });
   if (pageNo > row.page_count) {
     throw new AppError('not_found', `${row.first_name} has ${row.page_count} page(s); there is no page ${pageNo}.`, { fileId, page: pageNo });

@@ -4,18 +4,7 @@
 // case from the PDF's own objects (pdf-lib reads them without decoding anything) and hands back the
 // JPEG. Anything else (text, vector drawing, several images, masks, rotation, odd colour, a crop box,
 // annotations) is left to pdfjs, which renders every PDF correctly: this is only a shortcut.
-import {
-  PDFArray,
-  PDFDict,
-  PDFDocument,
-  PDFName,
-  PDFNumber,
-  PDFRawStream,
-  PDFRef,
-  decodePDFRawStream,
-  type PDFObject,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRawStream, PDFRef, decodePDFRawStream, type PDFObject, type PDFPage } from 'pdf-lib';
 
 /** Colour spaces whose JPEG libvips decodes to the same colours pdfjs paints. */
 const PLAIN_COLOUR = new Set(['DeviceRGB', 'DeviceGray']);

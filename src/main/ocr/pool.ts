@@ -56,7 +56,6 @@ export interface OcrPool {
  * quality itself, so they go to the worker's own /dev/null. */
 const QUIET = '/dev/null';
 
-
 const workerOptions = (langPath: string, legacy: boolean) => ({
   langPath,
   gzip: true,
@@ -87,7 +86,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
         await w.setParameters({ tessedit_pageseg_mode: PSM.AUTO, debug_file: QUIET });
         // Best effort: a warm-up that fails leaves a worker that is only slower on its first page.
         const page = await warm?.catch(() => null);
-        if (page) await w.recognize(page.image, { rotateAuto: true, user_defined_dpi: String(page.dpi) } as never, { tsv: true, text: false }).catch(() => undefined);
+        if (page)
+          await w.recognize(page.image, { rotateAuto: true, user_defined_dpi: String(page.dpi) } as never, { tsv: true, text: false }).catch(() => undefined);
         return w;
       }),
     ),

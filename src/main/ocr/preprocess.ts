@@ -201,7 +201,11 @@ export async function flattenBackground(grey: Buffer, width: number, height: num
     .raw()
     .toBuffer();
   const paper = maxFilter(maxFilter(small, sw, sh, 1, 0), sw, sh, 0, 1);
-  const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } }).blur(2).extractChannel(0).raw().toBuffer();
+  const smooth = await sharp(paper, { raw: { width: sw, height: sh, channels: 1 } })
+    .blur(2)
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   divideByPaper(grey, width, height, smooth, sw, sh, out);
   return out;
 }

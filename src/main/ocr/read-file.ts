@@ -44,7 +44,10 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
   try {
     let pageCount: number;
     try {
-      file = typeof input === 'string' ? { key: `path:${randomUUID()}`, name, path: await checkedPath(input, limits) } : { key: `bytes:${randomUUID()}`, name, bytes: input.bytes };
+      file =
+        typeof input === 'string'
+          ? { key: `path:${randomUUID()}`, name, path: await checkedPath(input, limits) }
+          : { key: `bytes:${randomUUID()}`, name, bytes: input.bytes };
       pageCount = await readers.pageCount(file, opts.signal);
     } catch (err) {
       return { file: name, pages: [], errors: [messageOf(err)] };

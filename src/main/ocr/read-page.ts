@@ -32,8 +32,7 @@ interface Attempt {
   goodWords: number;
 }
 
-export const hasTextLayer = (raster: PageRaster): boolean =>
-  (raster.textLayer ?? []).reduce((n, w) => n + w.text.length, 0) >= MIN_TEXT_LAYER_CHARS;
+export const hasTextLayer = (raster: PageRaster): boolean => (raster.textLayer ?? []).reduce((n, w) => n + w.text.length, 0) >= MIN_TEXT_LAYER_CHARS;
 
 export interface LoadedPage {
   raster: PageRaster;
@@ -57,13 +56,7 @@ export function loadPage(source: DocumentSource, pageNo: number, limits: OcrLimi
   });
 }
 
-export async function readPage(
-  input: PageRaster | LoadedPage,
-  pageNo: number,
-  pool: OcrPool,
-  limits: OcrLimits,
-  signal?: AbortSignal,
-): Promise<OcrPage> {
+export async function readPage(input: PageRaster | LoadedPage, pageNo: number, pool: OcrPool, limits: OcrLimits, signal?: AbortSignal): Promise<OcrPage> {
   const started = performance.now();
   const loaded: LoadedPage = 'raster' in input ? input : { raster: input, timings: {} };
   const raster = loaded.raster;
@@ -180,7 +173,10 @@ export async function readPage(
 /** The height of the page's confidently read words, in points at the resolution it was told (null when
  * too few words were read to say). */
 function textPoints(a: Attempt): number | null {
-  const heights = a.page.lines.flatMap((l) => l.words).filter((w) => w.confidence >= 60 && /[A-Za-z0-9]{2}/.test(w.text)).map((w) => w.bbox[3] - w.bbox[1]);
+  const heights = a.page.lines
+    .flatMap((l) => l.words)
+    .filter((w) => w.confidence >= 60 && /[A-Za-z0-9]{2}/.test(w.text))
+    .map((w) => w.bbox[3] - w.bbox[1]);
   if (heights.length < 3) return null;
   heights.sort((x, y) => x - y);
   return ((heights[Math.floor(heights.length / 2)] as number) / a.prepared.dpi) * 72;

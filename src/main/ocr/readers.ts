@@ -80,7 +80,10 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
   const release = (key: string): void => {
     const s = sources.get(key);
     sources.delete(key);
-    void s?.then((src) => src.close(), () => undefined);
+    void s?.then(
+      (src) => src.close(),
+      () => undefined,
+    );
   };
   const open = (file: FileRef): Promise<DocumentSource> => {
     let s = sources.get(file.key);
@@ -124,9 +127,7 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
 
 /** Work for a page-reader thread. */
 export type ReaderJob =
-  | { op: 'read' | 'preview'; file: FileRef; page: number }
-  | { op: 'count'; file: FileRef }
-  | { op: 'inspect'; file: FileRef; limits?: OcrLimits };
+  { op: 'read' | 'preview'; file: FileRef; page: number } | { op: 'count'; file: FileRef } | { op: 'inspect'; file: FileRef; limits?: OcrLimits };
 /** Told, not asked: start now (threads and tesseract), or close a file. */
 export type ReaderNotice = { op: 'start' } | { op: 'release'; key: string };
 
@@ -176,11 +177,19 @@ export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders 
 
 /** The back end's page readers for OCR, started on the first page and stopped when the context closes. */
 export function getPageReaders(ctx: BackendContext): PageReaders {
-  return ctx.service('ocr.readers', () => threadedReaders(), (r) => r.terminate());
+  return ctx.service(
+    'ocr.readers',
+    () => threadedReaders(),
+    (r) => r.terminate(),
+  );
 }
 
 /** A thread of its own for the quick page work an officer waits on (page images, checking files as they
  * are added), so it never waits behind OCR and pdf.js never runs on the back end's thread. */
 export function getQuickReader(ctx: BackendContext): PageReaders {
-  return ctx.service('ocr.quick', () => threadedReaders({ size: 1 }), (r) => r.terminate());
+  return ctx.service(
+    'ocr.quick',
+    () => threadedReaders({ size: 1 }),
+    (r) => r.terminate(),
+  );
 }

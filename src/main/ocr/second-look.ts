@@ -42,7 +42,14 @@ const isDoubtfulWord = (w: TsvWord): boolean => w.confidence < DOUBTFUL && w.tex
 /** Part of a number on a line holding ten digits or more (NIK, KPJ, KK, account), read with less than
  * near certainty: one wrong digit there names another person, so it is read again. */
 const isUnsureNumber = (w: TsvWord, line: readonly TsvWord[]): boolean =>
-  w.confidence < SURE_NUMBER && isNumber(w) && digitsOf(line.filter(isNumber).map((o) => o.text).join('')).length >= 10;
+  w.confidence < SURE_NUMBER &&
+  isNumber(w) &&
+  digitsOf(
+    line
+      .filter(isNumber)
+      .map((o) => o.text)
+      .join(''),
+  ).length >= 10;
 const needsLook = (w: TsvWord, line: readonly TsvWord[]): boolean => isDoubtfulWord(w) || isUnsureNumber(w, line);
 
 /**
@@ -110,7 +117,10 @@ export function boxedNumberWords(words: readonly TsvWord[]): TsvWord[] | null {
   const box = unionBox(words.map((w) => w.bbox));
   const value = words.slice(widest >= box[3] - box[1] ? at : 0);
   // (Box walls read as brackets or bars are neither digits nor letters.)
-  const chars = value.map((w) => w.text).join('').replace(/[\s[\]|()]/g, '');
+  const chars = value
+    .map((w) => w.text)
+    .join('')
+    .replace(/[\s[\]|()]/g, '');
   const digits = chars.replace(/\D/g, '').length;
   if (digits < DIGIT_BOXES.minDigits || digits < DIGIT_BOXES.digitShare * chars.length) return null;
   if (value.every((w) => w.confidence >= SURE_NUMBER)) return null;
@@ -123,7 +133,13 @@ export function boxedNumberWords(words: readonly TsvWord[]): TsvWord[] | null {
  * identifier-long run of digits, no shorter than the old words' digits, read confidently or at least as
  * surely as the old words.
  */
-async function readBoxedDigits(prepared: PreparedImage, radians: number, old: readonly TsvWord[], pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[] | null> {
+async function readBoxedDigits(
+  prepared: PreparedImage,
+  radians: number,
+  old: readonly TsvWord[],
+  pool: OcrPool,
+  signal?: AbortSignal,
+): Promise<TsvWord[] | null> {
   const box = unionBox(old.map((w) => w.bbox));
   const rect = aroundLine(prepared, box);
   if (rect.width < 8 || rect.height < 8) return null;
@@ -131,7 +147,8 @@ async function readBoxedDigits(prepared: PreparedImage, radians: number, old: re
   const packed = packDigits(region.data, region.width, region.height, (box[1] + box[3]) / 2 - region.top);
   if (!packed) return null;
   const readings: TsvWord[][] = [];
-  for (const px of [DIGIT_BOXES.smallPx, DIGIT_BOXES.largePx]) readings.push(await readAsLine(packed.data, packed.width, packed.height, px / packed.glyphHeight, prepared.dpi, pool, signal));
+  for (const px of [DIGIT_BOXES.smallPx, DIGIT_BOXES.largePx])
+    readings.push(await readAsLine(packed.data, packed.width, packed.height, px / packed.glyphHeight, prepared.dpi, pool, signal));
   const [a, b] = readings as [TsvWord[], TsvWord[]];
   const run = (ws: readonly TsvWord[]): string | null => (ws.length && ws.every((w) => /^\d+$/.test(w.text)) ? ws.map((w) => w.text).join('') : null);
   const digits = run(a);
@@ -144,7 +161,15 @@ async function readBoxedDigits(prepared: PreparedImage, radians: number, old: re
   if (Math.min(lowest(a), lowest(b)) < Math.min(MIN_CONFIDENCE, lowest(old))) return null;
   return a.flatMap((w) => {
     const o = originalBox(packed, w.bbox[0], w.bbox[2]);
-    return o ? [{ text: w.text, confidence: Math.min(w.confidence, lowest(b)), bbox: [o[0] + region.left, o[1] + region.top, o[2] + region.left, o[3] + region.top] as BBox }] : [];
+    return o
+      ? [
+          {
+            text: w.text,
+            confidence: Math.min(w.confidence, lowest(b)),
+            bbox: [o[0] + region.left, o[1] + region.top, o[2] + region.left, o[3] + region.top] as BBox,
+          },
+        ]
+      : [];
   });
 }
 
@@ -154,7 +179,14 @@ function settled(old: readonly TsvWord[], first: readonly TsvWord[]): boolean {
   const after = takeBetterReadings(old, [first])?.words ?? old;
   if (after.some(isDoubtfulWord)) return false;
   const numbers = old.filter((w) => isUnsureNumber(w, old));
-  return digitsOf(numbers.map((w) => w.text).join('')) === digitsOf(inPlaceOf(numbers, first).map((w) => w.text).join(''));
+  return (
+    digitsOf(numbers.map((w) => w.text).join('')) ===
+    digitsOf(
+      inPlaceOf(numbers, first)
+        .map((w) => w.text)
+        .join(''),
+    )
+  );
 }
 
 /** A rectangle of tesseract's frame: the image it read, turned by its deskew angle about the centre,
@@ -180,7 +212,12 @@ export async function levelRegion(prepared: PreparedImage, radians: number, r: R
   const cy = H / 2;
   const cos = Math.cos(radians);
   const sin = Math.sin(radians);
-  const corners = [[r.left, r.top], [r.left + r.width, r.top], [r.left, r.top + r.height], [r.left + r.width, r.top + r.height]] as const;
+  const corners = [
+    [r.left, r.top],
+    [r.left + r.width, r.top],
+    [r.left, r.top + r.height],
+    [r.left + r.width, r.top + r.height],
+  ] as const;
   const back = corners.map(([x, y]) => [cx + (x - cx) * cos + (y - cy) * sin, cy - (x - cx) * sin + (y - cy) * cos] as const);
   const sx0 = Math.max(0, Math.floor(Math.min(...back.map((p) => p[0]))) - 2);
   const sy0 = Math.max(0, Math.floor(Math.min(...back.map((p) => p[1]))) - 2);
@@ -221,7 +258,14 @@ function aroundLine(prepared: PreparedImage, [x0, y0, x1, y1]: BBox): Rect {
   return { left, top, width: Math.min(W, Math.ceil(x1 + h)) - left, height: Math.min(H, Math.ceil(y1 + 0.25 * h)) - top };
 }
 
-async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1, y1]: BBox, lineHeight: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
+async function rereadLine(
+  prepared: PreparedImage,
+  radians: number,
+  [x0, y0, x1, y1]: BBox,
+  lineHeight: number,
+  pool: OcrPool,
+  signal?: AbortSignal,
+): Promise<TsvWord[]> {
   const h = Math.max(1, y1 - y0);
   const rect = aroundLine(prepared, [x0, y0, x1, y1]);
   if (rect.width < 8 || rect.height < 8) return [];
@@ -233,7 +277,15 @@ async function rereadLine(prepared: PreparedImage, radians: number, [x0, y0, x1,
 }
 
 /** A grey strip enlarged `scale` times and read as one line of text; boxes in the strip's own pixels. */
-export async function readAsLine(grey: Buffer, width: number, height: number, scale: number, dpi: number, pool: OcrPool, signal?: AbortSignal): Promise<TsvWord[]> {
+export async function readAsLine(
+  grey: Buffer,
+  width: number,
+  height: number,
+  scale: number,
+  dpi: number,
+  pool: OcrPool,
+  signal?: AbortSignal,
+): Promise<TsvWord[]> {
   const { data, info } = await sharp(grey, { raw: { width, height, channels: 1 } })
     .resize(Math.round(width * scale), Math.round(height * scale), { kernel: 'lanczos3' })
     .extractChannel(0)
@@ -245,8 +297,7 @@ export async function readAsLine(grey: Buffer, width: number, height: number, sc
 }
 
 /** Share of the narrower of two boxes that their x-ranges have in common. */
-const overlapX = (a: BBox, b: BBox): number =>
-  Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) / Math.max(1, Math.min(a[2] - a[0], b[2] - b[0]));
+const overlapX = (a: BBox, b: BBox): number => Math.max(0, Math.min(a[2], b[2]) - Math.max(a[0], b[0])) / Math.max(1, Math.min(a[2] - a[0], b[2] - b[0]));
 
 const hasText = (w: TsvWord): boolean => /[\p{L}\p{N}]/u.test(w.text);
 /** The confidence of the least sure word that holds a letter or digit (a lone ':' does not count). */
@@ -278,7 +329,7 @@ export function takeBetterReadings(old: readonly TsvWord[], readings: readonly (
     // Grow the group from this word until old and new words in it cover each other.
     let first = i;
     let last = i;
-    for (let grown = true; grown; ) {
+    for (let grown = true; grown;) {
       const news = inPlaceOf(old.slice(first, last + 1), fresh);
       grown = false;
       while (first > 0 && news.some((f) => overlapX((old[first - 1] as TsvWord).bbox, f.bbox) >= 0.5)) {

@@ -83,11 +83,13 @@ async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, l
 function checkPixels(name: string, meta: sharp.Metadata, limits: OcrLimits): void {
   if (!meta.width || !meta.height) throw badImage(name, new Error('no image size in header'));
   if (meta.width * meta.height > limits.maxPixels) {
-    throw new AppError(
-      'too_large',
-      `${name} is ${meta.width}×${meta.height} pixels, above the limit of ${limits.maxPixels} pixels per page.`,
-      { file: name, reason: 'pixels', width: meta.width, height: meta.height, limit: limits.maxPixels },
-    );
+    throw new AppError('too_large', `${name} is ${meta.width}×${meta.height} pixels, above the limit of ${limits.maxPixels} pixels per page.`, {
+      file: name,
+      reason: 'pixels',
+      width: meta.width,
+      height: meta.height,
+      limit: limits.maxPixels,
+    });
   }
 }
 

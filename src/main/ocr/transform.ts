@@ -59,7 +59,14 @@ export function toPagePoint(t: PageTransform, [x, y]: Point): Point {
 
 /** A box in the OCR image back to the officer's page: the envelope of its four mapped corners. */
 export function toPageBox(t: PageTransform, [x0, y0, x1, y1]: BBox): BBox {
-  const corners = ([[x0, y0], [x1, y0], [x0, y1], [x1, y1]] as Point[]).map((p) => toPagePoint(t, p));
+  const corners = (
+    [
+      [x0, y0],
+      [x1, y0],
+      [x0, y1],
+      [x1, y1],
+    ] as Point[]
+  ).map((p) => toPagePoint(t, p));
   const xs = corners.map((c) => c[0]);
   const ys = corners.map((c) => c[1]);
   const clampX = (v: number): number => Math.min(t.pageWidth, Math.max(0, Math.round(v)));

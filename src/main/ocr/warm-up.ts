@@ -22,10 +22,18 @@ export async function warmUpPage(): Promise<{ image: Buffer; dpi: number }> {
   const page = sharp({ create: { width: PAGE.width, height: PAGE.height, channels: 3, background: '#ffffff' } });
   let text: Buffer | null = null;
   try {
-    text = await sharp({ text: { text: FORM_TEXT, font: 'sans', dpi: PAGE.dpi } }).negate().png().toBuffer();
+    text = await sharp({ text: { text: FORM_TEXT, font: 'sans', dpi: PAGE.dpi } })
+      .negate()
+      .png()
+      .toBuffer();
   } catch {
     // No font to render with: a blank page of the same size still warms the worker's memory.
   }
-  const blocks = text ? [{ input: text, top: 150, left: 150 }, { input: text, top: 1500, left: 300 }] : [];
+  const blocks = text
+    ? [
+        { input: text, top: 150, left: 150 },
+        { input: text, top: 1500, left: 300 },
+      ]
+    : [];
   return { image: await page.composite(blocks).greyscale().png().toBuffer(), dpi: PAGE.dpi };
 }

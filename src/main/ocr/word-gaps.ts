@@ -52,7 +52,8 @@ export function cutAs(text: string, lengths: readonly number[]): string[] {
 function cut(prepared: PreparedImage, r: { left: number; top: number; width: number; height: number }): Buffer {
   const grey = pgmPixels(prepared);
   const out = Buffer.allocUnsafe(r.width * r.height);
-  for (let y = 0; y < r.height; y++) grey.copy(out, y * r.width, (r.top + y) * prepared.crop.width + r.left, (r.top + y) * prepared.crop.width + r.left + r.width);
+  for (let y = 0; y < r.height; y++)
+    grey.copy(out, y * r.width, (r.top + y) * prepared.crop.width + r.left, (r.top + y) * prepared.crop.width + r.left + r.width);
   return out;
 }
 
@@ -88,14 +89,20 @@ export function spaces(runs: readonly { at: number; width: number }[], height: n
  * Splits the glued words of `read` (what tesseract made of `prepared`) where the image shows a space;
  * returns the reading with those words replaced, and how many were split.
  */
-export async function splitGluedWords(prepared: PreparedImage, read: RecognizedImage, pool: OcrPool, signal?: AbortSignal): Promise<{ read: RecognizedImage; split: number }> {
+export async function splitGluedWords(
+  prepared: PreparedImage,
+  read: RecognizedImage,
+  pool: OcrPool,
+  signal?: AbortSignal,
+): Promise<{ read: RecognizedImage; split: number }> {
   let split = 0;
   let looked = 0;
   const lines = [];
   for (const line of read.lines) {
     const words: TsvWord[] = [];
     for (const w of line.words) {
-      const parts = looked < MAX_WORDS && letterCount(w.text) >= MIN_LETTERS ? await splitWord(prepared, read.rotateRadians, w, pool, signal, () => looked++) : null;
+      const parts =
+        looked < MAX_WORDS && letterCount(w.text) >= MIN_LETTERS ? await splitWord(prepared, read.rotateRadians, w, pool, signal, () => looked++) : null;
       if (parts) split++;
       words.push(...(parts ?? [w]));
     }
@@ -104,7 +111,14 @@ export async function splitGluedWords(prepared: PreparedImage, read: RecognizedI
   return { read: split ? { ...read, lines } : read, split };
 }
 
-async function splitWord(prepared: PreparedImage, radians: number, w: TsvWord, pool: OcrPool, signal: AbortSignal | undefined, count: () => void): Promise<TsvWord[] | null> {
+async function splitWord(
+  prepared: PreparedImage,
+  radians: number,
+  w: TsvWord,
+  pool: OcrPool,
+  signal: AbortSignal | undefined,
+  count: () => void,
+): Promise<TsvWord[] | null> {
   const [x0, y0, x1, y1] = w.bbox;
   const h = Math.max(1, y1 - y0);
   const { width: W, height: H } = prepared.crop;
@@ -141,7 +155,10 @@ async function splitWord(prepared: PreparedImage, radians: number, w: TsvWord, p
   if (news.length < 2 || news.map((n) => folded(n.text)).join('') !== folded(w.text)) return null;
   // A number stays one word (a NIK in digit boxes is spaced on the page and read whole).
   if (news.every((n) => /^\d+$/.test(letters(n.text)))) return null;
-  const texts = cutAs(w.text, news.map((n) => letters(n.text).length));
+  const texts = cutAs(
+    w.text,
+    news.map((n) => letters(n.text).length),
+  );
   // New boxes back in tesseract's frame: undo the widening before each word.
   const back = (v: number): number => {
     let shift = 0;

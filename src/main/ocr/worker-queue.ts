@@ -19,10 +19,13 @@ export class WorkerQueue<W extends { terminate(): Promise<unknown> }> {
   private readonly active = new Set<Job<W, unknown>>();
 
   constructor(private readonly ready: Promise<W[]>) {
-    void ready.then((ws) => {
-      this.idle.push(...ws);
-      this.pump();
-    }, () => undefined);
+    void ready.then(
+      (ws) => {
+        this.idle.push(...ws);
+        this.pump();
+      },
+      () => undefined,
+    );
   }
 
   async run<T>(run: (w: W) => Promise<T>, signal?: AbortSignal): Promise<T> {
@@ -55,11 +58,14 @@ export class WorkerQueue<W extends { terminate(): Promise<unknown> }> {
       const worker = this.idle.pop() as W;
       const job = this.queue.shift() as Job<W, unknown>;
       this.active.add(job);
-      job.run(worker).then(job.resolve, job.reject).finally(() => {
-        this.active.delete(job);
-        this.idle.push(worker);
-        this.pump();
-      });
+      job
+        .run(worker)
+        .then(job.resolve, job.reject)
+        .finally(() => {
+          this.active.delete(job);
+          this.idle.push(worker);
+          this.pump();
+        });
     }
   }
 
@@ -71,4 +77,3 @@ export class WorkerQueue<W extends { terminate(): Promise<unknown> }> {
     await Promise.all(workers.map((w) => w.terminate().catch(() => undefined)));
   }
 }
-

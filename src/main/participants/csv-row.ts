@@ -4,7 +4,16 @@ import { decodeNik } from '../../shared/rules/nik';
 import { parseIsoDate } from '../../shared/rules/dates';
 
 export const REQUIRED_COLUMNS = [
-  'nomor_kpj', 'nik', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'segmen', 'status', 'tanggal_kepesertaan', 'iuran_lunas_sampai', 'program',
+  'nomor_kpj',
+  'nik',
+  'nama',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'segmen',
+  'status',
+  'tanggal_kepesertaan',
+  'iuran_lunas_sampai',
+  'program',
 ] as const;
 export const OPTIONAL_COLUMNS = ['tempat_lahir', 'alamat', 'nama_bank', 'nomor_rekening', 'nama_pemilik_rekening'] as const;
 
@@ -43,7 +52,10 @@ export function validateRow(get: (column: string) => string | undefined, raw?: r
   if (!parseIsoDate(joined)) bad.push(`tanggal_kepesertaan "${joined}" is not a real date (YYYY-MM-DD)`);
   const paid = text(get('iuran_lunas_sampai'));
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(paid)) bad.push(`iuran_lunas_sampai "${paid}" is not a month (YYYY-MM)`);
-  const programs = upper(get('program')).split(';').map((p) => p.trim()).filter(Boolean);
+  const programs = upper(get('program'))
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const unknown = programs.filter((p) => !PROGRAM_SET.has(p));
   if (programs.length === 0) bad.push('program is empty');
   if (unknown.length > 0) bad.push(`unknown program ${unknown.map((u) => `"${u}"`).join(', ')} (expected JKK;JKM;JHT;JP;JKP)`);

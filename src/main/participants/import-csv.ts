@@ -100,7 +100,15 @@ export async function undoInterruptedImports(db: Db, record?: (r: { importId: nu
   for (const r of stale) {
     await undoImport(db, r.id);
     db.transaction(() => {
-      finishImportRecord(db, r.id, { status: 'interrupted', rowsRead: r.rowsRead, inserted: 0, updated: 0, unchanged: 0, errors: [], failure: 'The app stopped before the import finished; it was undone.' });
+      finishImportRecord(db, r.id, {
+        status: 'interrupted',
+        rowsRead: r.rowsRead,
+        inserted: 0,
+        updated: 0,
+        unchanged: 0,
+        errors: [],
+        failure: 'The app stopped before the import finished; it was undone.',
+      });
       record?.({ importId: r.id, fileName: r.fileName, actor: r.actor });
     })();
   }
@@ -136,7 +144,9 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const running = runningImports(db);
   if (running.length) {
     input.destroy();
-    throw new AppError('conflict', `Another participant import (${running[0]!.fileName}) is still running; try again when it has finished.`, { reason: 'import_running' });
+    throw new AppError('conflict', `Another participant import (${running[0]!.fileName}) is still running; try again when it has finished.`, {
+      reason: 'import_running',
+    });
   }
   const importId = startImportRecord(db, { startedAt, actor: options.actor, fileName });
   // Into an empty store every row is new: no need to look each one up (another import cannot run).

@@ -74,7 +74,10 @@ export class NameSearch {
       if (s >= 0.7) out.push({ k, s });
       k = this.nextKey.get(k) as string | undefined;
     }
-    return out.sort((a, b) => b.s - a.s).slice(0, 8).map((x) => x.k);
+    return out
+      .sort((a, b) => b.s - a.s)
+      .slice(0, 8)
+      .map((x) => x.k);
   }
 
   private rows(ids: number[]): Candidate[] {
@@ -135,7 +138,13 @@ export class NameSearch {
   }
 
   search(query: string, limit: number): { hits: NameHit[]; total: number } {
-    const keys = [...new Set(normalizeName(query).tokens.filter((t) => !t.initial).map((t) => t.key))];
+    const keys = [
+      ...new Set(
+        normalizeName(query)
+          .tokens.filter((t) => !t.initial)
+          .map((t) => t.key),
+      ),
+    ];
     if (keys.length === 0) return { hits: [], total: 0 };
     const q = normalizeName(query).tokens.filter((t) => !t.optional);
     const scored = this.candidates(keys)

@@ -7,8 +7,21 @@ import type { ParticipantDbRow } from '../services/participants-repo';
 import type { NameIndex } from './name-index';
 
 const FIELDS = [
-  'nomor_kpj', 'nik', 'nama', 'tempat_lahir', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'segmen', 'status',
-  'tanggal_kepesertaan', 'iuran_lunas_sampai', 'program', 'nama_bank', 'nomor_rekening', 'nama_pemilik_rekening',
+  'nomor_kpj',
+  'nik',
+  'nama',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'segmen',
+  'status',
+  'tanggal_kepesertaan',
+  'iuran_lunas_sampai',
+  'program',
+  'nama_bank',
+  'nomor_rekening',
+  'nama_pemilik_rekening',
 ] as const;
 
 type DbValues = Record<(typeof FIELDS)[number], string | null>;
@@ -23,7 +36,9 @@ export function participantWriter(db: Db, index: NameIndex) {
   // Positional parameters: binding from an array is markedly faster than from named object keys.
   const insert = db.prepare(`INSERT INTO participants(${FIELDS.join(', ')}, updated_at) VALUES (${FIELDS.map(() => '?').join(', ')}, ?)`);
   const update = db.prepare(
-    `UPDATE participants SET ${FIELDS.filter((f) => f !== 'nomor_kpj').map((f) => `${f} = @${f}`).join(', ')}, updated_at = @updated_at WHERE id = @id`,
+    `UPDATE participants SET ${FIELDS.filter((f) => f !== 'nomor_kpj')
+      .map((f) => `${f} = @${f}`)
+      .join(', ')}, updated_at = @updated_at WHERE id = @id`,
   );
   const any = db.prepare(`SELECT 1 FROM participants LIMIT 1`).pluck();
   const current = db.prepare(`SELECT nama FROM participants WHERE id = ?`).pluck();

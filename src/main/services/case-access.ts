@@ -10,10 +10,16 @@ export function assertEditable(ctx: BackendContext, caseId: number): void {
   const { status, reference } = caseState(ctx, caseId);
   const why = lockReason(status);
   if (why === 'frozen') {
-    throw new AppError('conflict', `Case ${reference} has been decided (${status}) and is frozen; a supervisor may reopen it with a reason`, { reason: 'frozen', status });
+    throw new AppError('conflict', `Case ${reference} has been decided (${status}) and is frozen; a supervisor may reopen it with a reason`, {
+      reason: 'frozen',
+      status,
+    });
   }
   if (why === 'awaiting') {
-    throw new AppError('conflict', `Case ${reference} is awaiting a supervisor's decision; it changes only after it is returned`, { reason: 'awaiting', status });
+    throw new AppError('conflict', `Case ${reference} is awaiting a supervisor's decision; it changes only after it is returned`, {
+      reason: 'awaiting',
+      status,
+    });
   }
 }
 
@@ -34,9 +40,7 @@ export function caseOfDocument(ctx: BackendContext, documentId: number): number 
 /** Pages of the case's files still waiting for or under OCR. */
 export function pagesBeingRead(ctx: BackendContext, caseId: number): number {
   return ctx.db
-    .prepare(
-      `SELECT count(*) FROM page_ocr po JOIN case_files cf ON cf.file_id = po.file_id WHERE cf.case_id = ? AND po.state IN ('pending','running')`,
-    )
+    .prepare(`SELECT count(*) FROM page_ocr po JOIN case_files cf ON cf.file_id = po.file_id WHERE cf.case_id = ? AND po.state IN ('pending','running')`)
     .pluck()
     .get(caseId) as number;
 }

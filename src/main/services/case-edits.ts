@@ -28,7 +28,11 @@ function storedDoc(ctx: BackendContext, documentId: number): { caseId: number; t
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-export function editField(ctx: BackendContext, caller: Caller, input: { documentId: number; key: string; value: FieldValue | null; note?: string | undefined }): CaseDocument {
+export function editField(
+  ctx: BackendContext,
+  caller: Caller,
+  input: { documentId: number; key: string; value: FieldValue | null; note?: string | undefined },
+): CaseDocument {
   const doc = ctx.db.transaction(() => {
     const before = storedDoc(ctx, input.documentId);
     assertEditable(ctx, before.caseId);

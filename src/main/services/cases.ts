@@ -63,9 +63,13 @@ export function workersOf(ctx: BackendContext, caseId: number): string[] {
 }
 
 function historyOf(ctx: BackendContext, caseId: number): CaseDetail['history'] {
-  const rows = ctx.db
-    .prepare(`SELECT at, actor, role, action, detail FROM audit_log WHERE case_id = ? ORDER BY id`)
-    .all(caseId) as { at: string; actor: string; role: string; action: string; detail: string }[];
+  const rows = ctx.db.prepare(`SELECT at, actor, role, action, detail FROM audit_log WHERE case_id = ? ORDER BY id`).all(caseId) as {
+    at: string;
+    actor: string;
+    role: string;
+    action: string;
+    detail: string;
+  }[];
   return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as unknown }));
 }
 
@@ -128,9 +132,7 @@ export function callerView(caller: Caller, status: CaseStatus, workedBy: readonl
 
 export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefined, limit: number): CaseSummary[] {
   const where = statuses?.length ? `WHERE c.status IN (${statuses.map(() => '?').join(',')})` : '';
-  const rows = ctx.db
-    .prepare(`${SELECT_CASES} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`)
-    .all(...(statuses ?? []), limit) as CaseDbRow[];
+  const rows = ctx.db.prepare(`${SELECT_CASES} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`).all(...(statuses ?? []), limit) as CaseDbRow[];
   return rows.map(toSummary);
 }
 
@@ -159,8 +161,7 @@ export function getCase(ctx: BackendContext, id: number, caller: Caller = { kind
 /** The case's status and version, for the workflow's checks. */
 export function caseState(ctx: BackendContext, id: number): { status: CaseStatus; version: number; claimType: ClaimType; reference: string } {
   const row = ctx.db.prepare(`SELECT status, version, claim_type AS claimType, reference FROM cases WHERE id = ?`).get(id) as
-    | { status: CaseStatus; version: number; claimType: ClaimType; reference: string }
-    | undefined;
+    { status: CaseStatus; version: number; claimType: ClaimType; reference: string } | undefined;
   if (!row) throw new AppError('not_found', `Case ${id} not found`, { id });
   return row;
 }
@@ -201,9 +202,7 @@ export interface NewCase {
  */
 export function createCase(ctx: BackendContext, input: NewCase, options: { by?: Caller; now?: Date } = {}): CaseDetail {
   const caller = options.by ?? BACKGROUND;
-  const participant = input.kpj
-    ? (ctx.db.prepare(`SELECT id FROM participants WHERE nomor_kpj = ?`).get(input.kpj) as { id: number } | undefined)
-    : undefined;
+  const participant = input.kpj ? (ctx.db.prepare(`SELECT id FROM participants WHERE nomor_kpj = ?`).get(input.kpj) as { id: number } | undefined) : undefined;
   if (input.kpj && !participant) {
     throw new AppError('not_found', `No participant with KPJ ${input.kpj}`, { kpj: input.kpj });
   }
@@ -219,7 +218,12 @@ export function createCase(ctx: BackendContext, input: NewCase, options: { by?: 
     const newId = Number(info.lastInsertRowid);
     const reference = `CD-${now.getUTCFullYear()}-${String(newId).padStart(6, '0')}`;
     ctx.db.prepare(`UPDATE cases SET reference = ? WHERE id = ?`).run(reference, newId);
-    ctx.audit(caller, 'cases.create', { reference, claimType: input.claimType, kpj: input.kpj ?? null, incidentDate: input.incidentDate ?? null, notes: input.notes }, newId);
+    ctx.audit(
+      caller,
+      'cases.create',
+      { reference, claimType: input.claimType, kpj: input.kpj ?? null, incidentDate: input.incidentDate ?? null, notes: input.notes },
+      newId,
+    );
     return newId;
   })();
   return getCase(ctx, id, caller);

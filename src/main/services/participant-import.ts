@@ -23,6 +23,12 @@ export function importParticipants(ctx: BackendContext, caller: Caller, source: 
         rejected: r.errors.length,
       }),
     recordFailure: (r) =>
-      ctx.audit(caller, 'participants.importFailed', { fileName: r.fileName, sha256OfBytesRead: r.sha256, bytesRead: r.bytes, rowsRead: r.rowsRead, failure: r.failure }),
+      ctx.audit(caller, 'participants.importFailed', {
+        fileName: r.fileName,
+        sha256OfBytesRead: r.sha256,
+        bytesRead: r.bytes,
+        rowsRead: r.rowsRead,
+        failure: r.failure,
+      }),
   });
 }

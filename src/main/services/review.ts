@@ -26,7 +26,17 @@ function recordDecision(
     .prepare(
       `INSERT INTO case_decisions(case_id, kind, reason_code, note, items, acknowledged, decided_by, decided_at, case_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(caseId, d.kind, d.reasonCode ?? null, d.note, JSON.stringify(d.items ?? []), JSON.stringify(d.acknowledged ?? []), d.by, ctx.now().toISOString(), d.version);
+    .run(
+      caseId,
+      d.kind,
+      d.reasonCode ?? null,
+      d.note,
+      JSON.stringify(d.items ?? []),
+      JSON.stringify(d.acknowledged ?? []),
+      d.by,
+      ctx.now().toISOString(),
+      d.version,
+    );
 }
 
 function requireVersion(seen: number, current: number, reference: string): void {
@@ -37,12 +47,18 @@ export function submitCase(ctx: BackendContext, caller: Caller, input: { caseId:
   ctx.db.transaction(() => {
     const state = caseState(ctx, input.caseId);
     if (!canSubmit(state.status)) {
-      throw new AppError('conflict', `Case ${state.reference} cannot be submitted while ${state.status}`, { reason: lockReason(state.status) ?? 'status', status: state.status });
+      throw new AppError('conflict', `Case ${state.reference} cannot be submitted while ${state.status}`, {
+        reason: lockReason(state.status) ?? 'status',
+        status: state.status,
+      });
     }
     requireVersion(input.version, state.version, state.reference);
     const reading = pagesBeingRead(ctx, input.caseId);
     if (reading > 0) {
-      throw new AppError('conflict', `Case ${state.reference} still has ${reading} page(s) being read; submit once they are done`, { reason: 'ocr_running', pages: reading });
+      throw new AppError('conflict', `Case ${state.reference} still has ${reading} page(s) being read; submit once they are done`, {
+        reason: 'ocr_running',
+        pages: reading,
+      });
     }
     // Route on the checks as they stand now, not as they stood at the last edit.
     const checks = checkCase(ctx, input.caseId, undefined, actorName(caller));
@@ -53,7 +69,12 @@ export function submitCase(ctx: BackendContext, caller: Caller, input: { caseId:
     if (routing.to === 'approved') {
       // Every check ran and passed, and the policy lets this claim type through without a supervisor.
       setCaseStatus(ctx, input.caseId, { status: 'awaiting_supervisor', version }, 'approved');
-      recordDecision(ctx, input.caseId, { kind: 'auto_approve', note: `review policy: ${state.claimType} approved when every check passed`, by: POLICY_ACTOR, version: version + 1 });
+      recordDecision(ctx, input.caseId, {
+        kind: 'auto_approve',
+        note: `review policy: ${state.claimType} approved when every check passed`,
+        by: POLICY_ACTOR,
+        version: version + 1,
+      });
       ctx.audit({ kind: 'system', username: POLICY_ACTOR }, 'cases.autoApprove', { claimType: state.claimType, submittedBy: actorName(caller) }, input.caseId);
     }
   })();
@@ -82,9 +103,13 @@ export function decideCase(ctx: BackendContext, caller: Caller, input: DecideInp
       throw new AppError('forbidden', `You created, edited or submitted case ${state.reference}: another supervisor must decide it`, { reason: 'four_eyes' });
     }
     if (!input.note.trim()) throw new AppError('invalid_input', 'A note is required for every decision', { reason: 'note_required' });
-    if (input.decision === 'reject' && !input.reasonCode) throw new AppError('invalid_input', 'Choose the reason for the rejection', { reason: 'reason_code_required' });
-    if (input.decision === 'return' && input.items.length === 0) throw new AppError('invalid_input', 'List what the officer must fix', { reason: 'items_required' });
-    const blockers = getCaseChecks(ctx, input.caseId).flags.filter((f) => f.severity === 'blocker').map((f) => f.key);
+    if (input.decision === 'reject' && !input.reasonCode)
+      throw new AppError('invalid_input', 'Choose the reason for the rejection', { reason: 'reason_code_required' });
+    if (input.decision === 'return' && input.items.length === 0)
+      throw new AppError('invalid_input', 'List what the officer must fix', { reason: 'items_required' });
+    const blockers = getCaseChecks(ctx, input.caseId)
+      .flags.filter((f) => f.severity === 'blocker')
+      .map((f) => f.key);
     const acknowledged = blockers.filter((k) => input.acknowledged.includes(k));
     if (input.decision === 'approve' && acknowledged.length < blockers.length) {
       const open = blockers.length - acknowledged.length;
@@ -140,7 +165,10 @@ export function dismissFlag(ctx: BackendContext, caller: Caller, input: { caseId
     const flag = getCaseChecks(ctx, input.caseId).flags.find((f) => f.key === input.flagKey);
     if (!flag) throw new AppError('not_found', 'That finding is no longer raised; check the case again', { reason: 'flag' });
     if (flag.severity !== 'warning') {
-      throw new AppError('forbidden', `Only a warning can be dismissed; a ${flag.severity} goes to the supervisor`, { reason: 'not_warning', severity: flag.severity });
+      throw new AppError('forbidden', `Only a warning can be dismissed; a ${flag.severity} goes to the supervisor`, {
+        reason: 'not_warning',
+        severity: flag.severity,
+      });
     }
     ctx.db
       .prepare(
@@ -148,7 +176,12 @@ export function dismissFlag(ctx: BackendContext, caller: Caller, input: { caseId
          ON CONFLICT(case_id, flag_key) DO UPDATE SET reason = excluded.reason, dismissed_by = excluded.dismissed_by, dismissed_at = excluded.dismissed_at`,
       )
       .run(input.caseId, input.flagKey, flag.rule, input.reason, actorName(caller), ctx.now().toISOString());
-    ctx.audit(caller, 'flags.dismiss', { rule: flag.rule, reason: input.reason, message: flag.message.en, field: flag.evidence.document?.field ?? null }, input.caseId);
+    ctx.audit(
+      caller,
+      'flags.dismiss',
+      { rule: flag.rule, reason: input.reason, message: flag.message.en, field: flag.evidence.document?.field ?? null },
+      input.caseId,
+    );
   })();
   ctx.events.emit('case.changed', { caseId: input.caseId });
   return getCaseChecks(ctx, input.caseId).flags;
@@ -171,9 +204,17 @@ function correctionsOf(ctx: BackendContext, caseId: number): Correction[] {
     .prepare(`SELECT at, actor, action, detail FROM audit_log WHERE case_id = ? AND action IN ('extraction.setField', 'extraction.setType') ORDER BY id`)
     .all(caseId) as { at: string; actor: string; action: string; detail: string }[];
   const docs = new Map(
-    (ctx.db.prepare(`SELECT id, file_id, type, fields FROM case_documents WHERE case_id = ?`).all(caseId) as { id: number; file_id: number; type: string; fields: string }[]).map(
-      (d) => [d.id, { fileId: d.file_id, type: d.type, fields: JSON.parse(d.fields) as Record<string, { page?: number; bbox?: [number, number, number, number] | null }> }],
-    ),
+    (
+      ctx.db.prepare(`SELECT id, file_id, type, fields FROM case_documents WHERE case_id = ?`).all(caseId) as {
+        id: number;
+        file_id: number;
+        type: string;
+        fields: string;
+      }[]
+    ).map((d) => [
+      d.id,
+      { fileId: d.file_id, type: d.type, fields: JSON.parse(d.fields) as Record<string, { page?: number; bbox?: [number, number, number, number] | null }> },
+    ]),
   );
   const byField = new Map<string, Correction>();
   for (const r of rows) {

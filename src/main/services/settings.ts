@@ -33,9 +33,7 @@ function read<T>(ctx: BackendContext, key: string, schema: z.ZodType<T>, fallbac
 }
 
 function write(ctx: BackendContext, key: string, value: unknown): void {
-  ctx.db
-    .prepare(`INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
-    .run(key, JSON.stringify(value));
+  ctx.db.prepare(`INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`).run(key, JSON.stringify(value));
 }
 
 export const authPolicy = (ctx: BackendContext): AuthPolicy => read(ctx, AUTH_KEY, authPolicySchema, DEFAULT_AUTH_POLICY);
@@ -79,7 +77,11 @@ export function updateSettings(ctx: BackendContext, caller: Caller, update: Sett
       try {
         rulesConfigSchema.parse(mergeRulesConfig(shippedRulesConfig(ctx), update.rules));
       } catch (err) {
-        throw new AppError('invalid_input', `Rule parameters: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`, { reason: 'rules' });
+        throw new AppError(
+          'invalid_input',
+          `Rule parameters: ${err instanceof z.ZodError ? err.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : (err as Error).message}`,
+          { reason: 'rules' },
+        );
       }
       write(ctx, RULES_CONFIG_SETTING, update.rules);
       ctx.audit(caller, 'settings.update', { setting: RULES_CONFIG_SETTING, old: before.rules, new: update.rules, version: loadRulesConfig(ctx).version });

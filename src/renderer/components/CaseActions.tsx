@@ -27,7 +27,9 @@ export function CaseBanner({ detail }: { detail: CaseDetail }): React.JSX.Elemen
     return (
       <div className="notice frozen" data-testid="case-banner" data-kind="frozen">
         <p>{t('caseState.frozen', { status: t(`status.${detail.status}`).toLowerCase(), who: d.decidedBy, when: fmt.format(new Date(d.decidedAt)) })}</p>
-        <p className="muted">“{d.note}”{d.reasonCode ? ` · ${t(`review.reasons.${d.reasonCode as 'other'}`)}` : ''}</p>
+        <p className="muted">
+          “{d.note}”{d.reasonCode ? ` · ${t(`review.reasons.${d.reasonCode as 'other'}`)}` : ''}
+        </p>
       </div>
     );
   }

@@ -5,7 +5,15 @@ const FACTS = ['death', 'heirIsSpouse', 'trafficAccident', 'reimbursement', 'tra
 type Fact = (typeof FACTS)[number];
 
 /** Facts only the officer can state (the heir is the spouse, a traffic accident…): they decide which documents are required. */
-export function FactsForm({ caseId, onChange, locked = false }: { caseId: number; onChange: (facts: Record<string, boolean | number | null>) => Promise<void>; locked?: boolean }): React.JSX.Element {
+export function FactsForm({
+  caseId,
+  onChange,
+  locked = false,
+}: {
+  caseId: number;
+  onChange: (facts: Record<string, boolean | number | null>) => Promise<void>;
+  locked?: boolean;
+}): React.JSX.Element {
   const { t } = useTranslation();
   const stated = useQuery('checks.facts', { caseId }, `facts-${caseId}`);
   const facts = stated.data?.facts ?? {};

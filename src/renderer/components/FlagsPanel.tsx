@@ -60,7 +60,14 @@ export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number;
       {checks.data?.checkedAt && flags.length === 0 && <p className="ok-note">{t('flags.none')}</p>}
       <ul className="flags">
         {flags.map((f) => (
-          <FlagItem key={f.key} flag={f} lang={lang} fileId={fileOf(f.evidence.document?.documentId)} onShow={onShow} onDismiss={!locked && f.severity === 'warning' && !f.dismissal ? (reason) => dismiss(f.key, reason) : undefined} />
+          <FlagItem
+            key={f.key}
+            flag={f}
+            lang={lang}
+            fileId={fileOf(f.evidence.document?.documentId)}
+            onShow={onShow}
+            onDismiss={!locked && f.severity === 'warning' && !f.dismissal ? (reason) => dismiss(f.key, reason) : undefined}
+          />
         ))}
       </ul>
       {checks.data && checks.data.checklist.length > 0 && (
@@ -102,7 +109,12 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ApiError>();
   return (
-    <li className={`flag flag-${flag.severity}${flag.dismissal ? ' dismissed' : ''}`} data-rule={flag.rule} data-severity={flag.severity} data-dismissed={flag.dismissal ? 'true' : undefined}>
+    <li
+      className={`flag flag-${flag.severity}${flag.dismissal ? ' dismissed' : ''}`}
+      data-rule={flag.rule}
+      data-severity={flag.severity}
+      data-dismissed={flag.dismissal ? 'true' : undefined}
+    >
       <div className="flag-head">
         <span className={`badge sev-${flag.severity}`}>{t(`flags.severity.${flag.severity}`)}</span>
         <span className="flag-message">{flag.message[lang]}</span>
@@ -117,7 +129,9 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
                 type="button"
                 className="link"
                 data-testid="show-evidence"
-                onClick={() => onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null, ...(doc.documentId ? { documentId: Number(doc.documentId) } : {}) })}
+                onClick={() =>
+                  onShow({ page: { fileId, page: doc.page! }, bbox: doc.bbox ?? null, ...(doc.documentId ? { documentId: Number(doc.documentId) } : {}) })
+                }
               >
                 {t('extraction.pagesOf', { pages: doc.page })}
               </button>
@@ -130,7 +144,9 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
             <strong className="mono">{showValue(flag.evidence.record.value)}</strong>
           </span>
         )}
-        {flag.evidence.missing?.length ? <span className="muted">{t('flags.missing', { values: flag.evidence.missing.map((m) => missingLabel(t, m)).join(', ') })}</span> : null}
+        {flag.evidence.missing?.length ? (
+          <span className="muted">{t('flags.missing', { values: flag.evidence.missing.map((m) => missingLabel(t, m)).join(', ') })}</span>
+        ) : null}
         {flag.dismissal && (
           <span className="dismissal" data-testid="dismissal">
             {t('flags.dismissed', { who: flag.dismissal.by, reason: flag.dismissal.reason })}
@@ -152,7 +168,15 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
           >
             <label>
               {t('flags.dismissReason')}
-              <textarea value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required minLength={3} maxLength={1000} data-testid="dismiss-reason" />
+              <textarea
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                rows={2}
+                required
+                minLength={3}
+                maxLength={1000}
+                data-testid="dismiss-reason"
+              />
             </label>
             <ErrorNote error={error} />
             <div className="row">

@@ -154,7 +154,13 @@ export function ListEditor({ name, field, onSave, onShow, labelId }: Props): Rea
                   );
                 })}
                 <td>
-                  <button type="button" className="small" onClick={() => removeRow(i)} aria-label={t('extraction.list.removeRow', { row: i + 1 })} title={t('extraction.list.removeRow', { row: i + 1 })}>
+                  <button
+                    type="button"
+                    className="small"
+                    onClick={() => removeRow(i)}
+                    aria-label={t('extraction.list.removeRow', { row: i + 1 })}
+                    title={t('extraction.list.removeRow', { row: i + 1 })}
+                  >
                     ✕
                   </button>
                 </td>
@@ -185,7 +191,16 @@ export function ListEditor({ name, field, onSave, onShow, labelId }: Props): Rea
           </>
         )}
         {canConfirm && (
-          <button type="button" className="small" onClick={() => void save(field.value, initial.map((_, i) => i))}>
+          <button
+            type="button"
+            className="small"
+            onClick={() =>
+              void save(
+                field.value,
+                initial.map((_, i) => i),
+              )
+            }
+          >
             ✓ {t('extraction.confirm')}
           </button>
         )}

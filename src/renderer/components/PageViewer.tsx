@@ -62,7 +62,11 @@ export function PageViewer({ pageRef, highlight, caseId, selectedId, onPick }: P
               </span>
             )}
           </div>
-          {d.ocr?.quality.poor && <p className="hint">{t('documents.poorHint', { reasons: d.ocr.quality.reasons.map((r) => t(`documents.qualityReasons.${r}`, { defaultValue: r })).join(', ') })}</p>}
+          {d.ocr?.quality.poor && (
+            <p className="hint">
+              {t('documents.poorHint', { reasons: d.ocr.quality.reasons.map((r) => t(`documents.qualityReasons.${r}`, { defaultValue: r })).join(', ') })}
+            </p>
+          )}
           {d.error && <p className="error-note">{d.error}</p>}
           {/* Pointing at a word is a shortcut for typing it into the focused field, which stays editable by
               keyboard; the page itself is not a control. */}
@@ -74,9 +78,16 @@ export function PageViewer({ pageRef, highlight, caseId, selectedId, onPick }: P
             style={{ aspectRatio: `${d.image.width} / ${d.image.height}`, width: `min(100%, calc((100vh - 10rem) * ${d.image.width / d.image.height}))` }}
           >
             <img src={`data:${d.image.mime};base64,${d.image.dataBase64}`} alt={t('documents.pageOf', { page: pageRef.page })} />
-            {d.ocr?.lines.flatMap((l) => l.words).map((w, i) => (
-              <span key={i} className="word-box" style={box(w.bbox, d.image.width, d.image.height)} title={`${w.text} (${Math.round(w.confidence * 100)}%)`} />
-            ))}
+            {d.ocr?.lines
+              .flatMap((l) => l.words)
+              .map((w, i) => (
+                <span
+                  key={i}
+                  className="word-box"
+                  style={box(w.bbox, d.image.width, d.image.height)}
+                  title={`${w.text} (${Math.round(w.confidence * 100)}%)`}
+                />
+              ))}
             {regions.length > 0 && (
               <div role="group" aria-label={t('documents.regions')}>
                 {regions.map((r, i) => {

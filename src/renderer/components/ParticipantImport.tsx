@@ -66,7 +66,13 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
       {outcome && (
         <div className="import-outcome" data-testid="import-outcome">
           <p className="ok-note">
-            {t('imports.result', { file: outcome.file, inserted: outcome.inserted, updated: outcome.updated, unchanged: outcome.unchanged, errors: outcome.errors.length })}
+            {t('imports.result', {
+              file: outcome.file,
+              inserted: outcome.inserted,
+              updated: outcome.updated,
+              unchanged: outcome.unchanged,
+              errors: outcome.errors.length,
+            })}
           </p>
           {outcome.errors.length > 0 && (
             <ul className="line-errors">

@@ -48,7 +48,13 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
       decision,
       note: note.trim(),
       ...(decision === 'reject' && reasonCode ? { reasonCode } : {}),
-      items: decision === 'return' ? items.split('\n').map((s) => s.trim()).filter(Boolean) : [],
+      items:
+        decision === 'return'
+          ? items
+              .split('\n')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : [],
       acknowledged: [...acknowledged],
     });
     setBusy(false);
@@ -206,7 +212,11 @@ function Corrections({ corrections, onShow }: { corrections: Correction[]; onSho
             <td>
               {t(`docTypes.${c.documentType}`, { defaultValue: c.documentType })} · {label(c)}
               {c.fileId !== null && c.page !== null && (
-                <button type="button" className="link" onClick={() => onShow({ page: { fileId: c.fileId!, page: c.page! }, bbox: c.bbox, documentId: c.documentId })}>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => onShow({ page: { fileId: c.fileId!, page: c.page! }, bbox: c.bbox, documentId: c.documentId })}
+                >
                   {t('extraction.pagesOf', { pages: c.page })}
                 </button>
               )}

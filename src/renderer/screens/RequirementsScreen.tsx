@@ -31,9 +31,7 @@ export function RequirementsScreen(): React.JSX.Element {
       <ErrorNote error={table.error} />
       {table.data && entry && (
         <article className="panel printable" data-testid="requirements">
-          <h2>
-            {t('requirements.heading', { claim: entry.label[lang] })}
-          </h2>
+          <h2>{t('requirements.heading', { claim: entry.label[lang] })}</h2>
           <p className="muted">{t('requirements.version', { version: table.data.version, from: table.data.effectiveFrom })}</p>
           <ol className="requirements">
             {entry.items.map((item) => (

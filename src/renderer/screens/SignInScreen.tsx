@@ -40,7 +40,15 @@ function newPasswordError(t: TFunction, password: string, confirm: string): ApiE
 }
 
 /** The new password twice, with the rules it must follow. */
-function NewPasswordInputs(p: { label: string; name: string; value: string; confirmName: string; confirm: string; onChange: (value: string) => void; onConfirm: (value: string) => void }): React.JSX.Element {
+function NewPasswordInputs(p: {
+  label: string;
+  name: string;
+  value: string;
+  confirmName: string;
+  confirm: string;
+  onChange: (value: string) => void;
+  onConfirm: (value: string) => void;
+}): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <>
@@ -75,7 +83,13 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice | un
     onSignedIn();
   };
   const noticeText =
-    notice?.kind === 'idle' ? t('auth.idleSignedOut', { minutes: notice.minutes }) : notice?.kind === 'expired' ? t('auth.expired') : notice?.kind === 'signedOut' ? t('auth.signedOut') : null;
+    notice?.kind === 'idle'
+      ? t('auth.idleSignedOut', { minutes: notice.minutes })
+      : notice?.kind === 'expired'
+        ? t('auth.expired')
+        : notice?.kind === 'signedOut'
+          ? t('auth.signedOut')
+          : null;
   return (
     <Frame screen="sign-in" title={t('auth.signInTitle')}>
       {noticeText && (
@@ -97,7 +111,15 @@ export function SignInScreen({ notice, onSignedIn }: { notice: SignInNotice | un
         </label>
         <label>
           {t('auth.password')}
-          <input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required maxLength={256} />
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            maxLength={256}
+          />
         </label>
         <ErrorNote error={error} />
         <button type="submit" className="primary" disabled={busy} data-testid="sign-in">
@@ -133,7 +155,15 @@ export function SetupScreen({ onDone }: { onDone: () => void }): React.JSX.Eleme
       >
         <label>
           {t('auth.username')}
-          <input name="username" autoComplete="username" value={form.username} onChange={set('username')} required autoFocus pattern="[A-Za-z0-9][A-Za-z0-9._\-]{1,39}" />
+          <input
+            name="username"
+            autoComplete="username"
+            value={form.username}
+            onChange={set('username')}
+            required
+            autoFocus
+            pattern="[A-Za-z0-9][A-Za-z0-9._\-]{1,39}"
+          />
         </label>
         <label>
           {t('auth.displayName')}

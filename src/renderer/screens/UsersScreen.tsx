@@ -60,7 +60,14 @@ function CreateUser({ onCreated }: { onCreated: (username: string) => void }): R
     >
       <label>
         {t('users.username')}
-        <input name="username" value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value })} required autoComplete="off" pattern="[A-Za-z0-9][A-Za-z0-9._\-]{1,39}" />
+        <input
+          name="username"
+          value={form.username}
+          onChange={(e) => setForm({ ...form, username: e.target.value })}
+          required
+          autoComplete="off"
+          pattern="[A-Za-z0-9][A-Za-z0-9._\-]{1,39}"
+        />
       </label>
       <label>
         {t('users.displayName')}
@@ -78,7 +85,14 @@ function CreateUser({ onCreated }: { onCreated: (username: string) => void }): R
       </label>
       <label>
         {t('users.password')}
-        <input name="password" type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} required />
+        <input
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={form.password}
+          onChange={(e) => setForm({ ...form, password: e.target.value })}
+          required
+        />
       </label>
       <ErrorNote error={error} />
       <div className="actions">

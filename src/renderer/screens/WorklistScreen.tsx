@@ -112,4 +112,3 @@ function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
     </form>
   );
 }
-

@@ -36,8 +36,7 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 
-export const isMethodName = (name: string): name is MethodName =>
-  Object.prototype.hasOwnProperty.call(contract, name);
+export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
 
 /** What the renderer talks to, whichever transport carries it. */
 export interface ApiClient {

@@ -19,9 +19,7 @@ export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   rows: z.number().int().nonnegative(),
   /** The first row that does not follow from the one before it (edited, deleted, reordered or missing). */
-  firstBroken: z
-    .object({ id: z.number().int(), reason: z.enum(['edited', 'missing_before', 'out_of_order', 'unsealed', 'truncated']) })
-    .nullable(),
+  firstBroken: z.object({ id: z.number().int(), reason: z.enum(['edited', 'missing_before', 'out_of_order', 'unsealed', 'truncated']) }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

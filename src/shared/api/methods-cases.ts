@@ -86,7 +86,10 @@ export const casesMethods = defineMethods({
     input: z
       .object({
         claimType: claimTypeSchema,
-        kpj: z.string().regex(/^\d{11}$/, 'KPJ must be 11 digits').optional(),
+        kpj: z
+          .string()
+          .regex(/^\d{11}$/, 'KPJ must be 11 digits')
+          .optional(),
         incidentDate: isoDateSchema.optional(),
         notes: z.string().max(4000).default(''),
       })

@@ -69,7 +69,10 @@ export const checksMethods = defineMethods({
   'participants.import': {
     input: z
       .object({
-        csvText: z.string().min(1).max(64 * 1024 * 1024, 'Upload at most 64 MB; import larger files with the command line'),
+        csvText: z
+          .string()
+          .min(1)
+          .max(64 * 1024 * 1024, 'Upload at most 64 MB; import larger files with the command line'),
         fileName: z.string().min(1).max(255),
       })
       .strict(),

@@ -10,9 +10,17 @@ import { ADMINS, SIGNED_IN } from './roles';
 export const authPolicySchema = z.object({
   /** Failed sign-ins in a row that lock the account. */
   maxFailures: z.number().int().min(1).max(50),
-  lockMinutes: z.number().int().min(1).max(24 * 60),
+  lockMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** Minutes without input after which a window signs out (and the server ends the session). */
-  idleMinutes: z.number().int().min(1).max(24 * 60),
+  idleMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
   /** A session ends this long after sign-in, busy or not. */
   sessionHours: z.number().int().min(1).max(72),
 });

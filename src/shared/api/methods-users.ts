@@ -38,7 +38,13 @@ export const usersMethods = defineMethods({
   /** Role, name, disabling and unlocking; each change is audited with its old and new value. */
   'users.update': {
     input: z
-      .object({ userId, displayName: displayNameSchema.optional(), role: roleSchema.optional(), disabled: z.boolean().optional(), unlock: z.literal(true).optional() })
+      .object({
+        userId,
+        displayName: displayNameSchema.optional(),
+        role: roleSchema.optional(),
+        disabled: z.boolean().optional(),
+        unlock: z.literal(true).optional(),
+      })
       .strict()
       .refine((u) => u.displayName !== undefined || u.role !== undefined || u.disabled !== undefined || u.unlock !== undefined, {
         message: 'Nothing to change',

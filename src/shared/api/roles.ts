@@ -28,11 +28,7 @@ export const AUDITORS = ['supervisor', 'admin', 'system'] as const satisfies rea
 export const PEOPLE = ['officer', 'supervisor', 'admin'] as const satisfies readonly Principal[];
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,39}$/;
-export const usernameSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(USERNAME_PATTERN, 'A user name is 2-40 letters, digits, dots, dashes or underscores');
+export const usernameSchema = z.string().trim().toLowerCase().regex(USERNAME_PATTERN, 'A user name is 2-40 letters, digits, dots, dashes or underscores');
 
 /** The signed-in account as the UI sees it. */
 export const sessionUserSchema = z.object({

@@ -6,14 +6,7 @@ export const CLAIM_TYPES = ['JHT', 'JKK', 'JKM', 'BEASISWA'] as const;
 export const claimTypeSchema = z.enum(CLAIM_TYPES);
 export type ClaimType = z.infer<typeof claimTypeSchema>;
 
-export const CASE_STATUSES = [
-  'draft',
-  'in_review',
-  'awaiting_supervisor',
-  'approved',
-  'rejected',
-  'returned',
-] as const;
+export const CASE_STATUSES = ['draft', 'in_review', 'awaiting_supervisor', 'approved', 'rejected', 'returned'] as const;
 export const caseStatusSchema = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof caseStatusSchema>;
 

@@ -28,12 +28,7 @@ export type BBox = z.infer<typeof bboxSchema>;
 export const listEntrySchema = z.record(z.string(), z.string());
 export type ListEntry = z.infer<typeof listEntrySchema>;
 
-export const fieldValueSchema = z.union([
-  z.string(),
-  z.number(),
-  z.array(z.string()),
-  z.array(listEntrySchema),
-]);
+export const fieldValueSchema = z.union([z.string(), z.number(), z.array(z.string()), z.array(listEntrySchema)]);
 export type FieldValue = z.infer<typeof fieldValueSchema>;
 
 export const extractedFieldSchema = z.object({

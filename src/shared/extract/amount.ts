@@ -35,7 +35,12 @@ function figures(rows: readonly Row[], refYear: number): Reading[] {
       const rest = row.words.slice(total + 1).filter((x) => /\d/.test(x.text) && !/^rp/i.test(x.text));
       if (rest.length) {
         const r = parseRupiah(rest.map((x) => x.text).join(' '));
-        if (r.value !== null && r.value >= 1000) out.push({ value: r.value, words: rest, confidence: buildField({ kind: 'money', words: rest, page: row.page, labelDistance: 0, refYear }).confidence });
+        if (r.value !== null && r.value >= 1000)
+          out.push({
+            value: r.value,
+            words: rest,
+            confidence: buildField({ kind: 'money', words: rest, page: row.page, labelDistance: 0, refYear }).confidence,
+          });
       }
     }
   }
@@ -70,21 +75,40 @@ export function receiptAmount(rows: readonly Row[], labelled: ExtractedField | u
   const inWords = spelled(rows);
   const inFigures = figures(rows, refYear);
   if (typeof labelled?.value === 'number') inFigures.unshift({ value: labelled.value, words: [], confidence: labelled.confidence });
-  const box = (ws: readonly Word[]): ExtractedField['bbox'] => (ws.length ? [Math.min(...ws.map((w) => w.bbox[0])), Math.min(...ws.map((w) => w.bbox[1])), Math.max(...ws.map((w) => w.bbox[2])), Math.max(...ws.map((w) => w.bbox[3]))] : labelled?.bbox ?? null);
+  const box = (ws: readonly Word[]): ExtractedField['bbox'] =>
+    ws.length
+      ? [
+          Math.min(...ws.map((w) => w.bbox[0])),
+          Math.min(...ws.map((w) => w.bbox[1])),
+          Math.max(...ws.map((w) => w.bbox[2])),
+          Math.max(...ws.map((w) => w.bbox[3])),
+        ]
+      : (labelled?.bbox ?? null);
   if (inWords) {
     const agree = inFigures.find((f) => f.value === inWords.value);
     if (agree) {
       // Two readings of different kinds that agree: the amount is sure.
       const confidence = round(Math.max(agree.confidence, inWords.confidence, AMOUNTS.agreedConfidence));
-      return { value: inWords.value, confidence, page, bbox: box(agree.words.length ? agree.words : inWords.words), source: 'ocr', reason: 'words_match_figures' };
+      return {
+        value: inWords.value,
+        confidence,
+        page,
+        bbox: box(agree.words.length ? agree.words : inWords.words),
+        source: 'ocr',
+        reason: 'words_match_figures',
+      };
     }
     if (inFigures.length) return { value: null, confidence: 0, page, bbox: box(inWords.words), needsKeying: true, reason: 'amount_words_disagree' };
     const confidence = round(inWords.confidence * AMOUNTS.oneReadingFactor);
-    return confidence >= minConfidence() ? { value: inWords.value, confidence, page, bbox: box(inWords.words), source: 'ocr', reason: 'amount_in_words' } : { value: null, confidence, page, bbox: box(inWords.words), needsKeying: true, reason: 'low_confidence' };
+    return confidence >= minConfidence()
+      ? { value: inWords.value, confidence, page, bbox: box(inWords.words), source: 'ocr', reason: 'amount_in_words' }
+      : { value: null, confidence, page, bbox: box(inWords.words), needsKeying: true, reason: 'low_confidence' };
   }
   // Figures alone: the total (the largest amount printed, a receipt's items adding up to it), if read surely.
   const largest = [...inFigures].sort((a, b) => b.value - a.value)[0];
   if (!largest) return labelled ?? { value: null, confidence: 0, page, bbox: null, needsKeying: true, reason: 'not_found' };
   const confidence = round(largest.confidence * AMOUNTS.oneReadingFactor);
-  return confidence >= minConfidence() ? { value: largest.value, confidence, page, bbox: box(largest.words), source: 'ocr' } : { value: null, confidence, page, bbox: box(largest.words), needsKeying: true, reason: 'low_confidence' };
+  return confidence >= minConfidence()
+    ? { value: largest.value, confidence, page, bbox: box(largest.words), source: 'ocr' }
+    : { value: null, confidence, page, bbox: box(largest.words), needsKeying: true, reason: 'low_confidence' };
 }

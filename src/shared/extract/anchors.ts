@@ -114,7 +114,10 @@ const headingWords = (seg: Segment): Segment['words'] => {
 };
 
 const tokensOf = (seg: Segment): string[] =>
-  headingWords(seg).flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9|]+/)).filter(Boolean).map((t, i, all) => (all[i - 1] === 'tahap' ? t.replace(/[l1|]/g, 'i') : t.replace(/\|/g, '')));
+  headingWords(seg)
+    .flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9|]+/))
+    .filter(Boolean)
+    .map((t, i, all) => (all[i - 1] === 'tahap' ? t.replace(/[l1|]/g, 'i') : t.replace(/\|/g, '')));
 
 /** Misread letters tolerated in a heading word: headings are few words, so a loose match finds them in
  * ordinary words ("HUBUNGAN" is two letters from "TABUNGAN"). */
@@ -172,7 +175,10 @@ export function findAnchors(rows: readonly Row[]): Anchor[] {
       // A heading stands alone on its line, or far from what else the line holds (a second card beside
       // the first); right after a label it is that label's value.
       // Marks and specks before a heading (a logo read as a box, a bullet) do not count as text before it.
-      const before = row.segments.slice(0, s).filter((x) => x.words.some((w) => /[A-Za-z0-9]{2}/.test(w.text) && w.confidence >= 0.5)).at(-1);
+      const before = row.segments
+        .slice(0, s)
+        .filter((x) => x.words.some((w) => /[A-Za-z0-9]{2}/.test(w.text) && w.confidence >= 0.5))
+        .at(-1);
       const after = row.segments[s + 1];
       if (before && (endsWithColon(before) || isLabel(before) || seg.bbox[0] - before.bbox[2] < row.height * HEADING_GAP)) return;
       if (after && startsWithColon(after)) return;

@@ -59,7 +59,15 @@ export function findHits(rows: readonly Row[], specs: readonly FieldSpec[], skip
           const atStart = seg.words.slice(0, i).every((w) => ITEM_NUMBER.test(w.text));
           if (!atStart && !(endsWithColon(seg.words[m.end - 1]) || /^[:;]/.test(seg.words[m.end]?.text ?? '') || colonNext)) continue;
           // "Nama / No. HP": one label of two, for a pair of values; not this field's alone.
-          if (/^\/\s*\D/.test(seg.words.slice(m.end).map((w) => w.text).join(' '))) continue;
+          if (
+            /^\/\s*\D/.test(
+              seg.words
+                .slice(m.end)
+                .map((w) => w.text)
+                .join(' '),
+            )
+          )
+            continue;
           if (!best || m.score > best.score) best = { spec: entry.spec, row: r, seg: s, start: i, end: m.end, distance: m.distance, score: m.score };
         }
         if (best) {
@@ -178,9 +186,19 @@ function underHeading(rows: readonly Row[], spec: FieldSpec, refYear: number): E
     if (below.page !== (rows[r] as Row).page || below.words.length > 6) continue;
     // Options under the heading each with a box: the one marked, as a choice list is read.
     if (isCheckBox(below.words[0]?.text)) {
-      const options = rows.slice(r + 1, r + 1 + 6).filter((o, k, all) => o.page === below.page && isCheckBox(o.words[0]?.text) && all.slice(0, k).every((p) => isCheckBox(p.words[0]?.text)));
+      const options = rows
+        .slice(r + 1, r + 1 + 6)
+        .filter((o, k, all) => o.page === below.page && isCheckBox(o.words[0]?.text) && all.slice(0, k).every((p) => isCheckBox(p.words[0]?.text)));
       const marked = options.filter((o) => o.words[0]?.text === CHECKED);
-      if (marked.length !== 1 || options.some((o) => (o.words[0]?.confidence ?? 0) < 0.6)) return { value: null, confidence: 0, page: below.page, bbox: below.bbox, needsKeying: true, reason: marked.length ? 'choice_several_marked' : 'choice_not_marked' };
+      if (marked.length !== 1 || options.some((o) => (o.words[0]?.confidence ?? 0) < 0.6))
+        return {
+          value: null,
+          confidence: 0,
+          page: below.page,
+          bbox: below.bbox,
+          needsKeying: true,
+          reason: marked.length ? 'choice_several_marked' : 'choice_not_marked',
+        };
       return buildField({ kind: spec.kind, words: (marked[0] as Row).words, page: below.page, labelDistance: 1, refYear });
     }
     const f = buildField({ kind: spec.kind, words: below.words, page: below.page, labelDistance: 1, refYear });
@@ -211,7 +229,12 @@ function nameRunOn(rows: readonly Row[], hits: readonly Hit[], h: Hit, words: re
 const explainsBetter = (a: ExtractedField, b: ExtractedField): boolean => lowConfidenceReading(a) !== undefined && lowConfidenceReading(b) === undefined;
 
 /** Extract every field of the specs from the rows; fields without a label on the page come back empty. */
-export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[], refYear: number, skip: ReadonlySet<number> = new Set()): Record<string, ExtractedField> {
+export function extractFields(
+  rows: readonly Row[],
+  specs: readonly FieldSpec[],
+  refYear: number,
+  skip: ReadonlySet<number> = new Set(),
+): Record<string, ExtractedField> {
   const hits = findHits(rows, specs, skip);
   const out: Record<string, ExtractedField> = {};
   const firstPage = rows[0]?.page ?? 1;
@@ -228,7 +251,8 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       if (spec.kind === 'programs') {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {
           const codeLike = c.words.some((w) => PROGRAMS.some((p) => editDistance(w.text.toUpperCase().replace(/[^A-Z]/g, ''), p, 1) <= 1));
-          if (codeLike && c.page === page && c.words.every((w) => /^[A-Z0-9]{1,4}[,;/-]?$/i.test(w.text)) && rows[h.row]?.words.includes(c.words[0] as Word)) words.push(...c.words);
+          if (codeLike && c.page === page && c.words.every((w) => /^[A-Z0-9]{1,4}[,;/-]?$/i.test(w.text)) && rows[h.row]?.words.includes(c.words[0] as Word))
+            words.push(...c.words);
         }
       }
       if (spec.kind === 'ttl') {
@@ -265,7 +289,14 @@ export function extractFields(rows: readonly Row[], specs: readonly FieldSpec[],
       }
       if (f.value === null) {
         for (const c of valueCandidates(rows, hits, h).slice(1)) {
-          const alt = buildField({ kind: spec.kind, words: c.words, page: c.page, labelDistance: h.distance, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+          const alt = buildField({
+            kind: spec.kind,
+            words: c.words,
+            page: c.page,
+            labelDistance: h.distance,
+            refYear,
+            ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}),
+          });
           if (alt.value !== null || explainsBetter(alt, f)) f = alt;
           if (f.value !== null) break;
         }

@@ -110,13 +110,20 @@ const HOLDER_UNLABELLED = new Set<DocumentType>(['kartu_peserta', 'npwp']);
  * reads as a person's name (letters only, one to five words), the tallest such line if several. */
 function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedField | null {
   const anchored = new Set(findAnchors(rows).map((a) => a.row));
-  const labelled = findHits(rows, FIELD_SPECS.kartu_peserta).filter((h) => h.spec && h.start === 0 && !anchored.has(h.row)).map((h) => h.row);
+  const labelled = findHits(rows, FIELD_SPECS.kartu_peserta)
+    .filter((h) => h.spec && h.start === 0 && !anchored.has(h.row))
+    .map((h) => h.row);
   // The name stands above the card's labelled lines (a footer under them is the card's small print).
   const firstLabel = labelled.length ? Math.min(...labelled) : rows.length;
   const candidates = rows
     .map((r, i) => ({ r, i }))
     .filter(({ i }) => i < firstLabel && !skip.has(i) && !anchored.has(i) && !labelled.includes(i))
-    .map(({ r, i }) => ({ i, seg: r.segments.map((s) => s.words.filter((w) => /[A-Za-z]/.test(w.text))).find((ws) => ws.length && ws.length <= 5 && isPlausibleName(normalizeName(ws.map((w) => w.text).join(' ')))) }))
+    .map(({ r, i }) => ({
+      i,
+      seg: r.segments
+        .map((s) => s.words.filter((w) => /[A-Za-z]/.test(w.text)))
+        .find((ws) => ws.length && ws.length <= 5 && isPlausibleName(normalizeName(ws.map((w) => w.text).join(' ')))),
+    }))
     .filter((c): c is { i: number; seg: Word[] } => !!c.seg && c.seg.every((w) => /^[A-Z][A-Z.,'-]*$/.test(w.text)));
   if (!candidates.length) return null;
   const tallest = candidates.reduce((a, b) => ((rows[b.i]?.height ?? 0) > (rows[a.i]?.height ?? 0) * 1.15 ? b : a));
@@ -127,12 +134,27 @@ function holderName(rows: readonly Row[], skip: ReadonlySet<number>): ExtractedF
 
 const DEATH = { near: ['meninggal', 'wafat', 'kematian', 'mati'], not: ['lahir'] };
 const DEATH_PLACE: readonly [string[], string[]][] = [
-  [['bahwa', 'di'], ['pada', 'tanggal', 'telah', 'hari']],
-  [['meninggal', 'dunia', 'di'], ['pada', 'tanggal', 'karena', 'hari', 'dengan']],
+  [
+    ['bahwa', 'di'],
+    ['pada', 'tanggal', 'telah', 'hari'],
+  ],
+  [
+    ['meninggal', 'dunia', 'di'],
+    ['pada', 'tanggal', 'karena', 'hari', 'dengan'],
+  ],
 ];
 
 /** Facts a document states in its sentences rather than beside a label (prose.ts). */
-const PROSE: Partial<Record<DocumentType, { dates?: Record<string, DateCue>; places?: Record<string, readonly (readonly [string[], string[]])[]>; names?: Record<string, readonly (readonly string[])[]> }>> = {
+const PROSE: Partial<
+  Record<
+    DocumentType,
+    {
+      dates?: Record<string, DateCue>;
+      places?: Record<string, readonly (readonly [string[], string[]])[]>;
+      names?: Record<string, readonly (readonly string[])[]>;
+    }
+  >
+> = {
   // "Untuk pembayaran: biaya perawatan … a.n. Abdul M.": the patient the receipt is for.
   kuitansi: { names: { nama_pasien: [['an'], ['atas', 'nama']] } },
   // "… telah meninggal dunia seorang laki-laki bernama" with the name set apart on the next line.
@@ -168,7 +190,12 @@ function fillFromProse(type: DocumentType, fields: Record<string, ExtractedField
 }
 
 /** Documents whose date may be printed only in the "Place, date" line above the signature. */
-const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = { surat_ahli_waris: 'tanggal_surat', form_kk1: 'tanggal_laporan', form_kk2: 'tanggal_laporan', kuitansi: 'tanggal' };
+const SIGNATURE_DATE: Partial<Record<DocumentType, string>> = {
+  surat_ahli_waris: 'tanggal_surat',
+  form_kk1: 'tanggal_laporan',
+  form_kk2: 'tanggal_laporan',
+  kuitansi: 'tanggal',
+};
 
 /** Words that say a page continues the previous one (a second page without its own title). */
 const CONTINUATION = /\b(halaman|hal\.?|lanjutan|demikian|saksi|uraian|mengetahui)\b/i;
@@ -182,7 +209,15 @@ function continues(prevType: DocumentType, region: PageRegion, c: Classification
   if (region.anchors.length) return said && region.anchors.every((a) => a.types.includes(prevType));
   if (c.type !== 'other') return c.type === prevType && said;
   // A page carrying labels of two of the previous document's fields is its next page.
-  return said || c.score < 1.5 && new Set(findHits(rows, FIELD_SPECS[prevType]).map((h) => h.spec?.key).filter(Boolean)).size >= 2;
+  return (
+    said ||
+    (c.score < 1.5 &&
+      new Set(
+        findHits(rows, FIELD_SPECS[prevType])
+          .map((h) => h.spec?.key)
+          .filter(Boolean),
+      ).size >= 2)
+  );
 }
 
 /** Keys that hold the same kind of value, so one document can confirm another's reading. */
@@ -209,7 +244,14 @@ function confirmAcrossDocuments(docs: ExtractedDocument[]): void {
         const f = d.fields[k];
         const reading = f ? lowConfidenceReading(f) : undefined;
         if (!f || reading === undefined || !confident.has(JSON.stringify(reading))) continue;
-        d.fields[k] = { value: reading, confidence: Math.max(f.confidence, MIN_CONFIDENCE), page: f.page, bbox: f.bbox, source: 'ocr', reason: 'confirmed_by_other_document' };
+        d.fields[k] = {
+          value: reading,
+          confidence: Math.max(f.confidence, MIN_CONFIDENCE),
+          page: f.page,
+          bbox: f.bbox,
+          source: 'ocr',
+          reason: 'confirmed_by_other_document',
+        };
       }
     }
   }
@@ -236,7 +278,14 @@ function completeTruncatedNiks(docs: ExtractedDocument[]): void {
       if (!f || head === undefined) continue;
       const matches = [...known].filter((n) => (head.length < 16 ? n.startsWith(head) : head.slice(1) === n || head.slice(0, 16) === n));
       if (matches.length !== 1) continue;
-      d.fields[k] = { value: matches[0] as string, confidence: MIN_CONFIDENCE, page: f.page, bbox: f.bbox, source: 'ocr', reason: 'completed_from_other_document' };
+      d.fields[k] = {
+        value: matches[0] as string,
+        confidence: MIN_CONFIDENCE,
+        page: f.page,
+        bbox: f.bbox,
+        source: 'ocr',
+        reason: 'completed_from_other_document',
+      };
     }
   }
 }
@@ -340,10 +389,17 @@ function within(page: OcrPage, bbox: DocumentRegion['bbox']): OcrPage {
 /** Re-extract pages as the type an officer chose; on a page shared with other documents, only the
  * document's own region is read. */
 export function extractAs(type: DocumentType, pages: readonly OcrPage[], regions?: readonly DocumentRegion[]): ExtractedDocument {
-  const sorted = [...pages].sort((a, b) => a.page - b.page).map((p) => {
-    const r = regions?.find((x) => x.page === p.page);
-    return r ? within(p, r.bbox) : p;
-  });
-  const doc = extractRows(type, sorted.flatMap(rowsOf), sorted.map((p) => p.page), 1);
+  const sorted = [...pages]
+    .sort((a, b) => a.page - b.page)
+    .map((p) => {
+      const r = regions?.find((x) => x.page === p.page);
+      return r ? within(p, r.bbox) : p;
+    });
+  const doc = extractRows(
+    type,
+    sorted.flatMap(rowsOf),
+    sorted.map((p) => p.page),
+    1,
+  );
   return regions?.length ? { ...doc, regions: [...regions] } : doc;
 }

@@ -13,7 +13,20 @@ import { splitPlaceDate } from './fields';
 import { buildField } from './values';
 import { KTP_ORDER } from '../tuning';
 
-const SLOTS = ['nama', 'tempat_lahir', 'jenis_kelamin', 'alamat', 'rt_rw', 'kel_desa', 'kecamatan', 'agama', 'status_perkawinan', 'pekerjaan', 'kewarganegaraan', 'berlaku_hingga'] as const;
+const SLOTS = [
+  'nama',
+  'tempat_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'rt_rw',
+  'kel_desa',
+  'kecamatan',
+  'agama',
+  'status_perkawinan',
+  'pekerjaan',
+  'kewarganegaraan',
+  'berlaku_hingga',
+] as const;
 const SPECS = new Map<string, FieldSpec>(FIELD_SPECS.ktp.map((s) => [s.key, s]));
 
 const mid = (b: readonly number[]): number => ((b[1] as number) + (b[3] as number)) / 2;
@@ -27,7 +40,8 @@ interface ValueLine {
 
 /** Fills empty KTP fields from the value column by the order of the card's lines (in place). */
 export function fillKtpByOrder(fields: Record<string, ExtractedField>, rows: readonly Row[], refYear: number): void {
-  const slotField = (k: (typeof SLOTS)[number]): ExtractedField | undefined => (k === 'tempat_lahir' ? (filled(fields.tempat_lahir) ? fields.tempat_lahir : fields.tanggal_lahir) : fields[k]);
+  const slotField = (k: (typeof SLOTS)[number]): ExtractedField | undefined =>
+    k === 'tempat_lahir' ? (filled(fields.tempat_lahir) ? fields.tempat_lahir : fields.tanggal_lahir) : fields[k];
   const foundNow = (): (ExtractedField & { bbox: [number, number, number, number] })[] => SLOTS.map((k) => slotField(k)).filter(filled);
   const first = foundNow();
   if (first.length < KTP_ORDER.minFound) return;
@@ -67,7 +81,7 @@ export function fillKtpByOrder(fields: Record<string, ExtractedField>, rows: rea
   // A line holding a found value is claimed by it.
   const claimed = (l: ValueLine): boolean => found.some((f) => f.page === l.page && Math.abs(mid(f.bbox) - l.y) <= lineHeight * KTP_ORDER.sameLine);
   const top = filled(fields.nik) ? mid(fields.nik.bbox) : -Infinity;
-  for (let i = 0; i < SLOTS.length; ) {
+  for (let i = 0; i < SLOTS.length;) {
     if (pinned[i]) {
       i++;
       continue;
@@ -95,6 +109,13 @@ function place(fields: Record<string, ExtractedField>, key: (typeof SLOTS)[numbe
   }
   if (fields[key]?.value != null || fields[key]?.reason === 'handwriting') return;
   const spec = SPECS.get(key) as FieldSpec;
-  const f = buildField({ kind: spec.kind, words: line.words, page: line.page, labelDistance: 1, refYear, ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}) });
+  const f = buildField({
+    kind: spec.kind,
+    words: line.words,
+    page: line.page,
+    labelDistance: 1,
+    refYear,
+    ...(spec.vocabulary ? { vocabulary: spec.vocabulary } : {}),
+  });
   if (f.value !== null) fields[key] = sure(f);
 }

@@ -24,7 +24,11 @@ const SHORT_ID_LABELS = new Set(['nik', 'kpj', 'npwp']);
 const DAMAGED_START = /^[_\u2018\u2019\u201c\u201d"'`~^,]/;
 
 /** Label words as squashed tokens: "Tempat/Tgl. Lahir" → ["tempat", "tgl", "lahir"]. */
-export const labelTokens = (label: string): string[] => label.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+export const labelTokens = (label: string): string[] =>
+  label
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 /** Does a word end with the label separator? ("Nama:", "~~:", ":") */
 const isColonOnly = (w: Word | undefined): boolean => !!w && /^[:;.~=-]*[:;][:;.~=-]*$/.test(w.text.trim());
@@ -58,7 +62,10 @@ export function matchLabelAt(words: readonly Word[], start: number, tokens: read
   // tolerance but not the whole label's.
   for (let n = 1; n <= tokens.length + 1 && start + n <= words.length; n++) {
     if (n === tokens.length && (best || n === 1)) continue;
-    const joined = words.slice(start, start + n).map((w) => squash(w.text)).join('');
+    const joined = words
+      .slice(start, start + n)
+      .map((w) => squash(w.text))
+      .join('');
     const tol = Math.floor(target.length / 7);
     const d = editDistance(joined, target, tol);
     if (d <= tol && (!best || target.length - 2 * d - 1 > best.score)) best = { end: start + n, score: target.length - 2 * d - 1, distance: d };

@@ -30,7 +30,10 @@ export interface Row {
 }
 
 export const unionBox = (boxes: readonly BBox[]): BBox =>
-  boxes.reduce<BBox>((a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  boxes.reduce<BBox>(
+    (a, b) => [Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]), Math.max(a[3], b[3])],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
 
 /** "Nama:BUDI" read as one word is split at the colon, with the box shared in proportion. */
 function splitColon(w: OcrWord): Word[] {
@@ -108,7 +111,13 @@ export function joinedText(words: readonly Word[]): string {
     const prev = words[i - 1];
     const h = Math.min(w.bbox[3] - w.bbox[1], prev ? prev.bbox[3] - prev.bbox[1] : Infinity);
     const sameLine = prev && Math.abs((prev.bbox[1] + prev.bbox[3]) / 2 - (w.bbox[1] + w.bbox[3]) / 2) < h / 2;
-    const glued = prev && sameLine && w.bbox[0] >= prev.bbox[2] && w.bbox[0] - prev.bbox[2] < h * SEGMENTATION.splitWordGap && /^[A-Za-z]+$/.test(prev.text) && /^[A-Za-z]+$/.test(w.text);
+    const glued =
+      prev &&
+      sameLine &&
+      w.bbox[0] >= prev.bbox[2] &&
+      w.bbox[0] - prev.bbox[2] < h * SEGMENTATION.splitWordGap &&
+      /^[A-Za-z]+$/.test(prev.text) &&
+      /^[A-Za-z]+$/.test(w.text);
     out += (i === 0 ? '' : glued ? '' : ' ') + w.text;
   });
   return out;
@@ -120,9 +129,7 @@ export function joinedText(words: readonly Word[]): string {
 export function pageLines(page: OcrPage): Word[][] {
   const wordHeight = median(page.lines.flatMap((l) => l.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).map((w) => w.bbox[3] - w.bbox[1])));
   const rule = (w: OcrWord): boolean => !/[\p{L}\p{N}]/u.test(w.text) && wordHeight > 0 && w.bbox[3] - w.bbox[1] > wordHeight * SEGMENTATION.markLines;
-  return page.lines
-    .map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim()) && !rule(w)).flatMap(splitColon))
-    .filter((ws) => ws.length > 0);
+  return page.lines.map((l) => l.words.filter((w) => w.text.trim() && !isJunk(w.text.trim()) && !rule(w)).flatMap(splitColon)).filter((ws) => ws.length > 0);
 }
 
 export const rowsOf = (page: OcrPage): Row[] => rowsFromLines(pageLines(page), page.page);
@@ -150,7 +157,10 @@ export function rowsFromLines(lines: readonly Word[][], pageNo: number, slopeHin
     const overlap = (b: Band): number => Math.min(b.bottom, bottom) - Math.max(b.top, top);
     // One printed row never holds two words in the same place: a line that would lie over the band's
     // words is the next row (a title's number line tucked under it), however close.
-    const clear = (b: Band): boolean => !b.words.some((w) => ws.some((x) => Math.min(w.bbox[2], x.bbox[2]) - Math.max(w.bbox[0], x.bbox[0]) > Math.min(w.bbox[2] - w.bbox[0], x.bbox[2] - x.bbox[0]) * 0.5));
+    const clear = (b: Band): boolean =>
+      !b.words.some((w) =>
+        ws.some((x) => Math.min(w.bbox[2], x.bbox[2]) - Math.max(w.bbox[0], x.bbox[0]) > Math.min(w.bbox[2] - w.bbox[0], x.bbox[2] - x.bbox[0]) * 0.5),
+      );
     const band =
       bands.find((b) => Math.abs(b.cy - cy) < Math.min(b.h, h) * 0.5 && clear(b)) ??
       bands.find((b) => overlap(b) >= Math.min(b.bottom - b.top, bottom - top) * 0.6 && clear(b));
@@ -161,6 +171,13 @@ export function rowsFromLines(lines: readonly Word[][], pageNo: number, slopeHin
   return bands.map((b) => {
     const words = [...b.words].sort((a, c) => a.bbox[0] - c.bbox[0]);
     const height = median(words.map((w) => w.bbox[3] - w.bbox[1])) || 1;
-    return { page: pageNo, words, segments: segmentsOf(words, height), bbox: unionBox(words.map((w) => w.bbox)), text: words.map((w) => w.text).join(' '), height };
+    return {
+      page: pageNo,
+      words,
+      segments: segmentsOf(words, height),
+      bbox: unionBox(words.map((w) => w.bbox)),
+      text: words.map((w) => w.text).join(' '),
+      height,
+    };
   });
 }

@@ -10,9 +10,32 @@ import { buildField } from './values';
 
 /** Why a keyed value was refused; each has a translation in the UI (errors.value.*). */
 export const VALUE_PROBLEMS = [
-  'not_a_field', 'single_value', 'not_a_list', 'entry_shape', 'unknown_column', 'missing', 'duplicate_nik',
-  'nik', 'kk', 'kpj', 'npwp', 'account', 'date', 'date_future', 'time', 'gender', 'hubungan', 'name', 'text',
-  'money', 'kondisi', 'blood', 'rtrw', 'programs', 'docno', 'validity',
+  'not_a_field',
+  'single_value',
+  'not_a_list',
+  'entry_shape',
+  'unknown_column',
+  'missing',
+  'duplicate_nik',
+  'nik',
+  'kk',
+  'kpj',
+  'npwp',
+  'account',
+  'date',
+  'date_future',
+  'time',
+  'gender',
+  'hubungan',
+  'name',
+  'text',
+  'money',
+  'kondisi',
+  'blood',
+  'rtrw',
+  'programs',
+  'docno',
+  'validity',
 ] as const;
 export type ValueProblem = (typeof VALUE_PROBLEMS)[number];
 
@@ -29,7 +52,11 @@ export type OfficerValueResult = { ok: true; value: FieldValue | null } | Office
 
 /** How each list column is read: the same kinds as the document's own fields. */
 const COLUMN_KIND: Record<Exclude<ListColumn, 'hubungan'>, FieldKind> = {
-  nik: 'nik', nama: 'name', jenis_kelamin: 'gender', tempat_lahir: 'text', tanggal_lahir: 'date',
+  nik: 'nik',
+  nama: 'name',
+  jenis_kelamin: 'gender',
+  tempat_lahir: 'text',
+  tanggal_lahir: 'date',
 };
 
 type Checked = { ok: true; value: FieldValue } | { ok: false; problem: ValueProblem; detail: string };
@@ -57,7 +84,10 @@ function readColumn(column: ListColumn, text: string): Checked {
 }
 
 const refuse = (reason: string, problem: ValueProblem, at?: { entry: number; column?: string }): OfficerValueRefusal => ({
-  ok: false, reason, problem, ...(at ? { entry: at.entry, ...(at.column ? { column: at.column } : {}) } : {}),
+  ok: false,
+  reason,
+  problem,
+  ...(at ? { entry: at.entry, ...(at.column ? { column: at.column } : {}) } : {}),
 });
 
 /** A list keyed or corrected by the officer: every entry's cells normalised, the first bad one refused. */
@@ -70,10 +100,12 @@ function normalizeList(key: ListKey, value: FieldValue): OfficerValueResult {
   const niks = new Map<string, number>();
   for (const [i, raw] of (value as unknown[]).entries()) {
     const entry = i + 1;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse(`${key} entry ${entry} must be an entry of ${columns.join(', ')}`, 'entry_shape', { entry });
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      return refuse(`${key} entry ${entry} must be an entry of ${columns.join(', ')}`, 'entry_shape', { entry });
     const cells = raw as Record<string, unknown>;
     const unknown = Object.keys(cells).find((c) => !(columns as readonly string[]).includes(c));
-    if (unknown !== undefined) return refuse(`${key} entry ${entry}: "${unknown}" is not a column (${columns.join(', ')})`, 'unknown_column', { entry, column: unknown });
+    if (unknown !== undefined)
+      return refuse(`${key} entry ${entry}: "${unknown}" is not a column (${columns.join(', ')})`, 'unknown_column', { entry, column: unknown });
     const out: ListEntry = {};
     for (const column of columns) {
       const cell = cells[column];

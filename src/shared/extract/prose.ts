@@ -53,7 +53,8 @@ export function proseDate(rows: readonly Row[], cue: DateCue, refYear: number): 
     if (cue.not?.some((n) => before.some((b) => b.startsWith(n)))) return;
     let distance = Infinity;
     words.forEach((x, k) => {
-      if (k >= i - CUE_REACH && k <= i + d.words.length + CUE_REACH && cue.near.some((n) => lower(x).startsWith(n))) distance = Math.min(distance, Math.abs(k - i));
+      if (k >= i - CUE_REACH && k <= i + d.words.length + CUE_REACH && cue.near.some((n) => lower(x).startsWith(n)))
+        distance = Math.min(distance, Math.abs(k - i));
     });
     if (distance <= CUE_REACH && (!best || distance < best.distance)) best = { words: d.words, distance };
   });
@@ -63,7 +64,14 @@ export function proseDate(rows: readonly Row[], cue: DateCue, refYear: number): 
 }
 
 /** Free text framed by words in a sentence: after `after` (lower-case words in order), up to a word of `until`. */
-export function proseText(rows: readonly Row[], after: readonly string[], until: readonly string[], refYear: number, kind: 'text' | 'name' = 'text', maxWords = 8): ExtractedField | null {
+export function proseText(
+  rows: readonly Row[],
+  after: readonly string[],
+  until: readonly string[],
+  refYear: number,
+  kind: 'text' | 'name' = 'text',
+  maxWords = 8,
+): ExtractedField | null {
   const words = wordsOf(rows);
   // A name ends at the first word that is not one (a number, a lower-case word), and with its cell: what
   // stands after a wide gap or on the next line is something else ("Jambi, 20 Oktober 2026").

@@ -132,7 +132,9 @@ function repeatedHeading(cur: Doc, next: Doc): boolean {
 /** `next` holds nothing but headings, each a full repeat of one `cur` already has. */
 function headingAgain(cur: Doc, next: Doc): boolean {
   if (next.labels.size > 0 || !next.anchors.length) return false;
-  return next.anchors.every((x) => x.kind === 'title' && cur.anchors.some((y) => y.kind === 'title' && y !== x && y.phrases.every((p) => x.phrases.includes(p))));
+  return next.anchors.every(
+    (x) => x.kind === 'title' && cur.anchors.some((y) => y.kind === 'title' && y !== x && y.phrases.every((p) => x.phrases.includes(p))),
+  );
 }
 
 const shared = (a: Doc, b: Doc): number => [...a.labels].filter((l) => b.labels.has(l)).length;
@@ -193,7 +195,11 @@ export function segmentPage(page: OcrPage): PageRegion[] {
 
   const leafDoc = (leaf: Box[]): Doc => {
     const words = new Set(leaf.map((b) => b.word));
-    const leafRows = rowsFromLines(lines.map((l) => l.filter((w) => words.has(w))).filter((l) => l.length), page.page, slope);
+    const leafRows = rowsFromLines(
+      lines.map((l) => l.filter((w) => words.has(w))).filter((l) => l.length),
+      page.page,
+      slope,
+    );
     // A label counts once it is followed by its value on its row; a table's header row names columns.
     const labelRows = leafRows.filter((r) => r.segments.length <= 3);
     const labels = new Set(findHits(labelRows, IDENTITY_LABELS).flatMap((hit) => (hit.spec ? [hit.spec.key] : [])));
@@ -248,7 +254,11 @@ export function segmentPage(page: OcrPage): PageRegion[] {
   }
   return docs.map((d) => {
     const words = new Set(d.boxes.map((b) => b.word));
-    const regionRows = rowsFromLines(lines.map((l) => l.filter((w) => words.has(w))).filter((l) => l.length), page.page, slope);
+    const regionRows = rowsFromLines(
+      lines.map((l) => l.filter((w) => words.has(w))).filter((l) => l.length),
+      page.page,
+      slope,
+    );
     return { page: page.page, rows: regionRows, bbox: unionBox([...words].map((w) => w.bbox)), anchors: d.anchors, whole: docs.length === 1 };
   });
 }

@@ -25,7 +25,12 @@ export function ktpHeader(rows: readonly Row[]): Record<string, ExtractedField> 
   const out: Record<string, ExtractedField> = {};
   for (const row of rows.slice(0, 4)) {
     const all = row.segments.find((sg) => sg.words.some((w) => /[A-Za-z]/.test(w.text)))?.words ?? row.words;
-    const words = all.slice(Math.max(0, all.findIndex((w) => /[A-Za-z]/.test(w.text))));
+    const words = all.slice(
+      Math.max(
+        0,
+        all.findIndex((w) => /[A-Za-z]/.test(w.text)),
+      ),
+    );
     const first = squash(words[0]?.text ?? '');
     if (!out.provinsi && first.startsWith('provinsi')) {
       // "PROVINSIDKI" glued: keep what follows the word.
@@ -33,7 +38,10 @@ export function ktpHeader(rows: readonly Row[]): Record<string, ExtractedField> 
       out.provinsi = fromWords(words, row.page, normalizeName(rest));
     } else if (!out.kabupaten_kota && (first.startsWith('kota') || editDistance(first.slice(0, 9), 'kabupaten', 2) <= 2 || first === 'kab')) {
       // "KOTAPALEMBANG" glued: the word after KOTA/KABUPATEN starts a new word.
-      const text = words.map((w) => w.text).join(' ').replace(/^(KOTA|KABUPATEN)(?=[A-Z]{3,})/i, '$1 ');
+      const text = words
+        .map((w) => w.text)
+        .join(' ')
+        .replace(/^(KOTA|KABUPATEN)(?=[A-Z]{3,})/i, '$1 ');
       out.kabupaten_kota = fromWords(words, row.page, normalizeName(text));
     }
   }
@@ -62,14 +70,33 @@ const FACILITY = /^(rumahsakit|rsud|rsu|rs|rsia|rsb|puskesmas|uptdpuskesmas|klin
 export function facility(rows: readonly Row[]): ExtractedField {
   for (const row of rows.slice(0, FACILITY_ROWS)) {
     for (const seg of row.segments) {
-      const at = seg.words.findIndex((w, i) => FACILITY.test(squash(seg.words.slice(i, i + 2).map((x) => x.text).join(''))) && /^[A-Z]/.test(w.text));
+      const at = seg.words.findIndex(
+        (w, i) =>
+          FACILITY.test(
+            squash(
+              seg.words
+                .slice(i, i + 2)
+                .map((x) => x.text)
+                .join(''),
+            ),
+          ) && /^[A-Z]/.test(w.text),
+      );
       if (at < 0) continue;
       // The name ends where an address or a telephone number starts.
       const rest = seg.words.slice(at);
       const stop = rest.findIndex((w, i) => i > 0 && (/^(jl|jln|jalan|telp|tel|no)\.?$/i.test(w.text) || /^[(\d]/.test(w.text)));
       const words = stop > 0 ? rest.slice(0, stop) : rest;
       if (words.length < 2) continue;
-      return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ').replace(/[,;]$/, '')));
+      return fromWords(
+        words,
+        row.page,
+        normalizeName(
+          words
+            .map((w) => w.text)
+            .join(' ')
+            .replace(/[,;]$/, ''),
+        ),
+      );
     }
   }
   return { value: null, confidence: 0, page: rows[0]?.page ?? 1, bbox: null, needsKeying: true, reason: 'not_found' };
@@ -100,9 +127,18 @@ export function signingDoctor(rows: readonly Row[]): ExtractedField {
 
 /** Banks by the initials or short name their logos print, with the name they print in full. */
 const BANKS: readonly [string, string][] = [
-  ['bri', 'BANK RAKYAT INDONESIA'], ['bni', 'BANK NEGARA INDONESIA'], ['bca', 'BANK CENTRAL ASIA'], ['bsi', 'BANK SYARIAH INDONESIA'],
-  ['btn', 'BANK TABUNGAN NEGARA'], ['mandiri', 'BANK MANDIRI'], ['bankjambi', 'BANK JAMBI'], ['bank9jambi', 'BANK JAMBI'],
-  ['cimb', 'BANK CIMB NIAGA'], ['danamon', 'BANK DANAMON'], ['muamalat', 'BANK MUAMALAT'], ['btpn', 'BANK BTPN'],
+  ['bri', 'BANK RAKYAT INDONESIA'],
+  ['bni', 'BANK NEGARA INDONESIA'],
+  ['bca', 'BANK CENTRAL ASIA'],
+  ['bsi', 'BANK SYARIAH INDONESIA'],
+  ['btn', 'BANK TABUNGAN NEGARA'],
+  ['mandiri', 'BANK MANDIRI'],
+  ['bankjambi', 'BANK JAMBI'],
+  ['bank9jambi', 'BANK JAMBI'],
+  ['cimb', 'BANK CIMB NIAGA'],
+  ['danamon', 'BANK DANAMON'],
+  ['muamalat', 'BANK MUAMALAT'],
+  ['btpn', 'BANK BTPN'],
 ];
 
 /**
@@ -118,7 +154,16 @@ export function bankName(rows: readonly Row[]): ExtractedField {
       if (at < 0) continue;
       const words = seg.words.slice(at).filter((w) => /[A-Za-z0-9]/.test(w.text));
       if (words.length < 2 || words.length > 5) continue;
-      return fromWords(words, row.page, normalizeName(words.map((w) => w.text).join(' ').replace(/^\S+/, 'BANK')));
+      return fromWords(
+        words,
+        row.page,
+        normalizeName(
+          words
+            .map((w) => w.text)
+            .join(' ')
+            .replace(/^\S+/, 'BANK'),
+        ),
+      );
     }
   }
   for (const row of top) {
@@ -156,7 +201,10 @@ export function placeDateLine(rows: readonly Row[], refYear: number): ExtractedF
 export function marriageSections(rows: readonly Row[], refYear: number): Record<string, ExtractedField> {
   const out: Record<string, ExtractedField> = {};
   const nama: FieldSpec = { key: 'nama', kind: 'name', labels: ['nama', 'nama lengkap'] };
-  const sections: [string, string[]][] = [['nama_suami', ['suami', 'calonsuami']], ['nama_istri', ['istri', 'isteri', 'calonistri']]];
+  const sections: [string, string[]][] = [
+    ['nama_suami', ['suami', 'calonsuami']],
+    ['nama_istri', ['istri', 'isteri', 'calonistri']],
+  ];
   for (const [key, words] of sections) {
     const at = rows.findIndex((r) => r.words.length <= 3 && words.includes(squash(r.text)));
     if (at < 0) continue;

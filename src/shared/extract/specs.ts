@@ -3,8 +3,25 @@
 import type { DocumentType } from '../domain/documents';
 
 export type FieldKind =
-  | 'nik' | 'kk' | 'kpj' | 'npwp' | 'account' | 'date' | 'time' | 'gender' | 'name' | 'text' | 'money'
-  | 'kondisi' | 'blood' | 'rtrw' | 'programs' | 'ttl' | 'docno' | 'validity' | 'address';
+  | 'nik'
+  | 'kk'
+  | 'kpj'
+  | 'npwp'
+  | 'account'
+  | 'date'
+  | 'time'
+  | 'gender'
+  | 'name'
+  | 'text'
+  | 'money'
+  | 'kondisi'
+  | 'blood'
+  | 'rtrw'
+  | 'programs'
+  | 'ttl'
+  | 'docno'
+  | 'validity'
+  | 'address';
 
 export interface FieldSpec {
   key: string;
@@ -21,18 +38,60 @@ const AGAMA = ['ISLAM', 'KRISTEN', 'KATHOLIK', 'KATOLIK', 'HINDU', 'BUDHA', 'BUD
 const KAWIN = ['BELUM KAWIN', 'KAWIN', 'CERAI HIDUP', 'CERAI MATI', 'KAWIN TERCATAT', 'KAWIN BELUM TERCATAT'];
 /** The commonest Dukcapil occupation entries; others are kept as read. */
 const PEKERJAAN = [
-  'BELUM/TIDAK BEKERJA', 'MENGURUS RUMAH TANGGA', 'PELAJAR/MAHASISWA', 'PENSIUNAN', 'PEGAWAI NEGERI SIPIL', 'TENTARA NASIONAL INDONESIA',
-  'KEPOLISIAN RI', 'PERDAGANGAN', 'PETANI/PEKEBUN', 'PETERNAK', 'NELAYAN/PERIKANAN', 'INDUSTRI', 'KONSTRUKSI', 'TRANSPORTASI',
-  'KARYAWAN SWASTA', 'KARYAWAN BUMN', 'KARYAWAN BUMD', 'KARYAWAN HONORER', 'BURUH HARIAN LEPAS', 'BURUH TANI/PERKEBUNAN',
-  'BURUH NELAYAN/PERIKANAN', 'PEMBANTU RUMAH TANGGA', 'TUKANG BATU', 'TUKANG KAYU', 'TUKANG JAHIT', 'SOPIR', 'PEDAGANG', 'GURU',
-  'WIRASWASTA', 'DOSEN', 'DOKTER', 'BIDAN', 'PERAWAT', 'MEKANIK', 'PERANGKAT DESA', 'KEPALA DESA', 'LAINNYA',
+  'BELUM/TIDAK BEKERJA',
+  'MENGURUS RUMAH TANGGA',
+  'PELAJAR/MAHASISWA',
+  'PENSIUNAN',
+  'PEGAWAI NEGERI SIPIL',
+  'TENTARA NASIONAL INDONESIA',
+  'KEPOLISIAN RI',
+  'PERDAGANGAN',
+  'PETANI/PEKEBUN',
+  'PETERNAK',
+  'NELAYAN/PERIKANAN',
+  'INDUSTRI',
+  'KONSTRUKSI',
+  'TRANSPORTASI',
+  'KARYAWAN SWASTA',
+  'KARYAWAN BUMN',
+  'KARYAWAN BUMD',
+  'KARYAWAN HONORER',
+  'BURUH HARIAN LEPAS',
+  'BURUH TANI/PERKEBUNAN',
+  'BURUH NELAYAN/PERIKANAN',
+  'PEMBANTU RUMAH TANGGA',
+  'TUKANG BATU',
+  'TUKANG KAYU',
+  'TUKANG JAHIT',
+  'SOPIR',
+  'PEDAGANG',
+  'GURU',
+  'WIRASWASTA',
+  'DOSEN',
+  'DOKTER',
+  'BIDAN',
+  'PERAWAT',
+  'MEKANIK',
+  'PERANGKAT DESA',
+  'KEPALA DESA',
+  'LAINNYA',
 ];
 
 const NAMA = ['nama', 'nama lengkap', 'n a m a'];
 const NIK = ['nik', 'n i k', 'no ktp', 'nomor ktp', 'nomor induk kependudukan', 'no nik', 'nik ktp'];
 const KPJ = ['no kpj', 'nomor kpj', 'kpj', 'no peserta', 'nomor peserta', 'no kartu peserta', 'nomor kepesertaan', 'no kepesertaan'];
 const TGL_LAHIR = ['tanggal lahir', 'tgl lahir', 'tgl lhr'];
-const TGL_MATI = ['tanggal kematian', 'tanggal meninggal', 'meninggal pada tanggal', 'hari tanggal meninggal', 'hari tanggal kematian', 'tgl meninggal', 'tgl kematian', 'meninggal tanggal', 'wafat tanggal'];
+const TGL_MATI = [
+  'tanggal kematian',
+  'tanggal meninggal',
+  'meninggal pada tanggal',
+  'hari tanggal meninggal',
+  'hari tanggal kematian',
+  'tgl meninggal',
+  'tgl kematian',
+  'meninggal tanggal',
+  'wafat tanggal',
+];
 const TEMPAT_MATI = ['tempat kematian', 'tempat meninggal', 'meninggal di', 'tempat meninggal dunia'];
 const TGL_KECELAKAAN = ['tanggal kecelakaan', 'tgl kecelakaan', 'tanggal kejadian', 'tanggal terjadinya kecelakaan', 'tgl kejadian'];
 const TGL_LAPOR = ['tanggal laporan', 'tgl laporan', 'tanggal pelaporan', 'dilaporkan tanggal', 'tanggal lapor'];
@@ -66,12 +125,34 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'nik', kind: 'nik', labels: NIK },
     { key: 'nomor_kpj', kind: 'kpj', labels: KPJ },
     { key: 'tanggal_lahir', kind: 'date', labels: TGL_LAHIR },
-    { key: 'tanggal_kepesertaan', kind: 'date', labels: ['tgl kepesertaan', 'tanggal kepesertaan', 'terdaftar sejak', 'tgl efektif', 'tanggal efektif', 'tgl terdaftar', 'tanggal terdaftar', 'mulai kepesertaan', 'peserta sejak', 'kepesertaan sejak', 'tgl daftar', 'tanggal daftar', 'mulai menjadi peserta'] },
+    {
+      key: 'tanggal_kepesertaan',
+      kind: 'date',
+      labels: [
+        'tgl kepesertaan',
+        'tanggal kepesertaan',
+        'terdaftar sejak',
+        'tgl efektif',
+        'tanggal efektif',
+        'tgl terdaftar',
+        'tanggal terdaftar',
+        'mulai kepesertaan',
+        'peserta sejak',
+        'kepesertaan sejak',
+        'tgl daftar',
+        'tanggal daftar',
+        'mulai menjadi peserta',
+      ],
+    },
     { key: 'program', kind: 'programs', labels: ['program', 'program jaminan', 'jenis program'] },
   ],
   buku_tabungan: [
     { key: 'nama_pemilik', kind: 'name', labels: ['nama', 'nama nasabah', 'pemilik rekening', 'nama pemilik', 'nama pemilik rekening', 'atas nama'] },
-    { key: 'nomor_rekening', kind: 'account', labels: ['no rekening', 'nomor rekening', 'no rek', 'rekening no', 'no rekening tabungan', 'nomor rek', 'rekening'] },
+    {
+      key: 'nomor_rekening',
+      kind: 'account',
+      labels: ['no rekening', 'nomor rekening', 'no rek', 'rekening no', 'no rekening tabungan', 'nomor rek', 'rekening'],
+    },
   ],
   akta_kematian: [
     { key: 'nomor_akta', kind: 'docno', labels: ['nomor', 'no akta', 'nomor akta', 'no'] },
@@ -96,7 +177,11 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
     { key: 'nomor_akta_nikah', kind: 'docno', labels: ['nomor', 'nomor akta nikah', 'no akta', 'no akta nikah', 'no'] },
     { key: 'nama_suami', kind: 'name', labels: ['nama suami', 'suami'] },
     { key: 'nama_istri', kind: 'name', labels: ['nama istri', 'nama isteri', 'istri', 'isteri'] },
-    { key: 'tanggal_nikah', kind: 'date', labels: ['tanggal nikah', 'tanggal akad nikah', 'dilangsungkan pada tanggal', 'tgl nikah', 'tanggal pernikahan', 'pada tanggal'] },
+    {
+      key: 'tanggal_nikah',
+      kind: 'date',
+      labels: ['tanggal nikah', 'tanggal akad nikah', 'dilangsungkan pada tanggal', 'tgl nikah', 'tanggal pernikahan', 'pada tanggal'],
+    },
   ],
   form_kk1: [
     { key: 'nomor_kpj', kind: 'kpj', labels: KPJ },
@@ -138,13 +223,55 @@ export const FIELD_SPECS: Record<Exclude<DocumentType, 'other'>, readonly FieldS
 
 /** Labels of other printed lines: matched so their values are not taken for a field. */
 export const DECOY_LABELS: readonly string[] = [
-  'nama ibu', 'nama ayah', 'nama ibu kandung', 'nama orang tua', 'umur', 'usia', 'sebab kematian', 'cabang', 'tgl buka',
-  'tanggal pembukaan', 'untuk pembayaran', 'guna membayar', 'telah terima dari', 'sudah terima dari', 'terima dari',
-  'kpp', 'alamat', 'jenis kelamin', 'agama', 'pekerjaan', 'kecamatan', 'rt rw', 'kode pos', 'telepon', 'no telp', 'no hp',
-  'terbilang', 'keterangan', 'tempat lahir', 'tempat tgl lahir', 'tempat tanggal lahir', 'kabupaten kota', 'provinsi', 'desa kelurahan', 'kelurahan',
-  'nama bank', 'bank', 'dibawa ke', 'nama wadah', 'nama perusahaan', 'atas nama',
+  'nama ibu',
+  'nama ayah',
+  'nama ibu kandung',
+  'nama orang tua',
+  'umur',
+  'usia',
+  'sebab kematian',
+  'cabang',
+  'tgl buka',
+  'tanggal pembukaan',
+  'untuk pembayaran',
+  'guna membayar',
+  'telah terima dari',
+  'sudah terima dari',
+  'terima dari',
+  'kpp',
+  'alamat',
+  'jenis kelamin',
+  'agama',
+  'pekerjaan',
+  'kecamatan',
+  'rt rw',
+  'kode pos',
+  'telepon',
+  'no telp',
+  'no hp',
+  'terbilang',
+  'keterangan',
+  'tempat lahir',
+  'tempat tgl lahir',
+  'tempat tanggal lahir',
+  'kabupaten kota',
+  'provinsi',
+  'desa kelurahan',
+  'kelurahan',
+  'nama bank',
+  'bank',
+  'dibawa ke',
+  'nama wadah',
+  'nama perusahaan',
+  'atas nama',
   // Generic labels, so a value printed under its label is never taken from another label's row.
-  'nama', 'nik', 'tanggal lahir', 'tgl lahir', 'tanggal', 'nomor', 'no',
+  'nama',
+  'nik',
+  'tanggal lahir',
+  'tgl lahir',
+  'tanggal',
+  'nomor',
+  'no',
 ];
 
 /** Fields read from letterheads, sections or tables rather than from a label (see special.ts, tables.ts). */
@@ -158,9 +285,7 @@ const EXTRA_KEYS: Partial<Record<DocumentType, readonly string[]>> = {
 
 /** Every contract field key of a document type (contract §1). */
 export const fieldKeys = (type: DocumentType): string[] =>
-  type === 'other'
-    ? []
-    : [...FIELD_SPECS[type].flatMap((f) => (f.kind === 'ttl' ? ['tempat_lahir', 'tanggal_lahir'] : [f.key])), ...(EXTRA_KEYS[type] ?? [])];
+  type === 'other' ? [] : [...FIELD_SPECS[type].flatMap((f) => (f.kind === 'ttl' ? ['tempat_lahir', 'tanggal_lahir'] : [f.key])), ...(EXTRA_KEYS[type] ?? [])];
 
 /** The value kind of a key, for validating what an officer keys in. */
 export function fieldKind(type: DocumentType, key: string): FieldKind | 'list' | null {

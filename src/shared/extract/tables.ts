@@ -18,9 +18,65 @@ import { minConfidence, ocrConfidence, round } from './values';
 export type Column = 'no' | 'nama' | 'nik' | 'jenis_kelamin' | 'tempat_lahir' | 'tanggal_lahir' | 'hubungan';
 type AnyColumn = Column | 'ttl' | 'ignored';
 
-
 /** Words that make up column headings, for telling a header row from a body row and naming cells. */
-const HEADING_WORDS = ['no', 'nomor', 'urut', 'nama', 'lengkap', 'nik', 'jenis', 'kelamin', 'tempat', 'tanggal', 'tgl', 'lahir', 'lhr', 'status', 'hubungan', 'dalam', 'keluarga', 'agama', 'pendidikan', 'pekerjaan', 'golongan', 'gol', 'darah', 'perkawinan', 'kewarganegaraan', 'paspor', 'kitap', 'kitas', 'ayah', 'ibu', 'orang', 'tua', 'tanda', 'tangan', 'umur', 'usia', 'alamat', 'keterangan', 'ahli', 'waris', 'anggota', 'hub', 'dgn', 'dengan', 'almarhum', 'dokumen', 'imigrasi', 'ttl', 'shdk', 'lp', 'jk', 'paraf', 'ket', 'induk', 'kependudukan', 'ktp'];
+const HEADING_WORDS = [
+  'no',
+  'nomor',
+  'urut',
+  'nama',
+  'lengkap',
+  'nik',
+  'jenis',
+  'kelamin',
+  'tempat',
+  'tanggal',
+  'tgl',
+  'lahir',
+  'lhr',
+  'status',
+  'hubungan',
+  'dalam',
+  'keluarga',
+  'agama',
+  'pendidikan',
+  'pekerjaan',
+  'golongan',
+  'gol',
+  'darah',
+  'perkawinan',
+  'kewarganegaraan',
+  'paspor',
+  'kitap',
+  'kitas',
+  'ayah',
+  'ibu',
+  'orang',
+  'tua',
+  'tanda',
+  'tangan',
+  'umur',
+  'usia',
+  'alamat',
+  'keterangan',
+  'ahli',
+  'waris',
+  'anggota',
+  'hub',
+  'dgn',
+  'dengan',
+  'almarhum',
+  'dokumen',
+  'imigrasi',
+  'ttl',
+  'shdk',
+  'lp',
+  'jk',
+  'paraf',
+  'ket',
+  'induk',
+  'kependudukan',
+  'ktp',
+];
 const HEADING_SET = new Set(HEADING_WORDS);
 
 /** A token as the heading word it is a misreading of ("Hubungn" → "hubungan"), or null. */
@@ -33,7 +89,10 @@ function headingWord(token: string): string | null {
 /** The column a heading names, from its words whatever their order and wording ("Status Hubungan Dalam
  * Keluarga", "Hub. dgn Almarhum", "Tempat/Tgl Lahir"); `ignored` for other known columns. */
 function headingOf(text: string): AnyColumn | null {
-  const raw = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const raw = text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   const words = raw.map(headingWord).filter((w): w is string => w !== null);
   if (!words.length) {
     // "NK", "NlK": the three-letter NIK heading with a letter lost or changed.
@@ -55,12 +114,16 @@ function headingOf(text: string): AnyColumn | null {
 }
 
 const isHeadingWord = (w: Word): boolean => {
-  const tokens = w.text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  const tokens = w.text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
   return tokens.length > 0 && tokens.some((t) => headingWord(t) !== null);
 };
 
 /** A row that numbers the columns: "(1) (2) (3) …". */
-const isNumberingRow = (row: Row): boolean => row.words.length >= 3 && row.words.filter((w) => /^\(?\d{1,2}\)?\.?$/.test(w.text.replace(/[lI|]/g, '1'))).length >= row.words.length * 0.6;
+const isNumberingRow = (row: Row): boolean =>
+  row.words.length >= 3 && row.words.filter((w) => /^\(?\d{1,2}\)?\.?$/.test(w.text.replace(/[lI|]/g, '1'))).length >= row.words.length * 0.6;
 
 interface Cell {
   col: AnyColumn;
@@ -74,7 +137,8 @@ interface Cell {
 function joinBareStatus(cells: Cell[], h: number): Cell[] {
   return cells.reduce<Cell[]>((out, c) => {
     const prev = out[out.length - 1];
-    if (prev?.bareStatus && c.col === 'hubungan' && c.x0 - prev.x1 <= h * TABLES.headingWordGapLines * 3) out[out.length - 1] = { col: 'hubungan', x0: prev.x0, x1: c.x1 };
+    if (prev?.bareStatus && c.col === 'hubungan' && c.x0 - prev.x1 <= h * TABLES.headingWordGapLines * 3)
+      out[out.length - 1] = { col: 'hubungan', x0: prev.x0, x1: c.x1 };
     else out.push(c);
     return out;
   }, []);
@@ -103,7 +167,8 @@ function cellsOf(words: readonly Word[], h: number): { words: Word[]; x0: number
 }
 
 /** Reading order within a cell: lines top to bottom, words left to right. */
-const readingOrder = (a: Word, b: Word): number => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]);
+const readingOrder = (a: Word, b: Word): number =>
+  Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0];
 
 /** A name cell's text in reading order, a word OCR split in two joined again (joinedText joins only
  * neighbours on one line). */
@@ -111,23 +176,61 @@ const namesText = (words: readonly Word[]): string => joinedText([...words].sort
 
 /** Cell text in reading order. */
 const cellText = (words: readonly Word[]): string =>
-  [...words].sort(readingOrder).map((w) => w.text).join(' ');
+  [...words]
+    .sort(readingOrder)
+    .map((w) => w.text)
+    .join(' ');
 
 /** Whole headings as printed, by their words: a run of heading words is cut into these, longest first. */
 const PHRASES: readonly string[][] = [
-  'status hubungan dalam keluarga', 'hubungan dalam keluarga', 'status hubungan dalam', 'status hubungan', 'hubungan keluarga', 'hub dgn almarhum',
-  'hubungan dengan almarhum', 'nomor induk kependudukan', 'tempat tgl lahir', 'tempat tanggal lahir', 'nama lengkap', 'nama ahli waris', 'jenis kelamin',
-  'tempat lahir', 'tanggal lahir', 'tgl lahir', 'jenis pekerjaan', 'golongan darah', 'gol darah', 'status perkawinan', 'tanggal perkawinan', 'no paspor',
-  'no kitap', 'no kitas kitap', 'nama ayah', 'nama ibu', 'nama orang tua', 'tanda tangan', 'dokumen imigrasi', 'no urut',
+  'status hubungan dalam keluarga',
+  'hubungan dalam keluarga',
+  'status hubungan dalam',
+  'status hubungan',
+  'hubungan keluarga',
+  'hub dgn almarhum',
+  'hubungan dengan almarhum',
+  'nomor induk kependudukan',
+  'tempat tgl lahir',
+  'tempat tanggal lahir',
+  'nama lengkap',
+  'nama ahli waris',
+  'jenis kelamin',
+  'tempat lahir',
+  'tanggal lahir',
+  'tgl lahir',
+  'jenis pekerjaan',
+  'golongan darah',
+  'gol darah',
+  'status perkawinan',
+  'tanggal perkawinan',
+  'no paspor',
+  'no kitap',
+  'no kitas kitap',
+  'nama ayah',
+  'nama ibu',
+  'nama orang tua',
+  'tanda tangan',
+  'dokumen imigrasi',
+  'no urut',
 ].map((p) => p.split(' '));
 
 /** A cell's words cut into headings: the longest known heading at each place, else one heading word;
  * a word that is no heading word goes with the heading before it. */
 function namedCells(cell: { words: Word[]; x0: number; x1: number }): Cell[] {
-  const ordered = cellText(cell.words) === cell.words.map((w) => w.text).join(' ') ? cell.words : [...cell.words].sort((a, b) => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]));
-  const tokens = ordered.flatMap((w) => w.text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map((t) => ({ t: headingWord(t) ?? t, w })));
+  const ordered =
+    cellText(cell.words) === cell.words.map((w) => w.text).join(' ')
+      ? cell.words
+      : [...cell.words].sort((a, b) => (Math.abs(a.bbox[1] - b.bbox[1]) > (a.bbox[3] - a.bbox[1]) / 2 ? a.bbox[1] - b.bbox[1] : a.bbox[0] - b.bbox[0]));
+  const tokens = ordered.flatMap((w) =>
+    w.text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)
+      .map((t) => ({ t: headingWord(t) ?? t, w })),
+  );
   const groups: { words: Word[]; text: string[] }[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const phrase = PHRASES.filter((p) => p.every((pt, k) => tokens[i + k]?.t === pt)).sort((a, b) => b.length - a.length)[0];
     const n = phrase?.length ?? 1;
     const part = tokens.slice(i, i + n);
@@ -165,7 +268,8 @@ export function findHeaders(rows: readonly Row[]): Header[] {
     const band = [r];
     // (Lines of a page scanned askew span more height than their print: lines that share height are close.)
     const close = (a: Row, b: Row): boolean =>
-      Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < Math.max(a.height, b.height) * TABLES.headerBandLines || Math.min(a.bbox[3], b.bbox[3]) > Math.max(a.bbox[1], b.bbox[1]);
+      Math.abs((a.bbox[1] + a.bbox[3]) / 2 - (b.bbox[1] + b.bbox[3]) / 2) < Math.max(a.height, b.height) * TABLES.headerBandLines ||
+      Math.min(a.bbox[3], b.bbox[3]) > Math.max(a.bbox[1], b.bbox[1]);
     const headingRow = (k: number): boolean => {
       const words = (rows[k] as Row).words;
       return words.filter(isHeadingWord).length >= words.length * TABLES.headerBandHeadingShare && !isNumberingRow(rows[k] as Row);
@@ -186,13 +290,20 @@ function fits(col: AnyColumn, w: Word): boolean {
   const t = w.text;
   const digity = repairDigits(t) !== null && /\d/.test(t);
   switch (col) {
-    case 'nik': return digity && t.replace(/\D/g, '').length >= 3;
-    case 'tanggal_lahir': return /\d/.test(t) || /^[A-Za-z]{3,9}\.?$/.test(t);
-    case 'ttl': return true;
-    case 'jenis_kelamin': return parseGender(t).value !== null;
-    case 'no': return /^[^\p{L}\p{N}]*[0-9lI|]{1,2}[^\p{L}\p{N}]*$/u.test(t);
-    case 'ignored': return true;
-    default: return !digity && /[A-Za-z]/.test(t);
+    case 'nik':
+      return digity && t.replace(/\D/g, '').length >= 3;
+    case 'tanggal_lahir':
+      return /\d/.test(t) || /^[A-Za-z]{3,9}\.?$/.test(t);
+    case 'ttl':
+      return true;
+    case 'jenis_kelamin':
+      return parseGender(t).value !== null;
+    case 'no':
+      return /^[^\p{L}\p{N}]*[0-9lI|]{1,2}[^\p{L}\p{N}]*$/u.test(t);
+    case 'ignored':
+      return true;
+    default:
+      return !digity && /[A-Za-z]/.test(t);
   }
 }
 
@@ -230,7 +341,13 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
   const page = rows[header.rows[0] as number]?.page;
   const printHeight = Math.max(...header.rows.map((r) => (rows[r] as Row).height));
   // The body's print: the median height of its words of three letters or more.
-  const bodyHeight = median(rows.slice(first, stop).filter((r) => r.page === page).flatMap((r) => r.words.filter((w) => w.text.length >= 3).map((w) => w.bbox[3] - w.bbox[1]))) || printHeight;
+  const bodyHeight =
+    median(
+      rows
+        .slice(first, stop)
+        .filter((r) => r.page === page)
+        .flatMap((r) => r.words.filter((w) => w.text.length >= 3).map((w) => w.bbox[3] - w.bbox[1])),
+    ) || printHeight;
   for (let r = first; r < stop; r++) {
     const row = rows[r] as Row;
     if (row.page !== page) break;
@@ -252,7 +369,11 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
     // higher than its neighbours', "3 BELUM TAMAT" above "3 YUSMAN …").
     const prev = lines[lines.length - 1];
     const prevRow = prev ? (rows[prev.row] as Row) : undefined;
-    if (prev && prevRow && Math.abs(prevRow.bbox[1] + prevRow.height / 2 - (row.bbox[1] + row.height / 2)) <= TABLES.sameLineCentres * Math.min(prevRow.height, row.height)) {
+    if (
+      prev &&
+      prevRow &&
+      Math.abs(prevRow.bbox[1] + prevRow.height / 2 - (row.bbox[1] + row.height / 2)) <= TABLES.sameLineCentres * Math.min(prevRow.height, row.height)
+    ) {
       prev.words.push(...words);
       prev.rows.push(r);
     } else lines.push({ row: r, rows: [r], words });
@@ -270,11 +391,20 @@ function readBody(rows: readonly Row[], header: Header, stop: number): { entries
     return cellFor(header.cells, w)?.col;
   };
   const strong = (ws: Word[]): boolean =>
-    ws.some((w) => (colOf(w) === 'no' && fits('no', w)) || (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= NIK_MIN_DIGITS) || (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null));
+    ws.some(
+      (w) =>
+        (colOf(w) === 'no' && fits('no', w)) ||
+        (colOf(w) === 'nik' && (repairDigits(w.text)?.digits.length ?? 0) >= NIK_MIN_DIGITS) ||
+        (colOf(w) === 'tanggal_lahir' && parseIndonesianDate(w.text).value !== null),
+    );
   const mid = (r: number): number => ((rows[r] as Row).bbox[1] + (rows[r] as Row).bbox[3]) / 2;
   const firm = lines.filter((l) => strong(l.words));
   // Rows follow one another at a pitch; a wrapped line lies within half of it from its row's middle.
-  const pitches = firm.slice(1).map((f, k) => mid(f.row) - mid((firm[k] as { row: number }).row)).filter((d) => d > 0).sort((a, b) => a - b);
+  const pitches = firm
+    .slice(1)
+    .map((f, k) => mid(f.row) - mid((firm[k] as { row: number }).row))
+    .filter((d) => d > 0)
+    .sort((a, b) => a - b);
   // (The smallest step: a row whose number was not read makes its neighbours' step twice as long.)
   const pitch = pitches[0];
   const reach = (l: { row: number }): number => (pitch ? pitch * TABLES.wrapPitch : (rows[l.row] as Row).height * TABLES.wrapLines);
@@ -340,8 +470,23 @@ const parseCell = (col: Column, text: string): CellValue => {
       const r = parseIndonesianDate(text);
       return { value: r.value, repaired: r.repaired };
     }
-    case 'jenis_kelamin': return exact(parseGender(text).value, ['lakilaki', 'perempuan']);
-    case 'hubungan': return exact(parseHubungan(text).value, ['kepalakeluarga', 'istri', 'suami', 'anak', 'anakkandung', 'orangtua', 'famililain', 'lainnya', 'cucu', 'menantu', 'mertua', 'saudara']);
+    case 'jenis_kelamin':
+      return exact(parseGender(text).value, ['lakilaki', 'perempuan']);
+    case 'hubungan':
+      return exact(parseHubungan(text).value, [
+        'kepalakeluarga',
+        'istri',
+        'suami',
+        'anak',
+        'anakkandung',
+        'orangtua',
+        'famililain',
+        'lainnya',
+        'cucu',
+        'menantu',
+        'mertua',
+        'saudara',
+      ]);
     case 'nama': {
       const v = normalizePersonName(text);
       return { value: isPlausibleName(v) ? v : null, repaired: 0 };
@@ -350,7 +495,8 @@ const parseCell = (col: Column, text: string): CellValue => {
       const v = normalizeName(text.replace(/[,.]+$/, ''));
       return { value: v && /[A-Z]{2}/.test(v) && !/\d/.test(v) ? v : null, repaired: 0 };
     }
-    case 'no': return { value: null, repaired: 0 };
+    case 'no':
+      return { value: null, repaired: 0 };
   }
 };
 
@@ -389,7 +535,8 @@ export function readList(rows: readonly Row[], want: readonly Column[]): TableRe
       // with the row of the same number (a number misread in one table is no reason to lose the row).
       const target = i > 0 ? (body.entries.length === merged.length ? merged[k] : merged.find((m) => e.no !== null && m.no === e.no)) : undefined;
       if (target) {
-        for (const [col, v] of Object.entries(values) as [Column, NonNullable<(typeof values)[Column]>][]) if (!target.values[col]?.value) target.values[col] = v;
+        for (const [col, v] of Object.entries(values) as [Column, NonNullable<(typeof values)[Column]>][])
+          if (!target.values[col]?.value) target.values[col] = v;
         target.boxes.push(e.box);
       } else merged.push({ no: e.no, values, boxes: [e.box] });
     });
@@ -428,5 +575,12 @@ export function readList(rows: readonly Row[], want: readonly Column[]): TableRe
   if (!entries.length) return result({ value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'list_empty' });
   if (hand) return result({ value: null, confidence: 0, page, bbox, needsKeying: true, reason: 'handwriting' });
   // A list with a cell left unread is shown as read, for the officer to complete: the rows read stay.
-  return result({ value: entries, confidence: round(unsure ? Math.min(conf, TABLES.incompleteConfidence) : conf), page, bbox, source: 'ocr', ...(unsure ? { needsKeying: true, reason: 'list_incomplete' } : {}) });
+  return result({
+    value: entries,
+    confidence: round(unsure ? Math.min(conf, TABLES.incompleteConfidence) : conf),
+    page,
+    bbox,
+    source: 'ocr',
+    ...(unsure ? { needsKeying: true, reason: 'list_incomplete' } : {}),
+  });
 }

@@ -45,7 +45,11 @@ const dateOnly = (t: string): IdentifierResult => {
 };
 
 export function fillUnlabelled(fields: Record<string, ExtractedField>, specs: readonly FieldSpec[], rows: readonly Row[], skip: ReadonlySet<number>): void {
-  const taken = new Set(Object.values(fields).map((f) => (typeof f.value === 'string' ? f.value : '')).filter(Boolean));
+  const taken = new Set(
+    Object.values(fields)
+      .map((f) => (typeof f.value === 'string' ? f.value : ''))
+      .filter(Boolean),
+  );
   for (const spec of specs) {
     const parse = spec.kind === 'date' ? (spec.onlyOfKind ? dateOnly : undefined) : BY_KIND[spec.kind];
     const f = fields[spec.key];
@@ -56,7 +60,14 @@ export function fillUnlabelled(fields: Record<string, ExtractedField>, specs: re
     const c = found[0] as Candidate;
     const confidence = ocrConfidence(c.words) * Math.pow(0.85, c.repaired) * 0.85;
     if (confidence < minConfidence()) continue;
-    fields[spec.key] = { value: c.value, confidence: round(confidence), page: c.page, bbox: unionBox(c.words.map((w) => w.bbox)), source: 'ocr', reason: 'label_not_found' };
+    fields[spec.key] = {
+      value: c.value,
+      confidence: round(confidence),
+      page: c.page,
+      bbox: unionBox(c.words.map((w) => w.bbox)),
+      source: 'ocr',
+      reason: 'label_not_found',
+    };
     taken.add(c.value);
   }
 }

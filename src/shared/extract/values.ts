@@ -3,7 +3,16 @@
 import type { ExtractedField, FieldValue } from '../domain/documents';
 import { parseIndonesianDate } from '../normalize/dates';
 import { normalizeAccount, normalizeKk, normalizeKpj, normalizeNik, normalizeNpwp } from '../normalize/identifiers';
-import { isPlausibleName, normalizeAddress, normalizeName, normalizePersonName, parseGender, parseKondisiAkhir, parseRupiah, parseTime } from '../normalize/values';
+import {
+  isPlausibleName,
+  normalizeAddress,
+  normalizeName,
+  normalizePersonName,
+  parseGender,
+  parseKondisiAkhir,
+  parseRupiah,
+  parseTime,
+} from '../normalize/values';
 import { editDistance, squash, toleratedEdits } from '../normalize/fuzzy';
 import type { FieldKind } from './specs';
 import { unionBox, type Word } from './layout';
@@ -36,7 +45,6 @@ interface Parsed {
   /** Read exactly as one entry of a closed list (gender, religion…): a misread would not land on it. */
   closed?: boolean;
 }
-
 
 /**
  * Program codes in a list as printed ("JKK, JKM, JHT" or "JKK - JKM"), in the order of PROGRAMS. A
@@ -91,11 +99,16 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
   const id = (r: { value: string | null; repaired: number; reason?: string }): Parsed =>
     r.value === null ? { value: null, validity: 0, reason: r.reason ?? 'unreadable' } : { value: r.value, validity: Math.pow(0.85, r.repaired) };
   switch (kind) {
-    case 'nik': return id(normalizeNik(text));
-    case 'kk': return id(normalizeKk(text));
-    case 'kpj': return id(normalizeKpj(text));
-    case 'npwp': return id(normalizeNpwp(text));
-    case 'account': return id(normalizeAccount(text));
+    case 'nik':
+      return id(normalizeNik(text));
+    case 'kk':
+      return id(normalizeKk(text));
+    case 'kpj':
+      return id(normalizeKpj(text));
+    case 'npwp':
+      return id(normalizeNpwp(text));
+    case 'account':
+      return id(normalizeAccount(text));
     case 'date': {
       const r = parseIndonesianDate(text, refYear);
       if (r.value && Number(r.value.slice(0, 4)) > refYear + 1) return { value: null, validity: 0, reason: 'date_in_future' };
@@ -107,7 +120,9 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
     }
     case 'gender': {
       const r = parseGender(text);
-      return r.value ? { value: r.value, validity: 1, closed: /^(LAKI-LAKI|PEREMPUAN)$/.test(text.trim().toUpperCase()) } : { value: null, validity: 0, reason: 'gender_unreadable' };
+      return r.value
+        ? { value: r.value, validity: 1, closed: /^(LAKI-LAKI|PEREMPUAN)$/.test(text.trim().toUpperCase()) }
+        : { value: null, validity: 0, reason: 'gender_unreadable' };
     }
     case 'money': {
       const r = parseRupiah(text);
@@ -136,7 +151,9 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       const { codes, unread } = programsIn(text);
       if (unread) return { value: null, validity: 0, reason: 'programs_partly_unreadable' };
       // Codes read letter for letter come from a closed list of five: the list vouches for them.
-      return codes.length ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1, closed: !codes.some((f) => f.repaired) } : { value: null, validity: 0, reason: 'programs_unreadable' };
+      return codes.length
+        ? { value: codes.map((f) => f.code), validity: codes.some((f) => f.repaired) ? 0.9 : 1, closed: !codes.some((f) => f.repaired) }
+        : { value: null, validity: 0, reason: 'programs_unreadable' };
     }
     case 'name': {
       const v = normalizePersonName(text);
@@ -144,10 +161,16 @@ function parseValue(kind: FieldKind, text: string, refYear: number, vocabulary?:
       return isPlausibleName(v) ? { value: v, validity: 1 } : { value: null, validity: 0, reason: 'name_implausible' };
     }
     case 'docno': {
-      const joined = text.toUpperCase().replace(/\s*([/-])\s*/g, '$1').replace(/^[\s:;.]+|[\s:;,.]+$/g, '');
+      const joined = text
+        .toUpperCase()
+        .replace(/\s*([/-])\s*/g, '$1')
+        .replace(/^[\s:;.]+|[\s:;,.]+$/g, '');
       // Stray marks before the number ("1 3578-KM-…") are dropped: keep the longest token with digits.
       const tokens = joined.split(/\s+/).filter((t) => /\d/.test(t));
-      const v = tokens.length > 1 && tokens.some((t) => /[/-]/.test(t)) ? tokens.filter((t) => /[/-]/.test(t)).sort((a, b) => b.length - a.length)[0] ?? joined : joined;
+      const v =
+        tokens.length > 1 && tokens.some((t) => /[/-]/.test(t))
+          ? (tokens.filter((t) => /[/-]/.test(t)).sort((a, b) => b.length - a.length)[0] ?? joined)
+          : joined;
       // Roman-numeral month parts (".../VI/2005") misread with 1 or l.
       const parts = v.split('/');
       const fixed = parts
@@ -234,7 +257,14 @@ function buildFieldOf(input: FieldInput): ExtractedField {
   const ocr = parsed.closed ? 0.5 + 0.5 * ocrConfidence(input.words) : ocrConfidence(input.words);
   const confidence = Math.max(0, Math.min(1, ocr * parsed.validity * Math.pow(0.95, input.labelDistance)));
   if (parsed.value === null) {
-    const f: ExtractedField = { value: null, confidence: round(Math.min(confidence, 0.3)), page: input.page, bbox, needsKeying: true, reason: parsed.reason ?? 'unreadable' };
+    const f: ExtractedField = {
+      value: null,
+      confidence: round(Math.min(confidence, 0.3)),
+      page: input.page,
+      bbox,
+      needsKeying: true,
+      reason: parsed.reason ?? 'unreadable',
+    };
     const head = input.kind === 'nik' && parsed.reason === 'wrong_length' ? leadingDigits(text) : '';
     if (head.length >= MIN_NIK_HEAD && head.length <= 17 && head.length !== 16) truncated.set(f, head);
     return f;

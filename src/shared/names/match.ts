@@ -23,7 +23,10 @@ export interface NameMatch {
 }
 
 const joined = (tokens: NameToken[], k: 'text' | 'key'): string =>
-  tokens.filter((t) => !t.optional).map((t) => t[k]).join('');
+  tokens
+    .filter((t) => !t.optional)
+    .map((t) => t[k])
+    .join('');
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 

@@ -58,7 +58,10 @@ function words(raw: string): { word: string; dotted: boolean; afterComma: boolea
       }
       const pieces = part.split('.');
       pieces.forEach((p, j) => {
-        const w = p.replace(/['`\u2019]/g, '').replace(/[0-9]/g, (d) => OCR_DIGITS[d] ?? '').replace(/[^A-Z]/g, '');
+        const w = p
+          .replace(/['`\u2019]/g, '')
+          .replace(/[0-9]/g, (d) => OCR_DIGITS[d] ?? '')
+          .replace(/[^A-Z]/g, '');
         if (w) out.push({ word: w, dotted: j < pieces.length - 1 || part.endsWith('.'), afterComma });
       });
     });
@@ -122,7 +125,13 @@ export function indexKeys(raw: string): string[] {
   // Whole names repeat often in a member file; remembering them keeps a million-row import fast.
   const hit = keyCache.get(raw);
   if (hit) return hit;
-  const keys = [...new Set(normalizeName(raw).tokens.filter((t) => !t.initial).map((t) => t.key))];
+  const keys = [
+    ...new Set(
+      normalizeName(raw)
+        .tokens.filter((t) => !t.initial)
+        .map((t) => t.key),
+    ),
+  ];
   if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
   keyCache.set(raw, keys);
   return keys;

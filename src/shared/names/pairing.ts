@@ -40,7 +40,13 @@ const FEMININE_ENDINGS = new Set(['I', 'AH', 'IAH', 'YAH', 'NI', 'TI', 'ATI', 'W
 /** One word is the other cut short at its end. */
 export function isTruncation(a: NameToken, b: NameToken): boolean {
   const [cut, whole] = a.text.length <= b.text.length ? [a.text, b.text] : [b.text, a.text];
-  return cut.length < whole.length && cut.length >= TRUNCATED_MIN_LETTERS && cut.length >= whole.length * TRUNCATED_MIN_SHARE && whole.startsWith(cut) && !FEMININE_ENDINGS.has(whole.slice(cut.length));
+  return (
+    cut.length < whole.length &&
+    cut.length >= TRUNCATED_MIN_LETTERS &&
+    cut.length >= whole.length * TRUNCATED_MIN_SHARE &&
+    whole.startsWith(cut) &&
+    !FEMININE_ENDINGS.has(whole.slice(cut.length))
+  );
 }
 
 /** Best pairing of `short` tokens onto `long` tokens; pairs scoring below 0.3 are left out. */
@@ -63,7 +69,5 @@ export function pairTokens(short: NameToken[], long: NameToken[]): TokenPair[] {
 
 /** How many distinctive (not common, not initial) tokens agree. */
 export function distinctiveAgreement(pairs: TokenPair[], tokenThreshold: number): number {
-  return pairs.filter(
-    (p) => !p.a.initial && !p.b.initial && p.score >= tokenThreshold && !isGeneric(p.a) && !isGeneric(p.b),
-  ).length;
+  return pairs.filter((p) => !p.a.initial && !p.b.initial && p.score >= tokenThreshold && !isGeneric(p.a) && !isGeneric(p.b)).length;
 }

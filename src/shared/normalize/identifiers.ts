@@ -27,7 +27,9 @@ export function findDigitRun(text: string, lengths: readonly number[], longest =
       repaired += r.repaired;
       if (lengths.includes(acc.length)) {
         // An account number printed in groups ("1850 5661 7320 3075") is all of its groups, not the first two.
-        const better = best.value === null || (longest ? acc.length > best.value.length || (acc.length === best.value.length && repaired < best.repaired) : repaired < best.repaired);
+        const better =
+          best.value === null ||
+          (longest ? acc.length > best.value.length || (acc.length === best.value.length && repaired < best.repaired) : repaired < best.repaired);
         if (better) best = { value: acc, repaired };
       }
       if (acc.length > Math.max(...lengths)) break;
@@ -51,9 +53,7 @@ export function normalizeNik(text: string): IdentifierResult {
 export function normalizeKk(text: string): IdentifierResult {
   const r = findDigitRun(text, [16]);
   if (r.value === null) return r;
-  return /^[1-9]\d{15}$/.test(r.value) && r.value.slice(12) !== '0000'
-    ? r
-    : { value: null, repaired: r.repaired, reason: 'kk_invalid' };
+  return /^[1-9]\d{15}$/.test(r.value) && r.value.slice(12) !== '0000' ? r : { value: null, repaired: r.repaired, reason: 'kk_invalid' };
 }
 
 export const normalizeKpj = (text: string): IdentifierResult => findDigitRun(text, [11]);
@@ -61,5 +61,4 @@ export const normalizeKpj = (text: string): IdentifierResult => findDigitRun(tex
 export const normalizeNpwp = (text: string): IdentifierResult => findDigitRun(text, [15, 16]);
 
 /** Bank accounts are 8–18 digits depending on the bank; no public checksum exists (domain §4.5). */
-export const normalizeAccount = (text: string): IdentifierResult =>
-  findDigitRun(text, [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], true);
+export const normalizeAccount = (text: string): IdentifierResult => findDigitRun(text, [8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18], true);

@@ -4,11 +4,30 @@
 import { editDistance } from './fuzzy';
 
 const UNITS: Readonly<Record<string, number>> = {
-  nol: 0, kosong: 0, satu: 1, dua: 2, tiga: 3, empat: 4, lima: 5, enam: 6, tujuh: 7, delapan: 8, sembilan: 9,
+  nol: 0,
+  kosong: 0,
+  satu: 1,
+  dua: 2,
+  tiga: 3,
+  empat: 4,
+  lima: 5,
+  enam: 6,
+  tujuh: 7,
+  delapan: 8,
+  sembilan: 9,
 };
 const TEENS_AND_TENS: Readonly<Record<string, number>> = { sepuluh: 10, sebelas: 11, seratus: 100, seribu: 1000, sejuta: 1_000_000 };
 /** Words that multiply what comes before them. */
-const SCALES: Readonly<Record<string, number>> = { belas: 10, puluh: 10, ratus: 100, ribu: 1000, juta: 1_000_000, miliar: 1_000_000_000, milyar: 1_000_000_000, triliun: 1_000_000_000_000 };
+const SCALES: Readonly<Record<string, number>> = {
+  belas: 10,
+  puluh: 10,
+  ratus: 100,
+  ribu: 1000,
+  juta: 1_000_000,
+  miliar: 1_000_000_000,
+  milyar: 1_000_000_000,
+  triliun: 1_000_000_000_000,
+};
 
 const ALL = [...Object.keys(UNITS), ...Object.keys(TEENS_AND_TENS), ...Object.keys(SCALES)];
 
@@ -78,7 +97,7 @@ export function parseNumberWords(tokens: readonly string[]): WordsNumber | null 
 export function numbersInWords(text: string): { value: number; start: number; used: number }[] {
   const tokens = text.split(/[\s,.;:()/-]+/).filter(Boolean);
   const out: { value: number; start: number; used: number }[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const n = parseNumberWords(tokens.slice(i));
     if (n) {
       out.push({ value: n.value, start: i, used: n.used });

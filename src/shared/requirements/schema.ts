@@ -45,9 +45,6 @@ export const requirementTableSchema = z.object({
   effectiveFrom: isoDateSchema,
   description: z.string(),
   references: z.record(z.string(), z.string()),
-  claimTypes: z.partialRecord(
-    claimTypeSchema,
-    z.object({ label: bilingualSchema, items: z.array(requirementItemSchema).min(1) }),
-  ),
+  claimTypes: z.partialRecord(claimTypeSchema, z.object({ label: bilingualSchema, items: z.array(requirementItemSchema).min(1) })),
 });
 export type RequirementTable = z.infer<typeof requirementTableSchema>;

@@ -73,7 +73,8 @@ export function reportLateRule(ctx: RuleContext): void {
   const accidentMs = a.getTime() + (time ? (Number(time[1]) * 60 + Number(time[2])) * 60_000 : 0);
   if (r.getTime() <= accidentMs + windowHours * 3_600_000) return;
   ctx.fire('jkk.report_late', {
-    doc, field: 'tanggal_laporan',
+    doc,
+    field: 'tanggal_laporan',
     params: { report: report!, hours: windowHours, date: accident! },
     details: { accidentDate: accident, reportDate: report, daysAfter: daysBetween(a, r), windowHours },
   });

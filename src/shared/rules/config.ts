@@ -3,8 +3,7 @@
 import { z } from 'zod';
 import { RULE_IDS, severitySchema, type RuleId, type Severity } from '../domain/claims';
 
-const param = <T extends z.ZodType>(value: T) =>
-  z.object({ value, source: z.string().min(1), unconfirmed: z.boolean().optional() });
+const param = <T extends z.ZodType>(value: T) => z.object({ value, source: z.string().min(1), unconfirmed: z.boolean().optional() });
 
 const nullableInt = param(z.number().int().positive().nullable());
 

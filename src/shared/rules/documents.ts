@@ -21,8 +21,7 @@ export function benefitAmount(ctx: RuleContext): number | null {
 export function conditionFacts(ctx: RuleContext): ConditionFacts {
   const f = ctx.input.facts ?? {};
   const heirList = ctx.docs('surat_ahli_waris').flatMap((d) => ctx.list(d, 'ahli_waris'));
-  const heirIsSpouse =
-    known(f.heirIsSpouse) ?? (heirList.length > 0 ? heirList.some((h) => h.hubungan === 'istri' || h.hubungan === 'suami') : null);
+  const heirIsSpouse = known(f.heirIsSpouse) ?? (heirList.length > 0 ? heirList.some((h) => h.hubungan === 'istri' || h.hubungan === 'suami') : null);
   const amount = benefitAmount(ctx);
   // A scholarship follows a death or a total disability: without a death document or a stated fact,
   // which one is open.
@@ -64,18 +63,30 @@ export function documentRules(ctx: RuleContext): ChecklistEntry[] {
       // A document whose type the reader was unsure of, or a second copy of a one-off document (a stage-II
       // form read as stage I), may be the missing one under another name.
       const uncertain = ctx.input.documents
-        .filter((d) => d.document.typeConfidence < ctx.param('minTypeConfidenceToBlock') || (!MANY.has(d.document.type) && ctx.docs(d.document.type).length > 1))
+        .filter(
+          (d) => d.document.typeConfidence < ctx.param('minTypeConfidenceToBlock') || (!MANY.has(d.document.type) && ctx.docs(d.document.type).length > 1),
+        )
         .map((d) => d.id);
       ctx.fire('documents.missing_required', {
         ...(noHeirKnown || uncertain.length > 0 ? { severity: 'warning' as const } : {}),
         params: { label: item.label.id, labelEn: item.label.en },
         details: {
-          item: item.id, documentTypes: item.documentTypes, condition: item.condition, sources: item.sources,
-          ...(noHeirKnown ? { noHeirKnown } : {}), ...(uncertain.length > 0 ? { uncertainDocuments: uncertain } : {}),
+          item: item.id,
+          documentTypes: item.documentTypes,
+          condition: item.condition,
+          sources: item.sources,
+          ...(noHeirKnown ? { noHeirKnown } : {}),
+          ...(uncertain.length > 0 ? { uncertainDocuments: uncertain } : {}),
         },
       });
     } else if (applies === 'unknown' && fact) {
-      ctx.missing('documents.missing_required', [fact], `keterangan untuk syarat "${item.label.id}"`, `the fact deciding whether "${item.label.en}" is required`, { item: item.id, condition: item.condition });
+      ctx.missing(
+        'documents.missing_required',
+        [fact],
+        `keterangan untuk syarat "${item.label.id}"`,
+        `the fact deciding whether "${item.label.en}" is required`,
+        { item: item.id, condition: item.condition },
+      );
     }
   }
   for (const d of ctx.input.documents) {

@@ -21,7 +21,12 @@ export interface Evaluation {
 
 const RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
-const PROCESSING = { JKK: 'jkkProcessingWorkingDays', JKM: 'jkmProcessingWorkingDays', JHT: 'jhtProcessingWorkingDays', BEASISWA: 'beasiswaProcessingWorkingDays' } as const;
+const PROCESSING = {
+  JKK: 'jkkProcessingWorkingDays',
+  JKM: 'jkmProcessingWorkingDays',
+  JHT: 'jhtProcessingWorkingDays',
+  BEASISWA: 'beasiswaProcessingWorkingDays',
+} as const;
 
 export function evaluateCase(input: CaseInput, config: RulesConfig): Evaluation {
   const ctx = new RuleContext(input, config);
@@ -40,6 +45,9 @@ export function evaluateCase(input: CaseInput, config: RulesConfig): Evaluation 
   npwpRule(ctx);
   const days = ctx.param(PROCESSING[input.claimType]);
   const filed = parseIsoDate(input.filedDate);
-  const flags = ctx.flags.map((f, i) => ({ f, i })).sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i).map((x) => x.f);
+  const flags = ctx.flags
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
+    .map((x) => x.f);
   return { flags, checklist, payBy: days !== null && filed ? iso(addWorkingDays(filed, days)) : null };
 }

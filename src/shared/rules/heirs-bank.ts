@@ -33,20 +33,48 @@ export function heirRules(ctx: RuleContext): void {
       const found = members.find((x) => h.nik && x.m.nik === h.nik) ?? members.find((x) => x.m.nama && ctx.names(h.nama!, x.m.nama).match);
       if (!found) {
         ctx.fire('identity.name_mismatch', {
-          doc, field: 'ahli_waris', docValue: h, severity: 'warning',
+          doc,
+          field: 'ahli_waris',
+          docValue: h,
+          severity: 'warning',
           params: { docValue: h.nama, recordValue: '-', score: 0, against: 'anggota Kartu Keluarga', againstEn: 'any family-card member' },
           details: { check: 'heir_on_kk' },
         });
         continue;
       }
       if (h.nik && found.m.nik && h.nik !== found.m.nik) {
-        ctx.fire('identity.nik_mismatch', { doc, field: 'ahli_waris', docValue: h, severity: 'warning', params: { doc: `surat ahli waris (ahli waris ${h.nama})`, docEn: `heir statement (heir ${h.nama})`, docValue: h.nik, recordValue: found.m.nik, against: 'Kartu Keluarga', againstEn: 'the family card' }, record: { field: 'kk.anggota.nik', value: found.m.nik }, details: { check: 'heir_nik_on_kk' } });
+        ctx.fire('identity.nik_mismatch', {
+          doc,
+          field: 'ahli_waris',
+          docValue: h,
+          severity: 'warning',
+          params: {
+            doc: `surat ahli waris (ahli waris ${h.nama})`,
+            docEn: `heir statement (heir ${h.nama})`,
+            docValue: h.nik,
+            recordValue: found.m.nik,
+            against: 'Kartu Keluarga',
+            againstEn: 'the family card',
+          },
+          record: { field: 'kk.anggota.nik', value: found.m.nik },
+          details: { check: 'heir_nik_on_kk' },
+        });
       }
       if (h.hubungan && found.m.hubungan && !compatible(h.hubungan, found.m.hubungan, found.deceasedRel)) {
         ctx.fire('identity.name_mismatch', {
-          doc, field: 'ahli_waris', docValue: h, severity: 'warning',
-          params: { docValue: `${h.nama} (${h.hubungan})`, recordValue: `${found.m.nama ?? ''} (${found.m.hubungan})`, score: 1, against: 'hubungan pada KK', againstEn: 'the relationship on the KK' },
-          record: { field: 'kk.anggota.hubungan', value: found.m.hubungan }, details: { check: 'heir_relationship' },
+          doc,
+          field: 'ahli_waris',
+          docValue: h,
+          severity: 'warning',
+          params: {
+            docValue: `${h.nama} (${h.hubungan})`,
+            recordValue: `${found.m.nama ?? ''} (${found.m.hubungan})`,
+            score: 1,
+            against: 'hubungan pada KK',
+            againstEn: 'the relationship on the KK',
+          },
+          record: { field: 'kk.anggota.hubungan', value: found.m.hubungan },
+          details: { check: 'heir_relationship' },
         });
       }
     }
@@ -75,7 +103,9 @@ export function bankRule(ctx: RuleContext): void {
     if (scored.some((s) => s.m.match)) continue;
     const best = scored.sort((a, b) => b.m.score - a.m.score)[0];
     ctx.fire('bank.holder_name_mismatch', {
-      doc, field: 'nama_pemilik', params: { docValue: holder, death: death ? 1 : '' },
+      doc,
+      field: 'nama_pemilik',
+      params: { docValue: holder, death: death ? 1 : '' },
       record: { field: 'nama', value: ref?.nama ?? null },
       details: { bestCandidate: best?.n ?? null, score: best?.m.score ?? 0, heirsConsidered: heirNames },
     });

@@ -10,11 +10,25 @@ import { heirs, isDeathCase, isParticipantMember, participantKtps, reference, ty
 
 /** Field keys naming the participant on each document type. */
 const NIK_FIELD: Partial<Record<DocumentType, string>> = {
-  ktp: 'nik', kartu_peserta: 'nik', akta_kematian: 'nik', surat_kematian: 'nik', surat_ahli_waris: 'nik_almarhum', form_kk1: 'nik', npwp: 'nik',
+  ktp: 'nik',
+  kartu_peserta: 'nik',
+  akta_kematian: 'nik',
+  surat_kematian: 'nik',
+  surat_ahli_waris: 'nik_almarhum',
+  form_kk1: 'nik',
+  npwp: 'nik',
 };
 const NAME_FIELD: Partial<Record<DocumentType, string>> = {
-  ktp: 'nama', kartu_peserta: 'nama', akta_kematian: 'nama', surat_kematian: 'nama', surat_ahli_waris: 'nama_almarhum',
-  form_kk1: 'nama', form_kk2: 'nama', surat_dokter: 'nama', kuitansi: 'nama_pasien', npwp: 'nama',
+  ktp: 'nama',
+  kartu_peserta: 'nama',
+  akta_kematian: 'nama',
+  surat_kematian: 'nama',
+  surat_ahli_waris: 'nama_almarhum',
+  form_kk1: 'nama',
+  form_kk2: 'nama',
+  surat_dokter: 'nama',
+  kuitansi: 'nama_pasien',
+  npwp: 'nama',
 };
 const DOB_FIELD: Partial<Record<DocumentType, string>> = { ktp: 'tanggal_lahir', kartu_peserta: 'tanggal_lahir' };
 const KPJ_FIELD: Partial<Record<DocumentType, string>> = { kartu_peserta: 'nomor_kpj', form_kk1: 'nomor_kpj', form_kk2: 'nomor_kpj' };
@@ -49,7 +63,13 @@ export function identityRules(ctx: RuleContext): void {
     if (nikKey && docNik) {
       seen.nik = true;
       if (ref.nik && docNik !== ref.nik) {
-        ctx.fire('identity.nik_mismatch', { doc, field: nikKey, severity: soft, params: { docValue: docNik, recordValue: ref.nik }, record: recordOf('nik', ref.nik) });
+        ctx.fire('identity.nik_mismatch', {
+          doc,
+          field: nikKey,
+          severity: soft,
+          params: { docValue: docNik, recordValue: ref.nik },
+          record: recordOf('nik', ref.nik),
+        });
       }
     }
     const nameKey = NAME_FIELD[t];
@@ -60,9 +80,12 @@ export function identityRules(ctx: RuleContext): void {
       if (!m.match) {
         const nikAgrees = docNik !== null && docNik === ref.nik;
         ctx.fire('identity.name_mismatch', {
-          doc, field: nameKey, severity: nikAgrees || !fromRecord ? 'warning' : undefined,
+          doc,
+          field: nameKey,
+          severity: nikAgrees || !fromRecord ? 'warning' : undefined,
           params: { docValue: docName, recordValue: ref.nama, score: m.score, against: 'data peserta', againstEn: 'the participant record' },
-          record: recordOf('nama', ref.nama), details: { score: m.score, reason: m.reason, nikAgrees },
+          record: recordOf('nama', ref.nama),
+          details: { score: m.score, reason: m.reason, nikAgrees },
         });
       }
     }
@@ -71,7 +94,13 @@ export function identityRules(ctx: RuleContext): void {
     if (dobKey && docDob) {
       seen.dob = true;
       if (ref.tanggal_lahir && docDob !== ref.tanggal_lahir) {
-        ctx.fire('identity.dob_mismatch', { doc, field: dobKey, severity: soft, params: { docValue: docDob, recordValue: ref.tanggal_lahir }, record: recordOf('tanggal_lahir', ref.tanggal_lahir) });
+        ctx.fire('identity.dob_mismatch', {
+          doc,
+          field: dobKey,
+          severity: soft,
+          params: { docValue: docDob, recordValue: ref.tanggal_lahir },
+          record: recordOf('tanggal_lahir', ref.tanggal_lahir),
+        });
       }
     }
     const kpjKey = KPJ_FIELD[t];
@@ -82,8 +111,12 @@ export function identityRules(ctx: RuleContext): void {
         // One person may hold several KPJ numbers (one per employer); another of theirs is only noted.
         const own = (ctx.input.memberships ?? []).includes(docKpj);
         ctx.fire('identity.kpj_mismatch', {
-          doc, field: kpjKey, severity: own ? 'info' : soft,
-          params: { docValue: docKpj, recordValue: ref.kpj }, record: recordOf('nomor_kpj', ref.kpj), details: { otherMembershipOfSamePerson: own },
+          doc,
+          field: kpjKey,
+          severity: own ? 'info' : soft,
+          params: { docValue: docKpj, recordValue: ref.kpj },
+          record: recordOf('nomor_kpj', ref.kpj),
+          details: { otherMembershipOfSamePerson: own },
         });
       }
     }
@@ -99,7 +132,14 @@ export function identityRules(ctx: RuleContext): void {
   if (!seen.kpj) ctx.missing('identity.kpj_mismatch', ['nomor_kpj'], 'nomor KPJ pada dokumen', 'a KPJ number on any document');
 }
 
-export function nikDobRule(ctx: RuleContext, doc: CaseDocumentInput | null, nik: string | null, dob: string | null, gender: string | null, member?: Record<string, string>): void {
+export function nikDobRule(
+  ctx: RuleContext,
+  doc: CaseDocumentInput | null,
+  nik: string | null,
+  dob: string | null,
+  gender: string | null,
+  member?: Record<string, string>,
+): void {
   if (!nik || (!dob && !gender)) return;
   const bad = nikDisagreements(nik, dob, gender);
   if (!bad || bad.length === 0) return;
@@ -127,7 +167,8 @@ function recordNikRule(ctx: RuleContext): void {
   const printed = `${p.tanggal_lahir}, ${p.jenis_kelamin}`;
   ctx.fire('identity.nik_dob_inconsistent', {
     params: { nik: p.nik, doc: 'data peserta', docEn: 'participant record', encoded: enc.id, encodedEn: enc.en, printed, printedEn: printed },
-    record: { field: 'nik', value: p.nik }, details: { disagrees: bad, source: 'record' },
+    record: { field: 'nik', value: p.nik },
+    details: { disagrees: bad, source: 'record' },
   });
 }
 
@@ -142,20 +183,50 @@ function kkRules(ctx: RuleContext, ref: Reference, seen: { nik: boolean; dob: bo
     const member = byNik ?? members.find((m) => isParticipantMember(ctx, m, ref));
     if (!member) {
       // The heirs' own KK need not list the deceased; elsewhere the participant should be on it.
-      if (!death) ctx.fire('identity.nik_mismatch', { doc, field: 'anggota', severity: 'warning', params: { docValue: '-', recordValue: ref.nik ?? '-' }, details: { check: 'participant_not_on_kk' } });
+      if (!death)
+        ctx.fire('identity.nik_mismatch', {
+          doc,
+          field: 'anggota',
+          severity: 'warning',
+          params: { docValue: '-', recordValue: ref.nik ?? '-' },
+          details: { check: 'participant_not_on_kk' },
+        });
       continue;
     }
     if (member.nik) {
       seen.nik = true;
-      if (ref.nik && member.nik !== ref.nik) ctx.fire('identity.nik_mismatch', { doc, field: 'anggota', docValue: member, params: { docValue: member.nik, recordValue: ref.nik }, record: { field: 'nik', value: ref.nik } });
+      if (ref.nik && member.nik !== ref.nik)
+        ctx.fire('identity.nik_mismatch', {
+          doc,
+          field: 'anggota',
+          docValue: member,
+          params: { docValue: member.nik, recordValue: ref.nik },
+          record: { field: 'nik', value: ref.nik },
+        });
     }
     if (byNik && member.nama && ref.nama) {
       const m = ctx.names(member.nama, ref.nama);
-      if (!m.match) ctx.fire('identity.name_mismatch', { doc, field: 'anggota', docValue: member, severity: 'warning', params: { docValue: member.nama, recordValue: ref.nama, score: m.score, against: 'data peserta', againstEn: 'the participant record' }, record: { field: 'nama', value: ref.nama }, details: { score: m.score, reason: m.reason, nikAgrees: true } });
+      if (!m.match)
+        ctx.fire('identity.name_mismatch', {
+          doc,
+          field: 'anggota',
+          docValue: member,
+          severity: 'warning',
+          params: { docValue: member.nama, recordValue: ref.nama, score: m.score, against: 'data peserta', againstEn: 'the participant record' },
+          record: { field: 'nama', value: ref.nama },
+          details: { score: m.score, reason: m.reason, nikAgrees: true },
+        });
     }
     if (member.tanggal_lahir) {
       seen.dob = true;
-      if (ref.tanggal_lahir && member.tanggal_lahir !== ref.tanggal_lahir) ctx.fire('identity.dob_mismatch', { doc, field: 'anggota', docValue: member, params: { docValue: member.tanggal_lahir, recordValue: ref.tanggal_lahir }, record: { field: 'tanggal_lahir', value: ref.tanggal_lahir } });
+      if (ref.tanggal_lahir && member.tanggal_lahir !== ref.tanggal_lahir)
+        ctx.fire('identity.dob_mismatch', {
+          doc,
+          field: 'anggota',
+          docValue: member,
+          params: { docValue: member.tanggal_lahir, recordValue: ref.tanggal_lahir },
+          record: { field: 'tanggal_lahir', value: ref.tanggal_lahir },
+        });
     }
   }
 }
@@ -169,6 +240,13 @@ function marriageRule(ctx: RuleContext, ref: Reference): void {
     const scores = names.map(([k, v]) => ({ k, v, m: ctx.names(v, ref.nama!) }));
     if (scores.some((s) => s.m.match)) continue;
     const best = scores.sort((a, b) => b.m.score - a.m.score)[0]!;
-    ctx.fire('identity.name_mismatch', { doc, field: best.k, severity: 'warning', params: { docValue: best.v, recordValue: ref.nama, score: best.m.score, against: 'data peserta', againstEn: 'the participant record' }, record: { field: 'nama', value: ref.nama }, details: { score: best.m.score, reason: best.m.reason } });
+    ctx.fire('identity.name_mismatch', {
+      doc,
+      field: best.k,
+      severity: 'warning',
+      params: { docValue: best.v, recordValue: ref.nama, score: best.m.score, against: 'data peserta', againstEn: 'the participant record' },
+      record: { field: 'nama', value: ref.nama },
+      details: { score: best.m.score, reason: best.m.reason },
+    });
   }
 }

@@ -14,8 +14,16 @@ export interface Incident {
 export function incidentOf(ctx: RuleContext): Incident | null {
   if (parseIsoDate(ctx.input.incidentDate)) return { date: ctx.input.incidentDate!, source: 'case' };
   const order = isDeathCase(ctx)
-    ? ([['akta_kematian', 'tanggal_kematian'], ['surat_kematian', 'tanggal_kematian'], ['form_kk1', 'tanggal_kecelakaan'], ['form_kk2', 'tanggal_kecelakaan']] as const)
-    : ([['form_kk1', 'tanggal_kecelakaan'], ['form_kk2', 'tanggal_kecelakaan']] as const);
+    ? ([
+        ['akta_kematian', 'tanggal_kematian'],
+        ['surat_kematian', 'tanggal_kematian'],
+        ['form_kk1', 'tanggal_kecelakaan'],
+        ['form_kk2', 'tanggal_kecelakaan'],
+      ] as const)
+    : ([
+        ['form_kk1', 'tanggal_kecelakaan'],
+        ['form_kk2', 'tanggal_kecelakaan'],
+      ] as const);
   for (const [type, key] of order) {
     for (const d of ctx.docs(type)) {
       const v = ctx.str(d, key);
@@ -68,6 +76,14 @@ export function membershipRules(ctx: RuleContext): void {
     ...(doc ? { doc, field } : {}),
     params: { date: incident.date, why: why.join('; '), whyEn: whyEn.join('; ') },
     record: { field: 'iuran_lunas_sampai', value: p.iuran_lunas_sampai },
-    details: { incidentDate: incident.date, incidentSource: incident.source, coveredThrough: until, graceMonths: grace, segmen: p.segmen, status: p.status, membershipStart: p.tanggal_kepesertaan },
+    details: {
+      incidentDate: incident.date,
+      incidentSource: incident.source,
+      coveredThrough: until,
+      graceMonths: grace,
+      segmen: p.segmen,
+      status: p.status,
+      membershipStart: p.tanggal_kepesertaan,
+    },
   });
 }

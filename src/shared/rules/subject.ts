@@ -64,7 +64,8 @@ export function heirs(ctx: RuleContext, ref: Reference | null): Heir[] {
   for (const d of ctx.docs('buku_nikah')) {
     for (const k of ['nama_suami', 'nama_istri']) {
       const n = ctx.str(d, k);
-      if (n && !(ref?.nama && ctx.names(n, ref.nama).match)) out.push({ nama: n, nik: null, hubungan: k === 'nama_suami' ? 'suami' : 'istri', from: 'buku_nikah' });
+      if (n && !(ref?.nama && ctx.names(n, ref.nama).match))
+        out.push({ nama: n, nik: null, hubungan: k === 'nama_suami' ? 'suami' : 'istri', from: 'buku_nikah' });
     }
   }
   return out;

@@ -13,4 +13,3 @@ export function section<T extends Record<string, Setting>>(name: string, table: 
 }
 
 export const DEVSET = 'dev set (npm run bench -- devset)';
-

@@ -18,15 +18,28 @@ let ctx: BackendContext;
 let officer: Session['call'];
 let admin: Session['call'];
 
-const STRANGER: Participant = { ...PARTICIPANT, nomor_kpj: '23000000001', nik: '3174015206900001', nama: 'HENDRA WIJAYA', tanggal_lahir: '1990-06-12', jenis_kelamin: 'L', nomor_rekening: '777766665555', nama_pemilik_rekening: 'HENDRA WIJAYA' };
+const STRANGER: Participant = {
+  ...PARTICIPANT,
+  nomor_kpj: '23000000001',
+  nik: '3174015206900001',
+  nama: 'HENDRA WIJAYA',
+  tanggal_lahir: '1990-06-12',
+  jenis_kelamin: 'L',
+  nomor_rekening: '777766665555',
+  nama_pemilik_rekening: 'HENDRA WIJAYA',
+};
 
 /** A stored file attached to a case, as intake records it (the bytes themselves are not needed here). */
 function addFile(caseId: number, name: string, sha: string): number {
   ctx.db
-    .prepare(`INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at) VALUES (?, 100, 'png', 'image/png', 1, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`)
+    .prepare(
+      `INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at) VALUES (?, 100, 'png', 'image/png', 1, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
+    )
     .run(sha, name, `originals/${sha}.png`, new Date().toISOString());
   const fileId = ctx.db.prepare(`SELECT id FROM files WHERE sha256 = ?`).pluck().get(sha) as number;
-  ctx.db.prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, 't')`).run(caseId, fileId, name, new Date().toISOString());
+  ctx.db
+    .prepare(`INSERT INTO case_files(case_id, file_id, original_name, added_at, added_by) VALUES (?, ?, ?, ?, 't')`)
+    .run(caseId, fileId, name, new Date().toISOString());
   return fileId;
 }
 
@@ -36,9 +49,20 @@ function addDocuments(caseId: number, docs: CaseDocumentInput[]): void {
     `INSERT INTO case_documents(case_id, file_id, seq, type, type_confidence, type_source, pages, fields, updated_at) VALUES (?, ?, 0, ?, ?, 'ocr', ?, ?, ?)`,
   );
   for (const d of docs) {
-    const sha = (d.document.type + (d.fileSha256 ?? '')).padEnd(64, '0').slice(0, 64).replace(/[^0-9a-f]/g, 'a');
+    const sha = (d.document.type + (d.fileSha256 ?? ''))
+      .padEnd(64, '0')
+      .slice(0, 64)
+      .replace(/[^0-9a-f]/g, 'a');
     const fileId = addFile(caseId, `${d.document.type}.png`, sha);
-    stmt.run(caseId, fileId, d.document.type, d.document.typeConfidence, JSON.stringify(d.document.pages), JSON.stringify(d.document.fields), new Date().toISOString());
+    stmt.run(
+      caseId,
+      fileId,
+      d.document.type,
+      d.document.typeConfidence,
+      JSON.stringify(d.document.pages),
+      JSON.stringify(d.document.fields),
+      new Date().toISOString(),
+    );
   }
 }
 
@@ -56,10 +80,18 @@ afterEach(async () => {
 
 describe('checks.run and checks.get', () => {
   it('runs the engine on stored documents, stores one case_flags row per flag, and reads them back', async () => {
-    const c = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' }, { now: new Date('2026-10-20T03:00:00Z') });
+    const c = createCase(
+      ctx,
+      { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' },
+      { now: new Date('2026-10-20T03:00:00Z') },
+    );
     const clean = cleanJkk();
     // One problem: the doctor's certificate names someone else.
-    const docs = clean.documents.map((d) => (d.document.type === 'surat_dokter' ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nama: { ...d.document.fields.nama!, value: 'SITI HALIMAH' } } } } : d));
+    const docs = clean.documents.map((d) =>
+      d.document.type === 'surat_dokter'
+        ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nama: { ...d.document.fields.nama!, value: 'SITI HALIMAH' } } } }
+        : d,
+    );
     addDocuments(c.id, docs);
     const api = officer;
     const res = await api('checks.run', { caseId: c.id, facts: clean.facts });
@@ -82,9 +114,19 @@ describe('checks.run and checks.get', () => {
   it('finds duplicates, shared accounts and missing documents from the database', async () => {
     const first = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' });
     const second = createCase(ctx, { claimType: 'JKK', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01', notes: '' });
-    const docs = cleanJkk().documents.filter((d) => d.document.type !== 'form_kk2').map((d) =>
-      d.document.type === 'buku_tabungan' ? { ...d, document: { ...d.document, fields: { ...d.document.fields, nomor_rekening: { ...d.document.fields.nomor_rekening!, value: STRANGER.nomor_rekening! } } } } : d,
-    );
+    const docs = cleanJkk()
+      .documents.filter((d) => d.document.type !== 'form_kk2')
+      .map((d) =>
+        d.document.type === 'buku_tabungan'
+          ? {
+              ...d,
+              document: {
+                ...d.document,
+                fields: { ...d.document.fields, nomor_rekening: { ...d.document.fields.nomor_rekening!, value: STRANGER.nomor_rekening! } },
+              },
+            }
+          : d,
+      );
     addDocuments(second.id, docs);
     const api = officer;
     const res = (await api('checks.run', { caseId: second.id })) as { ok: true; value: CaseChecksOutput };
@@ -121,8 +163,19 @@ describe('checks.run and checks.get', () => {
     const res = await api('participants.import', { csvText: csv, fileName: 'upload.csv' });
     expect(res).toMatchObject({ ok: true, value: { inserted: 1, errors: [{ line: 3 }] } });
     const hist = await api('participants.importHistory', {});
-    expect(hist).toMatchObject({ ok: true, value: { imports: [{ fileName: 'upload.csv', inserted: 1, errorCount: 1 }, { fileName: 'p.csv', inserted: 2 }] } });
-    const req = (await api('requirements.get', { claimType: 'JKM' })) as { ok: true; value: { version: string; claimTypes: Record<string, { items: { id: string; sources: string[] }[] }> } };
+    expect(hist).toMatchObject({
+      ok: true,
+      value: {
+        imports: [
+          { fileName: 'upload.csv', inserted: 1, errorCount: 1 },
+          { fileName: 'p.csv', inserted: 2 },
+        ],
+      },
+    });
+    const req = (await api('requirements.get', { claimType: 'JKM' })) as {
+      ok: true;
+      value: { version: string; claimTypes: Record<string, { items: { id: string; sources: string[] }[] }> };
+    };
     expect(Object.keys(req.value.claimTypes)).toEqual(['JKM']);
     expect(req.value.claimTypes.JKM!.items.map((i) => i.id)).toContain('marriage_book');
     expect(req.value.claimTypes.JKM!.items.every((i) => i.sources.length > 0)).toBe(true);
@@ -131,7 +184,9 @@ describe('checks.run and checks.get', () => {
   });
 
   it('applies a local override of the rules configuration from settings', async () => {
-    ctx.db.prepare(`INSERT INTO settings(key, value) VALUES ('rules.config', ?)`).run(JSON.stringify({ params: { jkkClaimDeadlineYears: { value: 5, source: 'Permenaker 1/2025 confirmed by the branch' } } }));
+    ctx.db
+      .prepare(`INSERT INTO settings(key, value) VALUES ('rules.config', ?)`)
+      .run(JSON.stringify({ params: { jkkClaimDeadlineYears: { value: 5, source: 'Permenaker 1/2025 confirmed by the branch' } } }));
     const api = officer;
     expect(await api('checks.config', {})).toMatchObject({ ok: true, value: { params: { jkkClaimDeadlineYears: { value: 5 } } } });
   });

@@ -50,7 +50,12 @@ describe('claimdesk verify', () => {
 
     const res = await run(['--json', 'verify', '--claim-type', 'JKM', '--kpj', dossier.participant.nomor_kpj, ...files]);
     expect(res.code).toBe(0);
-    const out = JSON.parse(res.out) as { case: { claimType: string; kpj: string }; documents: { type: string }[]; flags: { rule: string; severity: string; message: { id: string; en: string } }[]; checklist: { type: string; required: boolean; present: boolean }[] };
+    const out = JSON.parse(res.out) as {
+      case: { claimType: string; kpj: string };
+      documents: { type: string }[];
+      flags: { rule: string; severity: string; message: { id: string; en: string } }[];
+      checklist: { type: string; required: boolean; present: boolean }[];
+    };
     expect(out.case).toMatchObject({ claimType: 'JKM', kpj: dossier.participant.nomor_kpj });
     expect(out.documents.map((d) => d.type)).toEqual(expect.arrayContaining(['kartu_peserta', 'ktp', 'akta_kematian']));
     // A clean dossier: no blocker.
@@ -63,7 +68,9 @@ describe('claimdesk verify', () => {
     type Flagged = { case: { reference: string }; flags: { rule: string; severity: string; evidence: { details?: { reference?: string } } }[] };
     const second = JSON.parse(again.out) as Flagged;
     expect(second.case).not.toEqual(out.case);
-    expect(second.flags.filter((f) => f.rule === 'claim.duplicate').map((f) => [f.severity, f.evidence.details?.reference])).toEqual([['blocker', (out as unknown as Flagged).case.reference]]);
+    expect(second.flags.filter((f) => f.rule === 'claim.duplicate').map((f) => [f.severity, f.evidence.details?.reference])).toEqual([
+      ['blocker', (out as unknown as Flagged).case.reference],
+    ]);
   }, 240_000);
 
   it('exits non-zero with a clear message on bad input', async () => {

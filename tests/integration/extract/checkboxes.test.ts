@@ -55,7 +55,10 @@ async function render(form: Form, k: number): Promise<Buffer> {
     // The same form with the second option marked too: the marks of both renders, on one page.
     const [again] = await renderSpec({ ...spec, blocks: blocks.map((b) => (b.kind === 'choices' ? choices(form.chosen[1] as number) : b)) }, style);
     const sharp = (await import('sharp')).default;
-    page = await sharp(page).composite([{ input: again as Buffer, blend: 'darken' }]).png().toBuffer();
+    page = await sharp(page)
+      .composite([{ input: again as Buffer, blend: 'darken' }])
+      .png()
+      .toBuffer();
   }
   return (await degrade(page, form.look, rng)).bytes;
 }

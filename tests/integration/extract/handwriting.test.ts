@@ -26,7 +26,12 @@ afterAll(async () => {
 });
 
 const each = (fn: (t: GeneratedFile['truth']['documents'][number], doc: ExtractedDocument | undefined) => void): void => {
-  for (const r of read) for (const t of r.file.truth.documents) fn(t, r.docs.find((x) => x.type === t.type && x.pages[0] === t.pages[0]));
+  for (const r of read)
+    for (const t of r.file.truth.documents)
+      fn(
+        t,
+        r.docs.find((x) => x.type === t.type && x.pages[0] === t.pages[0]),
+      );
 };
 
 describe('handwritten values', () => {
@@ -75,7 +80,10 @@ describe('handwritten values', () => {
     const words = read.flatMap((r) => r.pages.flatMap((p) => p.lines.flatMap((l) => l.words)));
     expect(words.some((w) => w.handwritten)).toBe(true);
     for (const label of ['Tanggal', 'Jumlah', 'KUITANSI', 'KWITANSI', 'BPJS', 'KETENAGAKERJAAN']) {
-      expect(words.filter((w) => w.text === label && w.handwritten), label).toEqual([]);
+      expect(
+        words.filter((w) => w.text === label && w.handwritten),
+        label,
+      ).toEqual([]);
     }
   });
 });

@@ -35,7 +35,10 @@ beforeAll(async () => {
   await addFilesToCase(ctx, caseId, [
     { name: 'ahli-waris.pdf', bytes: await heirStatementWithoutTable() },
     { name: 'kk.pdf', bytes: await textPdf(['KARTU KELUARGA', 'No. 3174010101100007', 'Nama Kepala Keluarga : BUDI SANTOSO', 'Alamat : JL. MERDEKA NO. 1']) },
-    { name: 'kartu.pdf', bytes: await textPdf(['BPJS KETENAGAKERJAAN', 'KARTU PESERTA', 'Nama : BUDI SANTOSO', 'No. KPJ : 23012345678', 'NIK : 3174012702880002']) },
+    {
+      name: 'kartu.pdf',
+      bytes: await textPdf(['BPJS KETENAGAKERJAAN', 'KARTU PESERTA', 'Nama : BUDI SANTOSO', 'No. KPJ : 23012345678', 'NIK : 3174012702880002']),
+    },
   ]);
   await startCaseOcr(ctx, caseId);
   const { documents } = await value<{ documents: CaseDocument[] }>('extraction.run', { caseId });
@@ -74,9 +77,20 @@ describe('list fields keyed by the officer', () => {
     const members = await value<CaseDocument>('extraction.setField', {
       documentId: family.id,
       key: 'anggota',
-      value: [{ nik: '3174012702880002', nama: 'Budi Santoso', jenis_kelamin: 'Laki-laki', tempat_lahir: 'jakarta', tanggal_lahir: '27 Februari 1988', hubungan: 'kepala_keluarga' }],
+      value: [
+        {
+          nik: '3174012702880002',
+          nama: 'Budi Santoso',
+          jenis_kelamin: 'Laki-laki',
+          tempat_lahir: 'jakarta',
+          tanggal_lahir: '27 Februari 1988',
+          hubungan: 'kepala_keluarga',
+        },
+      ],
     });
-    expect(members.fields.anggota?.value).toEqual([{ nik: '3174012702880002', nama: 'BUDI SANTOSO', jenis_kelamin: 'L', tempat_lahir: 'JAKARTA', tanggal_lahir: '1988-02-27', hubungan: 'kepala_keluarga' }]);
+    expect(members.fields.anggota?.value).toEqual([
+      { nik: '3174012702880002', nama: 'BUDI SANTOSO', jenis_kelamin: 'L', tempat_lahir: 'JAKARTA', tanggal_lahir: '1988-02-27', hubungan: 'kepala_keluarga' },
+    ]);
   });
 
   it('refuse a bad entry with its row, column and problem, and keep what was saved', async () => {
@@ -84,7 +98,10 @@ describe('list fields keyed by the officer', () => {
     const bad = await call('extraction.setField', {
       documentId: heirs.id,
       key: 'ahli_waris',
-      value: [{ nama: 'SITI AMINAH', hubungan: 'istri' }, { nama: 'RIZKI', nik: '3174 0155', hubungan: 'anak' }],
+      value: [
+        { nama: 'SITI AMINAH', hubungan: 'istri' },
+        { nama: 'RIZKI', nik: '3174 0155', hubungan: 'anak' },
+      ],
     });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {

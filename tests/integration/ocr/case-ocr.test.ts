@@ -84,7 +84,11 @@ describe('case OCR', () => {
     const view = await dispatch('documents.page', { fileId: pages[0]!.fileId, page: 2 });
     expect(view.ok).toBe(true);
     if (!view.ok) return;
-    const v = view.value as { state: string; ocr: { width: number; height: number }; image: { mime: string; dataBase64: string; width: number; height: number; pixelWidth: number; pixelHeight: number } };
+    const v = view.value as {
+      state: string;
+      ocr: { width: number; height: number };
+      image: { mime: string; dataBase64: string; width: number; height: number; pixelWidth: number; pixelHeight: number };
+    };
     expect(v.state).toBe('done');
     expect([v.image.width, v.image.height]).toEqual([v.ocr.width, v.ocr.height]);
     const jpeg = await sharp(Buffer.from(v.image.dataBase64, 'base64')).metadata();

@@ -16,7 +16,11 @@ afterAll(() => {
 });
 
 interface Out {
-  files: { file: string; pages: { page: number; source: string; quality: { poor: boolean }; lines: { words: { text: string; confidence: number; bbox: number[] }[] }[] }[]; errors: string[] }[];
+  files: {
+    file: string;
+    pages: { page: number; source: string; quality: { poor: boolean }; lines: { words: { text: string; confidence: number; bbox: number[] }[] }[] }[];
+    errors: string[];
+  }[];
 }
 
 describe('claimdesk ocr', () => {

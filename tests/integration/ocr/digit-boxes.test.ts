@@ -17,7 +17,11 @@ afterAll(async () => {
 });
 
 const NIK = '1571104311922733';
-const digitsOf = (words: readonly { text: string }[]): string => words.map((w) => w.text).join('').replace(/\D/g, '');
+const digitsOf = (words: readonly { text: string }[]): string =>
+  words
+    .map((w) => w.text)
+    .join('')
+    .replace(/\D/g, '');
 
 describe('a number in boxes read again from its glyphs', () => {
   for (const tiltDeg of [0.8, -0.8]) {
@@ -34,12 +38,18 @@ describe('a number in boxes read again from its glyphs', () => {
       const k = prepared.scale;
       const box = [Math.round(strip.left * k), Math.round(50 * k), Math.round(strip.right * k), Math.round(107 * k)] as [number, number, number, number];
       const label = (read.lines[at] as RecognizedImage['lines'][number]).words.filter((w) => w.bbox[2] < box[0]);
-      const garbled: RecognizedImage = { ...read, lines: read.lines.map((l, i) => (i === at ? { ...l, words: [...label, { text: '[1[5]o[s[o]o]o[s[o[8[8[8[0[3[8]3]', confidence: 2, bbox: box }] } : l)) };
+      const garbled: RecognizedImage = {
+        ...read,
+        lines: read.lines.map((l, i) => (i === at ? { ...l, words: [...label, { text: '[1[5]o[s[o]o]o[s[o[8[8[8[0[3[8]3]', confidence: 2, bbox: box }] } : l)),
+      };
       const look = await secondLook(prepared, garbled, pool);
       expect(look.boxed).toBeGreaterThanOrEqual(1);
       expect(digitsOf(look.read.lines[at]?.words ?? [])).toBe(NIK);
       // A reading that set fewer digits again than the first reading had keeps the first reading.
-      const longer = { ...garbled, lines: garbled.lines.map((l, i) => (i === at ? { ...l, words: [...label, { text: `${NIK}9`, confidence: 2, bbox: box }] } : l)) };
+      const longer = {
+        ...garbled,
+        lines: garbled.lines.map((l, i) => (i === at ? { ...l, words: [...label, { text: `${NIK}9`, confidence: 2, bbox: box }] } : l)),
+      };
       expect(digitsOf((await secondLook(prepared, longer, pool)).read.lines[at]?.words ?? [])).toBe(`${NIK}9`);
       // The new words lie where the digits are on the page.
       for (const w of look.read.lines[at]?.words.filter((o) => /\d/.test(o.text)) ?? []) {

@@ -32,10 +32,14 @@ function setup(): { ctx: BackendContext; dir: string; caseId: number } {
 }
 
 const file = (name: string) => ({ name, bytes: fs.readFileSync(fx.path(name)) });
-const count = (ctx: BackendContext, table: string): number =>
-  (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (ctx: BackendContext, table: string): number => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 const originals = (dir: string): string[] =>
-  fs.existsSync(path.join(dir, 'originals')) ? fs.readdirSync(path.join(dir, 'originals'), { recursive: true }).map(String).filter((f) => f.includes('.')) : [];
+  fs.existsSync(path.join(dir, 'originals'))
+    ? fs
+        .readdirSync(path.join(dir, 'originals'), { recursive: true })
+        .map(String)
+        .filter((f) => f.includes('.'))
+    : [];
 
 async function codeOf(p: Promise<unknown>): Promise<string> {
   try {
@@ -58,7 +62,11 @@ describe('adding files to a case', () => {
       ['photo.jpg', 'jpeg', 1, false],
     ]);
     for (const [i, a] of added.entries()) {
-      const row = ctx.db.prepare(`SELECT stored_path, size, sha256 FROM files WHERE id = ?`).get(a.fileId) as { stored_path: string; size: number; sha256: string };
+      const row = ctx.db.prepare(`SELECT stored_path, size, sha256 FROM files WHERE id = ?`).get(a.fileId) as {
+        stored_path: string;
+        size: number;
+        sha256: string;
+      };
       const stored = path.join(dir, row.stored_path);
       expect(fs.readFileSync(stored).equals(input[i]!.bytes)).toBe(true);
       expect(row.size).toBe(input[i]!.bytes.length);
@@ -135,7 +143,10 @@ describe('documents.add through the contract', () => {
     expect(bad.ok ? 'ok' : bad.error.code).toBe('unsupported_file');
     process.env.CLAIMDESK_MAX_UPLOAD_BYTES = '1000';
     try {
-      const big = await dispatch('documents.add', { caseId, files: [{ name: 'big.png', contentBase64: fs.readFileSync(fx.path('page.png')).toString('base64') }] });
+      const big = await dispatch('documents.add', {
+        caseId,
+        files: [{ name: 'big.png', contentBase64: fs.readFileSync(fx.path('page.png')).toString('base64') }],
+      });
       expect(big.ok ? 'ok' : big.error.code).toBe('too_large');
       expect(big.ok ? '' : big.error.message).toMatch(/big\.png/);
     } finally {

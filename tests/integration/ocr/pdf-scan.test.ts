@@ -27,12 +27,14 @@ async function pdfWith(draw: (doc: PDFDocument) => Promise<void>): Promise<Buffe
   return Buffer.from(await doc.save());
 }
 
-const fullPageJpeg = (rotate = 0) => async (doc: PDFDocument): Promise<void> => {
-  const img = await doc.embedJpg(jpeg);
-  const page = doc.addPage(A4);
-  page.drawImage(img, { x: 0, y: 0, width: A4[0], height: A4[1] });
-  if (rotate) page.setRotation(degrees(rotate));
-};
+const fullPageJpeg =
+  (rotate = 0) =>
+  async (doc: PDFDocument): Promise<void> => {
+    const img = await doc.embedJpg(jpeg);
+    const page = doc.addPage(A4);
+    page.drawImage(img, { x: 0, y: 0, width: A4[0], height: A4[1] });
+    if (rotate) page.setRotation(degrees(rotate));
+  };
 
 /** Mean absolute difference of luma between two rasters of the same size. */
 function lumaDifference(a: PageRaster, b: PageRaster): number {

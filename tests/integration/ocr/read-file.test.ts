@@ -118,7 +118,7 @@ describe('readFile on every accepted format', () => {
     expectBoxesOnPage(page);
   });
 
-  it('leaves no abort listener behind on a case\'s signal once its pages are read', async () => {
+  it("leaves no abort listener behind on a case's signal once its pages are read", async () => {
     const controller = new AbortController();
     const png = fs.readFileSync(fx.path('page.png'));
     for (let i = 0; i < 3; i++) await readFile({ name: 'page.png', bytes: png }, { pool, signal: controller.signal });

@@ -37,7 +37,10 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
 describe('threaded page readers', () => {
   it('read exactly what the pipeline reads on the calling thread', async () => {
     const here = inProcessReaders(pool);
-    for (const [name, page] of [['page.png', 1], ['scan-2p.pdf', 2]] as const) {
+    for (const [name, page] of [
+      ['page.png', 1],
+      ['scan-2p.pdf', 2],
+    ] as const) {
       const [a, b] = [await here.read(file(name), page), await threaded.read(file(name), page)];
       expect(b.page).toBe(page);
       expect(words(b)).toEqual(words(a));

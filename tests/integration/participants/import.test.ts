@@ -15,7 +15,9 @@ import { csvHeader, csvLine, participantsCsv, syntheticPeople } from '../../fixt
 let home: string;
 let ctx: BackendContext;
 const count = (): number => ctx.db.prepare('SELECT count(*) FROM participants').pluck().get() as number;
-const snapshot = (): string => JSON.stringify(ctx.db.prepare('SELECT * FROM participants ORDER BY id').all()) + JSON.stringify(ctx.db.prepare('SELECT * FROM participant_name_keys ORDER BY key, participant_id').all());
+const snapshot = (): string =>
+  JSON.stringify(ctx.db.prepare('SELECT * FROM participants ORDER BY id').all()) +
+  JSON.stringify(ctx.db.prepare('SELECT * FROM participant_name_keys ORDER BY key, participant_id').all());
 
 beforeEach(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-import-'));
@@ -60,7 +62,11 @@ describe('participant CSV import', () => {
   });
 
   it('reports each bad row with its line and reason while good rows land', async () => {
-    const [a, b, c] = syntheticPeople(9, 3) as [ReturnType<typeof syntheticPeople>[number], ReturnType<typeof syntheticPeople>[number], ReturnType<typeof syntheticPeople>[number]];
+    const [a, b, c] = syntheticPeople(9, 3) as [
+      ReturnType<typeof syntheticPeople>[number],
+      ReturnType<typeof syntheticPeople>[number],
+      ReturnType<typeof syntheticPeople>[number],
+    ];
     const lines = [
       csvHeader(),
       csvLine(a), // line 2 ok
@@ -103,7 +109,9 @@ describe('participant CSV import', () => {
   });
 
   it('refuses a file without the required columns and writes nothing', async () => {
-    await expect(importParticipantsCsv(ctx, Buffer.from('nomor_kpj,nama\n12345678901,BUDI\n'), { actor: 't' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(importParticipantsCsv(ctx, Buffer.from('nomor_kpj,nama\n12345678901,BUDI\n'), { actor: 't' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(importParticipantsCsv(ctx, path.join(home, 'missing.csv'), { actor: 't' })).rejects.toMatchObject({ code: 'not_found' });
     // UTF-16 without a byte-order mark cannot be read as text at all.
     const utf16 = Buffer.from(participantsCsv(syntheticPeople(3, 2)), 'utf16le');
@@ -162,7 +170,10 @@ describe('participant import alongside other work', () => {
   it('an import whose process was killed is undone at the next start and recorded as interrupted', async () => {
     await importParticipantsCsv(ctx, Buffer.from(participantsCsv(syntheticPeople(31, 200))), { actor: 't', fileName: 'base.csv' });
     const before = snapshot();
-    const big = writeCsv('big.csv', participantsCsv([...syntheticPeople(31, 200).map((p) => ({ ...p, alamat: 'JL. LAIN' })), ...syntheticPeople(31, 40_000, 200)]));
+    const big = writeCsv(
+      'big.csv',
+      participantsCsv([...syntheticPeople(31, 200).map((p) => ({ ...p, alamat: 'JL. LAIN' })), ...syntheticPeople(31, 40_000, 200)]),
+    );
     const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, 'participants', 'import', big], { stdio: 'ignore' });
     // Killed once it has written some rows, as a power cut or a killed process would stop it.
     const progress = ctx.db.prepare(`SELECT rows_read FROM participant_imports WHERE status = 'running'`).pluck();
@@ -184,7 +195,10 @@ describe('participant import alongside other work', () => {
     slow.push(`${csvHeader()}\n${syntheticPeople(41, 5).map(csvLine).join('\n')}\n`);
     const first = importParticipantsCsv(ctx, slow, { actor: 't', fileName: 'slow.csv' });
     await expect.poll(() => listImports(ctx.db)[0]?.status).toBe('running');
-    await expect(importParticipantsCsv(ctx, Buffer.from(participantsCsv(syntheticPeople(42, 3))), { actor: 't' })).rejects.toMatchObject({ code: 'conflict', params: { reason: 'import_running' } });
+    await expect(importParticipantsCsv(ctx, Buffer.from(participantsCsv(syntheticPeople(42, 3))), { actor: 't' })).rejects.toMatchObject({
+      code: 'conflict',
+      params: { reason: 'import_running' },
+    });
     slow.push(null);
     await expect(first).resolves.toMatchObject({ inserted: 5 });
   });

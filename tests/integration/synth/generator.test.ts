@@ -16,7 +16,12 @@ const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Every truth document is shaped like extraction output, carries only contract keys, and is consistent. */
 function checkTruth(d: DocTruth): void {
   for (const key of Object.keys(d.fields)) expect(fieldKeys(d.type), `${d.type}.${key}`).toContain(key);
-  const asDoc = { type: d.type, typeConfidence: 1, pages: d.pages, fields: Object.fromEntries(Object.entries(d.fields).map(([k, v]) => [k, { value: v, confidence: 1, page: d.pages[0] ?? 1, bbox: null }])) };
+  const asDoc = {
+    type: d.type,
+    typeConfidence: 1,
+    pages: d.pages,
+    fields: Object.fromEntries(Object.entries(d.fields).map(([k, v]) => [k, { value: v, confidence: 1, page: d.pages[0] ?? 1, bbox: null }])),
+  };
   expect(extractedDocumentSchema.safeParse(asDoc).success).toBe(true);
   const v = d.fields;
   if (d.type === 'ktp') expect(nikMatches(String(v.nik), String(v.tanggal_lahir), v.jenis_kelamin as 'L' | 'P')).toBe(true);
@@ -50,7 +55,8 @@ describe('generateDossier, classic formats', () => {
     const all = [await get(11, 'JKM'), await get(12, 'JKK'), await get(13, 'JHT'), await get(14, 'JKM'), await get(15, 'JKK'), await get(16, 'JKM')];
     const docs = all.flatMap((d) => d.files.flatMap((f) => f.truth.documents));
     const types = new Set(docs.map((d) => d.type));
-    for (const t of DOCUMENT_TYPES.filter((x) => x !== 'other' && x !== 'npwp' && x !== 'surat_kematian' && x !== 'akta_kematian')) expect(types, t).toContain(t);
+    for (const t of DOCUMENT_TYPES.filter((x) => x !== 'other' && x !== 'npwp' && x !== 'surat_kematian' && x !== 'akta_kematian'))
+      expect(types, t).toContain(t);
     expect(types.has('akta_kematian') || types.has('surat_kematian')).toBe(true);
     for (const d of docs) checkTruth(d);
     // One document per page: no regions.
@@ -81,7 +87,15 @@ describe('generateDossier, real formats', () => {
   }, 120_000);
 
   it('covers every contract type, other pages, several documents on one page, photos and screenshots', async () => {
-    for (const [seed, claimType] of [[1, 'JKK'], [2, 'JKM'], [3, 'JHT'], [4, 'JKK'], [6, 'JKM'], [7, 'JKM'], [8, 'JKK']] as const) {
+    for (const [seed, claimType] of [
+      [1, 'JKK'],
+      [2, 'JKM'],
+      [3, 'JHT'],
+      [4, 'JKK'],
+      [6, 'JKM'],
+      [7, 'JKM'],
+      [8, 'JKK'],
+    ] as const) {
       real.push(await generateDossier(seed, { formats: 'real', claimType, participantIndex: seed }));
     }
     const docs = real.flatMap((d) => d.files.flatMap((f) => f.truth.documents));
@@ -158,7 +172,10 @@ describe('renderSpec', () => {
     for (const layout of ['twocol', 'colon'] as const) {
       const style: OfficeStyle = { font: 'DejaVu Serif', fontSize: 32, layout, labelWidth: 380, cardOnA4: false, tint: '#ffffff', tableGrid: false };
       const [png] = await renderSpec(spec, style);
-      const { data, info } = await sharp(png as Buffer).greyscale().raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(png as Buffer)
+        .greyscale()
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       // The right-hand 60 px of the page (inside its 90 px margin) hold no ink.
       let ink = 0;
       for (let y = 0; y < info.height; y++) for (let x = info.width - 60; x < info.width; x++) if ((data[y * info.width + x] as number) < 128) ink++;

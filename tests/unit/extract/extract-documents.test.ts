@@ -129,7 +129,12 @@ describe('extractDocuments', () => {
     ]);
     const d = doc as NonNullable<typeof doc>;
     expect(d.type).toBe('ktp');
-    for (const [key, reason] of [['nik', /nik_/], ['nama', /name/], ['tanggal_lahir', /date/], ['pekerjaan', /low_confidence/]] as const) {
+    for (const [key, reason] of [
+      ['nik', /nik_/],
+      ['nama', /name/],
+      ['tanggal_lahir', /date/],
+      ['pekerjaan', /low_confidence/],
+    ] as const) {
       expect(d.fields[key]?.value, key).toBeNull();
       expect(d.fields[key]?.needsKeying, key).toBe(true);
       expect(d.fields[key]?.reason, key).toMatch(reason);
@@ -163,12 +168,25 @@ describe('extractDocuments', () => {
 
   it('splits a bundle into documents, joins a continuation page and types a non-claim page other', () => {
     const docs = extractDocuments([
-      pageFromLines(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum : AGUS SALIM BIN HASAN', 'NIK : 1571021203800001', 'No  Nama  NIK  Hubungan', '1  SITI AMINAH  1571025507850002  ISTRI'], 1),
+      pageFromLines(
+        [
+          'SURAT KETERANGAN AHLI WARIS',
+          'Nama Almarhum : AGUS SALIM BIN HASAN',
+          'NIK : 1571021203800001',
+          'No  Nama  NIK  Hubungan',
+          '1  SITI AMINAH  1571025507850002  ISTRI',
+        ],
+        1,
+      ),
       pageFromLines(['Halaman 2', 'Demikian surat pernyataan ini kami buat dengan sebenarnya.', 'Jambi, 12 Maret 2025'], 2),
       pageFromLines(['PENGUMUMAN', 'Pelayanan kantor tutup pada hari libur nasional.'], 3),
       pageFromLines(['KUITANSI', 'No. : KW/2025/0012', 'Uang sejumlah : Rp 1.250.000,-', 'Tanggal : 14/03/2025'], 4),
     ]);
-    expect(docs.map((d) => [d.type, d.pages])).toEqual([['surat_ahli_waris', [1, 2]], ['other', [3]], ['kuitansi', [4]]]);
+    expect(docs.map((d) => [d.type, d.pages])).toEqual([
+      ['surat_ahli_waris', [1, 2]],
+      ['other', [3]],
+      ['kuitansi', [4]],
+    ]);
     expect(value(docs[0] as never, 'tanggal_surat')).toBe('2025-03-12');
     expect(value(docs[0] as never, 'nama_almarhum')).toBe('AGUS SALIM BIN HASAN');
     expect(value(docs[0] as never, 'ahli_waris')).toEqual([{ nama: 'SITI AMINAH', nik: '1571025507850002', hubungan: 'istri' }]);
@@ -192,9 +210,18 @@ describe('extractDocuments', () => {
     expect(fields.nomor_kpj).toMatchObject({ value: '28602639019', reason: 'label_not_found' });
   });
 
-  it('keeps an unsure reading found beyond a label\'s leftover words, so another document can confirm it', () => {
+  it("keeps an unsure reading found beyond a label's leftover words, so another document can confirm it", () => {
     // "Nomor Peserta" is the label, "(KPJ)" is left in its cell; the number stands in the next cell, unsure.
-    const form = pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR 3 / KK1', '1 Nama Lengkap         EDI HERMAWAN', '2. Nomor Peserta (KPJ)          28943648453@0.5', '3. Tanggal Kecelakaan   18 Agustus 2026'], 2);
+    const form = pageFromLines(
+      [
+        'LAPORAN KECELAKAAN KERJA TAHAP I',
+        'FORMULIR 3 / KK1',
+        '1 Nama Lengkap         EDI HERMAWAN',
+        '2. Nomor Peserta (KPJ)          28943648453@0.5',
+        '3. Tanggal Kecelakaan   18 Agustus 2026',
+      ],
+      2,
+    );
     const alone = extractDocuments([form]);
     expect(alone[0]?.type).toBe('form_kk1');
     expect(alone[0]?.fields.nomor_kpj).toMatchObject({ value: null, reason: 'low_confidence' });
@@ -202,8 +229,9 @@ describe('extractDocuments', () => {
     expect(extractDocuments([card, form])[1]?.fields.nomor_kpj).toMatchObject({ value: '28943648453', reason: 'confirmed_by_other_document' });
   });
 
-  it('places a receipt\'s date whose label OCR lost, when it is the one date on the receipt; never a letter\'s', () => {
-    const receipt = (...dates: string[]) => pageFromLines(['KUITANSI', 'No. Kuitansi : KW/2025/9116', 'Uang sejumlah : Rp2.220.000', 'Nama Pasien : SITI SUSANTI', 'Tal.', ...dates]);
+  it("places a receipt's date whose label OCR lost, when it is the one date on the receipt; never a letter's", () => {
+    const receipt = (...dates: string[]) =>
+      pageFromLines(['KUITANSI', 'No. Kuitansi : KW/2025/9116', 'Uang sejumlah : Rp2.220.000', 'Nama Pasien : SITI SUSANTI', 'Tal.', ...dates]);
     expect(extractDocuments([receipt('26-Feb-25')])[0]?.fields.tanggal).toMatchObject({ value: '2025-02-26', reason: 'label_not_found' });
     expect(extractDocuments([receipt('26-Feb-25', '01-03-2025')])[0]?.fields.tanggal).toMatchObject({ value: null, needsKeying: true });
     // A heir statement prints other dates (the death) in its text: its own date is never guessed.
@@ -250,8 +278,17 @@ describe('extractDocuments', () => {
     expect(value(printed[0]!, 'nama_pasien')).toBe('BUDI SANTOSO');
   });
 
-  it('never takes a day-and-date line for the report\'s place-and-date line', () => {
-    const form = (report: string) => pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', 'No. KPJ : 10000000003', 'Tgl. Kecelakaan', 'Senin, 8 Desember 2025', ...report ? [report] : [], 'Pelapor,']);
+  it("never takes a day-and-date line for the report's place-and-date line", () => {
+    const form = (report: string) =>
+      pageFromLines([
+        'LAPORAN KECELAKAAN KERJA TAHAP I',
+        'FORMULIR KK1',
+        'No. KPJ : 10000000003',
+        'Tgl. Kecelakaan',
+        'Senin, 8 Desember 2025',
+        ...(report ? [report] : []),
+        'Pelapor,',
+      ]);
     // A handwritten report date stays for the officer; without one, no date is made up from the accident line.
     expect(extractDocuments([form('Tgl. Laporan : 9@h Desember@h 2025@h')])[0]?.fields.tanggal_laporan).toMatchObject({ value: null, reason: 'handwriting' });
     expect(extractDocuments([form('')])[0]?.fields.tanggal_laporan?.value).toBeNull();
@@ -261,13 +298,26 @@ describe('extractDocuments', () => {
 
   it('keeps a line under a label apart even when one tall speck on it reaches up to the label', () => {
     const word = (text: string, bbox: [number, number, number, number]) => ({ text, confidence: 0.9, bbox });
-    const line = (...words: ReturnType<typeof word>[]) => ({ text: words.map((w) => w.text).join(' '), confidence: 0.9, bbox: words.reduce<[number, number, number, number]>((b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])], [1e9, 1e9, -1e9, -1e9]), words });
+    const line = (...words: ReturnType<typeof word>[]) => ({
+      text: words.map((w) => w.text).join(' '),
+      confidence: 0.9,
+      bbox: words.reduce<[number, number, number, number]>(
+        (b, w) => [Math.min(b[0], w.bbox[0]), Math.min(b[1], w.bbox[1]), Math.max(b[2], w.bbox[2]), Math.max(b[3], w.bbox[3])],
+        [1e9, 1e9, -1e9, -1e9],
+      ),
+      words,
+    });
     const page = pageFromLines([]);
     page.lines = [
       line(word('NIK', [140, 300, 230, 345])),
       line(word(':', [300, 318, 310, 340]), word('3174014411811001', [320, 306, 760, 342])),
       line(word('Tempat', [143, 1391, 299, 1430]), word('Kejadian', [316, 1389, 494, 1430])),
-      line(word('JL', [190, 1460, 254, 1511]), word('LINTAS', [291, 1436, 496, 1528]), word('Ii', [823, 1372, 857, 1507]), word('SUMATERA', [515, 1434, 797, 1498])),
+      line(
+        word('JL', [190, 1460, 254, 1511]),
+        word('LINTAS', [291, 1436, 496, 1528]),
+        word('Ii', [823, 1372, 857, 1507]),
+        word('SUMATERA', [515, 1434, 797, 1498]),
+      ),
     ];
     const rows = rowsOf(page).map((r) => r.text);
     // A large label and its value with a small colon stay one row; the tall speck does not pull the line up.
@@ -275,16 +325,24 @@ describe('extractDocuments', () => {
   });
 
   it('reads the outcome of a stage-II form from the one marked box, and leaves an unmarked list to the officer', () => {
-    const form = (...lines: string[]) => extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP II', 'FORMULIR 3a', 'No. KPJ : 10000000003', ...lines])])[0]?.fields.kondisi_akhir;
+    const form = (...lines: string[]) =>
+      extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP II', 'FORMULIR 3a', 'No. KPJ : 10000000003', ...lines])])[0]?.fields.kondisi_akhir;
     // Options beside the label, wrapped onto the next line; and one under the other below the label.
-    expect(form('Kondisi Akhir : ☐ Sembuh  ☐ Cacat Sebagian Anatomis', '☒ Cacat Sebagian Fungsi  ☐ Cacat Total Tetap', '☐ Meninggal Dunia')?.value).toBe('cacat_sebagian_fungsi');
-    expect(form('Kondisi Akhir', '☐ Sembuh', '☐ Cacat Sebagian Anatomis', '☐ Cacat Total Tetap', '☒ Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')?.value).toBe('meninggal');
+    expect(form('Kondisi Akhir : ☐ Sembuh  ☐ Cacat Sebagian Anatomis', '☒ Cacat Sebagian Fungsi  ☐ Cacat Total Tetap', '☐ Meninggal Dunia')?.value).toBe(
+      'cacat_sebagian_fungsi',
+    );
+    expect(
+      form('Kondisi Akhir', '☐ Sembuh', '☐ Cacat Sebagian Anatomis', '☐ Cacat Total Tetap', '☒ Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')?.value,
+    ).toBe('meninggal');
     // No mark, two marks, a mark OCR is unsure of, or the options printed with no boxes read: nothing is guessed.
     expect(form('Kondisi Akhir : ☐ Sembuh  ☐ Cacat Total Tetap  ☐ Meninggal Dunia')).toMatchObject({ value: null, reason: 'choice_not_marked' });
     expect(form('Kondisi Akhir', '☒ Sembuh', '☐ Cacat Total Tetap', '☒ Meninggal Dunia')).toMatchObject({ value: null, reason: 'choice_several_marked' });
     expect(form('Kondisi Akhir : ☐ Sembuh  ☒@0.4 Cacat Total Tetap')).toMatchObject({ value: null, reason: 'choice_mark_unclear' });
     expect(form('Kondisi Akhir : Sembuh / Cacat Total Tetap / Meninggal Dunia')).toMatchObject({ value: null, reason: 'kondisi_several' });
-    expect(form('Kondisi Akhir', 'Sembuh', 'Cacat Total Tetap', 'Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')).toMatchObject({ value: null, reason: 'kondisi_several' });
+    expect(form('Kondisi Akhir', 'Sembuh', 'Cacat Total Tetap', 'Meninggal Dunia', 'Tanggal Laporan : 20-04-2025')).toMatchObject({
+      value: null,
+      reason: 'kondisi_several',
+    });
     // The value under its label, with the next field after it, is still read.
     expect(form('Kondisi Akhir', 'SEMBUH', 'Tanggal Laporan : 20-04-2025')?.value).toBe('sembuh');
     // A typed outcome is still read as printed.
@@ -293,7 +351,12 @@ describe('extractDocuments', () => {
 
   it('reads a numbered form item, a number written in boxes, and never a witness pair as the name', () => {
     const form = (...lines: string[]) => extractDocuments([pageFromLines(['LAPORAN KECELAKAAN KERJA TAHAP I', 'FORMULIR KK1', ...lines], 1)])[0]?.fields;
-    const f = form('2. Nomor Peserta (KPJ)   28943648453', '3. NIK   157   10   7   30   117 91796', 'III. SAKSI-SAKSI', '1. Nama / No. HP   AGUS SINAGA / 087162046042');
+    const f = form(
+      '2. Nomor Peserta (KPJ)   28943648453',
+      '3. NIK   157   10   7   30   117 91796',
+      'III. SAKSI-SAKSI',
+      '1. Nama / No. HP   AGUS SINAGA / 087162046042',
+    );
     expect(f?.nik?.value).toBe('1571073011791796');
     expect(f?.nomor_kpj?.value).toBe('28943648453');
     expect(f?.nama?.value).toBeNull();
@@ -302,15 +365,19 @@ describe('extractDocuments', () => {
   });
 
   it('reads a blood group beside dust or under a label whose first word was lost', () => {
-    const ktp = (line: string) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', line, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields.golongan_darah;
+    const ktp = (line: string) =>
+      extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', line, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]
+        ?.fields.golongan_darah;
     expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed@0.33')?.value).toBe('A');
     expect(ktp('Jenis Kelamin : LAKI-LAKI   ☒   Darah O')?.value).toBe('O');
     // Sure letters after it are no dust: the value is left for keying.
     expect(ktp('Jenis Kelamin : LAKI-LAKI   Gol Darah : A ed')?.value).toBeNull();
   });
 
-  it('reads a value beside an unsure mark before it, never the next label\'s value under an empty one', () => {
-    const ktp = (...lines: string[]) => extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', ...lines, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]?.fields;
+  it("reads a value beside an unsure mark before it, never the next label's value under an empty one", () => {
+    const ktp = (...lines: string[]) =>
+      extractDocuments([pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', ...lines, 'Berlaku Hingga : SEUMUR HIDUP'], 1)])[0]
+        ?.fields;
     expect(ktp('Status Perkawinan   7@0.27 KAWIN', 'Pekerjaan   PEDAGANG')?.status_perkawinan?.value).toBe('KAWIN');
     const f = ktp('Status Perkawinan', 'Pekerjaan   AAN');
     expect(f?.status_perkawinan?.value).toBeNull();
@@ -319,7 +386,9 @@ describe('extractDocuments', () => {
 
   it('checks the documents of a dossier against each other across its files, never changing what an officer keyed', () => {
     // The KTP photographed apart from the scanned bundle that holds the participant card.
-    const ktpPhoto = [pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1)];
+    const ktpPhoto = [
+      pageFromLines(['KARTU TANDA PENDUDUK', 'PROVINSI JAMBI', 'NIK : 1571021203800001', 'Nama : BUDI SANTOSO', 'Berlaku Hingga : SEUMUR HIDUP'], 1),
+    ];
     const bundle = [pageFromLines(['KARTU PESERTA', 'Nama : BUDI@0.3 SANTOSO', 'NIK : 1571021203800007@0.7', 'Program : JKK'], 1)];
     expect(extractDossier([bundle])[0]?.[0]?.fields.nama?.value).toBeNull();
     const [photo, scanned] = extractDossier([ktpPhoto, bundle]);
@@ -334,13 +403,21 @@ describe('extractDocuments', () => {
   });
 
   it('completes a NIK read one digit too long from the NIK of the bundle it holds whole', () => {
-    const kk = pageFromLines([
-      'KARTU KELUARGA', 'No. 1671012403185555',
-      'No  Nama Lengkap       NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
-      '1   MUHAMMAD PURNAMA   1671011312001006    LAKI-LAKI       PALEMBANG      13-12-2000      KEPALA KELUARGA',
-    ], 1);
-    const death = (nik: string) => pageFromLines(['SURAT KETERANGAN KEMATIAN', 'Nama : MUHAMMAD PURNAMA', `Nomor Induk Kependudukan : ${nik}`, 'Tanggal Kematian : 18-06-2025'], 2);
-    expect(extractDocuments([kk, death('11671011312001006')])[1]?.fields.nik).toMatchObject({ value: '1671011312001006', reason: 'completed_from_other_document' });
+    const kk = pageFromLines(
+      [
+        'KARTU KELUARGA',
+        'No. 1671012403185555',
+        'No  Nama Lengkap       NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+        '1   MUHAMMAD PURNAMA   1671011312001006    LAKI-LAKI       PALEMBANG      13-12-2000      KEPALA KELUARGA',
+      ],
+      1,
+    );
+    const death = (nik: string) =>
+      pageFromLines(['SURAT KETERANGAN KEMATIAN', 'Nama : MUHAMMAD PURNAMA', `Nomor Induk Kependudukan : ${nik}`, 'Tanggal Kematian : 18-06-2025'], 2);
+    expect(extractDocuments([kk, death('11671011312001006')])[1]?.fields.nik).toMatchObject({
+      value: '1671011312001006',
+      reason: 'completed_from_other_document',
+    });
     // Alone, or holding no NIK of the bundle, it stays for keying.
     expect(extractDocuments([death('11671011312001006')])[0]?.fields.nik).toMatchObject({ value: null, reason: 'wrong_length' });
     expect(extractDocuments([kk, death('16710113120010069')])[1]?.fields.nik?.value).toBe('1671011312001006');
@@ -359,12 +436,16 @@ describe('extractDocuments', () => {
     expect(extractDocuments([ktp, card('15710212038')])[1]?.fields.nik?.value).toBeNull();
     expect(extractDocuments([ktp, card('157102120390')])[1]?.fields.nik?.value).toBeNull();
     // Two full NIKs sharing the digits (twins on a KK): no choice is made.
-    const kk = pageFromLines([
-      'KARTU KELUARGA', 'No. 1571020101150007',
-      'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
-      '1   ANDI SANTOSO   1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
-      '2   BUDI SANTOSO   1571021203800002    LAKI-LAKI       JAMBI          12-03-1980      FAMILI LAIN',
-    ], 3);
+    const kk = pageFromLines(
+      [
+        'KARTU KELUARGA',
+        'No. 1571020101150007',
+        'No  Nama Lengkap   NIK                 Jenis Kelamin   Tempat Lahir   Tanggal Lahir   Hubungan',
+        '1   ANDI SANTOSO   1571021203800001    LAKI-LAKI       JAMBI          12-03-1980      KEPALA KELUARGA',
+        '2   BUDI SANTOSO   1571021203800002    LAKI-LAKI       JAMBI          12-03-1980      FAMILI LAIN',
+      ],
+      3,
+    );
     const twins = extractDocuments([kk, card('157102120380')]);
     expect(twins.find((d) => d.type === 'kartu_peserta')?.fields.nik?.value).toBeNull();
   });

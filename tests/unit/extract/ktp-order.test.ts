@@ -6,8 +6,22 @@ import { pageOfLines, tableLines } from './page-builder';
 const card = (labels: readonly (readonly [string, string])[]) =>
   pageOfLines([
     ...tableLines(80, [[[300, 'PROVINSI JAWA TENGAH']], [[300, 'KABUPATEN BOYOLALI']]]),
-    ...tableLines(200, [[[100, 'NIK'], [440, ': 3309104403603860']]]),
-    ...tableLines(260, labels.map(([label, value]) => [[100, label], [472, `: ${value}`]] as [number, string][])),
+    ...tableLines(200, [
+      [
+        [100, 'NIK'],
+        [440, ': 3309104403603860'],
+      ],
+    ]),
+    ...tableLines(
+      260,
+      labels.map(
+        ([label, value]) =>
+          [
+            [100, label],
+            [472, `: ${value}`],
+          ] as [number, string][],
+      ),
+    ),
   ]);
 
 const LINES: readonly (readonly [string, string])[] = [

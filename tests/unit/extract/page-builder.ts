@@ -25,11 +25,23 @@ export function pageFromLines(lines: readonly string[], page = 1, defaultConfide
       x += text.length * CHAR_W;
     }
     const x1 = words.length ? (words[words.length - 1]?.bbox[2] ?? 40) : 40;
-    return { text: words.map((w) => w.text).join(' '), confidence: defaultConfidence, bbox: [40, y0, x1, y0 + LINE_H] as [number, number, number, number], words };
+    return {
+      text: words.map((w) => w.text).join(' '),
+      confidence: defaultConfidence,
+      bbox: [40, y0, x1, y0 + LINE_H] as [number, number, number, number],
+      words,
+    };
   });
   return {
-    page, width: 1240, height: 1754, source: 'ocr', text: ocrLines.map((l) => l.text).join('\n'), lines: ocrLines.filter((l) => l.words.length),
-    quality: { score: 0.9, poor: false, dpi: 150, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] }, preprocessing: {}, timings: {},
+    page,
+    width: 1240,
+    height: 1754,
+    source: 'ocr',
+    text: ocrLines.map((l) => l.text).join('\n'),
+    lines: ocrLines.filter((l) => l.words.length),
+    quality: { score: 0.9, poor: false, dpi: 150, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] },
+    preprocessing: {},
+    timings: {},
   };
 }
 
@@ -38,13 +50,25 @@ export function pageFromLines(lines: readonly string[], page = 1, defaultConfide
 export function pageFromBlocks(blocks: readonly { x: number; y: number; lines: readonly string[] }[], page = 1, defaultConfidence = 0.95): OcrPage {
   const lines = blocks.flatMap((b) =>
     pageFromLines(b.lines, page, defaultConfidence).lines.map((l) => {
-      const move = (box: [number, number, number, number]): [number, number, number, number] => [box[0] - 40 + b.x, box[1] - 40 + b.y, box[2] - 40 + b.x, box[3] - 40 + b.y];
+      const move = (box: [number, number, number, number]): [number, number, number, number] => [
+        box[0] - 40 + b.x,
+        box[1] - 40 + b.y,
+        box[2] - 40 + b.x,
+        box[3] - 40 + b.y,
+      ];
       return { ...l, bbox: move(l.bbox), words: l.words.map((w) => ({ ...w, bbox: move(w.bbox) })) };
     }),
   );
   return {
-    page, width: 2480, height: 3508, source: 'ocr', text: lines.map((l) => l.text).join('\n'), lines,
-    quality: { score: 0.9, poor: false, dpi: 300, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] }, preprocessing: {}, timings: {},
+    page,
+    width: 2480,
+    height: 3508,
+    source: 'ocr',
+    text: lines.map((l) => l.text).join('\n'),
+    lines,
+    quality: { score: 0.9, poor: false, dpi: 300, contrast: 0.8, meanConfidence: defaultConfidence, reasons: [] },
+    preprocessing: {},
+    timings: {},
   };
 }
 
@@ -55,13 +79,21 @@ export function tableLines(y: number, rows: readonly (readonly [number, string][
     const y0 = y + r * pitch;
     const words: OcrWord[] = cells.flatMap(([x, text]) => {
       let at = x;
-      return text.split(' ').filter(Boolean).map((t) => {
-        const w: OcrWord = { text: t, confidence: 0.95, bbox: [at, y0, at + t.length * CHAR_W, y0 + LINE_H] };
-        at += (t.length + 1) * CHAR_W;
-        return w;
-      });
+      return text
+        .split(' ')
+        .filter(Boolean)
+        .map((t) => {
+          const w: OcrWord = { text: t, confidence: 0.95, bbox: [at, y0, at + t.length * CHAR_W, y0 + LINE_H] };
+          at += (t.length + 1) * CHAR_W;
+          return w;
+        });
     });
-    return { text: words.map((w) => w.text).join(' '), confidence: 0.95, bbox: [words[0]?.bbox[0] ?? 0, y0, words.at(-1)?.bbox[2] ?? 0, y0 + LINE_H] as [number, number, number, number], words };
+    return {
+      text: words.map((w) => w.text).join(' '),
+      confidence: 0.95,
+      bbox: [words[0]?.bbox[0] ?? 0, y0, words.at(-1)?.bbox[2] ?? 0, y0 + LINE_H] as [number, number, number, number],
+      words,
+    };
   });
 }
 

@@ -17,14 +17,29 @@ const ktp = (nik: string, nama: string, heading = true): string[] => [
   'Berlaku Hingga : SEUMUR HIDUP',
 ];
 const card = ['BPJS Ketenagakerjaan      KARTU PESERTA', 'BUDI SANTOSO', 'No. KPJ : 230-1234-5678', 'NIK : 1571021203800001', 'Program : JKK / JKM'];
-const passbook = ['BANK RAKYAT INDONESIA', 'TABUNGAN BRITAMA', 'Nama Nasabah : BUDI SANTOSO', 'No. Rekening : 0123-01-045678-50-9', 'TGL    SANDI    DEBET    KREDIT    SALDO'];
+const passbook = [
+  'BANK RAKYAT INDONESIA',
+  'TABUNGAN BRITAMA',
+  'Nama Nasabah : BUDI SANTOSO',
+  'No. Rekening : 0123-01-045678-50-9',
+  'TGL    SANDI    DEBET    KREDIT    SALDO',
+];
 
-const summary = (docs: ReturnType<typeof extractDocuments>): [string, unknown][] => docs.map((d) => [d.type, d.fields.nik?.value ?? d.fields.nomor_rekening?.value ?? null]);
+const summary = (docs: ReturnType<typeof extractDocuments>): [string, unknown][] =>
+  docs.map((d) => [d.type, d.fields.nik?.value ?? d.fields.nomor_rekening?.value ?? null]);
 
 describe('documents sharing a page', () => {
   it('finds two KTPs one above the other, each with its own fields and region', () => {
-    const docs = extractDocuments([pageFromBlocks([{ x: 200, y: 200, lines: ktp('1571024506880003', 'SITI AMINAH') }, { x: 200, y: 1500, lines: ktp('1571021203800001', 'BUDI SANTOSO') }])]);
-    expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
+    const docs = extractDocuments([
+      pageFromBlocks([
+        { x: 200, y: 200, lines: ktp('1571024506880003', 'SITI AMINAH') },
+        { x: 200, y: 1500, lines: ktp('1571021203800001', 'BUDI SANTOSO') },
+      ]),
+    ]);
+    expect(summary(docs)).toEqual([
+      ['ktp', '1571024506880003'],
+      ['ktp', '1571021203800001'],
+    ]);
     expect(docs.map((d) => d.fields.nama?.value)).toEqual(['SITI AMINAH', 'BUDI SANTOSO']);
     const [a, b] = docs.map((d) => d.regions?.[0]?.bbox);
     expect(a && b && a[3] < b[1]).toBe(true);
@@ -39,28 +54,65 @@ describe('documents sharing a page', () => {
     // The first heading's words read 1.6 times as tall (a guilloche stroke joined to them).
     for (const l of page.lines.slice(0, 2)) for (const w of l.words) w.bbox = [w.bbox[0], w.bbox[1] - 18, w.bbox[2], w.bbox[3]];
     const docs = extractDocuments([page]);
-    expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
-    expect(docs.map((d) => [d.fields.provinsi?.value, d.fields.kabupaten_kota?.value])).toEqual([['JAMBI', 'KOTA JAMBI'], ['JAMBI', 'KOTA JAMBI']]);
+    expect(summary(docs)).toEqual([
+      ['ktp', '1571024506880003'],
+      ['ktp', '1571021203800001'],
+    ]);
+    expect(docs.map((d) => [d.fields.provinsi?.value, d.fields.kabupaten_kota?.value])).toEqual([
+      ['JAMBI', 'KOTA JAMBI'],
+      ['JAMBI', 'KOTA JAMBI'],
+    ]);
   });
 
   it('finds two KTPs side by side, their lines at the same heights', () => {
-    const docs = extractDocuments([pageFromBlocks([{ x: 100, y: 300, lines: ktp('1571024506880003', 'SITI AMINAH') }, { x: 1400, y: 300, lines: ktp('1571021203800001', 'BUDI SANTOSO') }])]);
-    expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
+    const docs = extractDocuments([
+      pageFromBlocks([
+        { x: 100, y: 300, lines: ktp('1571024506880003', 'SITI AMINAH') },
+        { x: 1400, y: 300, lines: ktp('1571021203800001', 'BUDI SANTOSO') },
+      ]),
+    ]);
+    expect(summary(docs)).toEqual([
+      ['ktp', '1571024506880003'],
+      ['ktp', '1571021203800001'],
+    ]);
     const [a, b] = docs.map((d) => d.regions?.[0]?.bbox);
     expect(a && b && a[2] < b[0]).toBe(true);
   });
 
   it('tells a second KTP whose heading OCR lost by its own identity labels', () => {
-    const docs = extractDocuments([pageFromBlocks([{ x: 200, y: 200, lines: ktp('1571024506880003', 'SITI AMINAH') }, { x: 200, y: 1500, lines: ktp('1571021203800001', 'BUDI SANTOSO', false) }])]);
-    expect(summary(docs)).toEqual([['ktp', '1571024506880003'], ['ktp', '1571021203800001']]);
+    const docs = extractDocuments([
+      pageFromBlocks([
+        { x: 200, y: 200, lines: ktp('1571024506880003', 'SITI AMINAH') },
+        { x: 200, y: 1500, lines: ktp('1571021203800001', 'BUDI SANTOSO', false) },
+      ]),
+    ]);
+    expect(summary(docs)).toEqual([
+      ['ktp', '1571024506880003'],
+      ['ktp', '1571021203800001'],
+    ]);
   });
 
   it('finds a participant card above a passbook page, and a KTP, card and passbook on one page', () => {
-    expect(summary(extractDocuments([pageFromBlocks([{ x: 300, y: 200, lines: card }, { x: 200, y: 1200, lines: passbook }])]))).toEqual([
+    expect(
+      summary(
+        extractDocuments([
+          pageFromBlocks([
+            { x: 300, y: 200, lines: card },
+            { x: 200, y: 1200, lines: passbook },
+          ]),
+        ]),
+      ),
+    ).toEqual([
       ['kartu_peserta', '1571021203800001'],
       ['buku_tabungan', '012301045678509'],
     ]);
-    const three = extractDocuments([pageFromBlocks([{ x: 300, y: 100, lines: ktp('1571021203800001', 'BUDI SANTOSO') }, { x: 300, y: 1200, lines: card }, { x: 200, y: 2200, lines: passbook }])]);
+    const three = extractDocuments([
+      pageFromBlocks([
+        { x: 300, y: 100, lines: ktp('1571021203800001', 'BUDI SANTOSO') },
+        { x: 300, y: 1200, lines: card },
+        { x: 200, y: 2200, lines: passbook },
+      ]),
+    ]);
     expect(three.map((d) => d.type)).toEqual(['ktp', 'kartu_peserta', 'buku_tabungan']);
     // The passbook's holder is its own, never the card's or the KTP's line.
     expect(three[2]?.fields.nama_pemilik?.value).toBe('BUDI SANTOSO');
@@ -70,7 +122,11 @@ describe('documents sharing a page', () => {
     const heirs = extractDocuments([
       pageFromBlocks([
         { x: 600, y: 150, lines: ['SURAT KETERANGAN AHLI WARIS'] },
-        { x: 200, y: 350, lines: ['Nama : SUPARMAN', 'NIK : 1571011705681511', 'No   Nama   NIK   Hubungan', '1.   MARLINA WAHYUNI   1571016004731323   Istri'] },
+        {
+          x: 200,
+          y: 350,
+          lines: ['Nama : SUPARMAN', 'NIK : 1571011705681511', 'No   Nama   NIK   Hubungan', '1.   MARLINA WAHYUNI   1571016004731323   Istri'],
+        },
         { x: 300, y: 1500, lines: ['Ahli Waris 1              Ahli Waris 2', 'MARLINA WAHYUNI           YUSMAN PUTRA'] },
       ]),
     ]);
@@ -82,13 +138,27 @@ describe('documents sharing a page', () => {
       ]),
     ]);
     expect(kk2.map((d) => d.type)).toEqual(['form_kk2']);
-    const doctor = extractDocuments([pageFromBlocks([{ x: 700, y: 100, lines: ['RSUD AHMAD RIPIN', 'Jl Lintas Timur KM 17'] }, { x: 600, y: 400, lines: ['SURAT KETERANGAN DOKTER'] }, { x: 200, y: 600, lines: ['Nama : EDI HERMAWAN', 'Diagnosa : Fraktur clavicula'] }])]);
+    const doctor = extractDocuments([
+      pageFromBlocks([
+        { x: 700, y: 100, lines: ['RSUD AHMAD RIPIN', 'Jl Lintas Timur KM 17'] },
+        { x: 600, y: 400, lines: ['SURAT KETERANGAN DOKTER'] },
+        { x: 200, y: 600, lines: ['Nama : EDI HERMAWAN', 'Diagnosa : Fraktur clavicula'] },
+      ]),
+    ]);
     expect(doctor.map((d) => d.type)).toEqual(['surat_dokter']);
     expect(doctor[0]?.fields.fasilitas_kesehatan?.value).toBe('RSUD AHMAD RIPIN');
   });
 
   it('calls a page that is none of the claim documents other, and takes no fields from it', () => {
-    const docs = extractDocuments([pageFromLines(['SURAT PERNYATAAN KRONOLOGIS KEJADIAN', 'Saya yang bertanda tangan di bawah ini :', 'Nama : ANWAR RAMADHAN', 'No. KPJ : 12048515945', 'Pekerjaan : PEDAGANG'])]);
+    const docs = extractDocuments([
+      pageFromLines([
+        'SURAT PERNYATAAN KRONOLOGIS KEJADIAN',
+        'Saya yang bertanda tangan di bawah ini :',
+        'Nama : ANWAR RAMADHAN',
+        'No. KPJ : 12048515945',
+        'Pekerjaan : PEDAGANG',
+      ]),
+    ]);
     expect(docs.map((d) => [d.type, d.fields])).toEqual([['other', {}]]);
   });
 });

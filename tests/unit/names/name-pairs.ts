@@ -134,6 +134,4 @@ export const DIFFERENT_PERSON: readonly NamePair[] = [
 ];
 
 /** Pairs the matcher accepts though they are written differently; kept apart from the different-person list. */
-export const TOLERATED_EXTRA: readonly NamePair[] = [
-  ['BUDI', 'BUDI S.', true, 'initial added to single name'],
-];
+export const TOLERATED_EXTRA: readonly NamePair[] = [['BUDI', 'BUDI S.', true, 'initial added to single name']];

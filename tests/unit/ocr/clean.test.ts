@@ -76,10 +76,11 @@ describe('OCR image cleaning', () => {
     const img = Buffer.alloc(W * H);
     // paper from 250 at the top to 150 at the bottom; text 60% as bright as the paper under it
     for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) img[y * W + x] = Math.round(250 - (100 * y) / H);
-    for (const y of [50, 520]) for (let i = 0; i < 10; i++) {
-      const x = 100 + i * 40;
-      for (let yy = y; yy < y + 30; yy++) for (let xx = x; xx < x + 6; xx++) img[yy * W + xx] = Math.round((img[yy * W + xx] as number) * 0.4);
-    }
+    for (const y of [50, 520])
+      for (let i = 0; i < 10; i++) {
+        const x = 100 + i * 40;
+        for (let yy = y; yy < y + 30; yy++) for (let xx = x; xx < x + 6; xx++) img[yy * W + xx] = Math.round((img[yy * W + xx] as number) * 0.4);
+      }
     const flat = await flattenBackground(img, W, H);
     expect(at(flat, 700, 40)).toBeGreaterThan(240);
     expect(at(flat, 700, 560)).toBeGreaterThan(240);

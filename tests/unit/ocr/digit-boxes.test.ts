@@ -26,7 +26,8 @@ describe('a number printed in boxes, set again tightly', () => {
       expect(all?.[2]).toBeLessThanOrEqual(strip.right + 12);
       // Glyphs sit on one line in the packed strip, whatever the tilt.
       const tops = packed.glyphs.map((g) => {
-        for (let y = 0; y < packed.height; y++) for (let x = g.packedX0; x <= g.packedX1; x++) if ((packed.data[y * packed.width + x] as number) < 128) return y;
+        for (let y = 0; y < packed.height; y++)
+          for (let x = g.packedX0; x <= g.packedX1; x++) if ((packed.data[y * packed.width + x] as number) < 128) return y;
         return -1;
       });
       expect(Math.max(...tops) - Math.min(...tops)).toBeLessThanOrEqual(3);
@@ -40,7 +41,11 @@ describe('a number printed in boxes, set again tightly', () => {
 });
 
 describe('which words of a line may be a number in boxes', () => {
-  const w = (text: string, x0: number, confidence: number): { text: string; confidence: number; bbox: [number, number, number, number] } => ({ text, confidence, bbox: [x0, 100, x0 + text.length * 12, 130] });
+  const w = (text: string, x0: number, confidence: number): { text: string; confidence: number; bbox: [number, number, number, number] } => ({
+    text,
+    confidence,
+    bbox: [x0, 100, x0 + text.length * 12, 130],
+  });
   it('takes what stands after the label column when it is mostly digits and unsure', () => {
     const label = w('NIK', 20, 96);
     const value = [w('[1[5]o[s[o]o]o[s[o[8[8[8[0[3[8]3]', 400, 3)];

@@ -29,7 +29,11 @@ function line(value: string, ink: Rgb, ground: Rgb): { raster: PageRaster; line:
   const start = 300;
   [...value].forEach((_, i) => block(start + i * 20, ink));
   const word: OcrWord = { text: value, confidence: 0.9, bbox: [start - 2, 58, start + value.length * 20, 92] as BBox };
-  return { raster: { data, width: W, height: H, channels: 3, dpi: 300 }, line: { text: `Nama: ${value}`, confidence: 0.9, bbox: [38, 58, word.bbox[2], 92], words: [label, word] }, word };
+  return {
+    raster: { data, width: W, height: H, channels: 3, dpi: 300 },
+    line: { text: `Nama: ${value}`, confidence: 0.9, bbox: [38, 58, word.bbox[2], 92], words: [label, word] },
+    word,
+  };
 }
 
 describe('pen ink by its colour', () => {

@@ -34,7 +34,11 @@ describe('scratch memory for page preparation', () => {
     const first = takeScratch(128);
     const memory = first.buffer;
     giveScratch(first);
-    expect(() => withZeroedScratch(128, () => { throw new Error('boom'); })).toThrow('boom');
+    expect(() =>
+      withZeroedScratch(128, () => {
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
     expect(takeScratch(128).buffer).toBe(memory);
   });
 });

@@ -31,7 +31,14 @@ const transformArb = fc
     rotate: fc.constantFrom<QuarterTurn>(0, 90, 180, 270),
     deskew: fc.double({ min: -0.1, max: 0.1, noNaN: true }),
     // Crop edges as shares of the turned page; none at all half of the time.
-    crop: fc.option(fc.tuple(fc.double({ min: 0, max: 0.4, noNaN: true }), fc.double({ min: 0, max: 0.4, noNaN: true }), fc.double({ min: 0.6, max: 1, noNaN: true }), fc.double({ min: 0.6, max: 1, noNaN: true }))),
+    crop: fc.option(
+      fc.tuple(
+        fc.double({ min: 0, max: 0.4, noNaN: true }),
+        fc.double({ min: 0, max: 0.4, noNaN: true }),
+        fc.double({ min: 0.6, max: 1, noNaN: true }),
+        fc.double({ min: 0.6, max: 1, noNaN: true }),
+      ),
+    ),
   })
   .map(({ w, h, scale, rotate, deskew, crop }): PageTransform => {
     const turned = rotate === 90 || rotate === 270;

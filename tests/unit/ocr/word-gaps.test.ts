@@ -14,7 +14,10 @@ function strip(pattern: string, height = 20): { data: Buffer; width: number; hei
 describe('spaces between glued words', () => {
   it('finds the blank runs inside the ink, not the margins', () => {
     const s = strip('...###..###.....###...');
-    expect(blankRuns(s.data, s.width, s.height)).toEqual([{ at: 6, width: 2 }, { at: 11, width: 5 }]);
+    expect(blankRuns(s.data, s.width, s.height)).toEqual([
+      { at: 6, width: 2 },
+      { at: 11, width: 5 },
+    ]);
   });
 
   it('takes a run several times the usual letter gap and a good share of the height for a space', () => {
@@ -29,7 +32,7 @@ describe('spaces between glued words', () => {
     expect(spaces(blankRuns(two.data, two.width, two.height), two.height)).toEqual([]);
   });
 
-  it('cuts the first reading\'s characters where the new reading puts its spaces, punctuation kept', () => {
+  it("cuts the first reading's characters where the new reading puts its spaces, punctuation kept", () => {
     expect(cutAs('PAALMERAH', [4, 5])).toEqual(['PAAL', 'MERAH']);
     expect(cutAs('ILIRBARATI.', [4, 5, 1])).toEqual(['ILIR', 'BARAT', 'I.']);
     expect(cutAs('H.AGUSSALIM', [1, 4, 5])).toEqual(['H.', 'AGUS', 'SALIM']);

@@ -49,7 +49,14 @@ export const card = (over: Record<string, FieldValue> = {}): CaseDocumentInput =
 export const passbook = (over: Record<string, FieldValue> = {}): CaseDocumentInput =>
   doc('buku_tabungan', { nama_bank: 'BANK JAMBI', nomor_rekening: '001234567890', nama_pemilik: 'SITI AMINAH', ...over });
 
-const HUSBAND = { nik: '1571021203850001', nama: 'BUDI SANTOSO', jenis_kelamin: 'L', tempat_lahir: 'JAMBI', tanggal_lahir: '1985-03-12', hubungan: 'kepala_keluarga' };
+const HUSBAND = {
+  nik: '1571021203850001',
+  nama: 'BUDI SANTOSO',
+  jenis_kelamin: 'L',
+  tempat_lahir: 'JAMBI',
+  tanggal_lahir: '1985-03-12',
+  hubungan: 'kepala_keluarga',
+};
 const CHILD = { nik: '1571025509100002', nama: 'PUTRI AYU', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '2010-09-15', hubungan: 'anak' };
 const SELF = { nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1988-06-05', hubungan: 'istri' };
 
@@ -62,12 +69,39 @@ function base(claimType: ClaimType, documents: CaseDocumentInput[], incidentDate
 
 export function cleanJkk(): CaseInput {
   return {
-    ...base('JKK', [
-      card(), ktp(), passbook(),
-      doc('form_kk1', { nomor_kpj: PARTICIPANT.nomor_kpj, nama: 'SITI AMINAH', nik: PARTICIPANT.nik, tanggal_kecelakaan: '2026-10-01', jam_kecelakaan: '14:30', tempat_kecelakaan: 'PASAR ANGSO DUO', tanggal_laporan: '2026-10-02' }),
-      doc('form_kk2', { nomor_kpj: PARTICIPANT.nomor_kpj, nama: 'SITI AMINAH', tanggal_kecelakaan: '2026-10-01', kondisi_akhir: 'sembuh', tanggal_laporan: '2026-10-15' }),
-      doc('surat_dokter', { nama: 'SITI AMINAH', tanggal_pemeriksaan: '2026-10-13', diagnosa: 'FRAKTUR RADIUS', kondisi_akhir: 'sembuh', nama_dokter: 'DR. ANDI', fasilitas_kesehatan: 'RSUD RADEN MATTAHER' }),
-    ], '2026-10-01'),
+    ...base(
+      'JKK',
+      [
+        card(),
+        ktp(),
+        passbook(),
+        doc('form_kk1', {
+          nomor_kpj: PARTICIPANT.nomor_kpj,
+          nama: 'SITI AMINAH',
+          nik: PARTICIPANT.nik,
+          tanggal_kecelakaan: '2026-10-01',
+          jam_kecelakaan: '14:30',
+          tempat_kecelakaan: 'PASAR ANGSO DUO',
+          tanggal_laporan: '2026-10-02',
+        }),
+        doc('form_kk2', {
+          nomor_kpj: PARTICIPANT.nomor_kpj,
+          nama: 'SITI AMINAH',
+          tanggal_kecelakaan: '2026-10-01',
+          kondisi_akhir: 'sembuh',
+          tanggal_laporan: '2026-10-15',
+        }),
+        doc('surat_dokter', {
+          nama: 'SITI AMINAH',
+          tanggal_pemeriksaan: '2026-10-13',
+          diagnosa: 'FRAKTUR RADIUS',
+          kondisi_akhir: 'sembuh',
+          nama_dokter: 'DR. ANDI',
+          fasilitas_kesehatan: 'RSUD RADEN MATTAHER',
+        }),
+      ],
+      '2026-10-01',
+    ),
     facts: { trafficAccident: false, reimbursement: false, transportClaim: false, stmbClaim: false, benefitAmount: 8_000_000 },
   };
 }
@@ -75,14 +109,34 @@ export function cleanJkk(): CaseInput {
 export function cleanJkm(): CaseInput {
   // The participant (a wife) died; her husband is the heir and the payee.
   return {
-    ...base('JKM', [
-      card(), ktp({ nama: 'SITI AMINAH' }), kk(),
-      ktp({ nik: HUSBAND.nik, nama: 'BUDI SANTOSO', tanggal_lahir: HUSBAND.tanggal_lahir, jenis_kelamin: 'L' }),
-      doc('akta_kematian', { nomor_akta: '1571-KM-10102026-0001', nama: 'SITI AMINAH', nik: PARTICIPANT.nik, tanggal_kematian: '2026-10-05', tempat_kematian: 'JAMBI' }),
-      doc('surat_ahli_waris', { nama_almarhum: 'SITI AMINAH', nik_almarhum: PARTICIPANT.nik, ahli_waris: [{ nama: 'BUDI SANTOSO', nik: HUSBAND.nik, hubungan: 'suami' }, { nama: 'PUTRI AYU', nik: CHILD.nik, hubungan: 'anak' }], tanggal_surat: '2026-10-08' }),
-      doc('buku_nikah', { nomor_akta_nikah: '123/45/VI/2008', nama_suami: 'BUDI SANTOSO', nama_istri: 'SITI AMINAH', tanggal_nikah: '2008-06-01' }),
-      passbook({ nama_pemilik: 'BUDI SANTOSO', nomor_rekening: '009988776655' }),
-    ], '2026-10-05'),
+    ...base(
+      'JKM',
+      [
+        card(),
+        ktp({ nama: 'SITI AMINAH' }),
+        kk(),
+        ktp({ nik: HUSBAND.nik, nama: 'BUDI SANTOSO', tanggal_lahir: HUSBAND.tanggal_lahir, jenis_kelamin: 'L' }),
+        doc('akta_kematian', {
+          nomor_akta: '1571-KM-10102026-0001',
+          nama: 'SITI AMINAH',
+          nik: PARTICIPANT.nik,
+          tanggal_kematian: '2026-10-05',
+          tempat_kematian: 'JAMBI',
+        }),
+        doc('surat_ahli_waris', {
+          nama_almarhum: 'SITI AMINAH',
+          nik_almarhum: PARTICIPANT.nik,
+          ahli_waris: [
+            { nama: 'BUDI SANTOSO', nik: HUSBAND.nik, hubungan: 'suami' },
+            { nama: 'PUTRI AYU', nik: CHILD.nik, hubungan: 'anak' },
+          ],
+          tanggal_surat: '2026-10-08',
+        }),
+        doc('buku_nikah', { nomor_akta_nikah: '123/45/VI/2008', nama_suami: 'BUDI SANTOSO', nama_istri: 'SITI AMINAH', tanggal_nikah: '2008-06-01' }),
+        passbook({ nama_pemilik: 'BUDI SANTOSO', nomor_rekening: '009988776655' }),
+      ],
+      '2026-10-05',
+    ),
     facts: { heirActsForOthers: false },
   };
 }

@@ -84,13 +84,25 @@ describe('identity rules', () => {
   it('name_mismatch stays quiet for titles, old spelling and Muhammad variants', () => {
     const p = { ...PARTICIPANT, nama: 'MUHAMMAD SOEHARTO', jenis_kelamin: 'L' as const, nik: '1571020506880003' };
     let c: CaseInput = { ...cleanJht(), participant: p, documents: [] };
-    c = { ...c, documents: [ktp({ nik: p.nik, nama: 'H. MOCH. SUHARTO, S.E.', jenis_kelamin: 'L' }), doc('kartu_peserta', { nomor_kpj: p.nomor_kpj, nama: 'M. SUHARTO', nik: p.nik })] };
+    c = {
+      ...c,
+      documents: [
+        ktp({ nik: p.nik, nama: 'H. MOCH. SUHARTO, S.E.', jenis_kelamin: 'L' }),
+        doc('kartu_peserta', { nomor_kpj: p.nomor_kpj, nama: 'M. SUHARTO', nik: p.nik }),
+      ],
+    };
     expect(fired(run(c), 'identity.name_mismatch')).toEqual([]);
   });
 
   it('dob_mismatch fires on the KTP and on the KK member', () => {
     expect(fired(run(setField(cleanJht(), 'ktp', 'tanggal_lahir', '1988-06-15')), 'identity.dob_mismatch')).toHaveLength(1);
-    const c = { ...cleanJht(), documents: [...without(cleanJht(), 'kk').documents, kk([{ nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tanggal_lahir: '1988-07-05', hubungan: 'istri' }])] };
+    const c = {
+      ...cleanJht(),
+      documents: [
+        ...without(cleanJht(), 'kk').documents,
+        kk([{ nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tanggal_lahir: '1988-07-05', hubungan: 'istri' }]),
+      ],
+    };
     const flags = fired(run(c), 'identity.dob_mismatch');
     expect(flags.map((f) => f.evidence.document?.documentType)).toContain('kk');
   });
@@ -149,7 +161,7 @@ describe('identity rules', () => {
   });
 });
 
-describe('other people\'s KTPs', () => {
+describe("other people's KTPs", () => {
   it('a witness KTP in an accident claim is not judged against the participant', () => {
     const witness = ktp({ nik: '1571026604950001', nama: 'AGUS SINAGA', tanggal_lahir: '1995-04-26' });
     const c = { ...cleanJkk(), documents: [...cleanJkk().documents, witness] };
@@ -225,7 +237,10 @@ describe('document rules', () => {
 
   it('missing_required accepts either death document and applies conditions', () => {
     const c = without(cleanJkm(), 'akta_kematian');
-    const withStatement = { ...c, documents: [...c.documents, doc('surat_kematian', { nama: 'SITI AMINAH', tanggal_kematian: '2026-10-05', penerbit: 'RSUD' })] };
+    const withStatement = {
+      ...c,
+      documents: [...c.documents, doc('surat_kematian', { nama: 'SITI AMINAH', tanggal_kematian: '2026-10-05', penerbit: 'RSUD' })],
+    };
     expect(fired(run(withStatement), 'documents.missing_required')).toEqual([]);
     expect(fired(run(c), 'documents.missing_required').map((f) => f.evidence.details?.item)).toEqual(['death_certificate']);
     // Receipts are required for a reimbursement only; a stated traffic accident needs a police report (not machine-checked).
@@ -236,10 +251,26 @@ describe('document rules', () => {
   it('a death claim with no heir known anywhere only warns about the missing heir statement and passbook', () => {
     const single = { ...PARTICIPANT, jenis_kelamin: 'P' as const };
     let c: CaseInput = { ...cleanJkm(), participant: single };
-    c = { ...c, documents: c.documents.filter((d) => ['kartu_peserta', 'akta_kematian'].includes(d.document.type) || (d.document.type === 'ktp' && d.document.fields.nik?.value === PARTICIPANT.nik)) };
-    c = { ...c, documents: [...c.documents, kk([{ nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1988-06-05', hubungan: 'kepala_keluarga' }])] };
+    c = {
+      ...c,
+      documents: c.documents.filter(
+        (d) => ['kartu_peserta', 'akta_kematian'].includes(d.document.type) || (d.document.type === 'ktp' && d.document.fields.nik?.value === PARTICIPANT.nik),
+      ),
+    };
+    c = {
+      ...c,
+      documents: [
+        ...c.documents,
+        kk([
+          { nik: PARTICIPANT.nik, nama: 'SITI AMINAH', jenis_kelamin: 'P', tempat_lahir: 'JAMBI', tanggal_lahir: '1988-06-05', hubungan: 'kepala_keluarga' },
+        ]),
+      ],
+    };
     const missing = run(c).filter((f) => f.rule === 'documents.missing_required' && f.severity !== 'info');
-    expect(missing.map((f) => [f.evidence.details?.item, f.severity])).toEqual([['heir_statement', 'warning'], ['passbook', 'warning']]);
+    expect(missing.map((f) => [f.evidence.details?.item, f.severity])).toEqual([
+      ['heir_statement', 'warning'],
+      ['passbook', 'warning'],
+    ]);
     // With heirs on the KK, the same absences block.
     const withFamily = without(without(cleanJkm(), 'surat_ahli_waris'), 'buku_tabungan');
     expect(blockers(run(withFamily)).map((f) => f.evidence.details?.item)).toEqual(['heir_statement', 'passbook']);
@@ -280,7 +311,13 @@ describe('claim rules', () => {
   });
 
   it('duplicate fires for an open or paid claim of the same type only', () => {
-    const other = (status: 'draft' | 'in_review' | 'approved' | 'rejected', claimType: 'JKK' | 'JHT' = 'JKK') => ({ caseId: 9, reference: 'CD-2026-000009', claimType, status, kpj: PARTICIPANT.nomor_kpj });
+    const other = (status: 'draft' | 'in_review' | 'approved' | 'rejected', claimType: 'JKK' | 'JHT' = 'JKK') => ({
+      caseId: 9,
+      reference: 'CD-2026-000009',
+      claimType,
+      status,
+      kpj: PARTICIPANT.nomor_kpj,
+    });
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('in_review')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('approved')] }), 'claim.duplicate')).toHaveLength(1);
     expect(fired(run({ ...cleanJkk(), otherClaims: [other('rejected'), other('approved', 'JHT')] }), 'claim.duplicate')).toEqual([]);
@@ -311,7 +348,13 @@ describe('claim rules', () => {
   });
 
   it('receipt date before the accident fires; on or after does not', () => {
-    const withReceipt = (d: string): CaseInput => ({ ...cleanJkk(), documents: [...cleanJkk().documents, doc('kuitansi', { nomor_kuitansi: 'K-1', tanggal: d, jumlah: 1500000, penerima: 'RSUD', nama_pasien: 'SITI AMINAH' })] });
+    const withReceipt = (d: string): CaseInput => ({
+      ...cleanJkk(),
+      documents: [
+        ...cleanJkk().documents,
+        doc('kuitansi', { nomor_kuitansi: 'K-1', tanggal: d, jumlah: 1500000, penerima: 'RSUD', nama_pasien: 'SITI AMINAH' }),
+      ],
+    });
     const f = fired(run(withReceipt('2026-09-28')), 'receipt.date_before_incident');
     expect(f).toHaveLength(1);
     expect(f[0]?.evidence.document).toMatchObject({ documentType: 'kuitansi', field: 'tanggal', value: '2026-09-28' });
@@ -342,7 +385,14 @@ describe('fraud signals', () => {
   it('document_reused fires for another participant and not for the same person', () => {
     const c = cleanJkk();
     const sha = c.documents[1]!.fileSha256!;
-    const other = { sha256: sha, fileName: 'ktp.pdf', caseId: 3, reference: 'CD-2026-000003', participantNik: '3174010101800001', participantKpj: '23000000001' };
+    const other = {
+      sha256: sha,
+      fileName: 'ktp.pdf',
+      caseId: 3,
+      reference: 'CD-2026-000003',
+      participantNik: '3174010101800001',
+      participantKpj: '23000000001',
+    };
     const f = fired(run({ ...c, reusedFiles: [other] }), 'fraud.document_reused');
     expect(f).toHaveLength(1);
     expect(f[0]?.evidence.document?.documentId).toBe(c.documents[1]!.id);

@@ -7,7 +7,12 @@ import { matchDocuments, newScore, scoreFile } from '../../../tools/synth/score'
 import type { DocTruth, FileTruth } from '../../../tools/synth/spec';
 
 const field = (value: string) => ({ value, confidence: 0.9, page: 1, bbox: null });
-const predicted = (type: ExtractedDocument['type'], pages: number[], fields: Record<string, string>, regions?: [number, number, number, number][]): ExtractedDocument => ({
+const predicted = (
+  type: ExtractedDocument['type'],
+  pages: number[],
+  fields: Record<string, string>,
+  regions?: [number, number, number, number][],
+): ExtractedDocument => ({
   type,
   typeConfidence: 0.9,
   pages,
@@ -21,7 +26,10 @@ const lower: DocTruth = { type: 'ktp', pages: [1], fields: { nik: '1571016004731
 const family: DocTruth = { type: 'kk', pages: [2], fields: { nomor_kk: '1571012003150007' } };
 const file: FileTruth = { name: 'copy.pdf', documents: [upper, lower, family] };
 /** The page images read: 1000 × 1400 pixels. */
-const sizes = [{ width: 1000, height: 1400 }, { width: 1400, height: 1000 }];
+const sizes = [
+  { width: 1000, height: 1400 },
+  { width: 1400, height: 1000 },
+];
 
 describe('scoring documents that share a page', () => {
   it('pairs each KTP with the prediction lying on it, whatever order extraction lists them in', () => {

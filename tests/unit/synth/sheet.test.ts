@@ -51,7 +51,9 @@ describe('sheets with several documents', () => {
     for (let y = 0; y < img.height; y++) {
       for (let x = 0; x < img.width; x++) {
         if ((data[(y * img.width + x) * 4] as number) > 200) continue;
-        const hit = boxes.some(([x0, y0, x1, y1]) => x >= x0 * img.width - slack && x <= x1 * img.width + slack && y >= y0 * img.height - slack && y <= y1 * img.height + slack);
+        const hit = boxes.some(
+          ([x0, y0, x1, y1]) => x >= x0 * img.width - slack && x <= x1 * img.width + slack && y >= y0 * img.height - slack && y <= y1 * img.height + slack,
+        );
         if (hit) inside++;
         else outside++;
       }

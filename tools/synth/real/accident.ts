@@ -26,8 +26,11 @@ export interface Accident {
 
 /** The outcomes in the order the forms list them, as printed. */
 export const KONDISI: readonly [KondisiAkhir, string][] = [
-  ['sembuh', 'Sembuh'], ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'], ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
-  ['cacat_total_tetap', 'Cacat Total Tetap'], ['meninggal', 'Meninggal Dunia'],
+  ['sembuh', 'Sembuh'],
+  ['cacat_sebagian_anatomis', 'Cacat Sebagian Anatomis'],
+  ['cacat_sebagian_fungsi', 'Cacat Sebagian Fungsi'],
+  ['cacat_total_tetap', 'Cacat Total Tetap'],
+  ['meninggal', 'Meninggal Dunia'],
 ];
 
 interface FormLook {
@@ -49,7 +52,8 @@ function look(c: RealCtx): FormLook {
   };
 }
 
-const sectionName = (l: FormLook, i: number, text: string): string => `${l.sections === 'roman' ? ['I', 'II', 'III', 'IV'][i] : ['A', 'B', 'C', 'D'][i]}. ${text}`;
+const sectionName = (l: FormLook, i: number, text: string): string =>
+  `${l.sections === 'roman' ? ['I', 'II', 'III', 'IV'][i] : ['A', 'B', 'C', 'D'][i]}. ${text}`;
 const num = (l: FormLook, i: number): string => (l.numbering === 'digits' ? `${i + 1}.` : `${'abcdefghij'[i]}.`);
 
 /** The BPJS form header: logo text, form number in a box, the form's title. Returns the y under it. */
@@ -86,7 +90,15 @@ export function formKk1(c: RealCtx, a: Accident, printedName: string): RealDoc {
   const title = rng.pick(['LAPORAN KECELAKAAN KERJA TAHAP I', 'LAPORAN KECELAKAAN KERJA (TAHAP I)', 'FORMULIR LAPORAN KECELAKAAN KERJA TAHAP I']);
   const twoPages = rng.chance(0.35);
   const reporter = rng.chance(0.5) ? printedName : `${rng.pick(['RUSDI', 'HASAN', 'SURYADI', 'WAHYUNI'])} ${rng.pick(['EFENDI', 'SAPUTRA', 'LESTARI'])}`;
-  const truth: Record<string, FieldValue> = { nomor_kpj: p.nomor_kpj, nama: printedName, nik: p.nik, tanggal_kecelakaan: a.date, jam_kecelakaan: a.time, tempat_kecelakaan: a.place, tanggal_laporan: a.reportDate };
+  const truth: Record<string, FieldValue> = {
+    nomor_kpj: p.nomor_kpj,
+    nama: printedName,
+    nik: p.nik,
+    tanggal_kecelakaan: a.date,
+    jam_kecelakaan: a.time,
+    tempat_kecelakaan: a.place,
+    tanggal_laporan: a.reportDate,
+  };
   const kk1 = (k: Kit, doc: RealDoc, page: number): void => {
     const h = (key: string): boolean => doc.hand.has(key);
     const top = formHeader(k, l.font, code, title);
@@ -135,7 +147,12 @@ export function formKk1(c: RealCtx, a: Accident, printedName: string): RealDoc {
       f.gap(0.3);
       sec(2, 'KETERANGAN KECELAKAAN');
       f.numbered(num(l, 0), k.rng.pick(['Tanggal Kecelakaan', 'Tgl. Kecelakaan', 'Tanggal Kejadian']), writeDate(a.date, l.dateStyle), h('tanggal_kecelakaan'));
-      f.numbered(num(l, 1), k.rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']), k.rng.pick([`${a.time.replace(':', '.')} WIB`, a.time, `Pukul ${a.time.replace(':', '.')}`]), h('jam_kecelakaan'));
+      f.numbered(
+        num(l, 1),
+        k.rng.pick(['Jam Kecelakaan', 'Pukul', 'Jam Kejadian', 'Waktu Kecelakaan']),
+        k.rng.pick([`${a.time.replace(':', '.')} WIB`, a.time, `Pukul ${a.time.replace(':', '.')}`]),
+        h('jam_kecelakaan'),
+      );
       f.numbered(num(l, 2), k.rng.pick(['Tempat Kecelakaan', 'Lokasi Kecelakaan', 'Tempat Kejadian']), a.place, h('tempat_kecelakaan'));
       boxes('', 'Lokasi', ['Di dalam lokasi kerja', 'Di luar lokasi kerja', 'Lalu lintas'], a.place.startsWith('JL. LINTAS') ? 2 : 0);
       if (!twoPages) {
@@ -166,7 +183,14 @@ export function formKk1(c: RealCtx, a: Accident, printedName: string): RealDoc {
   };
   return makeDoc(
     c,
-    { type: 'form_kk1', variant: `form_kk1/${l.boxes ? 'boxes' : 'dotted'}${twoPages ? '-two-pages' : ''}`, kind: 'paper', size: A4, truth, fillable: ['nomor_kpj', 'nik', 'tanggal_kecelakaan', 'jam_kecelakaan', 'tempat_kecelakaan', 'tanggal_laporan'] },
+    {
+      type: 'form_kk1',
+      variant: `form_kk1/${l.boxes ? 'boxes' : 'dotted'}${twoPages ? '-two-pages' : ''}`,
+      kind: 'paper',
+      size: A4,
+      truth,
+      fillable: ['nomor_kpj', 'nik', 'tanggal_kecelakaan', 'jam_kecelakaan', 'tempat_kecelakaan', 'tanggal_laporan'],
+    },
     (twoPages ? [0, 1] : [0]).map((page) => (k: Kit, doc: RealDoc) => kk1(k, doc, page)),
   );
 }
@@ -181,49 +205,71 @@ export function formKk2(c: RealCtx, a: Accident, printedName: string): RealDoc {
   const mark = rng.pick(['x', 'tick'] as const);
   const outOfWork = a.date;
   const backToWork = a.kondisi === 'sembuh' ? a.stage2Date : null;
-  const truth: Record<string, FieldValue> = { nomor_kpj: p.nomor_kpj, nama: printedName, tanggal_kecelakaan: a.date, kondisi_akhir: a.kondisi, tanggal_laporan: a.stage2Date };
-  return makeDoc(c, { type: 'form_kk2', variant: `form_kk2/${l.boxes ? 'boxes' : 'dotted'}-${typed ? 'typed-outcome' : `checkboxes-${mark}`}`, kind: 'paper', size: A4, truth, fillable: ['nomor_kpj', 'tanggal_kecelakaan', 'tanggal_laporan'] }, [
-    (k, doc) => {
-      const h = (key: string): boolean => doc.hand.has(key);
-      const f = new Flow(k, s, 210, formHeader(k, l.font, code, title));
-      const sec = (i: number, t: string): void => {
-        k.text(sectionName(l, i, t), f.left, f.y, { ...f.st, bold: true });
-        k.line(f.left, f.y + 1.2, f.right, f.y + 1.2, 0.3);
-        f.gap(1.3);
-      };
-      sec(0, 'DATA TENAGA KERJA');
-      f.numbered(num(l, 0), k.rng.pick(['Nama Tenaga Kerja', 'Nama Peserta', 'Nama Lengkap']), printedName, h('nama'));
-      boxedRow(k, f, l, num(l, 1), k.rng.pick(['Nomor KPJ', 'No. KPJ', 'No. Peserta']), p.nomor_kpj, 11, h('nomor_kpj'));
-      f.numbered(num(l, 2), 'Alamat', `${mixedCase(home.address.street)}, ${mixedCase(home.address.kelurahan)}`);
-      f.gap(0.3);
-      sec(1, 'KETERANGAN');
-      f.numbered(num(l, 0), k.rng.pick(['Tanggal Kecelakaan', 'Tgl. Kecelakaan', 'Tanggal Kejadian']), writeDate(a.date, l.dateStyle), h('tanggal_kecelakaan'));
-      f.numbered(num(l, 1), 'Mulai Tidak Mampu Bekerja', writeDate(outOfWork, l.dateStyle));
-      f.numbered(num(l, 2), 'Mulai Bekerja Kembali', backToWork ? writeDate(backToWork, l.dateStyle) : '-');
-      f.numbered(num(l, 3), 'Diagnosa Akhir', mixedCase(a.diagnosa));
-      const kondisiLabel = k.rng.pick(['Kondisi Akhir', 'Keadaan Akhir', 'Kondisi Tenaga Kerja']);
-      if (typed) f.numbered(num(l, 4), kondisiLabel, (KONDISI.find(([key]) => key === a.kondisi)?.[1] ?? '').toUpperCase());
-      else {
-        k.text(num(l, 4), f.left, f.y, f.st);
-        k.text(kondisiLabel, f.left + 7, f.y, f.st);
-        k.text(':', f.left + 7 + s.labelWidth - 2.5, f.y, f.st);
-        KONDISI.forEach(([key, text], i) => {
-          const y = f.y + i * f.line * 1.1;
-          const x = f.left + 7 + s.labelWidth;
-          k.checkbox(x, y - 3.2, 3.6, key === a.kondisi ? mark : null);
-          k.text(text, x + 5.5, y, f.st);
-        });
-        f.gap(KONDISI.length * 1.1);
-      }
-      f.numbered(num(l, 5), 'Biaya Pengobatan', `Rp ${thousands(k.rng.int(5, 400) * 25_000)},-`);
-      f.gap(1.5);
-      const st = f.st;
-      const x = 150;
-      const end = k.text(`${mixedCase(home.address.town)}, `, x - 25, f.y, st);
-      if (h('tanggal_laporan')) k.hand(writeDate(a.stage2Date, l.dateStyle), end + 1, f.y, s.size * 1.35);
-      else k.text(writeDate(a.stage2Date, l.dateStyle), end, f.y, st);
-      f.gap(1);
-      signBlock(k, x, f.y, { above: [k.rng.pick(['Pemberi Kerja / Peserta,', 'Pelapor,'])], name: printedName }, st);
+  const truth: Record<string, FieldValue> = {
+    nomor_kpj: p.nomor_kpj,
+    nama: printedName,
+    tanggal_kecelakaan: a.date,
+    kondisi_akhir: a.kondisi,
+    tanggal_laporan: a.stage2Date,
+  };
+  return makeDoc(
+    c,
+    {
+      type: 'form_kk2',
+      variant: `form_kk2/${l.boxes ? 'boxes' : 'dotted'}-${typed ? 'typed-outcome' : `checkboxes-${mark}`}`,
+      kind: 'paper',
+      size: A4,
+      truth,
+      fillable: ['nomor_kpj', 'tanggal_kecelakaan', 'tanggal_laporan'],
     },
-  ]);
+    [
+      (k, doc) => {
+        const h = (key: string): boolean => doc.hand.has(key);
+        const f = new Flow(k, s, 210, formHeader(k, l.font, code, title));
+        const sec = (i: number, t: string): void => {
+          k.text(sectionName(l, i, t), f.left, f.y, { ...f.st, bold: true });
+          k.line(f.left, f.y + 1.2, f.right, f.y + 1.2, 0.3);
+          f.gap(1.3);
+        };
+        sec(0, 'DATA TENAGA KERJA');
+        f.numbered(num(l, 0), k.rng.pick(['Nama Tenaga Kerja', 'Nama Peserta', 'Nama Lengkap']), printedName, h('nama'));
+        boxedRow(k, f, l, num(l, 1), k.rng.pick(['Nomor KPJ', 'No. KPJ', 'No. Peserta']), p.nomor_kpj, 11, h('nomor_kpj'));
+        f.numbered(num(l, 2), 'Alamat', `${mixedCase(home.address.street)}, ${mixedCase(home.address.kelurahan)}`);
+        f.gap(0.3);
+        sec(1, 'KETERANGAN');
+        f.numbered(
+          num(l, 0),
+          k.rng.pick(['Tanggal Kecelakaan', 'Tgl. Kecelakaan', 'Tanggal Kejadian']),
+          writeDate(a.date, l.dateStyle),
+          h('tanggal_kecelakaan'),
+        );
+        f.numbered(num(l, 1), 'Mulai Tidak Mampu Bekerja', writeDate(outOfWork, l.dateStyle));
+        f.numbered(num(l, 2), 'Mulai Bekerja Kembali', backToWork ? writeDate(backToWork, l.dateStyle) : '-');
+        f.numbered(num(l, 3), 'Diagnosa Akhir', mixedCase(a.diagnosa));
+        const kondisiLabel = k.rng.pick(['Kondisi Akhir', 'Keadaan Akhir', 'Kondisi Tenaga Kerja']);
+        if (typed) f.numbered(num(l, 4), kondisiLabel, (KONDISI.find(([key]) => key === a.kondisi)?.[1] ?? '').toUpperCase());
+        else {
+          k.text(num(l, 4), f.left, f.y, f.st);
+          k.text(kondisiLabel, f.left + 7, f.y, f.st);
+          k.text(':', f.left + 7 + s.labelWidth - 2.5, f.y, f.st);
+          KONDISI.forEach(([key, text], i) => {
+            const y = f.y + i * f.line * 1.1;
+            const x = f.left + 7 + s.labelWidth;
+            k.checkbox(x, y - 3.2, 3.6, key === a.kondisi ? mark : null);
+            k.text(text, x + 5.5, y, f.st);
+          });
+          f.gap(KONDISI.length * 1.1);
+        }
+        f.numbered(num(l, 5), 'Biaya Pengobatan', `Rp ${thousands(k.rng.int(5, 400) * 25_000)},-`);
+        f.gap(1.5);
+        const st = f.st;
+        const x = 150;
+        const end = k.text(`${mixedCase(home.address.town)}, `, x - 25, f.y, st);
+        if (h('tanggal_laporan')) k.hand(writeDate(a.stage2Date, l.dateStyle), end + 1, f.y, s.size * 1.35);
+        else k.text(writeDate(a.stage2Date, l.dateStyle), end, f.y, st);
+        f.gap(1);
+        signBlock(k, x, f.y, { above: [k.rng.pick(['Pemberi Kerja / Peserta,', 'Pelapor,'])], name: printedName }, st);
+      },
+    ],
+  );
 }

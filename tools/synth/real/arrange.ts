@@ -20,13 +20,22 @@ function copyStamp(rng: Rng, x: number, y: number, date: string): CopyStamp {
     x,
     y,
     angle: tilt(rng, 12),
-    lines: rng.pick([['FOTOKOPI SESUAI', 'DENGAN ASLINYA'], ['FOTO COPY SESUAI', 'DENGAN ASLINYA'], ['TELAH DILEGALISIR', 'SESUAI DENGAN ASLINYA']]),
+    lines: rng.pick([
+      ['FOTOKOPI SESUAI', 'DENGAN ASLINYA'],
+      ['FOTO COPY SESUAI', 'DENGAN ASLINYA'],
+      ['TELAH DILEGALISIR', 'SESUAI DENGAN ASLINYA'],
+    ]),
     color: rng.pick(['#4b3a94', '#2b4fa8', '#6a2c8c']),
     date,
   };
 }
 
-function sheet(rng: Rng, size: readonly [number, number], items: Placement[], o: { dpi?: readonly number[]; copy?: number; stampDate?: string; stampAt?: [number, number] } = {}): Sheet {
+function sheet(
+  rng: Rng,
+  size: readonly [number, number],
+  items: Placement[],
+  o: { dpi?: readonly number[]; copy?: number; stampDate?: string; stampAt?: [number, number] } = {},
+): Sheet {
   const copy = rng.chance(o.copy ?? 0.6);
   const stamps = o.stampDate && o.stampAt && rng.chance(0.3) ? [copyStamp(rng, o.stampAt[0], o.stampAt[1], o.stampDate)] : [];
   return { size, dpi: rng.pick(o.dpi ?? [150, 200, 200]), tint: copy ? '#ffffff' : rng.pick(['#ffffff', '#fbfaf4', '#f7f7f2']), copy, items, stamps };
@@ -50,7 +59,17 @@ export function alone(doc: RealDoc, rng: Rng, stampDate: string): Unit {
     const size = landscape ? A4_LANDSCAPE : A4;
     const x = Math.max(8, (size[0] - w) / 2 + rng.int(-15, 15));
     const y = rng.int(10, Math.max(11, Math.round(size[1] - h - 10)));
-    return { kind: 'sheets', sheets: [sheet(rng, size, [place(doc, x, y, tilt(rng, 1.5))], { dpi: [200, 200, 240], copy: doc.kind === 'passbook' ? 0.7 : 0.4, stampDate, stampAt: [x + w * 0.5, y + h - 10] })] };
+    return {
+      kind: 'sheets',
+      sheets: [
+        sheet(rng, size, [place(doc, x, y, tilt(rng, 1.5))], {
+          dpi: [200, 200, 240],
+          copy: doc.kind === 'passbook' ? 0.7 : 0.4,
+          stampDate,
+          stampAt: [x + w * 0.5, y + h - 10],
+        }),
+      ],
+    };
   }
   return { kind: 'sheets', sheets: doc.pages.map((_, i) => sheet(rng, doc.size, [place(doc, 0, 0, 0, 1, i)], { copy: 0.45 })) };
 }
@@ -89,10 +108,12 @@ export function cardsBesideLetter(cards: RealDoc[], letter: RealDoc, rng: Rng, s
 /** A document photographed on a desk (rendered alone on its own paper first). */
 export function onDesk(doc: RealDoc): Unit {
   // Transparent around the document: a card's rounded corners show the desk, not a white square.
-  return { kind: 'desk', sheet: { size: doc.size, dpi: doc.kind === 'card' ? 300 : 200, tint: 'rgba(0,0,0,0)', copy: false, items: [place(doc, 0, 0, 0)], stamps: [] } };
+  return {
+    kind: 'desk',
+    sheet: { size: doc.size, dpi: doc.kind === 'card' ? 300 : 200, tint: 'rgba(0,0,0,0)', copy: false, items: [place(doc, 0, 0, 0)], stamps: [] },
+  };
 }
 
 export function screenshot(doc: RealDoc, dpi: number): Unit {
   return { kind: 'screen', sheet: { size: doc.size, dpi, tint: doc.paper, copy: false, items: [place(doc, 0, 0, 0)], stamps: [] } };
 }
-

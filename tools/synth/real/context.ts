@@ -17,11 +17,28 @@ export interface RealCtx {
 export const SANS = ['Liberation Sans', 'DejaVu Sans', 'Liberation Sans Narrow', 'DejaVu Sans Condensed'] as const;
 export const MONO = ['Liberation Mono', 'DejaVu Sans Mono', 'Noto Sans Mono'] as const;
 /** What offices type letters in: mostly Times- or Arial-like, now and then something else. */
-export const OFFICE = ['Liberation Serif', 'Liberation Serif', 'Liberation Sans', 'Liberation Sans', 'DejaVu Serif', 'DejaVu Sans', 'DejaVu Sans Condensed', 'Liberation Sans Narrow'] as const;
+export const OFFICE = [
+  'Liberation Serif',
+  'Liberation Serif',
+  'Liberation Sans',
+  'Liberation Sans',
+  'DejaVu Serif',
+  'DejaVu Sans',
+  'DejaVu Sans Condensed',
+  'Liberation Sans Narrow',
+] as const;
 
 export function makeDoc(
   c: RealCtx,
-  d: { type: DocumentType; variant: string; kind: DocKind; size: readonly [number, number]; truth: Record<string, FieldValue>; paper?: string; fillable?: readonly string[] },
+  d: {
+    type: DocumentType;
+    variant: string;
+    kind: DocKind;
+    size: readonly [number, number];
+    truth: Record<string, FieldValue>;
+    paper?: string;
+    fillable?: readonly string[];
+  },
   pages: ((k: Kit, doc: RealDoc) => void)[],
 ): RealDoc {
   const doc: RealDoc = { ...d, paper: d.paper ?? '#fdfdfb', hand: new Set(), rng: childRng(c.rng), pages: [] };

@@ -41,7 +41,9 @@ export function suratDokter(c: RealCtx, a: Accident, printedName: string): RealD
       f.center('SURAT KETERANGAN DOKTER', { bold: true, size: s.size + 2 }, true);
       f.center(k.rng.pick(['(Untuk Peserta Kecelakaan Kerja)', 'Pemeriksaan Kecelakaan Kerja', '']), { size: s.size - 1 });
       f.gap(0.6);
-      f.para(`Yang bertanda tangan di bawah ini, dokter ${k.rng.pick(['pemeriksa', 'yang merawat', 'pemeriksa / yang merawat'])} pada ${mixedCase(a.faskes)}, menerangkan bahwa:`);
+      f.para(
+        `Yang bertanda tangan di bawah ini, dokter ${k.rng.pick(['pemeriksa', 'yang merawat', 'pemeriksa / yang merawat'])} pada ${mixedCase(a.faskes)}, menerangkan bahwa:`,
+      );
       f.gap(0.3);
       f.row(k.rng.pick(['Nama', 'Nama Pasien', 'Nama Tenaga Kerja']), upper ? printedName : mixedCase(printedName), 8);
       f.row('Umur', `${age} tahun`, 8);
@@ -71,7 +73,17 @@ export function suratDokter(c: RealCtx, a: Accident, printedName: string): RealD
       f.para('Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.');
       f.gap(1.2);
       const signed = writeDate(a.examDate, k.rng.pick(['d bulan yyyy', 'dd-mm-yyyy'] as const));
-      signBlock(k, 150, f.y, { above: [`${mixedCase(home.address.town)}, ${signed}`, k.rng.pick(['Dokter Pemeriksa,', 'Dokter yang merawat,'])], name: a.dokter, ...(k.rng.chance(0.5) ? { id: `SIP. 503/${k.rng.int(100, 999)}/DPMPTSP/${k.rng.int(2018, 2025)}` } : {}) }, f.st);
+      signBlock(
+        k,
+        150,
+        f.y,
+        {
+          above: [`${mixedCase(home.address.town)}, ${signed}`, k.rng.pick(['Dokter Pemeriksa,', 'Dokter yang merawat,'])],
+          name: a.dokter,
+          ...(k.rng.chance(0.5) ? { id: `SIP. 503/${k.rng.int(100, 999)}/DPMPTSP/${k.rng.int(2018, 2025)}` } : {}),
+        },
+        f.st,
+      );
     },
   ]);
 }

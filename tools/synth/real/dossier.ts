@@ -30,14 +30,35 @@ import { handReceipt, hospitalReceipt } from './receipts';
 import { renderSheet, type RealDoc, type Sheet } from './sheet';
 
 const DOKTER = [
-  'dr. Siska Amelia', 'dr. Fadhil Akbar, Sp.OT', 'dr. H. Bambang Irawan, Sp.B', 'dr. Rina Marlina', 'dr. Yudi Pratama, Sp.OT', 'dr. Mega Utami, M.Kes',
-  'dr. Hendri Gunawan, Sp.B', 'dr. Nurul Hidayah', 'dr. Andika Putra, Sp.BS',
+  'dr. Siska Amelia',
+  'dr. Fadhil Akbar, Sp.OT',
+  'dr. H. Bambang Irawan, Sp.B',
+  'dr. Rina Marlina',
+  'dr. Yudi Pratama, Sp.OT',
+  'dr. Mega Utami, M.Kes',
+  'dr. Hendri Gunawan, Sp.B',
+  'dr. Nurul Hidayah',
+  'dr. Andika Putra, Sp.BS',
 ];
-const DIAGNOSA = ['FRAKTUR RADIUS SINISTRA', 'VULNUS LACERATUM REGIO CRURIS', 'CEDERA KEPALA RINGAN', 'FRAKTUR TIBIA DEKSTRA', 'FRAKTUR CLAVICULA DEKSTRA', 'LUKA BAKAR DERAJAT II', 'DISLOKASI BAHU SINISTRA'];
+const DIAGNOSA = [
+  'FRAKTUR RADIUS SINISTRA',
+  'VULNUS LACERATUM REGIO CRURIS',
+  'CEDERA KEPALA RINGAN',
+  'FRAKTUR TIBIA DEKSTRA',
+  'FRAKTUR CLAVICULA DEKSTRA',
+  'LUKA BAKAR DERAJAT II',
+  'DISLOKASI BAHU SINISTRA',
+];
 /** Where accidents happen, with what the chronology says happened there. */
 const SCENES: readonly ((c: RealCtx, rng: Rng) => [string, string])[] = [
-  (_c, rng) => [`JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`, 'Saat berangkat bekerja, sepeda motor yang saya kendarai ditabrak kendaraan lain dari arah berlawanan.'],
-  (_c, rng) => [`KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI', 'TANJUNG'])}`, 'Saat memanen sawit, saya terjatuh dari tangga dan tangan kiri saya terbentur batang pohon.'],
+  (_c, rng) => [
+    `JL. LINTAS SUMATERA KM ${rng.int(3, 40)}`,
+    'Saat berangkat bekerja, sepeda motor yang saya kendarai ditabrak kendaraan lain dari arah berlawanan.',
+  ],
+  (_c, rng) => [
+    `KEBUN SAWIT DESA ${rng.pick(['SUKAMAJU', 'MEKAR SARI', 'TANJUNG'])}`,
+    'Saat memanen sawit, saya terjatuh dari tangga dan tangan kiri saya terbentur batang pohon.',
+  ],
   (c) => [`PASAR ${c.home.address.town}`, 'Ketika menurunkan barang dagangan dari mobil, kaki saya tertimpa karung beras.'],
   (c) => [`${c.home.address.street}, ${c.home.address.kelurahan}`, 'Saat bekerja di bengkel, tangan saya terkena mesin gerinda.'],
 ];
@@ -59,7 +80,17 @@ interface Bundle {
 function parentHeir(p: Participant, rng: Rng, self: Resident): Resident {
   const dob = randomDate(rng, 1938, Math.min(Number(p.tanggal_lahir.slice(0, 4)) - 18, 1975));
   const nama = randomName(rng, 'P');
-  return { ...self, nik: buildNik(p.nik.slice(0, 6), dob, 'P', rng.int(1, 9999)), nama, titled: nama, jenis_kelamin: 'P', tanggal_lahir: dob, hubungan: 'orang_tua', pekerjaan: 'MENGURUS RUMAH TANGGA', statusKawin: 'CERAI MATI' };
+  return {
+    ...self,
+    nik: buildNik(p.nik.slice(0, 6), dob, 'P', rng.int(1, 9999)),
+    nama,
+    titled: nama,
+    jenis_kelamin: 'P',
+    tanggal_lahir: dob,
+    hubungan: 'orang_tua',
+    pekerjaan: 'MENGURUS RUMAH TANGGA',
+    statusKawin: 'CERAI MATI',
+  };
 }
 
 function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
@@ -125,7 +156,19 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
       const date = addDays(eventDate, rng.int(0, 25));
       const amount = rng.int(3, 900) * 5000;
       if (rng.chance(0.55)) {
-        receipts.push(hospitalReceipt(c, { nomor: rng.pick([`RJ/${date.slice(0, 4)}/${String(rng.int(1, 99999)).padStart(6, '0')}`, `KW-${date.slice(2, 4)}${date.slice(5, 7)}${String(rng.int(1, 9999)).padStart(4, '0')}`, `INV/RS/${date.slice(0, 4)}/${rng.int(100, 9999)}`]), date, amount, penerima: faskes, patient: p.nama }));
+        receipts.push(
+          hospitalReceipt(c, {
+            nomor: rng.pick([
+              `RJ/${date.slice(0, 4)}/${String(rng.int(1, 99999)).padStart(6, '0')}`,
+              `KW-${date.slice(2, 4)}${date.slice(5, 7)}${String(rng.int(1, 9999)).padStart(4, '0')}`,
+              `INV/RS/${date.slice(0, 4)}/${rng.int(100, 9999)}`,
+            ]),
+            date,
+            amount,
+            penerima: faskes,
+            patient: p.nama,
+          }),
+        );
       } else {
         const [penerima, purpose] = rng.pick([
           [`APOTEK ${rng.pick(['KIMIA FARMA', 'SEHAT FARMA', 'K-24', 'MANDIRI'])}`, 'Pembelian obat'],
@@ -141,8 +184,13 @@ function bundle(c: RealCtx, claimType: ClaimType, withOther: boolean): Bundle {
     papers.push(kk(c));
   }
   const pb = passbook(c, bank.name, account, holder);
-  const npwp = rng.chance(claimType === 'JKM' ? 0.3 : 0.12) ? npwpCard(c, rng.chance(0.6) ? `0${rng.digits(8)}${rng.pick(['331', '332', '421'])}000` : p.nik, home.self.titled) : null;
-  const cover = withOther && rng.chance(0.35) ? coverLetter(c, claimType, claimType === 'JKM' || claimType === 'BEASISWA' ? (home.heirs[0]?.nama ?? p.nama) : p.nama, filed) : null;
+  const npwp = rng.chance(claimType === 'JKM' ? 0.3 : 0.12)
+    ? npwpCard(c, rng.chance(0.6) ? `0${rng.digits(8)}${rng.pick(['331', '332', '421'])}000` : p.nik, home.self.titled)
+    : null;
+  const cover =
+    withOther && rng.chance(0.35)
+      ? coverLetter(c, claimType, claimType === 'JKM' || claimType === 'BEASISWA' ? (home.heirs[0]?.nama ?? p.nama) : p.nama, filed)
+      : null;
   return { filed, cover, peserta, ktps, npwp, passbook: pb, papers, receipts, others };
 }
 
@@ -165,7 +213,9 @@ function arrange(b: Bundle, rng: Rng, desk: boolean): Unit[] {
   }
   if (ktps.length >= 2 && rng.chance(0.65)) units.push(twoCards(ktps.shift() as RealDoc, ktps.shift() as RealDoc, rng, stamp));
   const loose = [...cards, ...ktps];
-  const shortLetter = [...b.papers, ...b.others, ...(b.cover ? [b.cover] : [])].find((d) => d.pages.length === 1 && (d.type === 'surat_kematian' || d.type === 'other'));
+  const shortLetter = [...b.papers, ...b.others, ...(b.cover ? [b.cover] : [])].find(
+    (d) => d.pages.length === 1 && (d.type === 'surat_kematian' || d.type === 'other'),
+  );
   let besideLetter: RealDoc | null = null;
   if (loose.length && shortLetter && rng.chance(0.5)) {
     besideLetter = shortLetter;
@@ -175,7 +225,8 @@ function arrange(b: Bundle, rng: Rng, desk: boolean): Unit[] {
   if (b.cover && b.cover !== besideLetter) units.splice(coverAt, 0, alone(b.cover, rng, stamp));
   for (const card of loose) units.push(desk && rng.chance(0.2) ? onDesk(card) : alone(card, rng, stamp));
   for (const d of b.papers) if (d !== besideLetter) units.push(alone(d, rng, stamp));
-  for (const d of b.receipts) units.push(desk && (d.variant === 'kuitansi/hand-filled' ? rng.chance(0.55) : rng.chance(0.15)) ? onDesk(d) : alone(d, rng, stamp));
+  for (const d of b.receipts)
+    units.push(desk && (d.variant === 'kuitansi/hand-filled' ? rng.chance(0.55) : rng.chance(0.15)) ? onDesk(d) : alone(d, rng, stamp));
   if (pb) units.push(desk && rng.chance(0.2) ? onDesk(pb) : alone(pb, rng, stamp));
   if (b.npwp) units.push(alone(b.npwp, rng, stamp));
   for (const d of b.others) if (d !== besideLetter) units.splice(rng.int(1, units.length), 0, alone(d, rng, stamp));
@@ -212,7 +263,13 @@ function truthOf(pages: readonly Page[]): DocTruth[] {
   pages.forEach((pg, i) => {
     const shared = pg.sheet.items.length > 1;
     for (const item of pg.sheet.items) {
-      const t = docs.get(item.doc) ?? { type: item.doc.type, pages: [], fields: item.doc.truth, variant: item.doc.variant, ...(item.doc.hand.size ? { handwritten: [...item.doc.hand] } : {}) };
+      const t = docs.get(item.doc) ?? {
+        type: item.doc.type,
+        pages: [],
+        fields: item.doc.truth,
+        variant: item.doc.variant,
+        ...(item.doc.hand.size ? { handwritten: [...item.doc.hand] } : {}),
+      };
       if (!t.pages.includes(i + 1)) t.pages.push(i + 1);
       if (shared) (t.regions ??= []).push({ page: i + 1, box: pg.regions.get(item.doc) as [number, number, number, number] });
       docs.set(item.doc, t);

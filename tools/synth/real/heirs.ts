@@ -33,7 +33,10 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
   const dateStyle: RealDateStyle = rng.pick(['d bulan yyyy', 'd bulan yyyy', 'dd-mm-yyyy', 'dd BULAN yyyy']);
   const dobStyle: RealDateStyle = rng.pick(['dd-mm-yyyy', 'dd/mm/yyyy', 'd bulan yyyy']);
   const heirTable = heirs.map((h) => ({ h, hub: rng.pick(HUB[h.hubungan]), name: h.titled }));
-  const witnesses = [`${rng.pick(['ABDULLAH', 'SAMSUDIN', 'M. YUNUS', 'RAHMAD'])} ${rng.pick(['', 'HASAN', 'EFENDI'])}`.trim(), `${rng.pick(['SAPRUDIN', 'IDRIS', 'JUMADI', 'NAZARUDDIN'])}`];
+  const witnesses = [
+    `${rng.pick(['ABDULLAH', 'SAMSUDIN', 'M. YUNUS', 'RAHMAD'])} ${rng.pick(['', 'HASAN', 'EFENDI'])}`.trim(),
+    `${rng.pick(['SAPRUDIN', 'IDRIS', 'JUMADI', 'NAZARUDDIN'])}`,
+  ];
   const head = a.desa ? `Kepala Desa ${mixedCase(a.kelurahan)}` : `Lurah ${mixedCase(a.kelurahan)}`;
   const lurah = villageHeadName(rng);
   const camat = camatName(rng);
@@ -52,7 +55,14 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
     const bold = { ...st, bold: true };
     const w = f.right - f.left;
     const cols = [0.06, 0.3, 0.24, 0.14, 0.13, 0.13].map((x) => x * w);
-    const heads = ['No', 'Nama', 'NIK', k.rng.pick(['Tgl. Lahir', 'Tanggal Lahir', 'Tgl Lahir']), k.rng.pick(['Hubungan', 'Hubungan Keluarga', 'Status']), 'Tanda Tangan'];
+    const heads = [
+      'No',
+      'Nama',
+      'NIK',
+      k.rng.pick(['Tgl. Lahir', 'Tanggal Lahir', 'Tgl Lahir']),
+      k.rng.pick(['Hubungan', 'Hubungan Keluarga', 'Status']),
+      'Tanda Tangan',
+    ];
     const lh = st.size * PT * 1.3;
     const xs = [f.left];
     for (const cw of cols) xs.push((xs[xs.length - 1] as number) + cw);
@@ -61,7 +71,11 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
     const ys = [y];
     const headLines = heads.map((h, i) => k.wrap(h, (cols[i] as number) - 2, bold));
     const hh = Math.max(...headLines.map((l) => l.length)) * lh + 2;
-    headLines.forEach((lines, i) => lines.forEach((l, j) => k.fitted(l, (xs[i] as number) + (cols[i] as number) / 2, y + 1 + lh * (j + 0.8), (cols[i] as number) - 1.5, { ...bold, align: 'center' })));
+    headLines.forEach((lines, i) =>
+      lines.forEach((l, j) =>
+        k.fitted(l, (xs[i] as number) + (cols[i] as number) / 2, y + 1 + lh * (j + 0.8), (cols[i] as number) - 1.5, { ...bold, align: 'center' }),
+      ),
+    );
     y += hh;
     ys.push(y);
     heirTable.forEach((r, i) => {
@@ -80,7 +94,9 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
   };
 
   const closing = (k: Kit, f: Flow): void => {
-    f.para('Demikian surat pernyataan ini kami buat dengan sebenarnya tanpa paksaan dari pihak manapun, dan apabila di kemudian hari ternyata keterangan ini tidak benar, kami bersedia dituntut sesuai hukum yang berlaku.');
+    f.para(
+      'Demikian surat pernyataan ini kami buat dengan sebenarnya tanpa paksaan dari pihak manapun, dan apabila di kemudian hari ternyata keterangan ini tidak benar, kami bersedia dituntut sesuai hukum yang berlaku.',
+    );
     f.gap(1);
     const st = f.st;
     k.text(`${mixedCase(a.town)}, ${writeDate(letterDate, dateStyle)}`, f.right, f.y, { ...st, align: 'right' });
@@ -106,8 +122,20 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
     k.text(`Nomor Register : ${reg.replace(/(DS|KEL)/, 'KEC')}`, f.right - 70, f.y, { ...st, size: s.size - 1 });
     f.gap(1);
     const bottom = Math.min(f.y, 240);
-    signBlock(k, f.left + 35, bottom, { above: [`${head},`], name: lurah, ...(a.desa ? {} : { nip: nips[0] as string }), stamp: a.desa ? `DESA ${a.kelurahan}` : `KELURAHAN ${a.kelurahan}` }, st);
-    signBlock(k, f.right - 35, bottom, { above: [`Camat ${mixedCase(a.kecamatan)},`], name: camat, nip: nips[1] as string, stamp: `KECAMATAN ${a.kecamatan}` }, st);
+    signBlock(
+      k,
+      f.left + 35,
+      bottom,
+      { above: [`${head},`], name: lurah, ...(a.desa ? {} : { nip: nips[0] as string }), stamp: a.desa ? `DESA ${a.kelurahan}` : `KELURAHAN ${a.kelurahan}` },
+      st,
+    );
+    signBlock(
+      k,
+      f.right - 35,
+      bottom,
+      { above: [`Camat ${mixedCase(a.kecamatan)},`], name: camat, nip: nips[1] as string, stamp: `KECAMATAN ${a.kecamatan}` },
+      st,
+    );
   };
 
   const first = (k: Kit): void => {
@@ -134,9 +162,15 @@ export function suratAhliWaris(c: RealCtx, deceased: Resident, printedName: stri
   const second = (k: Kit): void => {
     const f = new Flow(k, s, 210, 24);
     k.text('- 2 -', 105, 14, { ...f.st, size: s.size - 1, align: 'center' });
-    f.para('Bahwa selain nama-nama tersebut di atas tidak ada lagi ahli waris lain dari almarhum/almarhumah, dan tidak ada pihak lain yang berhak atas harta peninggalannya.');
+    f.para(
+      'Bahwa selain nama-nama tersebut di atas tidak ada lagi ahli waris lain dari almarhum/almarhumah, dan tidak ada pihak lain yang berhak atas harta peninggalannya.',
+    );
     f.gap(1);
     closing(k, f);
   };
-  return makeDoc(c, { type: 'surat_ahli_waris', variant: `surat_ahli_waris/${twoPages ? 'two-pages' : 'one-page'}`, kind: 'paper', size: A4, truth }, twoPages ? [first, second] : [first]);
+  return makeDoc(
+    c,
+    { type: 'surat_ahli_waris', variant: `surat_ahli_waris/${twoPages ? 'two-pages' : 'one-page'}`, kind: 'paper', size: A4, truth },
+    twoPages ? [first, second] : [first],
+  );
 }

@@ -72,16 +72,39 @@ const PLACES: Record<string, { kel: readonly string[]; desa: boolean; pos: strin
 
 /** Health facilities in Jambi where treatment, examination and death happen. */
 export const FACILITIES = [
-  'RSUD RADEN MATTAHER JAMBI', 'RSUD H. ABDUL MANAP', 'RS ST. THERESIA JAMBI', 'RS ROYAL PRIMA JAMBI', 'RS SILOAM JAMBI', 'RS BHAYANGKARA JAMBI',
-  'RSUD AHMAD RIPIN', 'RSUD HAMBA MUARA BULIAN', 'RS MITRA JAMBI', 'RS BAITURRAHIM JAMBI', 'PUSKESMAS PAKUAN BARU', 'PUSKESMAS SIMPANG KAWAT',
+  'RSUD RADEN MATTAHER JAMBI',
+  'RSUD H. ABDUL MANAP',
+  'RS ST. THERESIA JAMBI',
+  'RS ROYAL PRIMA JAMBI',
+  'RS SILOAM JAMBI',
+  'RS BHAYANGKARA JAMBI',
+  'RSUD AHMAD RIPIN',
+  'RSUD HAMBA MUARA BULIAN',
+  'RS MITRA JAMBI',
+  'RS BAITURRAHIM JAMBI',
+  'PUSKESMAS PAKUAN BARU',
+  'PUSKESMAS SIMPANG KAWAT',
   'KLINIK PRATAMA SEHAT BERSAMA',
 ] as const;
 export const HOSPITALS = FACILITIES.filter((f) => f.startsWith('RS'));
 
 const STREETS = [
-  'JL. RADEN WIJAYA', 'JL. SULTAN AGUNG', 'JL. KH. AHMAD DAHLAN', 'JL. HOS COKROAMINOTO', 'JL. SLAMET RIYADI', 'JL. KAPT. A. BAKARUDDIN',
-  'JL. LINGKAR SELATAN', 'JL. PATIMURA', 'JL. SUNAN KALIJAGA', 'JL. DR. SUTOMO', 'JL. GATOT SUBROTO', 'JL. KOL. ABUNJANI', 'JL. M. YAMIN',
-  'JL. PROF. DR. SRI SOEDEWI', 'JL. H. ADAM MALIK', 'JL. LINTAS TIMUR',
+  'JL. RADEN WIJAYA',
+  'JL. SULTAN AGUNG',
+  'JL. KH. AHMAD DAHLAN',
+  'JL. HOS COKROAMINOTO',
+  'JL. SLAMET RIYADI',
+  'JL. KAPT. A. BAKARUDDIN',
+  'JL. LINGKAR SELATAN',
+  'JL. PATIMURA',
+  'JL. SUNAN KALIJAGA',
+  'JL. DR. SUTOMO',
+  'JL. GATOT SUBROTO',
+  'JL. KOL. ABUNJANI',
+  'JL. M. YAMIN',
+  'JL. PROF. DR. SRI SOEDEWI',
+  'JL. H. ADAM MALIK',
+  'JL. LINTAS TIMUR',
 ];
 const LANES = ['GG. MAWAR II', 'GG. MELATI', 'GG. SEPAKAT', 'LRG. PUSKESMAS', 'LRG. KARYA BHAKTI', 'GG. ANGGREK III', 'LRG. SWADAYA'];
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -91,7 +114,8 @@ function street(rng: Rng, desa: boolean): string {
   if (desa && r < 0.35) return `DUSUN ${rng.pick(ROMAN)} ${rng.pick(['SUKAMAJU', 'MEKAR SARI', 'KARYA JAYA', 'TANJUNG'])}`;
   if (r < 0.55) return `${rng.pick(STREETS)} NO. ${rng.int(1, 199)}`;
   if (r < 0.75) return `${rng.pick(LANES)}${rng.chance(0.5) ? ` NO. ${rng.int(1, 60)}` : ''}`;
-  if (r < 0.9) return `${rng.pick(['PERUM GRIYA MAYANG', 'PERUMNAS AUR DURI', 'KOMP. BUMI PERMATA', 'PERUM KOTA BARU INDAH'])} BLOK ${rng.pick(['A', 'B', 'C', 'D', 'F'])}${rng.chance(0.5) ? '-' : ' NO. '}${rng.int(1, 40)}`;
+  if (r < 0.9)
+    return `${rng.pick(['PERUM GRIYA MAYANG', 'PERUMNAS AUR DURI', 'KOMP. BUMI PERMATA', 'PERUM KOTA BARU INDAH'])} BLOK ${rng.pick(['A', 'B', 'C', 'D', 'F'])}${rng.chance(0.5) ? '-' : ' NO. '}${rng.int(1, 40)}`;
   return `${rng.pick(STREETS)} RT. ${String(rng.int(1, 40)).padStart(2, '0')}`;
 }
 
@@ -129,11 +153,35 @@ export function titledName(name: string, g: 'L' | 'P', rng: Rng, share = 0.22): 
 }
 
 const AGAMA = ['ISLAM', 'ISLAM', 'ISLAM', 'ISLAM', 'KRISTEN', 'KATHOLIK', 'BUDDHA', 'HINDU'];
-const PENDIDIKAN = ['TIDAK/BELUM SEKOLAH', 'TAMAT SD/SEDERAJAT', 'SLTP/SEDERAJAT', 'SLTA/SEDERAJAT', 'DIPLOMA I/II', 'AKADEMI/DIPLOMA III/S. MUDA', 'DIPLOMA IV/STRATA I'];
-const KERJA_DEWASA = ['WIRASWASTA', 'PETANI/PEKEBUN', 'PEDAGANG', 'KARYAWAN SWASTA', 'BURUH HARIAN LEPAS', 'NELAYAN/PERIKANAN', 'SOPIR', 'TUKANG BATU', 'GURU', 'PERDAGANGAN'];
+const PENDIDIKAN = [
+  'TIDAK/BELUM SEKOLAH',
+  'TAMAT SD/SEDERAJAT',
+  'SLTP/SEDERAJAT',
+  'SLTA/SEDERAJAT',
+  'DIPLOMA I/II',
+  'AKADEMI/DIPLOMA III/S. MUDA',
+  'DIPLOMA IV/STRATA I',
+];
+const KERJA_DEWASA = [
+  'WIRASWASTA',
+  'PETANI/PEKEBUN',
+  'PEDAGANG',
+  'KARYAWAN SWASTA',
+  'BURUH HARIAN LEPAS',
+  'NELAYAN/PERIKANAN',
+  'SOPIR',
+  'TUKANG BATU',
+  'GURU',
+  'PERDAGANGAN',
+];
 const GOL = ['A', 'B', 'AB', 'O', 'TIDAK TAHU', 'TIDAK TAHU', '-'];
 
-function resident(m: { nik: string; nama: string; jenis_kelamin: 'L' | 'P'; tempat_lahir: string; tanggal_lahir: string; hubungan: Hubungan }, rng: Rng, father: string, mother: string): Resident {
+function resident(
+  m: { nik: string; nama: string; jenis_kelamin: 'L' | 'P'; tempat_lahir: string; tanggal_lahir: string; hubungan: Hubungan },
+  rng: Rng,
+  father: string,
+  mother: string,
+): Resident {
   const age = 2026 - Number(m.tanggal_lahir.slice(0, 4));
   const child = m.hubungan === 'anak';
   const pekerjaan = age < 18 ? 'PELAJAR/MAHASISWA' : m.hubungan === 'istri' && rng.chance(0.6) ? 'MENGURUS RUMAH TANGGA' : rng.pick(KERJA_DEWASA);
@@ -162,18 +210,20 @@ export function household(p: Participant, rng: Rng): Household {
   const headName = fam.head.nama;
   const wifeName = fam.members.find((m) => m.hubungan === 'istri')?.nama ?? randomName(rng, 'P');
   const members = fam.members.map((m) => {
-    const parents = m.hubungan === 'anak' ? [headName, wifeName] : [randomName(rng, 'L').split(' ')[0] ?? 'SLAMET', randomName(rng, 'P').split(' ')[0] ?? 'SITI'];
+    const parents =
+      m.hubungan === 'anak' ? [headName, wifeName] : [randomName(rng, 'L').split(' ')[0] ?? 'SLAMET', randomName(rng, 'P').split(' ')[0] ?? 'SITI'];
     const r = resident(m, rng, parents[0] as string, parents[1] as string);
     return { ...r, agama, tanggalKawin: r.statusKawin === 'KAWIN' ? wed : null };
   });
   const self = members.find((m) => m.nik === p.nik) ?? (members[0] as Resident);
   const head = members.find((m) => m.hubungan === 'kepala_keluarga') ?? self;
-  const spouse = members.find((m) => m.nik !== self.nik && (m.hubungan === 'istri' || m.hubungan === 'suami' || (m.hubungan === 'kepala_keluarga' && self.hubungan === 'istri'))) ?? null;
+  const spouse =
+    members.find(
+      (m) => m.nik !== self.nik && (m.hubungan === 'istri' || m.hubungan === 'suami' || (m.hubungan === 'kepala_keluarga' && self.hubungan === 'istri')),
+    ) ?? null;
   // The participant's heirs: the spouse first, then the children. (A head of family who is the spouse
   // is the husband for the heir statement.)
-  const heirs = members
-    .filter((m) => m.nik !== self.nik)
-    .map((m) => (m.hubungan === 'kepala_keluarga' ? { ...m, hubungan: 'suami' as const } : m));
+  const heirs = members.filter((m) => m.nik !== self.nik).map((m) => (m.hubungan === 'kepala_keluarga' ? { ...m, hubungan: 'suami' as const } : m));
   const reg = fam.nomorKk;
   const kkIssued = `20${reg.slice(10, 12)}-${reg.slice(8, 10)}-${reg.slice(6, 8)}`;
   return { nomorKk: fam.nomorKk, address, members, head, self, spouse, heirs, kkIssued };
@@ -184,7 +234,8 @@ export const officialName = (rng: Rng): string =>
   `${rng.pick(['Drs. H.', 'Drs.', 'H.', '', 'Ir.'])} ${rng.pick(['ARIFIN', 'SYAHRIAL', 'ZULKIFLI', 'MARDIANSYAH', 'ERWIN', 'RIDWAN'])} ${rng.pick(['NASUTION', 'SAPUTRA', 'HASIBUAN', 'EFENDI', 'LUBIS'])}${rng.pick(['', ', S.H', ', M.Si', ', S.Sos'])}`.trim();
 
 /** A village head or lurah. */
-export const villageHeadName = (rng: Rng): string => `${rng.pick(['SYAMSUL', 'M. NASIR', 'ZAINUDDIN', 'H. ABDUL GANI'])} ${rng.pick(['BAHRI', 'ARIFIN', 'HAMID'])}`;
+export const villageHeadName = (rng: Rng): string =>
+  `${rng.pick(['SYAMSUL', 'M. NASIR', 'ZAINUDDIN', 'H. ABDUL GANI'])} ${rng.pick(['BAHRI', 'ARIFIN', 'HAMID'])}`;
 
 /** A camat, with the civil-service degree most carry. */
 export const camatName = (rng: Rng): string =>

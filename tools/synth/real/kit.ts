@@ -175,7 +175,14 @@ export class Kit {
 
   /** Written by hand in ballpoint: letters a little uneven in size, tilt and height. Returns the end x. */
   hand(s: string, x: number, y: number, size: number, color?: string): number {
-    return writeByHand(this.ctx, s, x, y, { size: size * PT, grow: 0.25, rise: 0.18, tilt: 0.2, gap: 0.06, wholePixels: false, inks: [BALLPOINT[0], BALLPOINT[1]] }, color);
+    return writeByHand(
+      this.ctx,
+      s,
+      x,
+      y,
+      { size: size * PT, grow: 0.25, rise: 0.18, tilt: 0.2, gap: 0.06, wholePixels: false, inks: [BALLPOINT[0], BALLPOINT[1]] },
+      color,
+    );
   }
 
   /** Digits in a row of boxes, one per box, as KPJ and NIK are asked for on BPJS forms. */

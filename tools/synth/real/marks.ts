@@ -35,7 +35,12 @@ export function qr(k: Kit, x: number, y: number, size: number): void {
   c.fillStyle = INK;
   const finder = (fx: number, fy: number): boolean => fx < 7 && fy < 7;
   const inFinder = (i: number, j: number): [number, number] | null => {
-    for (const [ox, oy] of [[0, 0], [n - 7, 0], [0, n - 7]] as const) if (finder(i - ox, j - oy) && i >= ox && j >= oy) return [i - ox, j - oy];
+    for (const [ox, oy] of [
+      [0, 0],
+      [n - 7, 0],
+      [0, n - 7],
+    ] as const)
+      if (finder(i - ox, j - oy) && i >= ox && j >= oy) return [i - ox, j - oy];
     return null;
   };
   for (let j = 0; j < n; j++) {

@@ -42,9 +42,13 @@ function kutipanAktaNikah(c: RealCtx, husband: Resident, wife: Resident, date: s
   const s = letterStyle(rng, { font: rng.pick(['Liberation Serif', 'DejaVu Serif', 'Liberation Sans', 'DejaVu Sans Condensed']), justify: false });
   const layout = rng.pick(['sections', 'sections', 'columns'] as const);
   const words = rng.chance(0.4);
-  const nomor = `${rng.int(1, 999).toString().padStart(rng.chance(0.5) ? 4 : 3, '0')}/${rng.int(10, 99)}/${rng.pick(['I', 'III', 'V', 'VI', 'IX', 'XII'])}/${date.slice(0, 4)}`;
+  const nomor = `${rng
+    .int(1, 999)
+    .toString()
+    .padStart(rng.chance(0.5) ? 4 : 3, '0')}/${rng.int(10, 99)}/${rng.pick(['I', 'III', 'V', 'VI', 'IX', 'XII'])}/${date.slice(0, 4)}`;
   const kua = `KUA KECAMATAN ${a.kecamatan}`;
-  const penghulu = `${rng.pick(['H.', 'Drs. H.', '', 'Drs.'])} ${rng.pick(['AHMAD', 'MUHAMMAD', 'ABDUL'])} ${rng.pick(['SYUKRI', 'FAUZI', 'MAHMUD', 'ROSYID'])}`.trim();
+  const penghulu =
+    `${rng.pick(['H.', 'Drs. H.', '', 'Drs.'])} ${rng.pick(['AHMAD', 'MUHAMMAD', 'ABDUL'])} ${rng.pick(['SYUKRI', 'FAUZI', 'MAHMUD', 'ROSYID'])}`.trim();
   const maskawin = rng.pick(['Seperangkat alat sholat', 'Emas 5 gram', 'Uang tunai Rp 500.000,-', 'Seperangkat alat sholat dan emas 10 gram']);
   const nip = officialNip(rng);
   const truth: Record<string, FieldValue> = { nomor_akta_nikah: nomor, nama_suami: husband.nama, nama_istri: wife.nama, tanggal_nikah: date };
@@ -74,7 +78,10 @@ function kutipanAktaNikah(c: RealCtx, husband: Resident, wife: Resident, date: s
       f.para(`${when} telah dilangsungkan akad nikah di ${mixedCase(a.kecamatan)}, ${mixedCase(a.kabupaten)}, dan tercatat pada ${mixedCase(kua)}, antara:`);
       f.gap(0.8);
       if (layout === 'sections') {
-        for (const [head, p] of [['SUAMI', husband], ['ISTRI', wife]] as const) {
+        for (const [head, p] of [
+          ['SUAMI', husband],
+          ['ISTRI', wife],
+        ] as const) {
           f.center(head, { bold: true });
           f.gap(0.2);
           for (const [l, v] of particulars(p)) f.row(l, v, 6);
@@ -98,7 +105,13 @@ function kutipanAktaNikah(c: RealCtx, husband: Resident, wife: Resident, date: s
       }
       f.row('Mas Kawin', maskawin, 0).row('Dibayar', k.rng.pick(['Tunai', 'Tunai', 'Hutang']), 0);
       f.gap(1);
-      signBlock(k, 150, f.y, { above: [`${mixedCase(a.town)}, ${writeDate(date, 'd bulan yyyy')}`, 'Kepala KUA / Penghulu,'], name: penghulu, nip, stamp: kua }, f.st);
+      signBlock(
+        k,
+        150,
+        f.y,
+        { above: [`${mixedCase(a.town)}, ${writeDate(date, 'd bulan yyyy')}`, 'Kepala KUA / Penghulu,'], name: penghulu, nip, stamp: kua },
+        f.st,
+      );
     },
   ]);
 }

@@ -35,13 +35,69 @@ const dash = (a: string, sizes: number[]): string => {
 
 /** Account lengths follow the participant records' (BANKS in ../people); BTN's is an assumption. */
 export const REAL_BANKS: readonly Bank[] = [
-  { name: 'BANK RAKYAT INDONESIA', logo: 'BRI', legal: 'PT. BANK RAKYAT INDONESIA (PERSERO) Tbk.', colour: '#00529c', products: ['TABUNGAN BRITAMA', 'SIMPEDES', 'BRITAMA BISNIS'], digits: 15, group: (a) => dash(a, [4, 2, 6, 2, 1]) },
-  { name: 'BANK NEGARA INDONESIA', logo: 'BNI', legal: 'PT BANK NEGARA INDONESIA (PERSERO) Tbk', colour: '#e0601f', products: ['TAPLUS', 'BNI TAPLUS', 'TAPLUS MUDA'], digits: 10, group: (a) => dash(a, [3, 3, 4]) },
-  { name: 'BANK MANDIRI', logo: 'mandiri', legal: 'PT BANK MANDIRI (PERSERO) Tbk.', colour: '#003d79', products: ['TABUNGAN MANDIRI', 'TABUNGANKU', 'MANDIRI TABUNGAN BISNIS'], digits: 13, group: (a) => dash(a, [3, 2, 7, 1]) },
-  { name: 'BANK SYARIAH INDONESIA', logo: 'BSI', legal: 'PT BANK SYARIAH INDONESIA Tbk', colour: '#00a39d', products: ['BSI TABUNGAN EASY WADIAH', 'TABUNGAN EASY MUDHARABAH'], digits: 10, group: (a) => dash(a, [4, 3, 3]) },
-  { name: 'BANK JAMBI', logo: 'bank9jambi', legal: 'PT BANK PEMBANGUNAN DAERAH JAMBI', colour: '#c8102e', products: ['TABUNGAN SIMPEDA', 'TABUNGAN SERAMO', 'TABUNGANKU'], digits: 12, group: (a) => dash(a, [3, 2, 7]) },
-  { name: 'BANK CENTRAL ASIA', logo: 'BCA', legal: 'PT BANK CENTRAL ASIA Tbk', colour: '#0060af', products: ['TAHAPAN', 'TAHAPAN BCA', 'TAHAPAN XPRESI'], digits: 10, group: (a) => dash(a, [3, 3, 4]) },
-  { name: 'BANK TABUNGAN NEGARA', logo: 'BTN', legal: 'PT BANK TABUNGAN NEGARA (PERSERO) Tbk', colour: '#0b4ea2', products: ['TABUNGAN BTN BATARA', 'BTN BATARA', 'TABUNGAN BTN JUARA'], digits: 16, group: (a) => dash(a, [4, 2, 2, 7, 1]) },
+  {
+    name: 'BANK RAKYAT INDONESIA',
+    logo: 'BRI',
+    legal: 'PT. BANK RAKYAT INDONESIA (PERSERO) Tbk.',
+    colour: '#00529c',
+    products: ['TABUNGAN BRITAMA', 'SIMPEDES', 'BRITAMA BISNIS'],
+    digits: 15,
+    group: (a) => dash(a, [4, 2, 6, 2, 1]),
+  },
+  {
+    name: 'BANK NEGARA INDONESIA',
+    logo: 'BNI',
+    legal: 'PT BANK NEGARA INDONESIA (PERSERO) Tbk',
+    colour: '#e0601f',
+    products: ['TAPLUS', 'BNI TAPLUS', 'TAPLUS MUDA'],
+    digits: 10,
+    group: (a) => dash(a, [3, 3, 4]),
+  },
+  {
+    name: 'BANK MANDIRI',
+    logo: 'mandiri',
+    legal: 'PT BANK MANDIRI (PERSERO) Tbk.',
+    colour: '#003d79',
+    products: ['TABUNGAN MANDIRI', 'TABUNGANKU', 'MANDIRI TABUNGAN BISNIS'],
+    digits: 13,
+    group: (a) => dash(a, [3, 2, 7, 1]),
+  },
+  {
+    name: 'BANK SYARIAH INDONESIA',
+    logo: 'BSI',
+    legal: 'PT BANK SYARIAH INDONESIA Tbk',
+    colour: '#00a39d',
+    products: ['BSI TABUNGAN EASY WADIAH', 'TABUNGAN EASY MUDHARABAH'],
+    digits: 10,
+    group: (a) => dash(a, [4, 3, 3]),
+  },
+  {
+    name: 'BANK JAMBI',
+    logo: 'bank9jambi',
+    legal: 'PT BANK PEMBANGUNAN DAERAH JAMBI',
+    colour: '#c8102e',
+    products: ['TABUNGAN SIMPEDA', 'TABUNGAN SERAMO', 'TABUNGANKU'],
+    digits: 12,
+    group: (a) => dash(a, [3, 2, 7]),
+  },
+  {
+    name: 'BANK CENTRAL ASIA',
+    logo: 'BCA',
+    legal: 'PT BANK CENTRAL ASIA Tbk',
+    colour: '#0060af',
+    products: ['TAHAPAN', 'TAHAPAN BCA', 'TAHAPAN XPRESI'],
+    digits: 10,
+    group: (a) => dash(a, [3, 3, 4]),
+  },
+  {
+    name: 'BANK TABUNGAN NEGARA',
+    logo: 'BTN',
+    legal: 'PT BANK TABUNGAN NEGARA (PERSERO) Tbk',
+    colour: '#0b4ea2',
+    products: ['TABUNGAN BTN BATARA', 'BTN BATARA', 'TABUNGAN BTN JUARA'],
+    digits: 16,
+    group: (a) => dash(a, [4, 2, 2, 7, 1]),
+  },
 ];
 
 export const bankByName = (name: string | null, rng: Rng): Bank => REAL_BANKS.find((b) => b.name === name) ?? rng.pick(REAL_BANKS);
@@ -66,7 +122,14 @@ function transactions(rng: Rng, opened: string, n: number): { date: string; code
     const out = rng.chance(0.45) && saldo > 200_000;
     const amount = out ? rng.int(1, Math.max(1, Math.floor(saldo / 100_000))) * 50_000 : rng.int(1, 60) * 25_000;
     saldo += out ? -amount : amount;
-    rows.push({ date, code: out ? rng.pick(['02', 'TT', 'WDL']) : rng.pick(['01', 'SET', 'TRF', '33']), debit: out ? amount : 0, credit: out ? 0 : amount, saldo, teller: rng.chance(0.5) ? `TLR${String(rng.int(1, 9)).padStart(2, '0')}` : 'ATM' });
+    rows.push({
+      date,
+      code: out ? rng.pick(['02', 'TT', 'WDL']) : rng.pick(['01', 'SET', 'TRF', '33']),
+      debit: out ? amount : 0,
+      credit: out ? 0 : amount,
+      saldo,
+      teller: rng.chance(0.5) ? `TLR${String(rng.int(1, 9)).padStart(2, '0')}` : 'ATM',
+    });
   }
   return rows;
 }
@@ -112,7 +175,14 @@ export function passbook(c: RealCtx, bankName: string | null, account: string, h
     k.line(x, y + 1.2, x + w, y + 1.2, 0.3, b.colour);
     rows.slice(0, maxRows).forEach((r, j) => {
       const ry = y + 5 + j * 4.2;
-      const cells = [writeDate(r.date, 'dd/mm/yy'), r.code, r.debit ? `${thousands(r.debit)},00` : '', r.credit ? `${thousands(r.credit)},00` : '', `${thousands(r.saldo)},00`, r.teller];
+      const cells = [
+        writeDate(r.date, 'dd/mm/yy'),
+        r.code,
+        r.debit ? `${thousands(r.debit)},00` : '',
+        r.credit ? `${thousands(r.credit)},00` : '',
+        `${thousands(r.saldo)},00`,
+        r.teller,
+      ];
       let cx = x;
       cells.forEach((cell, i) => {
         const cw = widths[i] as number;
@@ -139,18 +209,22 @@ export function passbook(c: RealCtx, bankName: string | null, account: string, h
     }
     return ry;
   };
-  return makeDoc(c, { type: 'buku_tabungan', variant: `buku_tabungan/${b.logo.toLowerCase()}-${layout}`, kind: 'passbook', size: size2, truth, paper: '#fbfaf3' }, [
-    (k) => {
-      if (layout === 'spread-beside') {
-        const y = header(k, b, 6, 12, 86, pre, product);
-        drawIdentity(k, 6, y + 4, 86);
-        k.line(95, 0, 95, 125, 0.4, '#bbb');
-        drawTable(k, 99, 12, 86, 20);
-      } else {
-        const y = header(k, b, 6, 12, 93, pre, product);
-        const end = drawIdentity(k, 6, y + 4, 93);
-        drawTable(k, 6, end + 6, 93, Math.max(2, Math.floor((140 - end - 10) / 4.2)));
-      }
-    },
-  ]);
+  return makeDoc(
+    c,
+    { type: 'buku_tabungan', variant: `buku_tabungan/${b.logo.toLowerCase()}-${layout}`, kind: 'passbook', size: size2, truth, paper: '#fbfaf3' },
+    [
+      (k) => {
+        if (layout === 'spread-beside') {
+          const y = header(k, b, 6, 12, 86, pre, product);
+          drawIdentity(k, 6, y + 4, 86);
+          k.line(95, 0, 95, 125, 0.4, '#bbb');
+          drawTable(k, 99, 12, 86, 20);
+        } else {
+          const y = header(k, b, 6, 12, 93, pre, product);
+          const end = drawIdentity(k, 6, y + 4, 93);
+          drawTable(k, 6, end + 6, 93, Math.max(2, Math.floor((140 - end - 10) / 4.2)));
+        }
+      },
+    ],
+  );
 }

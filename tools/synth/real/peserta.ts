@@ -42,12 +42,24 @@ export function kartuPeserta(c: RealCtx, printedName: string): RealDoc {
   const dateStyle: RealDateStyle = rng.pick(['dd-mm-yyyy', 'dd-mm-yyyy', 'dd/mm/yyyy', 'dd MMM yyyy upper', 'd bulan yyyy']);
   const sep = rng.pick([' / ', ' - ', ', ', ' / ']);
   const programs = programsOf(p.program);
-  const kpjText = rng.pick([p.nomor_kpj, p.nomor_kpj, `${p.nomor_kpj.slice(0, 3)} ${p.nomor_kpj.slice(3, 7)} ${p.nomor_kpj.slice(7)}`, `${p.nomor_kpj.slice(0, 3)}-${p.nomor_kpj.slice(3, 7)}-${p.nomor_kpj.slice(7)}`]);
+  const kpjText = rng.pick([
+    p.nomor_kpj,
+    p.nomor_kpj,
+    `${p.nomor_kpj.slice(0, 3)} ${p.nomor_kpj.slice(3, 7)} ${p.nomor_kpj.slice(7)}`,
+    `${p.nomor_kpj.slice(0, 3)}-${p.nomor_kpj.slice(3, 7)}-${p.nomor_kpj.slice(7)}`,
+  ]);
   const kpjLabel = rng.pick(['No. KPJ', 'KPJ', 'No. Peserta', 'Nomor KPJ']);
   const dobLabel = rng.pick(['Tgl. Lahir', 'Tanggal Lahir', 'Tgl Lahir']);
   const joinLabel = rng.pick(['Tgl. Kepesertaan', 'Tanggal Kepesertaan', 'Terdaftar Sejak', 'Tgl. Efektif']);
   const size = jitter(rng, 6.4, 0.06);
-  const truth: Record<string, FieldValue> = { nomor_kpj: p.nomor_kpj, nama: printedName, nik: p.nik, tanggal_lahir: p.tanggal_lahir, tanggal_kepesertaan: p.tanggal_kepesertaan, program: programs };
+  const truth: Record<string, FieldValue> = {
+    nomor_kpj: p.nomor_kpj,
+    nama: printedName,
+    nik: p.nik,
+    tanggal_lahir: p.tanggal_lahir,
+    tanggal_kepesertaan: p.tanggal_kepesertaan,
+    program: programs,
+  };
   return makeDoc(c, { type: 'kartu_peserta', variant: `kartu_peserta/card-${design}`, kind: 'card', size: CARD, truth, paper: '#ffffff' }, [
     (k) => {
       const c2 = k.ctx;
@@ -68,7 +80,8 @@ export function kartuPeserta(c: RealCtx, printedName: string): RealDoc {
         c2.lineTo(0, 54);
         c2.fill();
         c2.restore();
-        if (design === 'white') k.text(rng.pick(['KARTU PESERTA', 'KARTU PESERTA BPU', 'Kartu Peserta']), 81.5, 8.2, { size: 6, font, bold: true, color: '#13395e', align: 'right' });
+        if (design === 'white')
+          k.text(rng.pick(['KARTU PESERTA', 'KARTU PESERTA BPU', 'Kartu Peserta']), 81.5, 8.2, { size: 6, font, bold: true, color: '#13395e', align: 'right' });
       }
       k.fitted(printedName, 5, 20.5, 76, { size: size * 1.55, font, bold: true });
       const rows: [string, string][] = [
@@ -96,7 +109,12 @@ export function kartuPeserta(c: RealCtx, printedName: string): RealDoc {
 
 function statusBar(k: Kit, rng: Rng, dark: boolean): void {
   const fg = dark ? '#ffffff' : '#111111';
-  k.text(`${String(rng.int(6, 22)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`, 4, 4, { size: 6.5, font: 'Liberation Sans', bold: true, color: fg });
+  k.text(`${String(rng.int(6, 22)).padStart(2, '0')}:${String(rng.int(0, 59)).padStart(2, '0')}`, 4, 4, {
+    size: 6.5,
+    font: 'Liberation Sans',
+    bold: true,
+    color: fg,
+  });
   for (let i = 0; i < 4; i++) k.rect(46 + i * 1.3, 4 - 0.7 * (i + 1), 0.8, 0.7 * (i + 1), { fill: fg });
   k.rect(53, 1.6, 6, 2.6, { stroke: fg, width: 0.25, radius: 0.5 });
   k.rect(53.4, 2, 5.2 * (0.3 + 0.7 * rng.next()), 1.8, { fill: fg });
@@ -106,12 +124,23 @@ function statusBar(k: Kit, rng: Rng, dark: boolean): void {
 export function jmoScreenshot(c: RealCtx, printedName: string): RealDoc {
   const { rng, person: p } = c;
   const font = rng.pick(['DejaVu Sans', 'Liberation Sans', 'DejaVu Sans Condensed']);
-  const cardColour = rng.pick([[GREEN, '#19b35a'], ['#0b6e4f', '#2bb673'], ['#0f4c81', '#1f9d55']] as const);
+  const cardColour = rng.pick([
+    [GREEN, '#19b35a'],
+    ['#0b6e4f', '#2bb673'],
+    ['#0f4c81', '#1f9d55'],
+  ] as const);
   const dateStyle: RealDateStyle = rng.pick(['d bulan yyyy', 'dd-mm-yyyy', 'dd MMM yyyy', 'dd/mm/yyyy']);
   const programs = programsOf(p.program);
   const layout = rng.pick(['stacked', 'side'] as const);
   const showName = rng.chance(0.75) ? printedName : mixedCase(printedName);
-  const truth: Record<string, FieldValue> = { nomor_kpj: p.nomor_kpj, nama: printedName, nik: p.nik, tanggal_lahir: p.tanggal_lahir, tanggal_kepesertaan: p.tanggal_kepesertaan, program: programs };
+  const truth: Record<string, FieldValue> = {
+    nomor_kpj: p.nomor_kpj,
+    nama: printedName,
+    nik: p.nik,
+    tanggal_lahir: p.tanggal_lahir,
+    tanggal_kepesertaan: p.tanggal_kepesertaan,
+    program: programs,
+  };
   return makeDoc(c, { type: 'kartu_peserta', variant: `kartu_peserta/jmo-${layout}`, kind: 'screen', size: PHONE, truth, paper: '#f4f6f8' }, [
     (k) => {
       const r = k.rng;
@@ -148,12 +177,20 @@ export function jmoScreenshot(c: RealCtx, printedName: string): RealDoc {
           y += 11.5;
         } else {
           k.text(label, 6.5, y + 4.6, { size: 5.8, font, color: '#7a7f87' });
-          k.fitted(value, 61, y + 4.6, 30, { size: 6.2, font, bold: true, color: label !== 'Status' ? '#1d1f23' : p.status === 'aktif' ? GREEN : '#c0392b', align: 'right' });
+          k.fitted(value, 61, y + 4.6, 30, {
+            size: 6.2,
+            font,
+            bold: true,
+            color: label !== 'Status' ? '#1d1f23' : p.status === 'aktif' ? GREEN : '#c0392b',
+            align: 'right',
+          });
           y += 8.5;
         }
       }
       k.rect(0, 139, PHONE[0], 11, { fill: '#ffffff', stroke: '#e3e6ea', width: 0.15 });
-      ['Beranda', 'Kartu', 'Notifikasi', 'Akun'].forEach((t, i) => k.text(t, 8.5 + i * 16.8, 146.5, { size: 5, font, align: 'center', color: i === 1 ? GREEN : '#888' }));
+      ['Beranda', 'Kartu', 'Notifikasi', 'Akun'].forEach((t, i) =>
+        k.text(t, 8.5 + i * 16.8, 146.5, { size: 5, font, align: 'center', color: i === 1 ? GREEN : '#888' }),
+      );
     },
   ]);
 }

@@ -26,7 +26,17 @@ const RECEIPT_BOOK: readonly [number, number] = [200, 100];
 
 /** Items that add up to the total: services and drugs at round prices. */
 function items(k: Kit, total: number): [string, number][] {
-  const names = ['Pemeriksaan Dokter Spesialis', 'Tindakan IGD', 'Rontgen / Radiologi', 'Laboratorium', 'Obat-obatan', 'Bahan Habis Pakai', 'Jasa Perawat', 'Administrasi', 'Rawat Inap Kelas I'];
+  const names = [
+    'Pemeriksaan Dokter Spesialis',
+    'Tindakan IGD',
+    'Rontgen / Radiologi',
+    'Laboratorium',
+    'Obat-obatan',
+    'Bahan Habis Pakai',
+    'Jasa Perawat',
+    'Administrasi',
+    'Rawat Inap Kelas I',
+  ];
   const n = k.rng.int(2, 5);
   const out: [string, number][] = [];
   let left = total;
@@ -50,12 +60,25 @@ export function hospitalReceipt(c: RealCtx, r: Receipt): RealDoc {
   const truth: Record<string, FieldValue> = { nomor_kuitansi: r.nomor, tanggal: r.date, jumlah: r.amount, penerima: r.penerima, nama_pasien: r.patient };
   return makeDoc(c, { type: 'kuitansi', variant: 'kuitansi/hospital-printed', kind: 'paper', size: A5, truth }, [
     (k) => {
-      const top = letterhead(k, { lines: [r.penerima], address: `${mixedCase(home.address.town)} - Telp. (0741) ${k.rng.int(20000, 79999)}`, mark: { initials: 'RS', colour: '#1565c0' } }, s.font, A5[0], 8);
+      const top = letterhead(
+        k,
+        {
+          lines: [r.penerima],
+          address: `${mixedCase(home.address.town)} - Telp. (0741) ${k.rng.int(20000, 79999)}`,
+          mark: { initials: 'RS', colour: '#1565c0' },
+        },
+        s.font,
+        A5[0],
+        8,
+      );
       const f = new Flow(k, { ...s, margin: 12 }, A5[0], top);
       f.center(k.rng.pick(['KUITANSI PEMBAYARAN', 'BUKTI PEMBAYARAN', 'KWITANSI PEMBAYARAN']), { bold: true, size: s.size + 2 });
       f.gap(0.4);
       f.row(k.rng.pick(['No. Kuitansi', 'No. Kwitansi', 'Nomor']), r.nomor);
-      f.row(k.rng.pick(['Tanggal', 'Tgl. Bayar', 'Tanggal']), `${writeDate(r.date, dateStyle)} ${String(k.rng.int(7, 20)).padStart(2, '0')}:${String(k.rng.int(0, 59)).padStart(2, '0')}`);
+      f.row(
+        k.rng.pick(['Tanggal', 'Tgl. Bayar', 'Tanggal']),
+        `${writeDate(r.date, dateStyle)} ${String(k.rng.int(7, 20)).padStart(2, '0')}:${String(k.rng.int(0, 59)).padStart(2, '0')}`,
+      );
       f.row('No. RM', `${k.rng.int(10, 99)}-${k.rng.int(10, 99)}-${k.rng.int(10, 99)}`);
       f.row(k.rng.pick(['Nama Pasien', 'Pasien']), r.patient);
       f.row('Penjamin', k.rng.pick(['UMUM', 'PRIBADI', 'UMUM / TUNAI']));
@@ -63,7 +86,9 @@ export function hospitalReceipt(c: RealCtx, r: Receipt): RealDoc {
       const st: TextStyle = f.st;
       const xs = [f.left, f.left + 8, f.right - 52, f.right - 40, f.right];
       k.line(f.left, f.y - 3.5, f.right, f.y - 3.5, 0.3);
-      ['No', 'Uraian', 'Jml', 'Jumlah (Rp)'].forEach((h, i) => k.text(h, i === 3 ? (xs[4] as number) - 1 : (xs[i] as number) + 1, f.y, { ...st, bold: true, align: i === 3 ? 'right' : 'left' }));
+      ['No', 'Uraian', 'Jml', 'Jumlah (Rp)'].forEach((h, i) =>
+        k.text(h, i === 3 ? (xs[4] as number) - 1 : (xs[i] as number) + 1, f.y, { ...st, bold: true, align: i === 3 ? 'right' : 'left' }),
+      );
       k.line(f.left, f.y + 1.5, f.right, f.y + 1.5, 0.3);
       f.gap(1.1);
       items(k, r.amount).forEach(([name, v], i) => {

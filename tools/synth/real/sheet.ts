@@ -89,10 +89,12 @@ function corners(p: Placement): [number, number][] {
   const cx = p.x + w / 2;
   const cy = p.y + h / 2;
   const a = (p.angle * Math.PI) / 180;
-  return [[-w / 2, -h / 2], [w / 2, -h / 2], [w / 2, h / 2], [-w / 2, h / 2]].map(([dx, dy]) => [
-    cx + (dx as number) * Math.cos(a) - (dy as number) * Math.sin(a),
-    cy + (dx as number) * Math.sin(a) + (dy as number) * Math.cos(a),
-  ]);
+  return [
+    [-w / 2, -h / 2],
+    [w / 2, -h / 2],
+    [w / 2, h / 2],
+    [-w / 2, h / 2],
+  ].map(([dx, dy]) => [cx + (dx as number) * Math.cos(a) - (dy as number) * Math.sin(a), cy + (dx as number) * Math.sin(a) + (dy as number) * Math.cos(a)]);
 }
 
 export function regionOf(p: Placement, size: readonly [number, number]): FractionBox {

@@ -13,7 +13,12 @@ function human(out: ExtractOutput): string {
     for (const d of f.documents) {
       lines.push(`  ${d.type} (${Math.round(d.typeConfidence * 100)}%), page ${d.pages.join(', ')}`);
       for (const [key, field] of Object.entries(d.fields)) {
-        const v = field.value === null ? `— (to key in: ${field.reason ?? 'unsure'})` : typeof field.value === 'object' ? JSON.stringify(field.value) : String(field.value);
+        const v =
+          field.value === null
+            ? `— (to key in: ${field.reason ?? 'unsure'})`
+            : typeof field.value === 'object'
+              ? JSON.stringify(field.value)
+              : String(field.value);
         lines.push(`    ${key.padEnd(22)} ${v}${field.value === null ? '' : `  [${Math.round(field.confidence * 100)}%]`}`);
       }
     }
@@ -22,18 +27,16 @@ function human(out: ExtractOutput): string {
 }
 
 export function register(extract: Command): void {
-  extract
-    .argument('<files...>', 'files to read')
-    .action(async (files: string[], _o, cmd: Command) => {
-      const opts = cmd.optsWithGlobals<GlobalOptions>();
-      if (!files.length) failWith(opts, badInput('Give at least one file to extract.'));
-      const out = await extractFiles(files, {
-        onFile: (file, i, total) => {
-          if (!opts.json && process.stderr.isTTY) process.stderr.write(`read ${i + 1}/${total}: ${file}\n`);
-        },
-      });
-      emit(opts, out, () => human(out));
-      // Every file failing is bad input; some failing is reported per file with a zero exit.
-      if (out.files.length && out.files.every((f) => f.errors.length && !f.documents.length)) throw new CliExit(2);
+  extract.argument('<files...>', 'files to read').action(async (files: string[], _o, cmd: Command) => {
+    const opts = cmd.optsWithGlobals<GlobalOptions>();
+    if (!files.length) failWith(opts, badInput('Give at least one file to extract.'));
+    const out = await extractFiles(files, {
+      onFile: (file, i, total) => {
+        if (!opts.json && process.stderr.isTTY) process.stderr.write(`read ${i + 1}/${total}: ${file}\n`);
+      },
     });
+    emit(opts, out, () => human(out));
+    // Every file failing is bad input; some failing is reported per file with a zero exit.
+    if (out.files.length && out.files.every((f) => f.errors.length && !f.documents.length)) throw new CliExit(2);
+  });
 }

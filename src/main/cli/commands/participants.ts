@@ -46,7 +46,9 @@ export function register(participants: Command): void {
           emit(opts, r, () =>
             [
               `${r.total} found`,
-              ...r.hits.map((h) => `  ${h.nomor_kpj}  ${h.nik}  ${h.nama.padEnd(32)} ${h.tanggal_lahir}  ${h.status.padEnd(8)} ${h.matchedBy} ${h.score.toFixed(2)}`),
+              ...r.hits.map(
+                (h) => `  ${h.nomor_kpj}  ${h.nik}  ${h.nama.padEnd(32)} ${h.tanggal_lahir}  ${h.status.padEnd(8)} ${h.matchedBy} ${h.score.toFixed(2)}`,
+              ),
             ].join('\n'),
           );
         });
@@ -62,10 +64,16 @@ export function register(participants: Command): void {
       try {
         await withContext(opts, (ctx) => {
           const imports = listImports(ctx.db);
-          emit(opts, { imports }, () =>
-            imports
-              .map((i) => `${i.startedAt}  ${i.actor.padEnd(12)} ${i.status.padEnd(6)} ${i.fileName}: ${i.inserted} inserted, ${i.updated} updated, ${i.unchanged} unchanged, ${i.errorCount} rejected${i.failure ? ` (${i.failure})` : ''}`)
-              .join('\n') || 'no imports yet',
+          emit(
+            opts,
+            { imports },
+            () =>
+              imports
+                .map(
+                  (i) =>
+                    `${i.startedAt}  ${i.actor.padEnd(12)} ${i.status.padEnd(6)} ${i.fileName}: ${i.inserted} inserted, ${i.updated} updated, ${i.unchanged} unchanged, ${i.errorCount} rejected${i.failure ? ` (${i.failure})` : ''}`,
+                )
+                .join('\n') || 'no imports yet',
           );
         });
       } catch (err) {

@@ -24,7 +24,11 @@ export function register(serve: Command): void {
       // holds up a page or a call.
       let remote: Awaited<ReturnType<typeof startRemoteBackend>>;
       try {
-        remote = await startRemoteBackend(forkBackend(), { home: resolveHome(opts.home), transport: 'browser', ...(o.demo ? { demo: { files: o.demoFiles } } : {}) });
+        remote = await startRemoteBackend(forkBackend(), {
+          home: resolveHome(opts.home),
+          transport: 'browser',
+          ...(o.demo ? { demo: { files: o.demoFiles } } : {}),
+        });
       } catch (err) {
         failWith(opts, err);
       }
@@ -43,7 +47,9 @@ export function register(serve: Command): void {
           'Press Ctrl+C to stop.\n',
       );
       if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, dataFolder: started.home, accounts, pid: process.pid, backendPid: backend.pid })}\n`);
+        process.stdout.write(
+          `${JSON.stringify({ url: host.url, port: host.port, dataFolder: started.home, accounts, pid: process.pid, backendPid: backend.pid })}\n`,
+        );
       }
       const stop = async (code = 0): Promise<void> => {
         await host.close();

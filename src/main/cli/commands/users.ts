@@ -26,8 +26,16 @@ export function register(users: Command): void {
       try {
         await withContext(opts, (ctx) => {
           const all = listUsers(ctx);
-          emit(opts, { users: all }, () =>
-            all.map((u) => `${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active'}  ${u.displayName}`).join('\n') || 'no accounts yet',
+          emit(
+            opts,
+            { users: all },
+            () =>
+              all
+                .map(
+                  (u) =>
+                    `${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active'}  ${u.displayName}`,
+                )
+                .join('\n') || 'no accounts yet',
           );
         });
       } catch (err) {

@@ -29,7 +29,10 @@ interface VerifyOptions {
   reimbursement?: boolean;
 }
 
-function parseOptions(o: VerifyOptions, files: string[]): { claimType: 'JHT' | 'JKK' | 'JKM' | 'BEASISWA'; kpj: string; incidentDate?: string; facts: StatedFacts } {
+function parseOptions(
+  o: VerifyOptions,
+  files: string[],
+): { claimType: 'JHT' | 'JKK' | 'JKM' | 'BEASISWA'; kpj: string; incidentDate?: string; facts: StatedFacts } {
   const claimType = claimTypeSchema.safeParse(o.claimType.toUpperCase());
   if (!claimType.success) throw badInput(`--claim-type must be one of JHT, JKK, JKM, BEASISWA (got "${o.claimType}")`);
   const kpj = o.kpj.replace(/[\s.-]/g, '');
@@ -71,7 +74,8 @@ export function register(verify: Command): void {
               errors.push({ file: f, error: err instanceof Error ? err.message : String(err) });
             }
           }
-          if (errors.length === files.length) throw new AppError('bad_file', `No file could be read: ${errors.map((e) => `${e.file}: ${e.error}`).join('; ')}`, {});
+          if (errors.length === files.length)
+            throw new AppError('bad_file', `No file could be read: ${errors.map((e) => `${e.file}: ${e.error}`).join('; ')}`, {});
           // The app's case pipeline, run to the end: OCR, then extraction and the checks.
           await startCaseOcr(ctx, created.id);
           if (Object.keys(input.facts).length) stateFacts(ctx, caller, created.id, input.facts);

@@ -1,0 +1,41 @@
+// The integration tier leaves nothing behind: every data folder a test made is removed and every
+// process it started (the CLI, browser mode, a back end) has ended when the run is over.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const tempFolders = (): Set<string> => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('claimdesk-')));
+
+/** Processes running the app's entries (the CLI, the back end) that belong to this checkout. */
+function appProcesses(): Map<number, string> {
+  const out = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const here = process.cwd();
+  const found = new Map<number, string>();
+  for (const line of out.split('\n')) {
+    const m = /^\s*(\d+)\s+(.*)$/.exec(line);
+    if (!m) continue;
+    const args = m[2] as string;
+    if (args.includes(path.join(here, 'out', 'main')) || args.includes('bin/claimdesk.mjs')) found.set(Number(m[1]), args);
+  }
+  return found;
+}
+
+export default function noLeaks(): () => Promise<void> {
+  const folders = tempFolders();
+  const processes = appProcesses();
+  return async () => {
+    // A process being stopped at the very end gets a moment to go.
+    for (let i = 0; i < 20; i++) {
+      if ([...appProcesses().keys()].every((pid) => processes.has(pid))) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const leftFolders = [...tempFolders()].filter((n) => !folders.has(n));
+    const leftProcesses = [...appProcesses()].filter(([pid]) => !processes.has(pid));
+    if (leftFolders.length || leftProcesses.length) {
+      throw new Error(
+        `Tests left things behind:${leftFolders.map((f) => `\n  folder ${path.join(os.tmpdir(), f)}`).join('')}${leftProcesses.map(([pid, a]) => `\n  process ${pid}: ${a}`).join('')}`,
+      );
+    }
+  };
+}
