@@ -48,6 +48,11 @@ test('the first administrator, set up on first run, imports a participant CSV fr
   await expect(outcome).toContainText('1 baru');
   await expect(outcome).toContainText('Baris 3');
   await expect(page.getByTestId('participant-import').locator('table')).toContainText('peserta.csv');
+  // The history says what became of each import, in the officer's words.
+  await expect(page.getByTestId('import-status').first()).toHaveText('Selesai');
+  fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  const shots = process.env.CLAIMDESK_SCREENSHOTS;
+  if (shots) await page.getByTestId('participant-import').screenshot({ path: path.join(shots, 'participant-import.png') });
 
   await shell(page).nav('participants').click();
   const ps = participantsScreen(page);
