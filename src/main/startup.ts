@@ -2,9 +2,8 @@
 // a participant import the app stopped in the middle of is undone and recorded as interrupted, pages
 // whose OCR was unfinished when the app stopped or crashed are read again (finished pages are kept), and
 // read pages flow on into extraction and the cross-checks.
-import { systemCaller } from './auth/caller';
 import type { BackendContext } from './context';
-import { undoInterruptedImports } from './participants/import-csv';
+import { undoStoppedImports } from './services/participant-import';
 import { resumePendingOcr } from './ocr/case-ocr';
 import { startCaseProcessor } from './services/case-processor';
 
@@ -14,9 +13,7 @@ export function startBackgroundWork(ctx: BackendContext): void {
     () => startCaseProcessor(ctx),
     (stop) => stop(),
   );
-  void undoInterruptedImports(ctx.db, (r) => ctx.audit(systemCaller(), 'participants.importInterrupted', r)).catch((err: unknown) =>
-    console.error(`[claimdesk] could not undo an interrupted participant import: ${String(err)}`),
-  );
+  void undoStoppedImports(ctx).catch((err: unknown) => console.error(`[claimdesk] could not undo an interrupted participant import: ${String(err)}`));
   try {
     resumePendingOcr(ctx);
   } catch (err) {

@@ -55,8 +55,9 @@ export interface PageReaders {
 /** Open files kept per reader: a case's files are read one after the other, pages in order. */
 const OPEN_FILES = 4;
 
-async function bytesOf(file: FileRef): Promise<Uint8Array> {
-  if (file.bytes) return file.bytes;
+/** The file's bytes, as a Buffer over the same memory (bytes that crossed a thread arrive as a plain array). */
+async function bytesOf(file: FileRef): Promise<Buffer> {
+  if (file.bytes) return Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
   if (!file.path) throw new AppError('internal', `No bytes or path for ${file.name}`);
   return fs.readFile(file.path);
 }
@@ -93,7 +94,7 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
       sources.set(file.key, s);
       return s;
     }
-    s = bytesOf(file).then((bytes) => openSource(file.name, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits));
+    s = bytesOf(file).then((bytes) => openSource(file.name, bytes, limits));
     sources.set(file.key, s);
     s.catch(() => sources.delete(file.key));
     while (sources.size > OPEN_FILES) release(sources.keys().next().value as string);
@@ -104,7 +105,7 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
     start: () => void ocrPool(),
     pageCount: async (file) => (await open(file)).pageCount,
     inspect: async (file, given = limits) => {
-      const source = await openSource(file.name, Buffer.from(await bytesOf(file)), given);
+      const source = await openSource(file.name, await bytesOf(file), given);
       try {
         // A first page that cannot be decoded (a truncated JPEG) is refused now, not discovered by OCR later.
         if (source.format !== 'pdf') await source.loadPage(1);
@@ -116,9 +117,9 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
     read: async (file, pageNo, signal) => readPage(await loadPage(await open(file), pageNo, limits, gate), pageNo, ocrPool(), limits, signal),
     preview: async (file, pageNo) => renderPreview(await open(file), pageNo, limits),
     release,
-    terminate: async () => {
+    terminate: () => {
       for (const key of [...sources.keys()]) release(key);
-      await Promise.resolve();
+      return Promise.resolve();
     },
   };
 }

@@ -2,11 +2,18 @@
 // command line's), recorded in the audit trail with the file's name, SHA-256, size and counts, inside
 // the import's own transaction. The rows themselves never enter the audit trail.
 import type { Readable } from 'node:stream';
-import { actorName, type Caller } from '../auth/caller';
+import { actorName, systemCaller, type Caller } from '../auth/caller';
 import type { BackendContext } from '../context';
-import { importParticipantsCsv, type ImportResult } from '../participants/import-csv';
+import { importParticipantsCsv, undoInterruptedImports, type ImportResult } from '../participants/import-csv';
 
-export function importParticipants(ctx: BackendContext, caller: Caller, source: string | Readable | Buffer, fileName: string): Promise<ImportResult> {
+/** Undoes the imports a stopped process left half-done, each recorded and audited as interrupted. Runs at
+ * the back end's start and before every import (a command-line import may have been killed). */
+export function undoStoppedImports(ctx: BackendContext): Promise<number> {
+  return undoInterruptedImports(ctx.db, (r) => ctx.audit(systemCaller(), 'participants.importInterrupted', r));
+}
+
+export async function importParticipants(ctx: BackendContext, caller: Caller, source: string | Readable | Buffer, fileName: string): Promise<ImportResult> {
+  await undoStoppedImports(ctx);
   return importParticipantsCsv(ctx, source, {
     actor: actorName(caller),
     fileName,
