@@ -17,6 +17,7 @@ type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false;
 
 export class ThreadClient<J extends ThreadJob, N extends ThreadJob = never> {
   private worker: Worker | null = null;
+  private closing = false;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 
@@ -39,7 +40,11 @@ export class ThreadClient<J extends ThreadJob, N extends ThreadJob = never> {
     });
     const fail = (why: string): void => {
       if (this.worker === worker) this.worker = null;
-      for (const p of this.pending.values()) p.reject(new AppError('internal', `${this.what} stopped (${why}); try again.`));
+      // Stopped with the back end: the work in hand is cancelled, not failed.
+      const err = this.closing
+        ? new AppError('cancelled', `${this.what} stopped with the app.`)
+        : new AppError('internal', `${this.what} stopped (${why}); try again.`);
+      for (const p of this.pending.values()) p.reject(err);
       this.pending.clear();
     };
     worker.on('error', (err) => fail(err.message));
@@ -66,9 +71,9 @@ export class ThreadClient<J extends ThreadJob, N extends ThreadJob = never> {
   }
 
   async terminate(): Promise<void> {
-    const w = this.worker;
+    this.closing = true;
+    await this.worker?.terminate();
     this.worker = null;
-    await w?.terminate();
   }
 }
 

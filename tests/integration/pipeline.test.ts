@@ -62,4 +62,21 @@ describe('case processor', () => {
       stop();
     }
   });
+
+  it('processes a case whose pages were read while no processor ran (the app stopped in between) when it starts', async () => {
+    const dossier = await generateDossier(78, { claimType: 'JHT', degradations: ['clean'], otherPages: false });
+    const c = createCase(ctx, { claimType: 'JHT', notes: '' });
+    const card = dossier.files.find((f) => f.truth.documents.some((d) => d.type === 'kartu_peserta'))!;
+    await addFilesToCase(ctx, c.id, [{ name: card.name, bytes: Buffer.from(card.bytes) }]);
+    await startCaseOcr(ctx, c.id);
+    expect(listCaseDocuments(ctx, c.id)).toEqual([]);
+    const processed: number[] = [];
+    const stop = startCaseProcessor(ctx, { debounceMs: 10, onProcessed: (caseId, ran) => ran.extracted && processed.push(caseId) });
+    try {
+      await expect.poll(() => processed, { timeout: 30_000 }).toContain(c.id);
+      expect(listCaseDocuments(ctx, c.id).some((d) => d.type === 'kartu_peserta')).toBe(true);
+    } finally {
+      stop();
+    }
+  });
 });

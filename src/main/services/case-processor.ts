@@ -5,10 +5,12 @@
 // - an officer's correction or retype,
 //   a re-extraction, the stated facts  → the checks;
 // and the screens showing the case are told (`case.changed`) once the stages have run. Bursts (pages
-// finishing one after the other, several corrections) are coalesced per case. A case awaiting a decision
+// finishing one after the other, several corrections) are coalesced per case. A case whose pages were
+// read after its last check (the app stopped in between) is processed again when the processor starts. A case awaiting a decision
 // or decided is locked: it keeps the documents and flags it was judged on.
 import { EventEmitter } from 'node:events';
 import type { EventPayload } from '../../shared/api/events';
+import { AppError } from '../../shared/api/result';
 import { checkCase } from '../checks/case-checks';
 import type { BackendContext } from '../context';
 import { extractCaseOffThread } from '../extraction/extractor';
@@ -62,7 +64,10 @@ export function startCaseProcessor(ctx: BackendContext, options: ProcessorOption
     try {
       ran = await processCase(ctx, caseId, pages ? 'pages' : 'content');
     } catch (err) {
-      log(`[claimdesk] processing case ${caseId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      // Work cancelled because the back end is closing is picked up again at its next start.
+      if (!(err instanceof AppError && err.code === 'cancelled')) {
+        log(`[claimdesk] processing case ${caseId} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      }
     } finally {
       options.onProcessed?.(caseId, ran);
     }
@@ -89,6 +94,17 @@ export function startCaseProcessor(ctx: BackendContext, options: ProcessorOption
     const { caseId, state } = event.payload as EventPayload<'ocr.progress'>;
     if (state === 'done' || state === 'failed') schedule(caseId, 'pages');
   });
+  // Cases whose pages were read after they were last checked (the app stopped in between) go through
+  // the stages again now.
+  const behind = ctx.db
+    .prepare(
+      `SELECT cf.case_id AS id FROM case_files cf JOIN page_ocr p ON p.file_id = cf.file_id
+       LEFT JOIN case_checks cc ON cc.case_id = cf.case_id
+       WHERE p.state IN ('done','failed') GROUP BY cf.case_id HAVING max(p.updated_at) > COALESCE(max(cc.checked_at), '')`,
+    )
+    .pluck()
+    .all() as number[];
+  for (const id of behind) schedule(id, 'pages');
   return () => {
     unsubscribe();
     changes(ctx).off('change', onChange);
