@@ -1,8 +1,10 @@
 // OCR benchmark on generated A4 claim-document scans (300 dpi): ClaimDesk's seconds per page, pages per
 // second with the pool, time to the first finished page of a 6-page dossier after intake, peak memory,
 // and word accuracy; beside native tesseract in its fastest setup here (one single-threaded process per
-// core, OMP_THREAD_LIMIT=1) when it is installed. Prints figures; asserts nothing.
-//   npm run bench -- ocr [--pages N (16)] [--workers N] [--no-native]
+// core, OMP_THREAD_LIMIT=1) when it is installed. Then the same comparison on pages it was not tuned on:
+// the dev set's pages (../shared/devset, another generator's documents) and dense text pages, each with
+// the throughput ratio and word recall against the printed truth. Prints figures; asserts nothing.
+//   npm run bench -- ocr [--pages N (16)] [--workers N] [--devset-pages N (16)] [--dense-pages N (6)] [--no-native]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +16,9 @@ import { BackendContext } from '../src/main/context';
 import { addFilesToCase } from '../src/main/intake/intake';
 import { listCasePages, startCaseOcr } from '../src/main/ocr/case-ocr';
 import { createOcrPool } from '../src/main/ocr/pool';
+import { ocrLimits } from '../src/main/ocr/config';
 import { getPageReaders } from '../src/main/ocr/readers';
+import { openSource } from '../src/main/ocr/source';
 import { readFile } from '../src/main/ocr/read-file';
 import { createCase } from '../src/main/services/cases';
 import { wordAccuracy } from '../tests/fixtures/ocr/accuracy';
@@ -203,7 +207,128 @@ export default async function runBench(args: string[]): Promise<void> {
     console.log('');
     console.log(`throughput ratio ClaimDesk / native:   ${(cdRate / nRate).toFixed(2)}   (target >= 0.70)`);
     console.log(`accuracy ClaimDesk - native:           ${((cdAccuracy - nAccuracy) * 100).toFixed(1)} points (target >= 0)`);
+
+    console.log('\nPages it was not tuned on (the same page images to both; recall = share of the printed truth words read):');
+    const sets = [
+      { name: 'dev set pages', pages: await devsetPages(dir, argOf(args, '--devset-pages', 16)) },
+      { name: 'dense text pages', pages: await densePages(dir, argOf(args, '--dense-pages', 6)) },
+    ];
+    for (const set of sets) {
+      if (!set.pages.length) {
+        console.log(`  ${set.name}: none found`);
+        continue;
+      }
+      const r = await compareOnPages(set.pages, workers, cores);
+      console.log(
+        `  ${set.name.padEnd(18)} ${set.pages.length} pages, ${set.pages.reduce((n, p) => n + p.words.length, 0)} truth words: ClaimDesk ${r.cdRate.toFixed(2)} pages/s, recall ${(r.cdRecall * 100).toFixed(1)} %; native ${r.nRate.toFixed(2)} pages/s, recall ${(r.nRecall * 100).toFixed(1)} %; ratio ${(r.cdRate / r.nRate).toFixed(2)} (target >= 0.70)`,
+      );
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+interface TruthPage {
+  file: string;
+  words: string[];
+}
+
+const wordsOf = (text: string): string[] => text.split(/\s+/).filter(Boolean);
+
+/** The dev set's pages as the app renders them (PNG), with the words its truth says are printed there. */
+async function devsetPages(dir: string, count: number): Promise<TruthPage[]> {
+  const root = path.resolve('..', 'shared', 'devset');
+  if (!fs.existsSync(path.join(root, 'truth.json'))) return [];
+  const truth = JSON.parse(fs.readFileSync(path.join(root, 'truth.json'), 'utf8')) as {
+    files: { file: string; pages: number; documents: { pages: number[]; printed?: Record<string, unknown> }[] }[];
+  };
+  const out: TruthPage[] = [];
+  for (const f of truth.files) {
+    const source = await openSource(f.file, fs.readFileSync(path.join(root, 'files', f.file)), ocrLimits());
+    try {
+      for (let p = 1; p <= source.pageCount && out.length < count; p++) {
+        // Documents printed on this page alone: their printed values are on it.
+        const words = f.documents
+          .filter((d) => d.pages.length === 1 && d.pages[0] === p)
+          .flatMap((d) => Object.values(d.printed ?? {}).flatMap((v) => (typeof v === 'string' ? wordsOf(v) : [])));
+        if (!words.length) continue;
+        const raster = await source.loadPage(p);
+        const file = path.join(dir, `devset-${out.length + 1}.png`);
+        await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
+          .withMetadata({ density: raster.dpi ?? 300 })
+          .png()
+          .toFile(file);
+        out.push({ file, words });
+      }
+    } finally {
+      await source.close();
+    }
+    if (out.length >= count) break;
+  }
+  return out;
+}
+
+/** A4 pages at 300 dpi filled with form text, 60 lines each: many words per page. */
+async function densePages(dir: string, count: number): Promise<TruthPage[]> {
+  const lines = (i: number): string[] =>
+    Array.from(
+      { length: 60 },
+      (_v, l) =>
+        `${l + 1 + i * 60}. Nama Peserta SITI RAHAYU ${l} NIK 31710123456789${String(l).padStart(2, '0')} Jl. Merdeka No. ${l + 3} Jambi Rp ${(l + 1) * 12500}`,
+    );
+  const out: TruthPage[] = [];
+  for (let i = 0; i < count; i++) {
+    const text = lines(i);
+    const rendered = await sharp({ text: { text: text.join('\n'), font: 'sans 9', dpi: 300, width: 2300 } })
+      .negate()
+      .png()
+      .toBuffer();
+    const file = path.join(dir, `dense-${i + 1}.png`);
+    await sharp({ create: { width: 2480, height: 3508, channels: 3, background: '#ffffff' } })
+      .composite([{ input: rendered, top: 150, left: 90 }])
+      .greyscale()
+      .withMetadata({ density: 300 })
+      .png()
+      .toFile(file);
+    out.push({ file, words: text.flatMap(wordsOf) });
+  }
+  return out;
+}
+
+async function compareOnPages(
+  pages: TruthPage[],
+  workers: number,
+  cores: number,
+): Promise<{ cdRate: number; cdRecall: number; nRate: number; nRecall: number }> {
+  const pool = createOcrPool({ size: workers });
+  await pool.recognize(
+    await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ffffff' } })
+      .png()
+      .toBuffer(),
+    { dpi: 300 },
+  );
+  let t = performance.now();
+  const cd = await limit(
+    workers + 1,
+    pages.map((p) => () => readFile(p.file, { pool })),
+  );
+  const cdWall = performance.now() - t;
+  await pool.terminate();
+  const cdRecall = mean(
+    cd.map((r, i) =>
+      wordAccuracy(
+        pages[i]!.words,
+        r.pages.flatMap((pg) => pg.lines.flatMap((l) => l.words.map((w) => w.text))),
+      ),
+    ),
+  );
+  const env = { ...process.env, OMP_THREAD_LIMIT: '1' };
+  t = performance.now();
+  const native = await limit(
+    cores,
+    pages.map((p) => async () => (await run('tesseract', [p.file, '-', '-l', 'ind+eng', '--psm', '3'], { env, maxBuffer: 1 << 24 })).stdout),
+  );
+  const nWall = performance.now() - t;
+  const nRecall = mean(native.map((text, i) => wordAccuracy(pages[i]!.words, wordsOf(text))));
+  return { cdRate: (pages.length * 1000) / cdWall, cdRecall, nRate: (pages.length * 1000) / nWall, nRecall };
 }
