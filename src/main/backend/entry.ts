@@ -47,20 +47,25 @@ async function start(options: Extract<ToBackend, { t: 'start' }>['options']): Pr
   }
 }
 
-async function stop(code: number): Promise<void> {
-  const closing = ctx;
-  ctx = null;
-  backend = null;
-  await closing?.close().catch((err: unknown) => log(`[claimdesk] closing the back end: ${String(err)}`));
-  process.exit(code);
+let stopping: Promise<void> | null = null;
+
+/** Closes the database, then exits; once, however many reasons to stop arrive (Ctrl+C reaches both the
+ * host and this process, and the host then asks to close too). */
+function stop(code: number): Promise<void> {
+  stopping ??= (async () => {
+    const closing = ctx;
+    ctx = null;
+    backend = null;
+    await closing?.close().catch((err: unknown) => log(`[claimdesk] closing the back end: ${String(err)}`));
+    process.exit(code);
+  })();
+  return stopping;
 }
 
 port.onMessage((m) => {
   if (m.t === 'start') return void start(m.options);
-  if (m.t === 'close') {
-    // Answered before the database closes is not enough: the parent waits for the process to exit.
-    return void stop(0);
-  }
+  // The host waits for this process to exit, which it does once the database is closed.
+  if (m.t === 'close') return void stop(0);
   const b = backend;
   if (m.t === 'end-session') return b?.endSession(m.token, m.reason);
   if (!b) return port.post({ t: 'result', id: m.id, result: { ok: false, error: { code: 'internal', message: 'The back end is not started.' } } });
