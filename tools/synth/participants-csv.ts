@@ -1,25 +1,9 @@
 // Participant CSV text (contract §3) from seeded synthetic identities: demo data, tests and benchmarks.
 // Only writing: quoting every field is all RFC 4180 needs for our values.
-import type { Participant } from '../../src/shared/domain/participant';
+import { PARTICIPANT_COLUMNS, type Participant } from '../../src/shared/domain/participant';
 import { syntheticParticipant } from './people';
 
-export const CSV_COLUMNS = [
-  'nomor_kpj',
-  'nik',
-  'nama',
-  'tempat_lahir',
-  'tanggal_lahir',
-  'jenis_kelamin',
-  'alamat',
-  'segmen',
-  'status',
-  'tanggal_kepesertaan',
-  'iuran_lunas_sampai',
-  'program',
-  'nama_bank',
-  'nomor_rekening',
-  'nama_pemilik_rekening',
-] as const;
+export const CSV_COLUMNS = PARTICIPANT_COLUMNS;
 
 const q = (v: string | null): string => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
 

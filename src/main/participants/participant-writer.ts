@@ -1,28 +1,12 @@
 // Writes one validated participant: insert, update when something changed, or leave it. Prepared once
 // per import; the name index follows every insert and every name change. What a write replaced can be
 // put back (`restore`), which is how a failed or interrupted import is undone.
-import type { Participant } from '../../shared/domain/participant';
+import { PARTICIPANT_COLUMNS, type Participant } from '../../shared/domain/participant';
 import type { Db } from '../db/database';
 import type { ParticipantDbRow } from '../services/participants-repo';
 import type { NameIndex } from './name-index';
 
-const FIELDS = [
-  'nomor_kpj',
-  'nik',
-  'nama',
-  'tempat_lahir',
-  'tanggal_lahir',
-  'jenis_kelamin',
-  'alamat',
-  'segmen',
-  'status',
-  'tanggal_kepesertaan',
-  'iuran_lunas_sampai',
-  'program',
-  'nama_bank',
-  'nomor_rekening',
-  'nama_pemilik_rekening',
-] as const;
+const FIELDS = PARTICIPANT_COLUMNS;
 
 type DbValues = Record<(typeof FIELDS)[number], string | null>;
 

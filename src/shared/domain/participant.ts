@@ -8,6 +8,25 @@ export type Program = z.infer<typeof programSchema>;
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const isoMonthSchema = z.string().regex(/^\d{4}-\d{2}$/, 'expected YYYY-MM');
 
+/** The participant CSV's columns, in the contract's order (docs/contract.md §3). */
+export const PARTICIPANT_COLUMNS = [
+  'nomor_kpj',
+  'nik',
+  'nama',
+  'tempat_lahir',
+  'tanggal_lahir',
+  'jenis_kelamin',
+  'alamat',
+  'segmen',
+  'status',
+  'tanggal_kepesertaan',
+  'iuran_lunas_sampai',
+  'program',
+  'nama_bank',
+  'nomor_rekening',
+  'nama_pemilik_rekening',
+] as const;
+
 export const participantSchema = z.object({
   nomor_kpj: z.string().regex(/^\d{11}$/),
   nik: z.string().regex(/^\d{16}$/),
@@ -26,3 +45,6 @@ export const participantSchema = z.object({
   nama_pemilik_rekening: z.string().nullable(),
 });
 export type Participant = z.infer<typeof participantSchema>;
+// Every column is a field of the record, and every field a column: the type check fails otherwise.
+const _columnsAreFields: readonly (keyof Participant)[] = PARTICIPANT_COLUMNS;
+const _fieldsAreColumns: [Exclude<keyof Participant, (typeof PARTICIPANT_COLUMNS)[number]>] extends [never] ? true : false = true;
