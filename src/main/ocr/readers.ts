@@ -163,10 +163,7 @@ export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders 
     pageCount: (file, signal) => run<number>({ op: 'count', file }, signal),
     inspect: (file, limits) => run<{ format: FileFormat; pageCount: number }>({ op: 'inspect', file, ...(limits ? { limits } : {}) }),
     read: (file, page, signal) => run<OcrPage>({ op: 'read', file, page }, signal),
-    preview: async (file, page, signal) => {
-      const p = await run<PagePreview>({ op: 'preview', file, page }, signal);
-      return { ...p, jpeg: Buffer.from(p.jpeg) };
-    },
+    preview: (file, page, signal) => run<PagePreview>({ op: 'preview', file, page }, signal),
     release: (key) => {
       for (const t of threads) t.post({ op: 'release', key });
     },

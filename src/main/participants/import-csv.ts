@@ -156,11 +156,14 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const remember = (id: number, before: StoredParticipant): void => void undo.run(importId, ++seq, id, before === null ? null : JSON.stringify(before));
   let batch: Participant[] = [];
   const progress = db.prepare(`UPDATE participant_imports SET rows_read = ? WHERE id = ?`);
-  const flush = async (): Promise<void> => {
-    const rows = batch;
+  /** Writes the rows waiting in `batch`; call inside a transaction. */
+  const writeBatch = (): void => {
+    for (const p of batch) counts[writer.upsert(p, startedAt, remember)] += 1;
     batch = [];
+  };
+  const flush = async (): Promise<void> => {
     db.transaction(() => {
-      for (const p of rows) counts[writer.upsert(p, startedAt, remember)] += 1;
+      writeBatch();
       progress.run(counts.rowsRead, importId);
     })();
     await turn();
@@ -203,10 +206,8 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
     }
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
     // The last rows, the import's record and its audit entry commit together; the undo log goes with them.
-    const rows = batch;
-    batch = [];
     db.transaction(() => {
-      for (const p of rows) counts[writer.upsert(p, startedAt, remember)] += 1;
+      writeBatch();
       finishImportRecord(db, importId, { status: 'done', ...counts, errors });
       options.record?.({ importId, ...counts, errors, fileName, sha256: fileHash(), bytes });
       db.prepare(`DELETE FROM participant_import_undo WHERE import_id = ?`).run(importId);
