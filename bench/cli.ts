@@ -5,11 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { build } from '../scripts/build.mjs';
-
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
-};
+import { quantile } from './stats';
 
 export default async function run(args: string[]): Promise<void> {
   const runs = Number(args[0] ?? 15);

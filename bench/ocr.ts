@@ -25,21 +25,11 @@ import { readFile } from '../src/main/ocr/read-file';
 import { createCase } from '../src/main/services/cases';
 import { wordAccuracy } from '../tests/fixtures/ocr/accuracy';
 import { renderClaimPage, type RenderedPage } from '../tests/fixtures/ocr/claim-page';
+import { argOf, mean, median } from './stats';
 
 const run = promisify(execFile);
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const secs = (ms: number): string => (ms / 1000).toFixed(2);
 const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
-const argOf = (args: string[], name: string, fallback: number): number => {
-  const at = args.indexOf(name);
-  const v = at >= 0 ? Number(args[at + 1]) : NaN;
-  return Number.isFinite(v) && v > 0 ? v : fallback;
-};
 
 /** Samples the process's resident memory (tesseract.js workers are threads of this process). */
 function memorySampler(): { peak: () => number; stop: () => void } {

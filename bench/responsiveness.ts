@@ -15,15 +15,8 @@ import { Tab } from '../tests/helpers/http';
 import { renderClaimPage } from '../tests/fixtures/ocr/claim-page';
 import { csvHeader, csvLine } from '../tests/fixtures/participants/csv';
 import { syntheticParticipant } from '../tools/synth/people';
+import { argOf, quantile } from './stats';
 
-const argOf = (args: string[], name: string, fallback: number): number => {
-  const i = args.indexOf(name);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const quantile = (xs: number[], q: number): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s[Math.min(s.length - 1, Math.floor(q * s.length))] as number) : NaN;
-};
 const describe = (xs: number[]): string =>
   `${xs.length} calls: median ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, p99 ${quantile(xs, 0.99).toFixed(0)} ms, worst ${Math.max(...xs).toFixed(0)} ms`;
 
