@@ -5,6 +5,7 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
 import type { ApiClient } from '../shared/api/contract';
 import type { Role, SessionUser } from '../shared/api/roles';
+import type { Result } from '../shared/api/result';
 
 export interface Auth {
   user: SessionUser;
@@ -24,15 +25,19 @@ export const hasRole = (user: SessionUser, ...roles: Role[]): boolean => roles.i
 
 /** Any call answered "session ended" sends the window back to sign-in, whichever screen made it. */
 export function guardClient(api: ApiClient, onLost: () => void): ApiClient {
+  const watch = <T,>(res: Result<T>): Result<T> => {
+    if (!res.ok && res.error.code === 'unauthorized') {
+      const reason = res.error.params?.reason;
+      if (reason === 'expired' || reason === 'no_session') onLost();
+    }
+    return res;
+  };
   return {
     call: (async (method, input) => {
       const res = await api.call(method, input);
-      if (!res.ok && res.error.code === 'unauthorized' && !method.startsWith('auth.')) {
-        const reason = res.error.params?.reason;
-        if (reason === 'expired' || reason === 'no_session') onLost();
-      }
-      return res;
+      return method.startsWith('auth.') ? res : watch(res);
     }) as ApiClient['call'],
+    upload: async (kind, file) => watch(await api.upload(kind, file)),
     onEvent: (listener) => api.onEvent(listener),
   };
 }

@@ -9,7 +9,7 @@ export interface HttpReply {
   headers: http.IncomingHttpHeaders;
 }
 
-export function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpReply> {
+export function request(port: number, opts: { path: string; method?: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<HttpReply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: opts.path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -52,6 +52,17 @@ export class Tab {
 
   async call(method: string, input: unknown = {}, extraHeaders: Record<string, string> = {}): Promise<Result<unknown>> {
     return JSON.parse((await this.raw(method, input, extraHeaders)).body) as Result<unknown>;
+  }
+
+  /** Streams one file's bytes to /api/upload, as the screens send a picked file. */
+  async upload(kind: string, bytes: Buffer): Promise<HttpReply & { result: Result<{ upload: string; bytes: number }> }> {
+    const reply = await request(this.port, {
+      path: `/api/upload?for=${kind}`,
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-claimdesk-token': this.token, ...(this.cookie ? { cookie: this.cookie } : {}) },
+      body: bytes,
+    });
+    return { ...reply, result: JSON.parse(reply.body) as Result<{ upload: string; bytes: number }> };
   }
 
   async signIn(username: string, password: string): Promise<this> {

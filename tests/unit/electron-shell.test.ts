@@ -1,11 +1,14 @@
 // The desktop shell cannot run here (no Electron binary); these tests drive its wiring with stand-ins
 // and assert the security baseline and that every contract method is served. Starting the whole shell,
 // with its back-end process, is in tests/integration/electron-shell.test.ts.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CALL_CHANNEL, registerIpc, WindowSessions } from '../../src/main/electron/ipc';
+import { CALL_CHANNEL, registerIpc, UPLOAD_CHANNEL, WindowSessions } from '../../src/main/electron/ipc';
+import { localBackend } from '../../src/main/backend/backend';
+import { getUploads } from '../../src/main/uploads';
 import { endSession } from '../../src/main/auth/sessions';
 import { appProtocolResponse } from '../../src/main/electron/protocol';
 import { hardenContents, hardenSession, isAppUrl, safeExternalUrl, windowOptions } from '../../src/main/electron/security';
@@ -96,7 +99,7 @@ describe('IPC wiring', () => {
     const handlers = new Map<string, Handler>();
     const served = registerIpc(
       { handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain,
-      createDispatcher(t.ctx, () => undefined),
+      localBackend(t.ctx, () => undefined),
     );
     expect(served.sort()).toEqual([...METHOD_NAMES].sort());
     const handler = handlers.get(CALL_CHANNEL)!;
@@ -131,6 +134,36 @@ describe('IPC wiring', () => {
     });
   });
 
+  it('takes a file’s bytes from a signed-in window only, for the call that names them', async () => {
+    const t = tempContext('electron');
+    cleanups.push(t.cleanup);
+    const handlers = new Map<string, Handler>();
+    registerIpc(
+      { handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain,
+      localBackend(t.ctx, () => undefined),
+    );
+    const upload = handlers.get(UPLOAD_CHANNEL)!;
+    const call = handlers.get(CALL_CHANNEL)!;
+    const frame = { url: 'claimdesk://app/index.html' };
+    const win = { senderFrame: frame, sender: { id: 3, mainFrame: frame } };
+    const png = crypto.randomBytes(5000);
+    const foreign = { url: 'https://evil.example/' };
+    expect(await upload({ senderFrame: foreign, sender: { id: 3, mainFrame: foreign } }, 'document', png)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await upload(win, 'document', png)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const { budi } = await createAccounts(t.ctx, [{ username: 'budi', role: 'officer' }]);
+    await call(win, 'auth.signIn', { username: 'budi', password: budi!.password });
+    expect(await upload(win, 'somewhere', png)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const sent = (await upload(win, 'document', new Uint8Array(png).buffer)) as { ok: true; value: { upload: string; bytes: number } };
+    expect(sent).toMatchObject({ ok: true, value: { bytes: png.length } });
+    // The bytes wait in the back end's upload store for a call of the same account (documents.add,
+    // participants.import: tests/integration/uploads.test.ts).
+    const userId = t.ctx.db.prepare(`SELECT id FROM users WHERE username = 'budi'`).pluck().get() as number;
+    expect(await getUploads(t.ctx).take(userId, sent.value.upload, 10_000, 'x')).toEqual(png);
+  });
+
   it('ends a window’s session when the window closes', async () => {
     const t = tempContext('electron');
     cleanups.push(t.cleanup);
@@ -138,7 +171,7 @@ describe('IPC wiring', () => {
     const sessions = new WindowSessions((token) => endSession(t.ctx, token, 'window_closed', true));
     registerIpc(
       { handle: (c: string, fn: Handler) => handlers.set(c, fn) } as unknown as Electron.IpcMain,
-      createDispatcher(t.ctx, () => undefined),
+      localBackend(t.ctx, () => undefined),
       sessions,
     );
     const { budi } = await createAccounts(t.ctx, [{ username: 'budi', role: 'officer' }]);
@@ -160,6 +193,11 @@ describe('IPC wiring', () => {
     const bridge = buildBridge(async (...args) => calls.push(args), { on: () => undefined, off: () => undefined } as never);
     for (const m of METHOD_NAMES) expect(typeof (bridge as unknown as Record<string, unknown>)[m], m).toBe('function');
     await bridge['cases.get']({ id: 3 });
-    expect(calls).toEqual([[CALL_CHANNEL, 'cases.get', { id: 3 }]]);
+    const bytes = new ArrayBuffer(4);
+    await bridge.upload('document', bytes);
+    expect(calls).toEqual([
+      [CALL_CHANNEL, 'cases.get', { id: 3 }],
+      [UPLOAD_CHANNEL, 'document', bytes],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { seedDemo } from '../demo/seed';
 import { preloadHandlers } from '../handlers/index';
 import { startBackgroundWork } from '../startup';
 import { localBackend, type Backend } from './backend';
+import type { Result } from '../../shared/api/result';
 import type { FromBackend, Started, ToBackend } from './protocol';
 
 interface ParentPort {
@@ -69,6 +70,14 @@ port.onMessage((m) => {
   const b = backend;
   if (m.t === 'end-session') return b?.endSession(m.token, m.reason);
   if (!b) return port.post({ t: 'result', id: m.id, result: { ok: false, error: { code: 'internal', message: 'The back end is not started.' } } });
+  if (m.t === 'upload') {
+    const sink = b.uploadSink({ sessionToken: m.session });
+    const answer = (r: Promise<Result<unknown> | void>): void =>
+      void r.then((result) => port.post({ t: 'result', id: m.id, result: result ?? { ok: true, value: null } }));
+    if (m.step === 'begin') return answer(sink.begin(m.kind));
+    if (m.step === 'append') return answer(sink.append(m.upload, m.data));
+    return answer(m.step === 'end' ? sink.end(m.upload) : sink.abort(m.upload));
+  }
   let session: string | null | undefined;
   void b
     .dispatch(m.method, m.payload, { sessionToken: m.session, setSession: (token) => (session = token) })

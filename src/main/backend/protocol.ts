@@ -2,6 +2,7 @@
 // mode) or Electron's utility-process port (desktop). Calls carry the contract unchanged.
 import type { AppEvent } from '../../shared/api/events';
 import type { ApiError, Result } from '../../shared/api/result';
+import type { UploadKind } from '../../shared/api/upload';
 import type { Transport } from '../context';
 import type { DemoResult } from '../demo/seed';
 
@@ -21,9 +22,13 @@ export interface Started {
   demo?: DemoResult;
 }
 
+/** One step of streaming a file to the back end (uploads.ts); each is answered with a `result`. */
+export type UploadStep = { step: 'begin'; kind: UploadKind } | { step: 'append'; upload: string; data: Uint8Array } | { step: 'end' | 'abort'; upload: string };
+
 export type ToBackend =
   | { t: 'start'; options: StartOptions }
   | { t: 'call'; id: number; method: string; payload: unknown; session: string | null }
+  | ({ t: 'upload'; id: number; session: string | null } & UploadStep)
   | { t: 'end-session'; token: string; reason: string }
   | { t: 'close' };
 

@@ -7,7 +7,7 @@ import { AppError, type Result } from '../../shared/api/result';
 import type { CallContext } from '../dispatch';
 import { builtEntry } from '../paths';
 import type { Backend } from './backend';
-import type { FromBackend, StartOptions, Started, ToBackend } from './protocol';
+import type { FromBackend, StartOptions, Started, ToBackend, UploadStep } from './protocol';
 
 export interface BackendChannel {
   post(message: ToBackend): void;
@@ -73,16 +73,27 @@ export function startRemoteBackend(channel: BackendChannel, options: StartOption
     }
   });
 
+  /** Posts a message that the back end answers with a `result` of the same id. */
+  const ask = <T>(call: CallContext, message: (id: number) => ToBackend): Promise<Result<T>> => {
+    if (exited) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The back end stopped; restart ClaimDesk.' } });
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, { resolve: resolve as (r: Result<unknown>) => void, call });
+      channel.post(message(id));
+    });
+  };
+  const uploadStep = <T>(call: CallContext, step: UploadStep): Promise<Result<T>> =>
+    ask<T>({}, (id) => ({ t: 'upload', id, session: call.sessionToken ?? null, ...step }));
+
   const backend: RemoteBackend = {
     pid: channel.pid,
-    dispatch: (method, payload, call = {}) => {
-      if (exited) return Promise.resolve({ ok: false, error: { code: 'internal', message: 'The back end stopped; restart ClaimDesk.' } });
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, { resolve, call });
-        channel.post({ t: 'call', id, method, payload, session: call.sessionToken ?? null });
-      });
-    },
+    dispatch: (method, payload, call = {}) => ask(call, (id) => ({ t: 'call', id, method, payload, session: call.sessionToken ?? null })),
+    uploadSink: (call) => ({
+      begin: (kind) => uploadStep(call, { step: 'begin', kind }),
+      append: (upload, data) => uploadStep(call, { step: 'append', upload, data }),
+      end: (upload) => uploadStep(call, { step: 'end', upload }),
+      abort: async (upload) => void (await uploadStep(call, { step: 'abort', upload })),
+    }),
     subscribe: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

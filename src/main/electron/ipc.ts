@@ -4,13 +4,14 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { METHOD_NAMES } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
-import type { Dispatch } from '../dispatch';
 import type { Backend } from '../backend/backend';
+import { sendUpload } from '../uploads';
+import { isUploadKind } from '../../shared/api/upload';
 import { isAppUrl } from './security';
 
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../shared/api/channels';
+import { CALL_CHANNEL, EVENT_CHANNEL, UPLOAD_CHANNEL } from '../../shared/api/channels';
 
-export { CALL_CHANNEL, EVENT_CHANNEL };
+export { CALL_CHANNEL, EVENT_CHANNEL, UPLOAD_CHANNEL };
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
   const frame = event.senderFrame;
@@ -41,16 +42,29 @@ export class WindowSessions {
   }
 }
 
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle'>, dispatch: Dispatch, sessions: WindowSessions = new WindowSessions()): string[] {
+const UNTRUSTED: Result<never> = { ok: false, error: { code: 'forbidden', message: 'Call from an untrusted frame refused.' } };
+
+export function registerIpc(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  backend: Pick<Backend, 'dispatch' | 'uploadSink'>,
+  sessions: WindowSessions = new WindowSessions(),
+): string[] {
   ipcMain.handle(CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<Result<unknown>> => {
-    if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'forbidden', message: 'Call from an untrusted frame refused.' } };
-    }
+    if (!isTrustedSender(event)) return UNTRUSTED;
     const windowId = event.sender.id;
-    return dispatch(typeof method === 'string' ? method : '', input, {
+    return backend.dispatch(typeof method === 'string' ? method : '', input, {
       sessionToken: sessions.get(windowId),
       setSession: (token) => sessions.set(windowId, token),
     });
+  });
+  // A picked file's bytes, read by the window, on their way to the back end's upload store.
+  ipcMain.handle(UPLOAD_CHANNEL, async (event, kind: unknown, bytes: unknown): Promise<Result<unknown>> => {
+    if (!isTrustedSender(event)) return UNTRUSTED;
+    if (!isUploadKind(kind) || (!(bytes instanceof Uint8Array) && !(bytes instanceof ArrayBuffer))) {
+      return { ok: false, error: { code: 'invalid_input', message: 'An upload carries what it is for and the bytes of one file.' } };
+    }
+    const sink = backend.uploadSink({ sessionToken: sessions.get(event.sender.id) });
+    return sendUpload(sink, kind, [bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)]);
   });
   return [...METHOD_NAMES];
 }

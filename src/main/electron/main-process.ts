@@ -80,7 +80,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
   // Each window signs in on its own; the session ends when the window closes (or signs out).
   const sessions = new WindowSessions((token) => backend.endSession(token, 'window_closed'));
-  registerIpc(ipcMain, backend.dispatch, sessions);
+  registerIpc(ipcMain, backend, sessions);
 
   const win = new BrowserWindow(windowOptions(path.join(options.outDir, 'preload', 'index.cjs')));
   hardenContents(win.webContents, shell);

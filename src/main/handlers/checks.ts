@@ -8,10 +8,14 @@ import { assertEditable } from '../services/case-access';
 import { stateFacts } from '../services/case-edits';
 import { importParticipants } from '../services/participant-import';
 import { listImports } from '../participants/import-history';
+import { takeUpload } from '../uploads';
 import type { HandlerMap } from './types';
 
 export const checksHandlers: HandlerMap<keyof typeof checksMethods> = {
-  'participants.import': (input, ctx, call) => importParticipants(ctx, call.caller, Buffer.from(input.csvText, 'utf8'), input.fileName),
+  'participants.import': async (input, ctx, call) => {
+    const bytes = 'upload' in input ? await takeUpload(ctx, call.caller, input.upload, 'participants', input.fileName) : Buffer.from(input.csvText, 'utf8');
+    return importParticipants(ctx, call.caller, bytes, input.fileName);
+  },
   'participants.importHistory': (input, ctx) => ({ imports: listImports(ctx.db, input.limit) }),
   'requirements.get': (input, ctx) => {
     const table = activeRequirementTable(ctx);

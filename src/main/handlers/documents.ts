@@ -8,10 +8,16 @@ import { ocrLimits } from '../ocr/config';
 import { pageView } from '../ocr/page-image';
 import { assertEditable } from '../services/case-access';
 import { addCaseFile } from '../services/case-edits';
+import { takeUpload } from '../uploads';
 import type { HandlerMap } from './types';
 
-/** Base64 length of `bytes` bytes: lets an oversized upload be refused before it is decoded. */
-const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4;
+/** A file sent inside the call, refused by its base64 length before it is decoded when too large. */
+function inlineBytes(name: string, base64: string, limit: number): Buffer {
+  if (base64.length > Math.ceil(limit / 3) * 4 + 4) {
+    throw new AppError('too_large', `${name} is larger than the upload limit of ${limit} bytes.`, { file: name, reason: 'bytes', limit });
+  }
+  return Buffer.from(base64, 'base64');
+}
 
 export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
   'documents.add': async (input, ctx, call) => {
@@ -26,14 +32,9 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
     // its audit entry (name, hash, size: never the upload) in the transaction that stores it.
     for (const f of input.files) {
       try {
-        if (f.contentBase64.length > base64Length(limits.maxUploadBytes) + 4) {
-          throw new AppError('too_large', `${f.name} is larger than the upload limit of ${limits.maxUploadBytes} bytes.`, {
-            file: f.name,
-            reason: 'bytes',
-            limit: limits.maxUploadBytes,
-          });
-        }
-        added.push(...(await addCaseFile(ctx, call.caller, input.caseId, { name: f.name, bytes: Buffer.from(f.contentBase64, 'base64') }, limits)));
+        const bytes =
+          'upload' in f ? await takeUpload(ctx, call.caller, f.upload, 'document', f.name) : inlineBytes(f.name, f.contentBase64, limits.maxUploadBytes);
+        added.push(...(await addCaseFile(ctx, call.caller, input.caseId, { name: f.name, bytes }, limits)));
       } catch (err) {
         // A case that was locked or removed meanwhile refuses the whole call.
         if (!(err instanceof AppError) || err.code === 'not_found' || err.code === 'conflict') throw err;

@@ -1,5 +1,6 @@
 // The browser-mode host: the same back end as the desktop app, served on 127.0.0.1 only.
-// Calls are POST /api/call with the per-start token; events stream from GET /api/events (SSE).
+// Calls are POST /api/call with the per-start token; events stream from GET /api/events (SSE); a file is
+// streamed by POST /api/upload (its raw bytes) before the call that names it (uploads.ts).
 // Who is calling comes from the session cookie the host sets at sign-in: HttpOnly (page scripts never
 // see it), SameSite=Strict, limited to /api, and named after the port (cookies do not separate ports).
 // Both the token and a live session are needed for anything but signing in.
@@ -8,6 +9,8 @@ import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
 import { hostAllowed, isLoopback, newToken, tokenMatches } from './auth';
 import { serveStatic } from './static';
+import { sendUpload } from '../uploads';
+import { isUploadKind, UPLOAD_KINDS } from '../../shared/api/upload';
 
 export interface HostOptions {
   /** The back end: in its own process (`claimdesk serve`), or in this one (tests). */
@@ -15,7 +18,7 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
-  /** Largest request body accepted (uploads arrive base64-encoded inside JSON). */
+  /** Largest JSON call accepted (files arrive by /api/upload; the contract still takes small inline files). */
   maxBodyBytes?: number;
   log?: (msg: string) => void;
 }
@@ -53,20 +56,18 @@ function sessionCookie(name: string, token: string | null): string {
   return token ? `${name}=${token}; ${attrs}` : `${name}=; ${attrs}; Max-Age=0`;
 }
 
+/** The request body as text; past `limit` the rest is read and dropped, so the sender gets the 413 answer
+ * instead of a connection reset. */
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new Error('too_large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new Error('too_large')) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
 }
@@ -74,7 +75,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
 export async function startHost(options: HostOptions): Promise<Host> {
   const { backend, rendererDir } = options;
   const token = options.token ?? newToken();
-  const maxBody = options.maxBodyBytes ?? 160 * 1024 * 1024;
+  const maxBody = options.maxBodyBytes ?? 96 * 1024 * 1024;
   const log = options.log ?? ((m: string) => console.error(m));
   const dispatch = backend.dispatch;
   let port = 0;
@@ -117,6 +118,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
         setSession: (t) => (cookie = sessionCookie(cookieName, t)),
       });
       return json(res, 200, result, cookie);
+    }
+    if (url.pathname === '/api/upload') {
+      if (req.method !== 'POST') return json(res, 405, { ok: false, error: { code: 'invalid_input', message: 'POST only' } });
+      if (!tokenMatches(req.headers['x-claimdesk-token'] as string | undefined, token)) {
+        req.resume();
+        return json(res, 401, { ok: false, error: { code: 'unauthorized', message: 'Missing or wrong token: open the URL printed at start.' } });
+      }
+      const kind = url.searchParams.get('for');
+      if (!isUploadKind(kind)) {
+        req.resume();
+        return json(res, 400, { ok: false, error: { code: 'invalid_input', message: `Say what the upload is for: ?for=${UPLOAD_KINDS.join('|')}` } });
+      }
+      const sink = backend.uploadSink({ sessionToken: cookieValue(req, sessionCookieName(port)) });
+      // The body is always read to its end, also once refused: the sender then gets the answer
+      // (too large, signed out) instead of a connection reset halfway through its file.
+      const result = await sendUpload(sink, kind, req);
+      return json(res, result.ok ? 200 : result.error.code === 'too_large' ? 413 : result.error.code === 'unauthorized' ? 401 : 400, result);
     }
     if (url.pathname === '/api/events') {
       if (!tokenMatches(url.searchParams.get('token'), token)) {

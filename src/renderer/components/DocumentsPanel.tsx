@@ -2,7 +2,6 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useEvents, useQuery } from '../api-context';
-import { fileToBase64 } from '../files';
 import { ErrorNote } from './ErrorNote';
 import { ProgressBar } from './ProgressBar';
 
@@ -46,10 +45,23 @@ export function DocumentsPanel({ caseId, selected, onSelect, onRead, locked = fa
     setUploading(true);
     setError(undefined);
     try {
-      const payload = await Promise.all(files.map(async (f) => ({ name: f.name, contentBase64: await fileToBase64(f) })));
-      const res = await api.call('documents.add', { caseId, files: payload });
+      // Each file is streamed on its own: one too large or unreadable is refused with its reason and the
+      // others are still added, in one call.
+      const sent: { name: string; upload: string }[] = [];
+      const refused: typeof rejected = [];
+      for (const f of files) {
+        const r = await api.upload('document', f);
+        if (r.ok) sent.push({ name: f.name, upload: r.value.upload });
+        else {
+          const reason = r.error.params?.reason;
+          refused.push({ name: f.name, code: r.error.code, message: r.error.message, ...(typeof reason === 'string' ? { reason } : {}) });
+        }
+      }
+      setRejected(refused);
+      if (sent.length === 0) return;
+      const res = await api.call('documents.add', { caseId, files: sent });
       if (!res.ok) setError(res.error);
-      else setRejected(res.value.rejected);
+      else setRejected([...refused, ...res.value.rejected]);
     } finally {
       setUploading(false);
       list.reload();

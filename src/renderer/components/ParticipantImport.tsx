@@ -29,13 +29,15 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
     setError(undefined);
     setOutcome(undefined);
     try {
-      // Decoding as UTF-8 with fatal=true refuses a file in another encoding instead of importing mojibake.
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
-      const res = await api.call('participants.import', { csvText: text, fileName: file.name });
+      // Streamed as is: the back end refuses a file that is not UTF-8 text, with its reason.
+      const sent = await api.upload('participants', file);
+      if (!sent.ok) {
+        setError({ ...sent.error, params: { file: file.name, ...sent.error.params } });
+        return;
+      }
+      const res = await api.call('participants.import', { upload: sent.value.upload, fileName: file.name });
       if (!res.ok) setError(res.error);
       else setOutcome({ file: file.name, ...res.value });
-    } catch {
-      setError({ code: 'bad_file', message: `${file.name} is not UTF-8 text` });
     } finally {
       setBusy(false);
       history.reload();

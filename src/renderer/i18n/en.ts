@@ -607,6 +607,7 @@ export const en: Messages = {
     unauthorized: 'Not signed in. Sign in again, or open the URL printed when the server started.',
     internal: 'An internal error occurred. Details are in the application log.',
     why: {
+      upload_gone: '{{file}} did not arrive whole or was already used; add the file again.',
       import_running: 'Another participant import is still running; try again when it has finished.',
       bad_date: 'Date not recognised (for example 13-03-2026 or 13 March 2026).',
       bad_credentials: 'Wrong user name or password.',

@@ -620,6 +620,7 @@ export const id = {
     unauthorized: 'Sesi tidak sah. Masuk lagi, atau buka alamat yang dicetak saat server dimulai.',
     internal: 'Terjadi kesalahan internal. Rinciannya ada di log aplikasi.',
     why: {
+      upload_gone: '{{file}} tidak diterima utuh atau sudah dipakai; tambahkan berkas itu lagi.',
       import_running: 'Impor data peserta lain masih berjalan; coba lagi setelah selesai.',
       bad_date: 'Tanggal tidak dikenali (contoh: 13-03-2026 atau 13 Maret 2026).',
       bad_credentials: 'Nama pengguna atau kata sandi salah.',

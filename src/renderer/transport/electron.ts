@@ -7,6 +7,7 @@ type AnyVerb = (input: unknown) => Promise<Result<unknown>>;
 export function electronClient(bridge: ClaimDeskBridge): ApiClient {
   return {
     call: ((method: MethodName, input: unknown) => (bridge as unknown as Record<MethodName, AnyVerb>)[method](input)) as ApiClient['call'],
+    upload: async (kind, file) => bridge.upload(kind, await file.arrayBuffer()),
     onEvent: (listener) => bridge.onEvent(listener),
   };
 }

@@ -17,20 +17,21 @@ export function takeToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(TOKEN_KEY);
 }
 
+/** POSTs to the host and returns its envelope; an unreachable host is an error like any other. */
+async function post<T>(path: string, token: string, contentType: string, body: BodyInit): Promise<Result<T>> {
+  try {
+    const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-claimdesk-token': token }, body });
+    return (await res.json()) as Result<T>;
+  } catch (err) {
+    return { ok: false, error: { code: 'internal', message: `ClaimDesk is not reachable: ${String(err)}` } };
+  }
+}
+
 export function httpClient(token: string): ApiClient {
   return {
-    async call(method, input) {
-      try {
-        const res = await fetch('/api/call', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-claimdesk-token': token },
-          body: JSON.stringify({ method, input }),
-        });
-        return (await res.json()) as Result<never>;
-      } catch (err) {
-        return { ok: false, error: { code: 'internal', message: `ClaimDesk is not reachable: ${String(err)}` } };
-      }
-    },
+    call: (method, input) => post<never>('/api/call', token, 'application/json', JSON.stringify({ method, input })),
+    // The file's own bytes, streamed by the browser from disk: never read into a JSON string.
+    upload: (kind, file) => post(`/api/upload?for=${kind}`, token, 'application/octet-stream', file as Blob),
     onEvent(listener) {
       const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
       source.onmessage = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as { name: string; payload: unknown });

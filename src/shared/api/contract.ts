@@ -10,6 +10,7 @@ import { documentsMethods } from './methods-documents';
 import { extractionMethods } from './methods-extraction';
 import { participantsMethods } from './methods-participants';
 import { reviewMethods } from './methods-review';
+import type { UploadKind } from './upload';
 import { settingsMethods } from './methods-settings';
 import { usersMethods } from './methods-users';
 import type { Result } from './result';
@@ -39,8 +40,22 @@ export const METHOD_NAMES = Object.keys(contract) as MethodName[];
 export const isMethodName = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(contract, name);
 
 /** What the renderer talks to, whichever transport carries it. */
+/** A picked or dropped file as the screens hold it (a browser File). */
+export interface UploadFile {
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/** A file streamed to the back end before the call that names it (`documents.add`, `participants.import`). */
+export interface UploadReceipt {
+  upload: string;
+  bytes: number;
+}
+
 export interface ApiClient {
   call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Sends one file's bytes; the receipt's `upload` then names it in a call. */
+  upload(kind: UploadKind, file: UploadFile): Promise<Result<UploadReceipt>>;
   onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
 }
 
@@ -48,5 +63,6 @@ export interface ApiClient {
 export type ClaimDeskBridge = {
   [M in MethodName]: (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>>;
 } & {
+  upload(kind: UploadKind, bytes: ArrayBuffer): Promise<Result<UploadReceipt>>;
   onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
 };

@@ -1,6 +1,7 @@
 // Participant import, requirements and cross-checks (issue 5).
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { uploadId } from './upload';
 import { checklistEntrySchema, claimTypeSchema, flagSchema } from '../domain/claims';
 import { ADMINS, CASE_WORKERS, SIGNED_IN } from './roles';
 import { requirementTableSchema } from '../requirements/schema';
@@ -67,15 +68,19 @@ export type CaseChecksOutput = z.infer<typeof caseChecksSchema>;
 
 export const checksMethods = defineMethods({
   'participants.import': {
-    input: z
-      .object({
-        csvText: z
-          .string()
-          .min(1)
-          .max(64 * 1024 * 1024, 'Upload at most 64 MB; import larger files with the command line'),
-        fileName: z.string().min(1).max(255),
-      })
-      .strict(),
+    // The CSV inline, or streamed first (`upload`, uploads.ts) as the screens send it.
+    input: z.union([
+      z
+        .object({
+          csvText: z
+            .string()
+            .min(1)
+            .max(64 * 1024 * 1024, 'Upload at most 64 MB; import larger files with the command line'),
+          fileName: z.string().min(1).max(255),
+        })
+        .strict(),
+      z.object({ upload: uploadId, fileName: z.string().min(1).max(255) }).strict(),
+    ]),
     output: importResultSchema,
     allow: ADMINS,
     // Recorded with the file's hash and counts, never its rows (participants' personal data).

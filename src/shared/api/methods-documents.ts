@@ -1,6 +1,7 @@
 // Intake, OCR and page images (issue 3).
 import { z } from 'zod';
 import { defineMethods } from './define';
+import { uploadId } from './upload';
 import { errorCodeSchema } from './result';
 import { CASE_WORKERS, SIGNED_IN } from './roles';
 import { ocrPageSchema, pageQualitySchema } from '../domain/ocr';
@@ -48,7 +49,13 @@ export const documentsMethods = defineMethods({
         caseId,
         files: z
           // An empty file is not a malformed call: it is refused on its own, with its reason, like any bad file.
-          .array(z.object({ name: z.string().min(1).max(255), contentBase64: z.string() }).strict())
+          // Each file either inline (the command line, small files) or streamed first (`upload`, uploads.ts).
+          .array(
+            z.union([
+              z.object({ name: z.string().min(1).max(255), contentBase64: z.string() }).strict(),
+              z.object({ name: z.string().min(1).max(255), upload: uploadId }).strict(),
+            ]),
+          )
           .min(1)
           .max(50),
       })
