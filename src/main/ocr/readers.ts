@@ -136,6 +136,8 @@ export interface ReaderThreadData {
   languages?: string[];
   warmUp: boolean;
   limits: OcrLimits;
+  /** The thread (and the tesseract workers it starts) gives way to the calls screens wait on. */
+  background: boolean;
 }
 
 export interface ThreadedReadersOptions {
@@ -145,12 +147,19 @@ export interface ThreadedReadersOptions {
   /** Each thread reads a generated page first (warm-up.ts): for the app's long-lived readers. */
   warmUp?: boolean;
   limits?: Partial<OcrLimits>;
+  /** Background work (the case pipeline's reading): the threads run at a lower priority (thread-priority.ts). */
+  background?: boolean;
 }
 
 /** Page readers in worker threads, started on the first page asked for. */
 export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders {
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
-  const data: ReaderThreadData = { ...(opts.languages ? { languages: opts.languages } : {}), warmUp: opts.warmUp ?? false, limits: ocrLimits(opts.limits) };
+  const data: ReaderThreadData = {
+    ...(opts.languages ? { languages: opts.languages } : {}),
+    warmUp: opts.warmUp ?? false,
+    limits: ocrLimits(opts.limits),
+    background: opts.background ?? false,
+  };
   const threads = Array.from({ length: size }, () => new ThreadClient<ReaderJob, ReaderNotice>('reader-thread', data, 'The page reader'));
   let queue: WorkerQueue<ThreadClient<ReaderJob, ReaderNotice>> | null = null;
   const run = <T>(request: ReaderJob, signal?: AbortSignal): Promise<T> =>
@@ -177,7 +186,7 @@ export function threadedReaders(opts: ThreadedReadersOptions = {}): PageReaders 
 export function getPageReaders(ctx: BackendContext): PageReaders {
   return ctx.service(
     'ocr.readers',
-    () => threadedReaders(),
+    () => threadedReaders({ background: true }),
     (r) => r.terminate(),
   );
 }

@@ -44,8 +44,9 @@ export interface ImportOptions {
   recordFailure?: (r: { fileName: string; sha256: string; bytes: number; failure: string; rowsRead: number }) => void;
 }
 
-/** Rows written per transaction: a few milliseconds of work, after which other calls get their turn. */
-const BATCH_ROWS = 250;
+/** Rows written per transaction: about ten milliseconds of work on a busy 2-core machine (bench
+ * responsiveness), after which other calls get their turn. */
+const BATCH_ROWS = 100;
 /** An upload arrives whole; it is parsed in pieces of this size, as a file is read, so that parsing too
  * leaves room for other calls. */
 const PARSE_CHUNK_BYTES = 64 * 1024;

@@ -34,7 +34,36 @@ async function refusal(p: Promise<unknown>): Promise<{ code: string; message: st
   return { code: (err as AppError).code, message: (err as AppError).message };
 }
 
+/** The nice value of each thread of this process (Linux: /proc/self/task/<tid>/stat, field 19). */
+function threadNice(): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    out.set(Number(tid), Number(fields[16]));
+  }
+  return out;
+}
+
 describe('threaded page readers', () => {
+  it.runIf(process.platform === 'linux')('for the case pipeline, read at a lower priority than the thread answering calls, tesseract included', async () => {
+    // Readers that are not background work (the officer's previews, the command line) keep the normal priority.
+    await threaded.read(file('page.png'), 1);
+    const before = [...threadNice().values()].filter((n) => n === 10).length;
+    expect(before).toBe(0);
+    const background = threadedReaders({ size: 1, background: true });
+    try {
+      // Reading a page starts the reader thread and its tesseract worker.
+      expect((await background.read(file('page.png'), 1)).lines.length).toBeGreaterThan(3);
+      const nice = threadNice();
+      expect(nice.get(process.pid)).toBe(0);
+      // The reader thread and the tesseract worker it started (it inherits the reader's priority).
+      expect([...nice.values()].filter((n) => n === 10).length).toBeGreaterThanOrEqual(2);
+    } finally {
+      await background.terminate();
+    }
+  });
+
   it('read exactly what the pipeline reads on the calling thread', async () => {
     const here = inProcessReaders(pool);
     for (const [name, page] of [
