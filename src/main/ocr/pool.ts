@@ -8,6 +8,7 @@ import { defaultPoolSize } from './config';
 import { parseTsv, type TsvLine } from './tsv';
 import { warmUpPage } from './warm-up';
 import { WorkerQueue } from './worker-queue';
+import { useRelaxedSimd } from './wasm-features';
 
 export interface OcrPoolOptions {
   /** Number of recognition workers; default one per core less one (CLAIMDESK_OCR_WORKERS overrides). */
@@ -77,9 +78,12 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   }
   const size = Math.max(1, Math.floor(opts.size ?? defaultPoolSize()));
   const warm = opts.warmUp ? warmUpPage() : null;
+  // The engine build is chosen as each worker starts: the fastest the runtime can run (wasm-features.ts).
+  const engine = useRelaxedSimd();
   const recognizers = new WorkerQueue<Worker>(
     Promise.all(
       Array.from({ length: size }, async () => {
+        await engine;
         const w = await createWorker(languages, OEM.LSTM_ONLY, workerOptions(langPath, false));
         // tesseract's library default is one uniform block (PSM 6); documents need full page layout
         // analysis (PSM 3, the command line's default), which is also what makes rotateAuto cheap.
@@ -97,7 +101,8 @@ export function createOcrPool(opts: OcrPoolOptions = {}): OcrPool {
   let osd: WorkerQueue<Worker> | null = null;
   const osdQueue = (): WorkerQueue<Worker> =>
     (osd ??= new WorkerQueue<Worker>(
-      createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true)).then(async (w) => {
+      engine.then(async () => {
+        const w = await createWorker('osd', OEM.TESSERACT_ONLY, workerOptions(langPath, true));
         await w.setParameters({ debug_file: QUIET });
         return [w];
       }),

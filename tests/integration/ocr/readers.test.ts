@@ -7,6 +7,8 @@ import type { OcrPage } from '../../../src/shared/domain/ocr';
 import { createOcrPool, type OcrPool } from '../../../src/main/ocr/pool';
 import { inProcessReaders, threadedReaders, type PageReaders } from '../../../src/main/ocr/readers';
 import { buildOcrFixtures, type OcrFixtures } from '../../fixtures/ocr/build';
+import { useRelaxedSimd } from '../../../src/main/ocr/wasm-features';
+import { relaxedSimd } from 'wasm-feature-detect';
 
 let fx: OcrFixtures;
 let pool: OcrPool;
@@ -44,6 +46,14 @@ function threadNice(): Map<number, number> {
   }
   return out;
 }
+
+describe('the OCR engine build', () => {
+  it('is the relaxed-SIMD build the desktop app’s runtime uses, also where Node has it behind a flag', async () => {
+    // The pool of beforeAll turned it on for this process; the threads it starts pick that build.
+    expect(await useRelaxedSimd()).toBe(true);
+    expect(await relaxedSimd()).toBe(true);
+  });
+});
 
 describe('threaded page readers', () => {
   it.runIf(process.platform === 'linux')('for the case pipeline, read at a lower priority than the thread answering calls, tesseract included', async () => {
