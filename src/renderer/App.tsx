@@ -30,7 +30,7 @@ export function App(): React.JSX.Element {
   const { t } = useTranslation();
   const { user, signOut } = useAuth();
   const route = useRoute();
-  const info = useQuery('app.info', {}, 'info');
+  const info = useQuery('app.info', {});
   const screens = SCREENS_OF[user.role];
 
   // Alt+1…8 jump between screens from anywhere, so officers can keep their hands on the keyboard.

@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ApiError } from '../shared/api/result';
 import type { SessionUser } from '../shared/api/roles';
-import { ApiContext, useApi } from './api-context';
+import { ApiContext, DataProvider, useApi } from './api-context';
 import { App } from './App';
 import { AuthContext, guardClient, useIdleSignOut } from './auth';
 import { ErrorNote } from './components/ErrorNote';
@@ -55,10 +55,12 @@ export function AuthGate(): React.JSX.Element {
   if (state.user.mustChangePassword) return <ChangePasswordScreen forced onDone={() => void load()} onSignOut={() => void signOut()} />;
   return (
     <ApiContext.Provider value={guarded}>
-      <AuthContext.Provider value={{ user: state.user, idleMinutes: state.idleMinutes, signOut }}>
-        <IdleWatch minutes={state.idleMinutes} onIdle={() => void signOut('idle')} />
-        <App />
-      </AuthContext.Provider>
+      <DataProvider api={guarded}>
+        <AuthContext.Provider value={{ user: state.user, idleMinutes: state.idleMinutes, signOut }}>
+          <IdleWatch minutes={state.idleMinutes} onIdle={() => void signOut('idle')} />
+          <App />
+        </AuthContext.Provider>
+      </DataProvider>
     </ApiContext.Provider>
   );
 }

@@ -14,6 +14,7 @@ import type { CaseDocument } from '../../src/shared/api/methods-extraction';
 import { hrefOf, parseHash } from '../../src/renderer/router';
 import { auditText, type AuditWords } from '../../src/renderer/audit-text';
 import { contract } from '../../src/shared/api/contract';
+import { staleAfter } from '../../src/renderer/api-context';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -355,5 +356,39 @@ describe('the audit trail in the reader’s words', () => {
     for (const action of recorded) {
       for (const lang of ['id', 'en']) expect(i18next.exists(`actions.log.${action}`, { lng: lang }), `${lang} ${action}`).toBe(true);
     }
+  });
+});
+
+describe('what an event makes stale on the screens', () => {
+  const q = (method: string, input: unknown) => ({ queryKey: [method, input] }) as unknown as Parameters<typeof staleAfter>[1];
+  const changed = { name: 'case.changed', payload: { caseId: 7 } } as const;
+  const read = { name: 'ocr.progress', payload: { caseId: 7, fileId: 3, page: 2, pagesDone: 2, pagesTotal: 5, state: 'done' } } as const;
+
+  it('a changed case: everything shown about it and every case list, nothing about another case', () => {
+    for (const [method, input] of [
+      ['cases.get', { id: 7 }],
+      ['extraction.list', { caseId: 7 }],
+      ['checks.get', { caseId: 7 }],
+      ['documents.list', { caseId: 7 }],
+      ['cases.review', { caseId: 7 }],
+      ['cases.list', { limit: 200 }],
+      ['cases.list', { status: ['awaiting_supervisor'], limit: 500 }],
+    ] as const)
+      expect(staleAfter(changed, q(method, input)), method).toBe(true);
+    for (const [method, input] of [
+      ['cases.get', { id: 8 }],
+      ['extraction.list', { caseId: 8 }],
+      ['participants.search', { query: 'SITI', limit: 50 }],
+      ['settings.get', {}],
+    ] as const)
+      expect(staleAfter(changed, q(method, input)), method).toBe(false);
+  });
+
+  it('a page read: the case’s file progress and that page’s image, not its other pages', () => {
+    expect(staleAfter(read, q('documents.list', { caseId: 7 }))).toBe(true);
+    expect(staleAfter(read, q('documents.page', { fileId: 3, page: 2 }))).toBe(true);
+    expect(staleAfter(read, q('documents.page', { fileId: 3, page: 1 }))).toBe(false);
+    expect(staleAfter(read, q('extraction.list', { caseId: 7 }))).toBe(false);
+    expect(staleAfter(read, q('documents.list', { caseId: 8 }))).toBe(false);
   });
 });

@@ -136,8 +136,8 @@ function NoteForm(p: {
 function SubmitForm({ detail, onChanged }: { detail: CaseDetail; onChanged: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const checks = useQuery('checks.get', { caseId: detail.id }, `submit-${detail.id}-${detail.updatedAt}-${detail.flagCount}`);
-  const settings = useQuery('settings.get', {}, 'settings');
+  const checks = useQuery('checks.get', { caseId: detail.id });
+  const settings = useQuery('settings.get', {});
   const policy = settings.data?.review.autoApprove[detail.claimType] ?? false;
   const route = checks.data ? routeOnSubmit(checks.data.flags, policy) : null;
   return (

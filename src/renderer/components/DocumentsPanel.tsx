@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
-import { useApi, useEvents, useQuery } from '../api-context';
+import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from './ErrorNote';
 import { ProgressBar } from './ProgressBar';
 
@@ -14,31 +14,19 @@ interface Props {
   caseId: number;
   selected: PageRef | null;
   onSelect: (ref: PageRef) => void;
-  /** Called when a file's pages finished reading, so fields and flags can refresh. */
-  onRead: () => void;
   /** The case awaits a decision or is decided: no file is added, no page read again. */
   locked?: boolean;
 }
 
-export function DocumentsPanel({ caseId, selected, onSelect, onRead, locked = false }: Props): React.JSX.Element {
+export function DocumentsPanel({ caseId, selected, onSelect, locked = false }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const list = useQuery('documents.list', { caseId }, String(caseId));
+  const list = useQuery('documents.list', { caseId });
   const [uploading, setUploading] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [rejected, setRejected] = useState<{ name: string; message: string; code: string; reason?: string }[]>([]);
   const [dragging, setDragging] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-
-  useEvents((e) => {
-    const p = e.payload as { caseId?: number; state?: string };
-    if (p.caseId !== caseId) return;
-    if (e.name === 'ocr.progress') list.reload();
-    if (e.name === 'case.changed') {
-      list.reload();
-      onRead();
-    }
-  });
 
   const upload = async (files: File[]): Promise<void> => {
     if (files.length === 0) return;

@@ -15,7 +15,7 @@ export function FactsForm({
   locked?: boolean;
 }): React.JSX.Element {
   const { t } = useTranslation();
-  const stated = useQuery('checks.facts', { caseId }, `facts-${caseId}`);
+  const stated = useQuery('checks.facts', { caseId });
   const facts = stated.data?.facts ?? {};
   const change = (update: Record<string, boolean | number | null>): void => void onChange(update).then(stated.reload);
   return (

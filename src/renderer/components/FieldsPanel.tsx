@@ -4,7 +4,7 @@ import type { CaseDocument } from '../../shared/api/methods-extraction';
 import type { ApiError } from '../../shared/api/result';
 import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue } from '../../shared/domain/documents';
 import { isListKey } from '../../shared/domain/lists';
-import { useApi, useEvents, useQuery } from '../api-context';
+import { useApi, useQuery } from '../api-context';
 import type { PageRef } from './DocumentsPanel';
 import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
@@ -39,9 +39,8 @@ interface Props {
 export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, locked = false }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const list = useQuery('extraction.list', { caseId }, String(caseId));
+  const list = useQuery('extraction.list', { caseId });
   const [error, setError] = useState<ApiError>();
-  useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && list.reload());
 
   const after = (res: { ok: boolean; error?: ApiError }): void => {
     setError(res.ok ? undefined : res.error);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
-import { useApi, useEvents, useQuery } from '../api-context';
+import { useApi, useQuery } from '../api-context';
 import { missingLabel } from '../format';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
@@ -19,16 +19,9 @@ export const sortFlags = <F extends { severity: keyof typeof SEVERITY_ORDER }>(f
 export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number; onShow: (e: Evidence) => void; locked?: boolean }): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const api = useApi();
-  const checks = useQuery('checks.get', { caseId }, String(caseId));
-  const docs = useQuery('extraction.list', { caseId }, `flags-docs-${caseId}`);
+  const checks = useQuery('checks.get', { caseId });
+  const docs = useQuery('extraction.list', { caseId });
   const [error, setError] = useState<ApiError>();
-  useEvents((e) => {
-    if (e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId) {
-      checks.reload();
-      docs.reload();
-    }
-  });
-
   const rerun = async (facts?: Record<string, boolean | number | null>): Promise<void> => {
     const res = await api.call('checks.run', { caseId, ...(facts ? { facts } : {}) });
     setError(res.ok ? undefined : res.error);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { BBox } from '../../shared/domain/documents';
-import { useEvents, useQuery } from '../api-context';
+import { useQuery } from '../api-context';
 import { regionAt, regionsOnPage } from '../page-regions';
 import { ErrorNote } from './ErrorNote';
 import type { PageRef } from './DocumentsPanel';
@@ -23,13 +23,8 @@ interface Props {
  */
 export function PageViewer({ pageRef, highlight, caseId, selectedId, onPick }: Props): React.JSX.Element {
   const { t } = useTranslation();
-  const page = useQuery('documents.page', pageRef, `${pageRef.fileId}:${pageRef.page}`);
-  const docs = useQuery('extraction.list', { caseId }, `viewer-docs-${caseId}`);
-  useEvents((e) => {
-    const p = e.payload as { caseId?: number; fileId?: number; page?: number };
-    if (e.name === 'ocr.progress' && p.caseId === caseId && p.fileId === pageRef.fileId && p.page === pageRef.page) page.reload();
-    if (e.name === 'case.changed' && p.caseId === caseId) docs.reload();
-  });
+  const page = useQuery('documents.page', pageRef);
+  const docs = useQuery('extraction.list', { caseId });
   const d = page.data;
   const regions = regionsOnPage(docs.data?.documents ?? [], pageRef.fileId, pageRef.page);
   const pct = (v: number, of: number): string => `${(v / of) * 100}%`;

@@ -17,7 +17,7 @@ interface ImportOutcome {
 export function ParticipantImport({ onImported }: { onImported: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const history = useQuery('participants.importHistory', { limit: 20 }, 'history');
+  const history = useQuery('participants.importHistory', { limit: 20 });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [outcome, setOutcome] = useState<ImportOutcome>();

@@ -43,7 +43,7 @@ export function AuditScreen(): React.JSX.Element {
     tzOffsetMinutes: -new Date().getTimezoneOffset(),
     limit: 100,
   };
-  const first = useQuery('audit.list', input, JSON.stringify(filter));
+  const first = useQuery('audit.list', input);
   const entries = [...(first.data?.entries ?? []), ...older];
   const nextBefore = next === undefined ? first.data?.nextBeforeId : next;
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEvents, useQuery } from '../api-context';
+import { useQuery } from '../api-context';
 import { CaseActions, CaseBanner } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
@@ -12,7 +12,7 @@ import { hrefOf } from '../router';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
-  const detail = useQuery('cases.get', caseId ? { id: caseId } : null, String(caseId));
+  const detail = useQuery('cases.get', caseId ? { id: caseId } : null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [picked, setPicked] = useState<DocumentPick | null>(null);
   const pageRef: PageRef | null = evidence?.page ?? null;
@@ -22,7 +22,6 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
     setEvidence((e) => (e ? { page: e.page, bbox: null, documentId } : e));
     setPicked((p) => ({ documentId, seq: (p?.seq ?? 0) + 1 }));
   };
-  useEvents((e) => e.name === 'case.changed' && (e.payload as { caseId: number }).caseId === caseId && detail.reload());
   if (!caseId) {
     return (
       <section className="screen" data-screen="case" data-state="ready">
@@ -73,7 +72,7 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
           <div className="case-grid">
             <div className="case-left">
               {reviewing && <ReviewPanel detail={c} onShow={setEvidence} onDecided={detail.reload} />}
-              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} onRead={detail.reload} locked={locked} />
+              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} locked={locked} />
               {!reviewing && <FlagsPanel caseId={c.id} onShow={setEvidence} locked={locked} />}
               <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} locked={locked} />
             </div>

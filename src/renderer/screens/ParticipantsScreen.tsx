@@ -10,7 +10,7 @@ export function ParticipantsScreen({ initialQuery }: { initialQuery?: string | u
   const [draft, setDraft] = useState(initialQuery ?? '');
   const [selected, setSelected] = useState<number | null>(null);
   const query = initialQuery?.trim() ?? '';
-  const search = useQuery('participants.search', query ? { query, limit: 50 } : null, query);
+  const search = useQuery('participants.search', query ? { query, limit: 50 } : null);
   const inputRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -108,7 +108,7 @@ export function ParticipantsScreen({ initialQuery }: { initialQuery?: string | u
 
 function ParticipantDetail({ id, onClose }: { id: number; onClose: () => void }): React.JSX.Element {
   const { t } = useTranslation();
-  const detail = useQuery('participants.get', { id }, String(id));
+  const detail = useQuery('participants.get', { id });
   const p = detail.data?.participant;
   return (
     <aside className="panel" data-testid="participant-detail" data-state={detail.state} aria-label={p?.nama}>

@@ -8,7 +8,7 @@ import { ErrorNote } from '../components/ErrorNote';
 export function RequirementsScreen(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const [claimType, setClaimType] = useState<ClaimType>('JKM');
-  const table = useQuery('requirements.get', { claimType }, claimType);
+  const table = useQuery('requirements.get', { claimType });
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const entry = table.data?.claimTypes[claimType];
   return (

@@ -13,7 +13,7 @@ import { ChangePasswordForm } from './SignInScreen';
 export function SettingsScreen(): React.JSX.Element {
   const { t, i18n } = useTranslation();
   const { user } = useAuth();
-  const info = useQuery('app.info', {}, 'settings-info');
+  const info = useQuery('app.info', {});
   const admin = hasRole(user, 'admin');
   const d = info.data;
   return (
@@ -67,7 +67,7 @@ const AUTH_FIELDS = ['maxFailures', 'lockMinutes', 'idleMinutes', 'sessionHours'
 function PolicyPanel(): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
-  const settings = useQuery('settings.get', {}, 'policy');
+  const settings = useQuery('settings.get', {});
   const [review, setReview] = useState<ReviewPolicy['autoApprove'] | null>(null);
   const [auth, setAuth] = useState<AuthPolicy | null>(null);
   const [error, setError] = useState<ApiError>();

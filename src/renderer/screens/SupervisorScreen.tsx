@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { CaseSummary } from '../../shared/api/methods-cases';
-import { useEvents, useQuery } from '../api-context';
+import { useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { CaseCells, CaseHeadCells } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
@@ -10,8 +10,7 @@ import { useAge } from '../format';
 export function SupervisorScreen(): React.JSX.Element {
   const { t } = useTranslation();
   const { user } = useAuth();
-  const list = useQuery('cases.list', { status: ['awaiting_supervisor'], limit: 500 }, 'awaiting');
-  useEvents((e) => e.name === 'case.changed' && list.reload());
+  const list = useQuery('cases.list', { status: ['awaiting_supervisor'], limit: 500 });
   const cases = [...(list.data?.cases ?? [])].sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? ''));
   return (
     <section className="screen" data-screen="supervisor" data-state={list.state}>

@@ -13,7 +13,7 @@ import { useDateTimeFormat } from '../format';
 
 export function UsersScreen(): React.JSX.Element {
   const { t } = useTranslation();
-  const list = useQuery('users.list', {}, 'users');
+  const list = useQuery('users.list', {});
   const [message, setMessage] = useState<string>();
   return (
     <section className="screen" data-screen="users" data-state={list.state}>

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { CLAIM_TYPES, type ClaimType } from '../../shared/domain/claims';
-import { useApi, useEvents, useQuery } from '../api-context';
+import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
@@ -14,8 +14,7 @@ export function WorklistScreen(): React.JSX.Element {
   // Officers and supervisors open cases; administrators manage the system, not claims.
   const mayCreate = hasRole(user, 'officer', 'supervisor');
   const [creating, setCreating] = useState(false);
-  const list = useQuery('cases.list', { limit: 200 }, 'all');
-  useEvents((e) => e.name === 'case.changed' && list.reload());
+  const list = useQuery('cases.list', { limit: 200 });
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (mayCreate && e.altKey && e.key.toLowerCase() === 'n') {

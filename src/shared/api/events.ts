@@ -22,3 +22,6 @@ export interface AppEvent<N extends EventName = EventName> {
   name: N;
   payload: EventPayload<N>;
 }
+
+/** Any event, narrowed by its name. */
+export type AnyAppEvent = { [N in EventName]: AppEvent<N> }[EventName];
