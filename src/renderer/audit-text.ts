@@ -86,6 +86,8 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
         d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate) }) : '',
         d.notes ? quoted(d.notes) : '',
       ];
+    case 'cases.setParticipant':
+      return [`KPJ ${str(d.kpj)}`, d.previousKpj ? t('audit.d.previously', { value: `KPJ ${str(d.previousKpj)}` }) : ''];
     case 'cases.submit': {
       const r = (d.routing ?? {}) as Detail;
       const unjudged = Array.isArray(r.unjudged) ? (r.unjudged as unknown[]).map((m) => missingLabel(t, str(m))) : [];

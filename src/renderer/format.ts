@@ -32,3 +32,24 @@ export function missingLabel(t: TFunction, key: string): string {
   const label = t(`fields.${field}`, { defaultValue: field });
   return dot > 0 ? `${label} (${t(`docTypes.${key.slice(0, dot)}`, { defaultValue: key.slice(0, dot) })})` : label;
 }
+
+/** A calendar date (yyyy-mm-dd) as officers write it, dd-mm-yyyy, whatever the language. */
+export const dmy = (iso: string | null | undefined): string => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('-') : (iso ?? '–'));
+
+/** A date typed as dd-mm-yyyy (or with / or . between), as yyyy-mm-dd; '' when empty, null when it is
+ * not a real calendar date. */
+export function parseDmy(text: string): string | null {
+  const t = text.trim();
+  if (!t) return '';
+  const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
+  if (!m) return null;
+  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Today's date on this desk (yyyy-mm-dd). */
+export function todayIso(now = new Date()): string {
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}

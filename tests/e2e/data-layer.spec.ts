@@ -51,8 +51,12 @@ test('one event stream per window, one call per question, and a case created on 
   await other.keyboard.press('Alt+N');
   const form = other.getByTestId('new-case-form');
   await form.locator('select').selectOption('JKK');
-  await form.locator('input[name=kpj]').fill(person.nomor_kpj);
-  await form.locator('input[name=kpj]').press('Enter');
+  await form.locator('input[name=participant]').fill(person.nomor_kpj);
+  await expect(form.getByTestId('picker-hits')).toContainText(person.nama);
+  await form.locator('input[name=participant]').press('Enter');
+  // Picking moves on to the date; Enter there creates the case.
+  await expect(form.locator('input[name=incidentDate]')).toBeFocused();
+  await other.keyboard.press('Enter');
   await expect(shell(other).screen('case')).toBeVisible();
   await expect(rows).toHaveCount(5);
   await expect(page.getByTestId('case-table')).toContainText(person.nama);

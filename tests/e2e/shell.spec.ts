@@ -44,8 +44,15 @@ test('the worklist shows the demo cases and a new case is created from the keybo
   await page.keyboard.press('Alt+N');
   const form = page.getByTestId('new-case-form');
   await form.locator('select').selectOption('JKM');
-  await form.locator('input[name=kpj]').fill(person.nomor_kpj);
-  await form.locator('input[name=kpj]').press('Enter');
+  // The participant is found as the KPJ is typed; Enter picks them, the date of death is typed as
+  // officers write it, and Enter creates the case.
+  const who = form.locator('input[name=participant]');
+  await who.fill(person.nomor_kpj);
+  await expect(form.getByTestId('picker-hits')).toContainText(person.nama);
+  await who.press('Enter');
+  await expect(form.getByTestId('picked-participant')).toContainText(person.nama);
+  await form.locator('input[name=incidentDate]').fill('07-03-2026');
+  await form.locator('input[name=incidentDate]').press('Enter');
   await expect(s.screen('case')).toBeVisible();
   await expect(page.locator('[data-screen=case] h1')).toContainText('CD-');
   await expect(page.locator('[data-screen=case]')).toContainText(person.nama);

@@ -22,6 +22,39 @@ beforeEach(async () => {
 });
 afterEach(async () => cleanup());
 
+describe('opening a case and linking its participant', () => {
+  it('refuses a future incident date and a death claim without the date of death, each with its reason', async () => {
+    const tomorrow = new Date(ctx.now().getTime() + 36 * 3_600_000).toISOString().slice(0, 10);
+    expect(await dispatch('cases.create', { claimType: 'JKK', incidentDate: tomorrow })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', params: { field: 'incidentDate', reason: 'future_date' } },
+    });
+    expect(await dispatch('cases.create', { claimType: 'JKM' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', params: { reason: 'death_date_required' } },
+    });
+    expect(await dispatch('cases.create', { claimType: 'JKM', incidentDate: '2026-03-07' })).toMatchObject({ ok: true });
+    expect(await dispatch('cases.create', { claimType: 'JKK', kpj: '99999999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', params: { kpj: '99999999999', reason: 'no_participant' } },
+    });
+  });
+
+  it('links a case opened without its participant, audits it and checks the case again', async () => {
+    const person = [...demoParticipants(9)][8]!;
+    const created = await dispatch('cases.create', { claimType: 'JKK', incidentDate: '2026-03-07' });
+    if (!created.ok) throw new Error(created.error.message);
+    const id = (created.value as { id: number }).id;
+    const checkedAt = (): string => ctx.db.prepare(`SELECT checked_at FROM case_checks WHERE case_id = ?`).pluck().get(id) as string;
+    const before = checkedAt();
+    expect(await dispatch('cases.setParticipant', { caseId: id, kpj: '99999999999' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const linked = await dispatch('cases.setParticipant', { caseId: id, kpj: person.nomor_kpj });
+    expect(linked).toMatchObject({ ok: true, value: { id, kpj: person.nomor_kpj, participantName: person.nama } });
+    expect(ctx.db.prepare(`SELECT detail FROM audit_log WHERE case_id = ? AND action = 'cases.setParticipant'`).pluck().get(id)).toContain(person.nomor_kpj);
+    await expect.poll(checkedAt, { timeout: 20_000 }).not.toBe(before);
+  });
+});
+
 describe('the API contract end to end (real SQLite)', () => {
   it('app.info reports version, data folder, schema version and the shipped OCR languages', async () => {
     const res = await dispatch('app.info', {});

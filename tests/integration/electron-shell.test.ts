@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CALL_CHANNEL } from '../../src/main/electron/ipc';
+import { CALL_CHANNEL, UPLOAD_CHANNEL } from '../../src/main/electron/ipc';
 import { startShell, type Shell } from '../../src/main/electron/main-process';
 import { fakeElectron } from '../helpers/fake-electron';
 import { tempDir } from '../helpers/temp-home';
@@ -51,7 +51,7 @@ describe('the desktop shell', () => {
     expect(shell.backend.pid).not.toBe(process.pid);
     expect(alive(shell.backend.pid!)).toBe(true);
     expect(fake.schemes).toEqual(['claimdesk']);
-    expect([...fake.handlers.keys()]).toEqual([CALL_CHANNEL]);
+    expect([...fake.handlers.keys()]).toEqual([CALL_CHANNEL, UPLOAD_CHANNEL]);
     expect(fake.windows).toHaveLength(1);
     expect(fake.windows[0]!.url).toBe('claimdesk://app/index.html');
     expect(fake.windows[0]!.options.webPreferences).toMatchObject({
@@ -78,9 +78,18 @@ describe('the desktop shell', () => {
     expect(info.value).toMatchObject({ dataFolder: dir, transport: 'electron' });
     expect(info.value.participantCount).toBeGreaterThanOrEqual(200);
     // The back end's events reach the window.
-    const created = (await call(sender, 'cases.create', { claimType: 'JKM', notes: '' })) as { ok: boolean; value: { id: number } };
+    const created = (await call(sender, 'cases.create', { claimType: 'JKM', incidentDate: '2026-10-01', notes: '' })) as { ok: boolean; value: { id: number } };
     expect(created.ok).toBe(true);
     await vi.waitFor(() => expect(fake.windows[0]!.contents.sent).toContainEqual({ name: 'case.changed', payload: { caseId: created.value.id } }));
+    // A picked file's bytes reach the back end's process through the upload channel, then the call names them.
+    const pdf = fs.readFileSync(path.resolve('resources/demo/demo-jkm-1.pdf'));
+    const sent = (await fake.handlers.get(UPLOAD_CHANNEL)!(sender, 'document', new Uint8Array(pdf))) as {
+      ok: boolean;
+      value: { upload: string; bytes: number };
+    };
+    expect(sent).toMatchObject({ ok: true, value: { bytes: pdf.length } });
+    const added = await call(sender, 'documents.add', { caseId: created.value.id, files: [{ name: 'berkas.pdf', upload: sent.value.upload }] });
+    expect(added).toMatchObject({ ok: true, value: { added: [{ name: 'berkas.pdf', size: pdf.length }], rejected: [] } });
     // Quitting closes the back end first (its database closed cleanly), then the app.
     await fake.quit();
     expect(alive(shell.backend.pid!)).toBe(false);

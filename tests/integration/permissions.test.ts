@@ -138,7 +138,7 @@ describe('refusals change nothing', () => {
 describe('identity comes from the session, never from the request', () => {
   it('refuses a role or user slipped into the payload, and ignores one in the headers', async () => {
     const officer = await as('budi');
-    const created = (await officer.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj })) as {
+    const created = (await officer.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-01' })) as {
       ok: true;
       value: { id: number; version: number };
     };

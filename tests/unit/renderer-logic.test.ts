@@ -15,6 +15,8 @@ import { hrefOf, parseHash } from '../../src/renderer/router';
 import { auditText, type AuditWords } from '../../src/renderer/audit-text';
 import { contract } from '../../src/shared/api/contract';
 import { staleAfter } from '../../src/renderer/api-context';
+import { dmy, parseDmy } from '../../src/renderer/format';
+import { newCaseProblems } from '../../src/shared/domain/claims';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -390,5 +392,25 @@ describe('what an event makes stale on the screens', () => {
     expect(staleAfter(read, q('documents.page', { fileId: 3, page: 1 }))).toBe(false);
     expect(staleAfter(read, q('extraction.list', { caseId: 7 }))).toBe(false);
     expect(staleAfter(read, q('documents.list', { caseId: 8 }))).toBe(false);
+  });
+});
+
+describe('dates as officers write them', () => {
+  it('reads dd-mm-yyyy (or / and . between) into a calendar date and refuses days that do not exist', () => {
+    expect(parseDmy('07-03-2026')).toBe('2026-03-07');
+    expect(parseDmy('7/3/2026')).toBe('2026-03-07');
+    expect(parseDmy('29.02.2024')).toBe('2024-02-29');
+    expect(parseDmy('')).toBe('');
+    for (const bad of ['31-02-2026', '29-02-2025', '2026-03-07', '07-13-2026', '7-3-26', 'kemarin']) expect(parseDmy(bad), bad).toBeNull();
+    expect(dmy('2026-03-07')).toBe('07-03-2026');
+    expect(dmy(null)).toBe('–');
+  });
+
+  it('a new case: no incident after today, and a death claim needs its date of death', () => {
+    expect(newCaseProblems({ claimType: 'JKK', incidentDate: '2026-12-04' }, '2026-12-03')).toEqual([{ field: 'incidentDate', reason: 'future_date' }]);
+    expect(newCaseProblems({ claimType: 'JKK', incidentDate: '2026-12-03' }, '2026-12-03')).toEqual([]);
+    expect(newCaseProblems({ claimType: 'JKK' }, '2026-12-03')).toEqual([]);
+    expect(newCaseProblems({ claimType: 'JKM' }, '2026-12-03')).toEqual([{ field: 'incidentDate', reason: 'death_date_required' }]);
+    expect(newCaseProblems({ claimType: 'JKM', incidentDate: '2026-11-30' }, '2026-12-03')).toEqual([]);
   });
 });

@@ -44,6 +44,7 @@ const SELECT_CASES = `SELECT c.id, c.reference, c.claim_type, c.status, c.versio
  */
 export const WORK_ACTIONS = [
   'cases.create',
+  'cases.setParticipant',
   'cases.submit',
   'extraction.setField',
   'extraction.setType',
@@ -204,7 +205,7 @@ export function createCase(ctx: BackendContext, input: NewCase, options: { by?: 
   const caller = options.by ?? BACKGROUND;
   const participant = input.kpj ? (ctx.db.prepare(`SELECT id FROM participants WHERE nomor_kpj = ?`).get(input.kpj) as { id: number } | undefined) : undefined;
   if (input.kpj && !participant) {
-    throw new AppError('not_found', `No participant with KPJ ${input.kpj}`, { kpj: input.kpj });
+    throw new AppError('not_found', `No participant with KPJ ${input.kpj}`, { kpj: input.kpj, reason: 'no_participant' });
   }
   const now = options.now ?? ctx.now();
   const at = now.toISOString();
@@ -227,4 +228,16 @@ export function createCase(ctx: BackendContext, input: NewCase, options: { by?: 
     return newId;
   })();
   return getCase(ctx, id, caller);
+}
+
+/** Links a case to its participant (by KPJ), in the audited transaction. */
+export function setCaseParticipant(ctx: BackendContext, caller: Caller, caseId: number, kpj: string): void {
+  const participant = ctx.db.prepare(`SELECT id FROM participants WHERE nomor_kpj = ?`).get(kpj) as { id: number } | undefined;
+  if (!participant) throw new AppError('not_found', `No participant with KPJ ${kpj}`, { kpj, reason: 'no_participant' });
+  ctx.db.transaction(() => {
+    const before = ctx.db.prepare(`SELECT kpj FROM cases WHERE id = ?`).get(caseId) as { kpj: string | null } | undefined;
+    if (!before) throw new AppError('not_found', `Case ${caseId} not found`, { id: caseId });
+    ctx.db.prepare(`UPDATE cases SET participant_id = ?, kpj = ?, updated_at = ? WHERE id = ?`).run(participant.id, kpj, ctx.now().toISOString(), caseId);
+    ctx.audit(caller, 'cases.setParticipant', { kpj, previousKpj: before.kpj }, caseId);
+  })();
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useDateTimeFormat } from '../format';
+import { dmy, useDateTimeFormat } from '../format';
 import type { CaseSummary } from '../../shared/api/methods-cases';
 import { hrefOf } from '../router';
 
@@ -22,7 +22,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
         {cases.map((c) => (
           <tr key={c.id} data-case={c.reference}>
             <CaseCells c={c} />
-            <td>{c.incidentDate ?? '–'}</td>
+            <td>{dmy(c.incidentDate)}</td>
             <td>
               <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
             </td>

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from '../api-context';
+import type { ApiError } from '../../shared/api/result';
+import { useApi, useQuery } from '../api-context';
+import { hasRole, useAuth } from '../auth';
+import { ParticipantPicker } from '../components/ParticipantPicker';
 import { CaseActions, CaseBanner } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
@@ -9,6 +12,7 @@ import { FlagsPanel } from '../components/FlagsPanel';
 import { PageViewer } from '../components/PageViewer';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { hrefOf } from '../router';
+import { dmy } from '../format';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
@@ -54,11 +58,11 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
             </div>
             <div>
               <dt>{t('worklist.participant')}</dt>
-              <dd>{c.participantName ? `${c.participantName} (${c.kpj ?? ''})` : t('caseScreen.noParticipant')}</dd>
+              <dd>{c.participantName ? `${c.participantName} (${c.kpj ?? ''})` : <LinkParticipant caseId={c.id} editable={c.editable} />}</dd>
             </div>
             <div>
-              <dt>{t('worklist.incidentDate')}</dt>
-              <dd>{c.incidentDate ?? '–'}</dd>
+              <dt>{t(`worklist.incidentDateOf.${c.claimType}`, { defaultValue: t('worklist.incidentDate') })}</dt>
+              <dd>{dmy(c.incidentDate)}</dd>
             </div>
             <div>
               <dt>{t('caseScreen.createdBy')}</dt>
@@ -88,5 +92,42 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
         </>
       )}
     </section>
+  );
+}
+
+/** A case opened before its participant was known: the officer finds and links them here. */
+function LinkParticipant({ caseId, editable }: { caseId: number; editable: boolean }): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const { user } = useAuth();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  if (!open || !editable || !hasRole(user, 'officer', 'supervisor')) {
+    return (
+      <span className="link-participant">
+        {t('caseScreen.noParticipant')}{' '}
+        {editable && hasRole(user, 'officer', 'supervisor') && (
+          <button type="button" onClick={() => setOpen(true)} data-testid="link-participant">
+            {t('picker.link')}
+          </button>
+        )}
+      </span>
+    );
+  }
+  return (
+    <div className="link-participant" aria-label={t('picker.linkTitle')} role="group">
+      <ParticipantPicker
+        picked={null}
+        autoFocus
+        onPick={(p) => {
+          if (!p) return;
+          void api.call('cases.setParticipant', { caseId, kpj: p.nomor_kpj }).then((res) => {
+            if (res.ok) setOpen(false);
+            else setError(res.error);
+          });
+        }}
+      />
+      <ErrorNote error={error} />
+    </div>
   );
 }

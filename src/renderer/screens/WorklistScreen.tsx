@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
-import { CLAIM_TYPES, type ClaimType } from '../../shared/domain/claims';
+import { CLAIM_TYPES, newCaseProblems, type ClaimType } from '../../shared/domain/claims';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
+import { ParticipantPicker, type PickedParticipant } from '../components/ParticipantPicker';
+import { parseDmy, todayIso } from '../format';
 import { navigate } from '../router';
 
 export function WorklistScreen(): React.JSX.Element {
@@ -47,17 +49,24 @@ function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const [claimType, setClaimType] = useState<ClaimType>('JKK');
-  const [kpj, setKpj] = useState('');
-  const [incidentDate, setIncidentDate] = useState('');
+  const [participant, setParticipant] = useState<PickedParticipant | null>(null);
+  const [dateText, setDateText] = useState('');
   const [notes, setNotes] = useState('');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  const dateInput = useRef<HTMLInputElement>(null);
+  // The incident is the accident for JKK and the death for JKM: the label says which date is meant.
+  const dateLabel = t(`worklist.incidentDateOf.${claimType}`, { defaultValue: t('worklist.incidentDate') });
 
   const submit = async (): Promise<void> => {
+    const incidentDate = parseDmy(dateText);
+    if (incidentDate === null) return setError({ code: 'invalid_input', message: 'date', params: { reason: 'date_format' } });
+    const [problem] = newCaseProblems({ claimType, incidentDate: incidentDate || undefined }, todayIso());
+    if (problem) return setError({ code: 'invalid_input', message: problem.reason, params: { field: problem.field, reason: problem.reason } });
     setBusy(true);
     const res = await api.call('cases.create', {
       claimType,
-      ...(kpj.trim() ? { kpj: kpj.replace(/\D/g, '') } : {}),
+      ...(participant ? { kpj: participant.nomor_kpj } : {}),
       ...(incidentDate ? { incidentDate } : {}),
       notes,
     });
@@ -79,7 +88,14 @@ function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
     >
       <label>
         {t('worklist.claimType')}
-        <select value={claimType} onChange={(e) => setClaimType(e.target.value as ClaimType)} autoFocus>
+        <select
+          value={claimType}
+          onChange={(e) => {
+            setClaimType(e.target.value as ClaimType);
+            setError(undefined);
+          }}
+          autoFocus
+        >
           {CLAIM_TYPES.map((c) => (
             <option key={c} value={c}>
               {t(`claimTypes.${c}`)}
@@ -87,13 +103,32 @@ function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
           ))}
         </select>
       </label>
+      <div className="field wide">
+        <span className="label">{t('worklist.participant')}</span>
+        <ParticipantPicker
+          picked={participant}
+          onPick={(p) => {
+            setParticipant(p);
+            setError(undefined);
+            // Picked: on to the date (Enter there creates the case).
+            if (p) setTimeout(() => dateInput.current?.focus(), 0);
+          }}
+        />
+      </div>
       <label>
-        {t('worklist.kpj')}
-        <input value={kpj} onChange={(e) => setKpj(e.target.value)} inputMode="numeric" placeholder={t('worklist.kpjHint')} name="kpj" />
-      </label>
-      <label>
-        {t('worklist.incidentDate')}
-        <input type="date" value={incidentDate} onChange={(e) => setIncidentDate(e.target.value)} name="incidentDate" />
+        {dateLabel}
+        <input
+          ref={dateInput}
+          value={dateText}
+          onChange={(e) => {
+            setDateText(e.target.value);
+            setError(undefined);
+          }}
+          name="incidentDate"
+          placeholder={t('worklist.dateHint')}
+          inputMode="numeric"
+          aria-invalid={parseDmy(dateText) === null}
+        />
       </label>
       <label className="wide">
         {t('worklist.notes')}

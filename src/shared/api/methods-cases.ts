@@ -98,6 +98,18 @@ export const casesMethods = defineMethods({
     allow: CASE_WORKERS,
     audit: 'handler',
   },
+  'cases.setParticipant': {
+    // A case opened before the participant was known (a walk-in without a card) is linked later.
+    input: z
+      .object({
+        caseId: z.number().int().positive(),
+        kpj: z.string().regex(/^\d{11}$/, 'KPJ must be 11 digits'),
+      })
+      .strict(),
+    output: caseDetailSchema,
+    allow: CASE_WORKERS,
+    audit: 'handler',
+  },
   'cases.get': {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: caseDetailSchema,

@@ -65,3 +65,12 @@ export const checklistEntrySchema = z.object({
   present: z.boolean(),
 });
 export type ChecklistEntry = z.infer<typeof checklistEntrySchema>;
+
+/** Why a new case's own facts are refused (the incident date is the accident's for JKK and the death's for JKM). */
+export type NewCaseProblem = { field: 'incidentDate'; reason: 'future_date' | 'death_date_required' };
+
+/** What is wrong with a new case's claim type and incident date, given today's date (yyyy-mm-dd, the desk's own). */
+export function newCaseProblems(input: { claimType: ClaimType; incidentDate?: string | undefined }, today: string): NewCaseProblem[] {
+  if (!input.incidentDate) return input.claimType === 'JKM' ? [{ field: 'incidentDate', reason: 'death_date_required' }] : [];
+  return input.incidentDate > today ? [{ field: 'incidentDate', reason: 'future_date' }] : [];
+}
