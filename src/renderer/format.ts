@@ -1,4 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Date and time the way the chosen language writes them. */
@@ -52,4 +53,14 @@ export function parseDmy(text: string): string | null {
 /** Today's date on this desk (yyyy-mm-dd). */
 export function todayIso(now = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** `value` once the officer stopped typing for a moment (searches ask once, not per key). */
+export function useSettled(value: string, ms = 250): string {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
 }

@@ -17,6 +17,7 @@ async function caseWith(page: Page, app: AppHost, file: string): Promise<void> {
   const form = newCaseForm(page);
   await form.open.click();
   await form.claimType.selectOption('JKM');
+  await form.date.fill('01-11-2026');
   await form.create.click();
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();

@@ -91,6 +91,15 @@ export const newCaseForm = (page: Page) => ({
   form: page.getByTestId('new-case-form'),
   claimType: page.getByTestId('new-case-form').locator('select'),
   create: page.getByTestId('new-case-form').locator('button[type=submit]'),
+  /** The incident date (the date of death for JKM), typed as officers write it: dd-mm-yyyy. */
+  date: page.getByTestId('new-case-form').locator('input[name=incidentDate]'),
+  /** Finds the participant by what is typed (KPJ, NIK or name) and picks the one with this KPJ. */
+  pickParticipant: async (typed: string, kpj: string): Promise<void> => {
+    const form = page.getByTestId('new-case-form');
+    await form.locator('input[name=participant]').fill(typed);
+    await form.getByTestId('picker-hits').locator('li', { hasText: kpj }).click();
+    await expect(form.getByTestId('picked-participant')).toContainText(kpj);
+  },
 });
 
 export const fieldsPanel = (page: Page) => {

@@ -68,7 +68,8 @@ test('officer submit → supervisor return → officer fix → another account a
   const form = newCaseForm(officer);
   await form.open.click();
   await form.claimType.selectOption('JKM');
-  await form.form.locator('input[name=kpj]').fill(person.nomor_kpj);
+  await form.pickParticipant(person.nomor_kpj, person.nomor_kpj);
+  await form.date.fill('01-11-2026');
   await form.create.click();
   const c = caseScreen(officer);
   await expect(c.documents).toBeVisible();

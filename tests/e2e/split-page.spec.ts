@@ -33,6 +33,7 @@ test('a page holding two KTPs lists two KTP documents and outlines both on the p
   const form = newCaseForm(page);
   await form.open.click();
   await form.claimType.selectOption('JKM');
+  await form.date.fill('01-11-2026');
   await form.create.click();
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();

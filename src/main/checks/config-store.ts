@@ -4,6 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result';
+import { z } from 'zod';
+import { holidaysSchema, type Holiday } from '../../shared/api/methods-settings';
 import { requirementTableSchema, type RequirementTable } from '../../shared/requirements/schema';
 import { mergeRulesConfig, rulesConfigOverrideSchema, rulesConfigSchema, type RulesConfig } from '../../shared/rules/config';
 import type { BackendContext } from '../context';
@@ -56,3 +58,21 @@ export function requirementVersions(ctx: BackendContext): { version: string; eff
     .prepare(`SELECT version, effective_from AS effectiveFrom, loaded_at AS loadedAt FROM requirement_tables ORDER BY effective_from DESC`)
     .all() as { version: string; effectiveFrom: string; loadedAt: string }[];
 }
+
+export const HOLIDAYS_SETTING = 'holidays';
+const holidaysFile = (): string => path.join(resourcesDir(), 'requirements', 'holidays.json');
+const shippedHolidaysSchema = z.object({ version: z.string(), note: z.string().optional(), days: holidaysSchema });
+
+/** The public holidays as shipped. */
+export const shippedHolidays = (ctx: BackendContext): Holiday[] =>
+  ctx.service('holidaysBase', () => shippedHolidaysSchema.parse(readJson(holidaysFile())).days);
+
+/** The public holidays in force: an administrator's list (settings key 'holidays'), else the shipped one. */
+export function activeHolidays(ctx: BackendContext): { days: Holiday[]; edited: boolean } {
+  const row = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(HOLIDAYS_SETTING) as string | undefined;
+  const edited = row ? holidaysSchema.safeParse(JSON.parse(row)) : null;
+  return edited?.success ? { days: edited.data, edited: true } : { days: shippedHolidays(ctx), edited: false };
+}
+
+/** The dates of the public holidays in force. */
+export const holidayDates = (ctx: BackendContext): string[] => activeHolidays(ctx).days.map((h) => h.date);

@@ -8,7 +8,7 @@ import type { AccountHolder, CaseDocumentInput, CaseInput, OtherClaim, PoorPage,
 import type { BackendContext } from '../context';
 import { getCase } from '../services/cases';
 import { participantsRepo } from '../services/participants-repo';
-import { activeRequirementTable } from './config-store';
+import { activeRequirementTable, holidayDates } from './config-store';
 
 const hasTable = (ctx: BackendContext, name: string): boolean =>
   ctx.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
@@ -116,6 +116,7 @@ export function gatherCaseInput(ctx: BackendContext, caseId: number): CaseInput 
     claimType: c.claimType,
     incidentDate: c.incidentDate,
     filedDate: c.createdAt.slice(0, 10),
+    holidays: holidayDates(ctx),
     participant,
     memberships: nik
       ? repo

@@ -8,7 +8,7 @@ import { createCase, getCase, listCases, setCaseParticipant } from '../services/
 import type { HandlerMap } from './types';
 
 export const casesHandlers: HandlerMap<keyof typeof casesMethods> = {
-  'cases.list': (input, ctx) => ({ cases: listCases(ctx, input.status, input.limit) }),
+  'cases.list': (input, ctx) => listCases(ctx, input),
   'cases.create': (input, ctx, call) => {
     const [problem] = newCaseProblems(input, format(ctx.now(), 'yyyy-MM-dd'));
     if (problem) {

@@ -1,8 +1,17 @@
 import type { settingsMethods } from '../../shared/api/methods-settings';
 import { getSettings, updateSettings } from '../services/settings';
+import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
-  'settings.update': (input, ctx, call) => updateSettings(ctx, call.caller, input),
+  'settings.update': (input, ctx, call) => {
+    const updated = updateSettings(ctx, call.caller, input);
+    // Other holidays move the statutory deadlines of every open case: their checks run again in the background.
+    if (input.holidays !== undefined) {
+      const open = ctx.db.prepare(`SELECT id FROM cases WHERE status NOT IN ('approved', 'rejected')`).pluck().all() as number[];
+      for (const id of open) caseChanged(ctx, id, 'content');
+    }
+    return updated;
+  },
 };

@@ -6,6 +6,8 @@ import { canDecide, canEdit } from '../../shared/domain/workflow';
 import { AppError } from '../../shared/api/result';
 import { actorName, BACKGROUND, type Caller } from '../auth/caller';
 import type { BackendContext } from '../context';
+import { holidayDates } from '../checks/config-store';
+import { parseIsoDate, workingDaysUntil } from '../../shared/rules/dates';
 
 interface CaseDbRow {
   id: number;
@@ -28,6 +30,7 @@ interface CaseDbRow {
   blocker_count: number;
   warning_count: number;
   unjudged_count: number;
+  pay_by: string | null;
 }
 
 const SELECT_CASES = `SELECT c.id, c.reference, c.claim_type, c.status, c.version, c.participant_id, p.nama AS participant_name,
@@ -35,7 +38,8 @@ const SELECT_CASES = `SELECT c.id, c.reference, c.claim_type, c.status, c.versio
       (SELECT count(*) FROM case_files cf WHERE cf.case_id = c.id) AS file_count,
       (SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.severity = 'blocker') AS blocker_count,
       (SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.severity = 'warning') AS warning_count,
-      (SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.unjudged = 1) AS unjudged_count
+      (SELECT count(*) FROM case_flags f WHERE f.case_id = c.id AND f.unjudged = 1) AS unjudged_count,
+      (SELECT cc.pay_by FROM case_checks cc WHERE cc.case_id = c.id) AS pay_by
     FROM cases c LEFT JOIN participants p ON p.id = c.participant_id`;
 
 /**
@@ -99,7 +103,8 @@ export function decisionsOf(ctx: BackendContext, caseId: number): CaseDecision[]
   }));
 }
 
-function toSummary(r: CaseDbRow): CaseSummary {
+function toSummary(r: CaseDbRow, clock: DeadlineClock): CaseSummary {
+  const due = r.pay_by && !['approved', 'rejected'].includes(r.status) ? parseIsoDate(r.pay_by) : null;
   return {
     id: r.id,
     reference: r.reference,
@@ -120,6 +125,8 @@ function toSummary(r: CaseDbRow): CaseSummary {
     blockerCount: r.blocker_count,
     warningCount: r.warning_count,
     unjudgedCount: r.unjudged_count,
+    payBy: r.pay_by,
+    workingDaysLeft: due ? workingDaysUntil(clock.today, due, clock.holidays) : null,
   };
 }
 
@@ -131,10 +138,65 @@ export function callerView(caller: Caller, status: CaseStatus, workedBy: readonl
   return { worked, mayDecide: why === null, why };
 }
 
-export function listCases(ctx: BackendContext, statuses: CaseStatus[] | undefined, limit: number): CaseSummary[] {
-  const where = statuses?.length ? `WHERE c.status IN (${statuses.map(() => '?').join(',')})` : '';
-  const rows = ctx.db.prepare(`${SELECT_CASES} ${where} ORDER BY c.updated_at DESC, c.id DESC LIMIT ?`).all(...(statuses ?? []), limit) as CaseDbRow[];
-  return rows.map(toSummary);
+export interface CaseListQuery {
+  status?: CaseStatus[] | undefined;
+  claimType?: ClaimType[] | undefined;
+  query?: string | undefined;
+  sort?: 'updated' | 'due';
+  offset?: number;
+  limit: number;
+}
+
+/** One page of cases matching the filters, and how many match in all. Ids are chosen first (filtered,
+ * sorted, paged on indexed columns), then only that page's rows are read with their counts. */
+export function listCases(ctx: BackendContext, q: CaseListQuery): { cases: CaseSummary[]; total: number } {
+  const where: string[] = [];
+  const args: (string | number)[] = [];
+  if (q.status?.length) {
+    where.push(`c.status IN (${q.status.map(() => '?').join(',')})`);
+    args.push(...q.status);
+  }
+  if (q.claimType?.length) {
+    where.push(`c.claim_type IN (${q.claimType.map(() => '?').join(',')})`);
+    args.push(...q.claimType);
+  }
+  const text = q.query?.trim();
+  if (text) {
+    const digits = text.replace(/[\s.-]/g, '');
+    if (/^\d{3,}$/.test(digits)) {
+      where.push(`(c.kpj LIKE ? OR p.nik LIKE ? OR c.reference LIKE ?)`);
+      args.push(`${digits}%`, `${digits}%`, `%${digits}%`);
+    } else {
+      where.push(`(p.nama LIKE ? OR c.reference LIKE ?)`);
+      args.push(`%${text.toUpperCase()}%`, `%${text.toUpperCase()}%`);
+    }
+  }
+  const from = `FROM cases c LEFT JOIN participants p ON p.id = c.participant_id LEFT JOIN case_checks cc ON cc.case_id = c.id ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+  const total = ctx.db
+    .prepare(`SELECT count(*) ${from}`)
+    .pluck()
+    .get(...args) as number;
+  const order = q.sort === 'due' ? `c.status IN ('approved', 'rejected'), cc.pay_by IS NULL, cc.pay_by, c.id` : `c.updated_at DESC, c.id DESC`;
+  const ids = ctx.db
+    .prepare(`SELECT c.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...args, q.limit, q.offset ?? 0) as number[];
+  if (!ids.length) return { cases: [], total };
+  const rows = ctx.db.prepare(`${SELECT_CASES} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseDbRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const clock = deadlineClock(ctx);
+  return { cases: ids.map((id) => toSummary(byId.get(id) as CaseDbRow, clock)), total };
+}
+
+/** Today on this desk and the holidays in force: how many working days each open case has left. */
+interface DeadlineClock {
+  today: Date;
+  holidays: ReadonlySet<string>;
+}
+
+function deadlineClock(ctx: BackendContext): DeadlineClock {
+  const now = ctx.now();
+  return { today: new Date(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate())), holidays: new Set(holidayDates(ctx)) };
 }
 
 function caseRow(ctx: BackendContext, id: number): CaseDbRow {
@@ -148,7 +210,7 @@ export function getCase(ctx: BackendContext, id: number, caller: Caller = { kind
   const workedBy = workersOf(ctx, id);
   const decisions = decisionsOf(ctx, id);
   return {
-    ...toSummary(row),
+    ...toSummary(row, deadlineClock(ctx)),
     notes: row.notes,
     submitNote: row.submit_note,
     history: historyOf(ctx, id),

@@ -8,13 +8,14 @@ import {
   DEFAULT_REVIEW_POLICY,
   reviewPolicySchema,
   type AuthPolicy,
+  type Holiday,
   type ReviewPolicy,
   type Settings,
 } from '../../shared/api/methods-settings';
 import { AppError } from '../../shared/api/result';
 import { mergeRulesConfig, rulesConfigOverrideSchema, rulesConfigSchema, type RulesConfigOverride } from '../../shared/rules/config';
 import type { Caller } from '../auth/caller';
-import { RULES_CONFIG_SETTING, loadRulesConfig, shippedRulesConfig } from '../checks/config-store';
+import { activeHolidays, HOLIDAYS_SETTING, RULES_CONFIG_SETTING, loadRulesConfig, shippedRulesConfig } from '../checks/config-store';
 import type { BackendContext } from '../context';
 
 const AUTH_KEY = 'auth.policy';
@@ -50,13 +51,15 @@ function rulesOverride(ctx: BackendContext): RulesConfigOverride {
 }
 
 export function getSettings(ctx: BackendContext): Settings {
-  return { auth: authPolicy(ctx), review: reviewPolicy(ctx), rules: rulesOverride(ctx) };
+  const holidays = activeHolidays(ctx);
+  return { auth: authPolicy(ctx), review: reviewPolicy(ctx), rules: rulesOverride(ctx), holidays: holidays.days, holidaysEdited: holidays.edited };
 }
 
 export interface SettingsUpdate {
   auth?: Partial<AuthPolicy> | undefined;
   review?: { autoApprove: Partial<ReviewPolicy['autoApprove']> } | undefined;
   rules?: RulesConfigOverride | undefined;
+  holidays?: Holiday[] | null | undefined;
 }
 
 export function updateSettings(ctx: BackendContext, caller: Caller, update: SettingsUpdate): Settings {
@@ -85,6 +88,14 @@ export function updateSettings(ctx: BackendContext, caller: Caller, update: Sett
       }
       write(ctx, RULES_CONFIG_SETTING, update.rules);
       ctx.audit(caller, 'settings.update', { setting: RULES_CONFIG_SETTING, old: before.rules, new: update.rules, version: loadRulesConfig(ctx).version });
+    }
+    if (update.holidays !== undefined) {
+      // Sorted and one per date; null goes back to the shipped list.
+      const next =
+        update.holidays === null ? null : [...new Map(update.holidays.map((h) => [h.date, h])).values()].sort((a, b) => a.date.localeCompare(b.date));
+      if (next === null) ctx.db.prepare(`DELETE FROM settings WHERE key = ?`).run(HOLIDAYS_SETTING);
+      else write(ctx, HOLIDAYS_SETTING, next);
+      ctx.audit(caller, 'settings.update', { setting: HOLIDAYS_SETTING, old: before.holidays, new: next ?? activeHolidays(ctx).days });
     }
   })();
   return getSettings(ctx);

@@ -13,6 +13,7 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
           <CaseHeadCells />
           <th>{t('worklist.incidentDate')}</th>
           <th>{t('worklist.status')}</th>
+          <th>{t('worklist.due')}</th>
           <th className="num">{t('worklist.files')}</th>
           <th className="num">{t('worklist.flags')}</th>
           <th>{t('worklist.updated')}</th>
@@ -25,6 +26,9 @@ export function CaseTable({ cases }: { cases: CaseSummary[] }): React.JSX.Elemen
             <td>{dmy(c.incidentDate)}</td>
             <td>
               <span className={`badge case-${c.status}`}>{t(`status.${c.status}`)}</span>
+            </td>
+            <td>
+              <Due c={c} />
             </td>
             <td className="num">{c.fileCount}</td>
             <td className="num">{c.flagCount}</td>
@@ -62,5 +66,21 @@ export function CaseHeadCells(): React.JSX.Element {
       <th>{t('worklist.claimType')}</th>
       <th>{t('worklist.participant')}</th>
     </>
+  );
+}
+
+/** How urgent a case is against its statutory deadline: late, due within a working day, or on time. */
+export const urgencyOf = (left: number | null): 'late' | 'soon' | 'ok' | null => (left === null ? null : left < 0 ? 'late' : left <= 1 ? 'soon' : 'ok');
+
+/** The statutory deadline and the working days left, coloured by urgency. */
+function Due({ c }: { c: CaseSummary }): React.JSX.Element {
+  const { t } = useTranslation();
+  const urgency = urgencyOf(c.workingDaysLeft);
+  if (urgency === null || c.workingDaysLeft === null) return <span className="muted">–</span>;
+  const left = c.workingDaysLeft;
+  return (
+    <span className={`due due-${urgency}`} data-urgency={urgency} title={t('worklist.dueBy', { date: dmy(c.payBy) })}>
+      {left < 0 ? t('worklist.late', { count: -left }) : left === 0 ? t('worklist.dueToday') : t('worklist.left', { count: left })}
+    </span>
   );
 }

@@ -3,23 +3,13 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '../api-context';
-import { dmy } from '../format';
+import { dmy, useSettled } from '../format';
 import { ErrorNote } from './ErrorNote';
 
 export interface PickedParticipant {
   nomor_kpj: string;
   nama: string;
   nik: string;
-}
-
-/** Waits until the officer stops typing for a moment before asking. */
-function useSettled(value: string, ms = 250): string {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
 }
 
 export function ParticipantPicker({

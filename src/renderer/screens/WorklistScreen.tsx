@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
-import { CLAIM_TYPES, newCaseProblems, type ClaimType } from '../../shared/domain/claims';
+import { CASE_STATUSES, CLAIM_TYPES, newCaseProblems, type CaseStatus, type ClaimType } from '../../shared/domain/claims';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { CaseTable } from '../components/CaseTable';
 import { ErrorNote } from '../components/ErrorNote';
 import { ParticipantPicker, type PickedParticipant } from '../components/ParticipantPicker';
-import { parseDmy, todayIso } from '../format';
+import { parseDmy, todayIso, useSettled } from '../format';
 import { navigate } from '../router';
+
+const PAGE = 50;
 
 export function WorklistScreen(): React.JSX.Element {
   const { t } = useTranslation();
@@ -16,7 +18,22 @@ export function WorklistScreen(): React.JSX.Element {
   // Officers and supervisors open cases; administrators manage the system, not claims.
   const mayCreate = hasRole(user, 'officer', 'supervisor');
   const [creating, setCreating] = useState(false);
-  const list = useQuery('cases.list', { limit: 200 });
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<CaseStatus | 'open' | ''>('open');
+  const [claimType, setClaimType] = useState<ClaimType | ''>('');
+  const [sort, setSort] = useState<'due' | 'updated'>('due');
+  const [offset, setOffset] = useState(0);
+  const query = useSettled(text.trim());
+  const list = useQuery('cases.list', {
+    ...(status === 'open' ? { status: OPEN_STATUSES } : status ? { status: [status] } : {}),
+    ...(claimType ? { claimType: [claimType] } : {}),
+    ...(query ? { query } : {}),
+    sort,
+    offset,
+    limit: PAGE,
+  });
+  // A new filter starts at the first page.
+  useEffect(() => setOffset(0), [query, status, claimType, sort]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (mayCreate && e.altKey && e.key.toLowerCase() === 'n') {
@@ -27,6 +44,7 @@ export function WorklistScreen(): React.JSX.Element {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [mayCreate]);
+  const total = list.data?.total ?? 0;
 
   return (
     <section className="screen" data-screen="worklist" data-state={list.state}>
@@ -39,11 +57,66 @@ export function WorklistScreen(): React.JSX.Element {
         )}
       </div>
       {creating && <NewCaseForm onDone={() => setCreating(false)} />}
+      <div className="filters panel" role="search">
+        <label>
+          {t('worklist.search')}
+          <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('worklist.searchHint')} name="case-query" />
+        </label>
+        <label>
+          {t('worklist.status')}
+          <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | 'open' | '')} name="status">
+            <option value="open">{t('worklist.open')}</option>
+            <option value="">{t('worklist.filterAll')}</option>
+            {CASE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('worklist.claimType')}
+          <select value={claimType} onChange={(e) => setClaimType(e.target.value as ClaimType | '')} name="claim-type">
+            <option value="">{t('worklist.filterAll')}</option>
+            {CLAIM_TYPES.map((c) => (
+              <option key={c} value={c}>
+                {t(`claimTypes.${c}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('worklist.sort')}
+          <select value={sort} onChange={(e) => setSort(e.target.value as 'due' | 'updated')} name="sort">
+            <option value="due">{t('worklist.sortDue')}</option>
+            <option value="updated">{t('worklist.sortUpdated')}</option>
+          </select>
+        </label>
+      </div>
       <ErrorNote error={list.error} />
-      {list.data && (list.data.cases.length === 0 ? <p className="muted">{t('worklist.empty')}</p> : <CaseTable cases={list.data.cases} />)}
+      {list.data &&
+        (list.data.cases.length === 0 ? (
+          <p className="muted">{query || claimType || status !== 'open' ? t('worklist.noneFound') : t('worklist.empty')}</p>
+        ) : (
+          <>
+            <CaseTable cases={list.data.cases} />
+            <nav className="pager" aria-label={t('worklist.pages')}>
+              <span data-testid="case-count">{t('worklist.range', { from: offset + 1, to: offset + list.data.cases.length, total })}</span>
+              <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
+                {t('worklist.previous')}
+              </button>
+              <button type="button" disabled={offset + PAGE >= total} onClick={() => setOffset(offset + PAGE)}>
+                {t('worklist.next')}
+              </button>
+            </nav>
+          </>
+        ))}
     </section>
   );
 }
+
+/** Cases still being worked on: every status but the decided ones. */
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'approved' && s !== 'rejected');
 
 function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
   const { t } = useTranslation();

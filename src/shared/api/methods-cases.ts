@@ -27,6 +27,10 @@ export const caseSummarySchema = z.object({
   warningCount: z.number().int().nonnegative(),
   /** Rules that could not be judged (a value nobody supplied). */
   unjudgedCount: z.number().int().nonnegative(),
+  /** The statutory deadline (working days after filing, public holidays excluded), when the claim type has one. */
+  payBy: isoDateSchema.nullable(),
+  /** Working days from today to `payBy` (negative once passed), for a case not yet decided. */
+  workingDaysLeft: z.number().int().nullable(),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
@@ -76,10 +80,16 @@ export const casesMethods = defineMethods({
     input: z
       .object({
         status: z.array(caseStatusSchema).optional(),
+        claimType: z.array(claimTypeSchema).optional(),
+        /** A case number, KPJ or NIK (or their start), or a part of the participant's name. */
+        query: z.string().trim().max(100).optional(),
+        /** 'due': the nearest statutory deadline first (decided cases last); 'updated': the latest change first. */
+        sort: z.enum(['updated', 'due']).default('updated'),
+        offset: z.number().int().min(0).default(0),
         limit: z.number().int().min(1).max(500).default(100),
       })
       .strict(),
-    output: z.object({ cases: z.array(caseSummarySchema) }),
+    output: z.object({ cases: z.array(caseSummarySchema), total: z.number().int().nonnegative() }),
     allow: SIGNED_IN,
   },
   'cases.create': {

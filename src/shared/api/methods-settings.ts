@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { CLAIM_TYPES } from '../domain/claims';
 import { DEFAULT_AUTO_APPROVE } from '../domain/workflow';
+import { isoDateSchema } from '../domain/participant';
 import { rulesConfigOverrideSchema } from '../rules/config';
 import { defineMethods } from './define';
 import { ADMINS, SIGNED_IN } from './roles';
@@ -34,11 +35,20 @@ export const reviewPolicySchema = z.object({
 export type ReviewPolicy = z.infer<typeof reviewPolicySchema>;
 export const DEFAULT_REVIEW_POLICY: ReviewPolicy = { autoApprove: { ...DEFAULT_AUTO_APPROVE } };
 
+/** A public holiday: the statutory processing clock does not run on it. */
+export const holidaySchema = z.object({ date: isoDateSchema, name: z.string().trim().min(1).max(100) }).strict();
+export const holidaysSchema = z.array(holidaySchema).max(400);
+export type Holiday = z.infer<typeof holidaySchema>;
+
 export const settingsSchema = z.object({
   auth: authPolicySchema,
   review: reviewPolicySchema,
   /** The administrator's local override of the shipped rule parameters (empty when none). */
   rules: rulesConfigOverrideSchema,
+  /** The public holidays in force: the administrator's list, else the shipped one (resources/requirements/holidays.json). */
+  holidays: holidaysSchema,
+  /** Whether `holidays` is the administrator's list. */
+  holidaysEdited: z.boolean(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -55,6 +65,8 @@ export const settingsMethods = defineMethods({
         review: z.object({ autoApprove: reviewPolicySchema.shape.autoApprove.partial() }).strict().optional(),
         /** Replaces the whole local override of the rule parameters (validated against the shipped table). */
         rules: rulesConfigOverrideSchema.optional(),
+        /** Replaces the list of public holidays (null: back to the shipped list). */
+        holidays: holidaysSchema.nullable().optional(),
       })
       .strict(),
     output: settingsSchema,

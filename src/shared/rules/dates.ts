@@ -30,14 +30,31 @@ export function plusYears(d: Date, n: number): Date {
   return new Date(Date.UTC(d.getUTCFullYear() + n, d.getUTCMonth(), d.getUTCDate()));
 }
 
-/** Adds working days (Monday–Friday; public holidays are not known offline). */
-export function addWorkingDays(from: Date, n: number): Date {
+const isWorkingDay = (d: Date, holidays: ReadonlySet<string>): boolean => {
+  const wd = d.getUTCDay();
+  return wd !== 0 && wd !== 6 && !holidays.has(iso(d));
+};
+
+/** Adds working days: Monday to Friday, less the public holidays given (ISO dates). */
+export function addWorkingDays(from: Date, n: number, holidays: ReadonlySet<string> = new Set()): Date {
   let d = from;
   let left = n;
   while (left > 0) {
     d = plusDays(d, 1);
-    const wd = d.getUTCDay();
-    if (wd !== 0 && wd !== 6) left -= 1;
+    if (isWorkingDay(d, holidays)) left -= 1;
   }
   return d;
+}
+
+/** Working days from `from` until `to` (0 on the day itself; negative once `to` has passed). */
+export function workingDaysUntil(from: Date, to: Date, holidays: ReadonlySet<string> = new Set()): number {
+  const sign = to.getTime() >= from.getTime() ? 1 : -1;
+  const b = sign > 0 ? to : from;
+  let a = sign > 0 ? from : to;
+  let n = 0;
+  while (a.getTime() < b.getTime()) {
+    a = plusDays(a, 1);
+    if (isWorkingDay(a, holidays)) n += 1;
+  }
+  return sign * n;
 }

@@ -49,5 +49,5 @@ export function evaluateCase(input: CaseInput, config: RulesConfig): Evaluation 
     .map((f, i) => ({ f, i }))
     .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
-  return { flags, checklist, payBy: days !== null && filed ? iso(addWorkingDays(filed, days)) : null };
+  return { flags, checklist, payBy: days !== null && filed ? iso(addWorkingDays(filed, days, new Set(input.holidays ?? []))) : null };
 }

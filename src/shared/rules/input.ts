@@ -66,6 +66,8 @@ export interface CaseInput {
   incidentDate: string | null;
   /** The day the claim was filed (ISO). */
   filedDate: string;
+  /** Public holidays (ISO dates) that stop the statutory processing clock. */
+  holidays?: readonly string[];
   participant: Participant | null;
   /** Other memberships (KPJ numbers) held under the participant's NIK. */
   memberships?: string[];
