@@ -67,6 +67,20 @@ function settingChanges(w: AuditWords, d: Detail): string[] {
     const after = ((d.new as Detail | undefined)?.autoApprove ?? {}) as Detail;
     return [head, ...changedKeys(before, after).map((c) => change(w, w.t('audit.d.autoApproveOf', { claimType: c }), value(w, before[c]), value(w, after[c])))];
   }
+  if (setting === 'holidays') {
+    // Which days were added and which removed, as dd-mm-yyyy and name.
+    const days = (v: unknown): Map<string, string> =>
+      new Map((Array.isArray(v) ? (v as { date?: unknown; name?: unknown }[]) : []).map((h) => [str(h.date), str(h.name)]));
+    const [before, after] = [days(d.old), days(d.new)];
+    const shown = (date: string, name: string): string => `${date.split('-').reverse().join('-')} ${name}`;
+    const added = [...after].filter(([date]) => !before.has(date)).map(([date, name]) => shown(date, name));
+    const removed = [...before].filter(([date]) => !after.has(date)).map(([date, name]) => shown(date, name));
+    return [
+      head,
+      added.length ? w.t('audit.d.holidaysAdded', { days: added.join(', ') }) : '',
+      removed.length ? w.t('audit.d.holidaysRemoved', { days: removed.join(', ') }) : '',
+    ];
+  }
   const next = (d.new ?? {}) as { params?: Record<string, { value?: unknown }>; severities?: Record<string, unknown> };
   const params = Object.entries(next.params ?? {}).map(([k, p]) => `${w.t(`ruleParams.${k}`, { defaultValue: k })} = ${value(w, p.value)}`);
   const severities = Object.entries(next.severities ?? {}).map(

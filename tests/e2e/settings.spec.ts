@@ -70,6 +70,29 @@ test.describe('with the demo accounts', () => {
     await expect(page.getByTestId('my-account')).toContainText('Petugas Demo');
     await expect(page.getByTestId('participant-import')).toHaveCount(0);
     await expect(page.getByTestId('policies')).toHaveCount(0);
+    await expect(page.getByTestId('holidays')).toHaveCount(0);
+  });
+
+  test('an administrator adds a regional holiday, and a line that is not a date is refused with its number', async ({ page, app }) => {
+    await signIn(page, app, 'admin');
+    await shell(page).nav('settings').click();
+    const panel = page.locator('[data-testid="holidays"][data-state="ready"]');
+    await expect(panel).toContainText('Daftar bawaan ClaimDesk yang berlaku.');
+    const list = panel.locator('textarea[name=holidays]');
+    await expect(list).toHaveValue(/^01-01-2026 Tahun Baru Masehi$/m);
+    const shipped = await list.inputValue();
+    await list.fill(`${shipped}\nbesok Libur daerah`);
+    await panel.getByRole('button', { name: 'Simpan hari libur' }).click();
+    await expect(panel.getByRole('alert')).toHaveText(`Baris ${shipped.split('\n').length + 1} bukan tanggal (hh-bb-tttt) yang diikuti nama hari liburnya.`);
+    await list.fill(`${shipped}\n14-12-2026 Hari jadi Provinsi Jambi`);
+    await panel.getByRole('button', { name: 'Simpan hari libur' }).click();
+    await expect(panel).toContainText('Daftar Anda sendiri yang berlaku.');
+    await expect(list).toHaveValue(/^14-12-2026 Hari jadi Provinsi Jambi$/m);
+    const shots = process.env.CLAIMDESK_SCREENSHOTS;
+    if (shots) await panel.screenshot({ path: path.join(shots, 'holidays.png') });
+    await panel.getByRole('button', { name: 'Kembali ke daftar bawaan' }).click();
+    await expect(panel).toContainText('Daftar bawaan ClaimDesk yang berlaku.');
+    await expect(list).toHaveValue(shipped);
   });
 });
 

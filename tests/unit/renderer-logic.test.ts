@@ -17,6 +17,7 @@ import { contract } from '../../src/shared/api/contract';
 import { staleAfter } from '../../src/renderer/api-context';
 import { dmy, parseDmy } from '../../src/renderer/format';
 import { newCaseProblems } from '../../src/shared/domain/claims';
+import { holidaysText, parseHolidays } from '../../src/renderer/screens/SettingsScreen';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -412,5 +413,20 @@ describe('dates as officers write them', () => {
     expect(newCaseProblems({ claimType: 'JKK' }, '2026-12-03')).toEqual([]);
     expect(newCaseProblems({ claimType: 'JKM' }, '2026-12-03')).toEqual([{ field: 'incidentDate', reason: 'death_date_required' }]);
     expect(newCaseProblems({ claimType: 'JKM', incidentDate: '2026-11-30' }, '2026-12-03')).toEqual([]);
+  });
+});
+
+describe('the holiday list as an administrator edits it', () => {
+  it('reads one holiday a line, dd-mm-yyyy then its name, and names the first line that is not', () => {
+    expect(parseHolidays('01-01-2026 Tahun Baru Masehi\n\n 17/08/2026  Hari Kemerdekaan ')).toEqual({
+      days: [
+        { date: '2026-01-01', name: 'Tahun Baru Masehi' },
+        { date: '2026-08-17', name: 'Hari Kemerdekaan' },
+      ],
+    });
+    expect(parseHolidays('01-01-2026 Tahun Baru\n31-02-2026 Salah\n')).toEqual({ badLine: 2 });
+    expect(parseHolidays('01-01-2026')).toEqual({ badLine: 1 });
+    const days = [{ date: '2026-12-25', name: 'Hari Raya Natal' }];
+    expect(parseHolidays(holidaysText(days))).toEqual({ days });
   });
 });

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthPolicy, ReviewPolicy } from '../../shared/api/methods-settings';
+import type { AuthPolicy, Holiday, ReviewPolicy } from '../../shared/api/methods-settings';
 import type { ApiError } from '../../shared/api/result';
 import { CLAIM_TYPES } from '../../shared/domain/claims';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { ErrorNote } from '../components/ErrorNote';
+import { dmy, parseDmy } from '../format';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ParticipantImport } from '../components/ParticipantImport';
 import { ChangePasswordForm } from './SignInScreen';
@@ -32,6 +33,7 @@ export function SettingsScreen(): React.JSX.Element {
         <ChangePasswordForm onDone={() => undefined} />
       </section>
       {admin && <PolicyPanel />}
+      {admin && <HolidaysPanel />}
       {admin && <ParticipantImport onImported={info.reload} />}
       <ErrorNote error={info.error} />
       {d && (
@@ -122,6 +124,93 @@ function PolicyPanel(): React.JSX.Element {
             {saved && <span className="ok-note">{t('policy.saved')}</span>}
             <button type="submit" className="primary">
               {t('policy.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Holidays as the administrator edits them: one per line, "dd-mm-yyyy name". */
+export function holidaysText(days: readonly Holiday[]): string {
+  return days.map((h) => `${dmy(h.date)} ${h.name}`).join('\n');
+}
+
+/** The lines back as holidays, or the number of the first line that is not "dd-mm-yyyy name". */
+export function parseHolidays(text: string): { days: Holiday[] } | { badLine: number } {
+  const days: Holiday[] = [];
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (!line) continue;
+    const m = /^(\S+)\s+(.+)$/.exec(line);
+    const date = m ? parseDmy(m[1] as string) : null;
+    if (!m || !date) return { badLine: i + 1 };
+    days.push({ date, name: (m[2] as string).trim().slice(0, 100) });
+  }
+  return { days };
+}
+
+/** The public holidays that stop the statutory processing clock: shipped, and edited here when the year's decree differs. */
+function HolidaysPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const settings = useQuery('settings.get', {});
+  const [text, setText] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (settings.data && text === null) setText(holidaysText(settings.data.holidays));
+  }, [settings.data, text]);
+  const save = async (holidays: Holiday[] | null): Promise<void> => {
+    setSaved(false);
+    const res = await api.call('settings.update', { holidays });
+    if (!res.ok) return setError(res.error);
+    setError(undefined);
+    setSaved(true);
+    setText(holidaysText(res.value.holidays));
+    settings.reload();
+  };
+  return (
+    <section className="panel" data-testid="holidays" data-state={settings.state}>
+      <h2>{t('holidays.title')}</h2>
+      <p className="hint">{t('holidays.hint')}</p>
+      {settings.data && <p className="muted">{settings.data.holidaysEdited ? t('holidays.edited') : t('holidays.shipped')}</p>}
+      {text !== null && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const parsed = parseHolidays(text);
+            if ('badLine' in parsed) return setError({ code: 'invalid_input', message: 'line', params: { reason: 'holiday_line', line: parsed.badLine } });
+            void save(parsed.days);
+          }}
+        >
+          <label className="wide">
+            {t('holidays.list')}
+            <textarea
+              value={text}
+              onChange={(e) => {
+                setText(e.target.value);
+                setError(undefined);
+                setSaved(false);
+              }}
+              rows={10}
+              name="holidays"
+              className="mono"
+            />
+          </label>
+          <ErrorNote error={error} />
+          <div className="actions">
+            {saved && <span className="ok-note">{t('holidays.saved')}</span>}
+            {settings.data?.holidaysEdited && (
+              <button type="button" onClick={() => void save(null)}>
+                {t('holidays.reset')}
+              </button>
+            )}
+            <button type="submit" className="primary">
+              {t('holidays.save')}
             </button>
           </div>
         </form>
