@@ -5,6 +5,7 @@ import { useQuery } from './api-context';
 import { useAuth } from './auth';
 import { ErrorNote } from './components/ErrorNote';
 import { LanguageSelect } from './components/LanguageSelect';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
 import { AuditScreen } from './screens/AuditScreen';
 import { CaseScreen } from './screens/CaseScreen';
@@ -49,6 +50,7 @@ export function App(): React.JSX.Element {
 
   return (
     <div className="shell" data-state={info.state} data-role={user.role}>
+      <ShortcutsHelp />
       <header className="topbar no-print">
         <div className="brand">
           <span className="brand-name">{t('app.name')}</span>

@@ -97,7 +97,7 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
       return [
         t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }),
         d.kpj ? `KPJ ${str(d.kpj)}` : '',
-        d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate) }) : '',
+        d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate).split('-').reverse().join('-') }) : '',
         d.notes ? quoted(d.notes) : '',
       ];
     case 'cases.setParticipant':

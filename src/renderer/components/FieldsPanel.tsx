@@ -41,6 +41,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
   const api = useApi();
   const list = useQuery('extraction.list', { caseId });
   const [error, setError] = useState<ApiError>();
+  const [needsMe, setNeedsMe] = useNeedsMe();
 
   const after = (res: { ok: boolean; error?: ApiError }): void => {
     setError(res.ok ? undefined : res.error);
@@ -61,6 +62,10 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
     <section className="panel" data-testid="fields-panel" data-state={list.state} data-locked={locked || undefined}>
       <div className="panel-head">
         <h2>{t('extraction.title')}</h2>
+        <label className="check needs-me" title={t('extraction.needsMeHint')}>
+          <input type="checkbox" checked={needsMe} onChange={(e) => setNeedsMe(e.target.checked)} name="needs-me" aria-keyshortcuts="Alt+M" />
+          {t('extraction.needsMe')}
+        </label>
         {!locked && (
           <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
             {t('extraction.run')}
@@ -78,6 +83,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
           selected={doc.id === selectedId}
           picked={picked?.documentId === doc.id ? picked.seq : null}
           locked={locked}
+          needsMe={needsMe}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
           onSave={(key, value) => saveField(doc.id, key, value)}
@@ -93,6 +99,8 @@ function DocumentFields(props: {
   /** Set (to a new number each time) when the officer picked this document on the page. */
   picked: number | null;
   locked: boolean;
+  /** Only the fields that need the officer are shown. */
+  needsMe: boolean;
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
   onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
@@ -132,17 +140,20 @@ function DocumentFields(props: {
         <span className="badge subtle">{t('extraction.confidence', { pct: Math.round(doc.typeConfidence * 100) })}</span>
       </header>
       <div className="field-rows">
-        {Object.entries(doc.fields).map(([key, field]) => (
-          <FieldRow
-            key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`}
-            id={`f-${doc.id}-${key}`}
-            name={key}
-            field={field}
-            locked={props.locked}
-            onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
-            onSave={(v) => props.onSave(key, v)}
-          />
-        ))}
+        {props.needsMe && !Object.values(doc.fields).some(needsOfficer) && <p className="muted settled">{t('extraction.allSettled')}</p>}
+        {Object.entries(doc.fields)
+          .filter(([, field]) => !props.needsMe || needsOfficer(field))
+          .map(([key, field]) => (
+            <FieldRow
+              key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`}
+              id={`f-${doc.id}-${key}`}
+              name={key}
+              field={field}
+              locked={props.locked}
+              onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
+              onSave={(v) => props.onSave(key, v)}
+            />
+          ))}
       </div>
     </article>
   );
@@ -157,6 +168,42 @@ export function reasonCategory(reason: string): 'handwriting' | 'choice' | 'low_
   if (reason === 'empty' || reason.endsWith('not_found') || reason.endsWith('_empty')) return 'missing';
   if (reason.endsWith('unreadable')) return 'unreadable';
   return 'invalid';
+}
+
+/** A field the officer still has to look at: keyed by no one, unsure, or empty. */
+export const needsOfficer = (field: ExtractedField): boolean =>
+  field.source !== 'officer' && (field.needsKeying || field.value === null || field.confidence < 0.8);
+
+const NEEDS_ME_KEY = 'claimdesk.needsMe';
+
+/** "Only what needs me", remembered on this desk; Alt+M switches it from anywhere on the case screen. */
+function useNeedsMe(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => window.localStorage.getItem(NEEDS_ME_KEY) === '1');
+  const set = (v: boolean): void => {
+    window.localStorage.setItem(NEEDS_ME_KEY, v ? '1' : '0');
+    setOn(v);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'm') {
+        e.preventDefault();
+        setOn((v) => {
+          window.localStorage.setItem(NEEDS_ME_KEY, v ? '0' : '1');
+          return !v;
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return [on, set];
+}
+
+/** Moves the focus to the next field that needs the officer after `from` (in screen order), if any. */
+function focusNextNeeding(from: HTMLElement): void {
+  const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-testid="fields-panel"] .field-row[data-needs="true"] input')];
+  const next = inputs.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  next?.focus();
 }
 
 const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : String(v));
@@ -175,16 +222,29 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
   const { t } = useTranslation();
   const [draft, setDraft] = useState(asText(field.value));
   const [error, setError] = useState<ApiError>();
+  const [saving, setSaving] = useState(false);
   // Lists and program codes have editors of their own; everything else is one text input.
   const editor = isListKey(name) ? 'list' : name === 'program' ? 'programs' : 'text';
   const dirty = editor === 'text' && draft !== asText(field.value);
-  const save = (value: FieldValue | null): void => void onSave(value).then(setError);
+  const save = (value: FieldValue | null): void => {
+    setSaving(true);
+    void onSave(value).then((e) => {
+      setError(e);
+      setSaving(false);
+    });
+  };
   const saveDraft = (): void => save(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
   const state = field.source === 'officer' ? 'confirmed' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
   const labelId = `${id}-label`;
   const label = t(`fields.${name}`, { defaultValue: name });
   return (
-    <div className={`field-row field-${state}${editor === 'list' ? ' field-list' : ''}`} data-field={name} data-field-state={state}>
+    <div
+      className={`field-row field-${state}${editor === 'list' ? ' field-list' : ''}`}
+      data-field={name}
+      data-field-state={state}
+      data-needs={needsOfficer(field) || undefined}
+      aria-busy={saving || undefined}
+    >
       {editor === 'text' ? (
         <label htmlFor={id} id={labelId} className="field-label">
           {label}
@@ -211,7 +271,13 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (locked) return;
-            if (e.key === 'Enter') saveDraft();
+            if (e.key === 'Enter') {
+              // Enter keeps what is typed (or confirms the value as read) and moves on to the next field
+              // that needs the officer.
+              if (dirty) saveDraft();
+              else if (field.source !== 'officer' && field.value !== null) save(field.value);
+              focusNextNeeding(e.currentTarget);
+            }
             if (e.key === 'Escape') setDraft(asText(field.value));
           }}
           placeholder={field.needsKeying ? t('extraction.needsKeying') : ''}
@@ -220,7 +286,11 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
         />
       )}
       <span className="field-meta">
-        {field.source === 'officer' ? (
+        {saving ? (
+          <span className="badge subtle" role="status">
+            {t('extraction.saving')}
+          </span>
+        ) : field.source === 'officer' ? (
           <span className="badge ok">{t('extraction.confirmed')}</span>
         ) : field.needsKeying ? (
           <span className="badge poor" title={field.reason}>

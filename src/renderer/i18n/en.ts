@@ -70,6 +70,17 @@ export const en: Messages = {
     kpjHint: "The participant's 11-digit KPJ number",
     created: 'Case {{reference}} created.',
   },
+  shortcuts: {
+    title: 'Keyboard shortcuts',
+    screens: 'Go to a screen (in the order of the menu)',
+    newCase: 'New case (worklist)',
+    needsMe: 'Only the fields that need you, or all of them (case)',
+    confirmNext: 'Keep the field as typed or read, and go to the next field that needs you',
+    revert: 'Undo what was typed in a field; close a form or this list',
+    pick: 'Choose a participant found while typing, and take them',
+    help: 'This list',
+    close: 'Close',
+  },
   picker: {
     born: 'born {{date}}',
     label: 'Participant: KPJ, NIK or name',
@@ -187,6 +198,10 @@ export const en: Messages = {
     },
   },
   extraction: {
+    needsMe: 'Only what needs me',
+    needsMeHint: 'Show only the fields still to key, unsure or empty (Alt+M)',
+    allSettled: 'Nothing here needs you: every field was read surely or confirmed.',
+    saving: 'Saving…',
     title: 'Fields from the documents',
     empty: 'No fields yet. They appear once pages have been read.',
     run: 'Extract again',

@@ -69,6 +69,17 @@ export const id = {
     kpjHint: '11 digit nomor KPJ peserta',
     created: 'Kasus {{reference}} dibuat.',
   },
+  shortcuts: {
+    title: 'Pintasan papan ketik',
+    screens: 'Pindah layar (sesuai urutan menu)',
+    newCase: 'Kasus baru (daftar kerja)',
+    needsMe: 'Hanya isian yang perlu Anda, atau semuanya (kasus)',
+    confirmNext: 'Simpan isian seperti diketik atau terbaca, lalu ke isian berikutnya yang perlu Anda',
+    revert: 'Batalkan ketikan di isian; tutup formulir atau daftar ini',
+    pick: 'Pilih peserta yang ditemukan saat mengetik, lalu ambil',
+    help: 'Daftar ini',
+    close: 'Tutup',
+  },
   picker: {
     born: 'lahir {{date}}',
     label: 'Peserta: KPJ, NIK atau nama',
@@ -186,6 +197,10 @@ export const id = {
     },
   },
   extraction: {
+    needsMe: 'Hanya yang perlu saya',
+    needsMeHint: 'Tampilkan hanya isian yang masih perlu diketik, belum pasti atau kosong (Alt+M)',
+    allSettled: 'Tidak ada yang perlu Anda periksa di sini: semua isian terbaca pasti atau sudah dikonfirmasi.',
+    saving: 'Menyimpan…',
     title: 'Isian dari dokumen',
     empty: 'Belum ada isian. Isian muncul setelah halaman selesai dibaca.',
     run: 'Ekstrak ulang',
