@@ -18,6 +18,7 @@ import { staleAfter } from '../../src/renderer/api-context';
 import { dmy, parseDmy } from '../../src/renderer/format';
 import { newCaseProblems } from '../../src/shared/domain/claims';
 import { holidaysText, parseHolidays } from '../../src/renderer/screens/SettingsScreen';
+import { lineErrorText } from '../../src/renderer/components/ParticipantImport';
 
 describe('deep links', () => {
   it('round-trips every screen through the address bar', () => {
@@ -428,5 +429,38 @@ describe('the holiday list as an administrator edits it', () => {
     expect(parseHolidays('01-01-2026')).toEqual({ badLine: 1 });
     const days = [{ date: '2026-12-25', name: 'Hari Raya Natal' }];
     expect(parseHolidays(holidaysText(days))).toEqual({ days });
+  });
+});
+
+describe('a refused CSV line in the reader’s language', () => {
+  it('says each problem by its code and column, and falls back to the English reason only without codes', async () => {
+    const { validateRow } = await import('../../src/main/participants/csv-row');
+    const row: Record<string, string> = {
+      nomor_kpj: '1234',
+      nik: '1571015507900003',
+      nama: '',
+      tanggal_lahir: '1990-02-30',
+      jenis_kelamin: 'X',
+      segmen: 'PU',
+      status: 'aktif',
+      tanggal_kepesertaan: '2020-01-01',
+      iuran_lunas_sampai: '2026-13',
+      program: 'JKK;ABC',
+    };
+    const v = validateRow((c) => row[c]);
+    if (v.ok) throw new Error('the row should be refused');
+    expect(v.problems.map((p) => `${p.column}:${p.code}`)).toEqual([
+      'nomor_kpj:digits',
+      'nama:empty',
+      'tanggal_lahir:date',
+      'jenis_kelamin:choice',
+      'iuran_lunas_sampai:month',
+      'program:program',
+    ]);
+    const t = i18next.getFixedT('id');
+    expect(lineErrorText(t, v)).toBe(
+      'nomor_kpj "1234" bukan 11 digit; nama kosong; tanggal_lahir "1990-02-30" bukan tanggal yang benar (TTTT-BB-HH); jenis_kelamin "X" bukan salah satu dari L, P; iuran_lunas_sampai "2026-13" bukan bulan (TTTT-BB); program tidak dikenal ABC (seharusnya JKK, JKM, JHT, JP, JKP)',
+    );
+    expect(lineErrorText(t, { reason: 'expected 15 columns, found 3' })).toBe('expected 15 columns, found 3');
   });
 });

@@ -15,12 +15,16 @@ import type { BackendContext } from '../context';
 import { REQUIRED_COLUMNS, validateRow } from './csv-row';
 import type { Db } from '../db/database';
 import { finishImportRecord, runningImports, startImportRecord } from './import-history';
+import type { LineProblem } from '../../shared/api/methods-checks';
 import { NameIndex } from './name-index';
 import { participantWriter, type StoredParticipant } from './participant-writer';
 
 export interface ImportLineError {
   line: number;
+  /** In English, for the command line. */
   reason: string;
+  /** The same as codes, for the screens to say in the reader's language. */
+  problems?: LineProblem[];
 }
 
 export interface ImportResult {
@@ -122,7 +126,9 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const input = toStream(source);
   const errors: ImportLineError[] = [];
   const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, skip_records_with_error: true });
-  parser.on('skip', (err: CsvError & { lines?: number }) => errors.push({ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message}` }));
+  parser.on('skip', (err: CsvError & { lines?: number }) =>
+    errors.push({ line: err.lines ?? 0, reason: `unreadable CSV: ${err.message}`, problems: [{ column: '', code: 'unreadable' }] }),
+  );
   input.on('error', (err) => parser.destroy(err));
   // The file is identified in the audit trail by its hash and size, taken from the bytes as they stream.
   const digest = crypto.createHash('sha256');
@@ -184,7 +190,11 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       }
       counts.rowsRead += 1;
       if (rec.record.length !== header.length) {
-        errors.push({ line, reason: `expected ${header.length} columns, found ${rec.record.length}` });
+        errors.push({
+          line,
+          reason: `expected ${header.length} columns, found ${rec.record.length}`,
+          problems: [{ column: '', code: 'columns', value: String(rec.record.length), expected: String(header.length) }],
+        });
         continue;
       }
       const row = rec.record;
@@ -193,12 +203,16 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
         return i === undefined ? undefined : row[i];
       }, row);
       if (!v.ok) {
-        errors.push({ line, reason: v.reason });
+        errors.push({ line, reason: v.reason, problems: v.problems });
         continue;
       }
       const first = seen.get(v.participant.nomor_kpj);
       if (first !== undefined) {
-        errors.push({ line, reason: `duplicate nomor_kpj ${v.participant.nomor_kpj} in this file (first on line ${first}); row ignored` });
+        errors.push({
+          line,
+          reason: `duplicate nomor_kpj ${v.participant.nomor_kpj} in this file (first on line ${first}); row ignored`,
+          problems: [{ column: 'nomor_kpj', code: 'duplicate', value: v.participant.nomor_kpj, expected: String(first) }],
+        });
         continue;
       }
       seen.set(v.participant.nomor_kpj, line);

@@ -1,5 +1,7 @@
 import { useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { LineProblem } from '../../shared/api/methods-checks';
 import { useDateTimeFormat } from '../format';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
@@ -10,7 +12,7 @@ interface ImportOutcome {
   inserted: number;
   updated: number;
   unchanged: number;
-  errors: { line: number; reason: string }[];
+  errors: { line: number; reason: string; problems?: LineProblem[] | undefined }[];
 }
 
 /** Settings: import the participant CSV and see who imported what, when. */
@@ -79,7 +81,7 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
           {outcome.errors.length > 0 && (
             <ul className="line-errors">
               {outcome.errors.slice(0, 100).map((e) => (
-                <li key={e.line}>{t('imports.lineError', { line: e.line, reason: e.reason })}</li>
+                <li key={e.line}>{t('imports.lineError', { line: e.line, reason: lineErrorText(t, e) })}</li>
               ))}
             </ul>
           )}
@@ -118,4 +120,11 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
       )}
     </section>
   );
+}
+
+/** A refused line in the reader's words: each problem by its code and column (the back end's English
+ * only for a line without codes). */
+export function lineErrorText(t: TFunction, e: { reason: string; problems?: LineProblem[] | undefined }): string {
+  if (!e.problems?.length) return e.reason;
+  return e.problems.map((p) => t(`imports.problems.${p.code}`, { column: p.column, value: p.value ?? '', expected: p.expected ?? '' })).join('; ');
 }

@@ -7,7 +7,19 @@ import { ADMINS, CASE_WORKERS, SIGNED_IN } from './roles';
 import { requirementTableSchema } from '../requirements/schema';
 import { rulesConfigSchema } from '../rules/config';
 
-const lineErrorSchema = z.object({ line: z.number().int().nonnegative(), reason: z.string() });
+/** What is wrong in one place of a CSV line, for the screens to say in the reader's language. */
+export const lineProblemSchema = z.object({
+  /** The column it is about ('' for the whole line). */
+  column: z.string(),
+  code: z.enum(['digits', 'nik_date', 'empty', 'date', 'choice', 'month', 'program', 'utf8', 'columns', 'duplicate', 'unreadable']),
+  /** The value found, when there is one. */
+  value: z.string().optional(),
+  /** What was expected: a digit count, the allowed values, the line of the first copy, the column count. */
+  expected: z.string().optional(),
+});
+export type LineProblem = z.infer<typeof lineProblemSchema>;
+/** `reason` is the problem in English (the command line prints it); `problems` says the same as codes. */
+const lineErrorSchema = z.object({ line: z.number().int().nonnegative(), reason: z.string(), problems: z.array(lineProblemSchema).optional() });
 
 export const importResultSchema = z.object({
   importId: z.number().int().positive(),

@@ -100,7 +100,7 @@ describe('participant CSV import', () => {
     const latin = Buffer.concat([Buffer.from(head), Buffer.from([0xc9]), Buffer.from(`${tail}\n`)]);
     const r = await importParticipantsCsv(ctx, Buffer.concat([good, latin]), { actor: 't', fileName: 'latin.csv' });
     expect(r.inserted).toBe(1);
-    expect(r.errors).toEqual([{ line: 3, reason: expect.stringMatching(/UTF-8/) }]);
+    expect(r.errors).toEqual([{ line: 3, reason: expect.stringMatching(/UTF-8/), problems: [{ column: 'nama', code: 'utf8' }] }]);
   });
 
   it('reads UTF-16 with a byte-order mark (as Excel saves "Unicode text")', async () => {
