@@ -6,30 +6,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type AppHost } from './fixtures';
+import { expect, test } from './fixtures';
 import { familyCardWithBlankCell, heirStatementWithoutTable, SITI_AMINAH } from '../fixtures/text-pdf';
-import { caseScreen, fieldsPanel, newCaseForm, signIn } from './pages';
-import type { Page } from '@playwright/test';
-
-/** A new case from the worklist, with one file uploaded and read. */
-async function caseWith(page: Page, app: AppHost, file: string): Promise<void> {
-  await signIn(page, app, 'officer');
-  const form = newCaseForm(page);
-  await form.open.click();
-  await form.claimType.selectOption('JKM');
-  await form.date.fill('01-11-2026');
-  await form.create.click();
-  const c = caseScreen(page);
-  await expect(c.documents).toBeVisible();
-  await c.fileInput.setInputFiles(file);
-  await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });
-}
+import { caseWithFile, fieldsPanel } from './pages';
 
 test('an unread heir list is keyed in its table with the keyboard, a bad NIK refused beside its cell', async ({ page, app }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-heirs-'));
   const file = path.join(dir, 'ahli-waris.pdf');
   fs.writeFileSync(file, await heirStatementWithoutTable());
-  await caseWith(page, app, file);
+  await caseWithFile(page, app, file);
 
   const doc = fieldsPanel(page).documents('surat_ahli_waris');
   const heirs = doc.locator('[data-field=ahli_waris]');
@@ -95,7 +80,7 @@ test('a family card read with a cell missing shows the cell to complete, and sav
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-kk-'));
   const file = path.join(dir, 'kk.pdf');
   fs.writeFileSync(file, await familyCardWithBlankCell());
-  await caseWith(page, app, file);
+  await caseWithFile(page, app, file);
 
   const members = fieldsPanel(page).documents('kk').locator('[data-field=anggota]');
   await expect(members.locator('tbody tr')).toHaveCount(2, { timeout: 30_000 });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { textPdf } from '../fixtures/text-pdf';
 import { expect, test } from './fixtures';
-import { caseScreen, newCaseForm, shell, signIn } from './pages';
+import { caseWithFile, shell } from './pages';
 
 test('only what needs me, Enter to confirm and move on, and the shortcuts behind ?', async ({ page, app }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-needs-me-'));
@@ -15,16 +15,7 @@ test('only what needs me, Enter to confirm and move on, and the shortcuts behind
     file,
     await textPdf(['SURAT KETERANGAN AHLI WARIS', 'Nama Almarhum :', 'NIK Almarhum :', 'Tanggal Surat : 12-03-2026', 'Nomor Surat : 470/12/2026']),
   );
-  await signIn(page, app, 'officer');
-  const form = newCaseForm(page);
-  await form.open.click();
-  await form.claimType.selectOption('JKM');
-  await form.date.fill('01-11-2026');
-  await form.create.click();
-  const c = caseScreen(page);
-  await expect(c.documents).toBeVisible();
-  await c.fileInput.setInputFiles(file);
-  await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });
+  const c = await caseWithFile(page, app, file);
 
   const rows = c.fields.locator('.field-row');
   await expect(rows.first()).toBeVisible();

@@ -120,3 +120,18 @@ export const pageViewer = (page: Page) => {
     selectedRegion: viewer.locator('[data-testid="doc-region"][data-selected]'),
   };
 };
+
+/** An officer's new JKM case from the worklist, with one file added and read (within `timeout` ms). */
+export async function caseWithFile(page: Page, app: AppHost, file: string, timeout = 60_000): Promise<ReturnType<typeof caseScreen>> {
+  await signIn(page, app, 'officer');
+  const form = newCaseForm(page);
+  await form.open.click();
+  await form.claimType.selectOption('JKM');
+  await form.date.fill('01-11-2026');
+  await form.create.click();
+  const c = caseScreen(page);
+  await expect(c.documents).toBeVisible();
+  await c.fileInput.setInputFiles(file);
+  await expect(c.progress).toHaveAttribute('data-done', '1', { timeout });
+  return c;
+}

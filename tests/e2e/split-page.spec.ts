@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
-import { caseScreen, fieldsPanel, newCaseForm, pageViewer, signIn } from './pages';
+import { caseWithFile, fieldsPanel, pageViewer } from './pages';
 
 interface Card {
   nik: string;
@@ -29,17 +29,8 @@ test('a page holding two KTPs lists two KTP documents and outlines both on the p
   const [a, b] = fixture.cards as [Card, Card];
   expect(a.nik).not.toBe(b.nik);
 
-  await signIn(page, app, 'officer');
-  const form = newCaseForm(page);
-  await form.open.click();
-  await form.claimType.selectOption('JKM');
-  await form.date.fill('01-11-2026');
-  await form.create.click();
-  const c = caseScreen(page);
-  await expect(c.documents).toBeVisible();
-  await c.fileInput.setInputFiles(fixture.file);
+  const c = await caseWithFile(page, app, fixture.file, 120_000);
   await expect(c.progress).toHaveAttribute('data-total', '1');
-  await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 120_000 });
   await expect(c.progress).toHaveAttribute('data-running', 'false');
 
   // Two KTP documents, each with its own person.

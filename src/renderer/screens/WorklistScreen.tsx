@@ -62,36 +62,30 @@ export function WorklistScreen(): React.JSX.Element {
           {t('worklist.search')}
           <input type="search" value={text} onChange={(e) => setText(e.target.value)} placeholder={t('worklist.searchHint')} name="case-query" />
         </label>
-        <label>
-          {t('worklist.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as CaseStatus | 'open' | '')} name="status">
-            <option value="open">{t('worklist.open')}</option>
-            <option value="">{t('worklist.filterAll')}</option>
-            {CASE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('worklist.claimType')}
-          <select value={claimType} onChange={(e) => setClaimType(e.target.value as ClaimType | '')} name="claim-type">
-            <option value="">{t('worklist.filterAll')}</option>
-            {CLAIM_TYPES.map((c) => (
-              <option key={c} value={c}>
-                {t(`claimTypes.${c}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('worklist.sort')}
-          <select value={sort} onChange={(e) => setSort(e.target.value as 'due' | 'updated')} name="sort">
-            <option value="due">{t('worklist.sortDue')}</option>
-            <option value="updated">{t('worklist.sortUpdated')}</option>
-          </select>
-        </label>
+        <Choice
+          label={t('worklist.status')}
+          name="status"
+          value={status}
+          onChange={setStatus}
+          options={[['open', t('worklist.open')], ['', t('worklist.filterAll')], ...CASE_STATUSES.map((s) => [s, t(`status.${s}`)] as const)]}
+        />
+        <Choice
+          label={t('worklist.claimType')}
+          name="claim-type"
+          value={claimType}
+          onChange={setClaimType}
+          options={[['', t('worklist.filterAll')], ...CLAIM_TYPES.map((c) => [c, t(`claimTypes.${c}`)] as const)]}
+        />
+        <Choice
+          label={t('worklist.sort')}
+          name="sort"
+          value={sort}
+          onChange={setSort}
+          options={[
+            ['due', t('worklist.sortDue')],
+            ['updated', t('worklist.sortUpdated')],
+          ]}
+        />
       </div>
       <ErrorNote error={list.error} />
       {list.data &&
@@ -112,6 +106,28 @@ export function WorklistScreen(): React.JSX.Element {
           </>
         ))}
     </section>
+  );
+}
+
+/** A labelled choice among fixed values (the worklist's filters). */
+function Choice<V extends string>(props: {
+  label: string;
+  name: string;
+  value: V;
+  onChange: (v: V) => void;
+  options: readonly (readonly [V, string])[];
+}): React.JSX.Element {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange(e.target.value as V)} name={props.name}>
+        {props.options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
 
