@@ -20,7 +20,6 @@ export const MAX_CSV_UPLOAD_BYTES = 64 * 1024 * 1024;
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 interface Open {
-  owner: number;
   file: string;
   bytes: number;
   limit: number;
@@ -39,7 +38,7 @@ export class Uploads {
     const upload = crypto.randomBytes(16).toString('hex');
     const file = path.join(this.dir, `${owner}-${upload}.part`);
     const handle = await fs.promises.open(file, 'wx', 0o600);
-    this.open.set(upload, { owner, file, bytes: 0, limit, writes: Promise.resolve(), handle });
+    this.open.set(upload, { file, bytes: 0, limit, writes: Promise.resolve(), handle });
     return upload;
   }
 

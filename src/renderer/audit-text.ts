@@ -7,7 +7,7 @@ import type { ApiError } from '../shared/api/result';
 import { RULE_IDS, type RuleId } from '../shared/domain/claims';
 import { RULE_TITLES } from '../shared/rules/messages';
 import { useTranslation } from 'react-i18next';
-import { missingLabel, useDateTimeFormat } from './format';
+import { dmy, missingLabel, useDateTimeFormat } from './format';
 import { errorText } from './i18n/index';
 
 type Lang = 'id' | 'en';
@@ -72,7 +72,7 @@ function settingChanges(w: AuditWords, d: Detail): string[] {
     const days = (v: unknown): Map<string, string> =>
       new Map((Array.isArray(v) ? (v as { date?: unknown; name?: unknown }[]) : []).map((h) => [str(h.date), str(h.name)]));
     const [before, after] = [days(d.old), days(d.new)];
-    const shown = (date: string, name: string): string => `${date.split('-').reverse().join('-')} ${name}`;
+    const shown = (date: string, name: string): string => `${dmy(date)} ${name}`;
     const added = [...after].filter(([date]) => !before.has(date)).map(([date, name]) => shown(date, name));
     const removed = [...before].filter(([date]) => !after.has(date)).map(([date, name]) => shown(date, name));
     return [
@@ -97,7 +97,7 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
       return [
         t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }),
         d.kpj ? `KPJ ${str(d.kpj)}` : '',
-        d.incidentDate ? t('audit.d.incidentDate', { date: str(d.incidentDate).split('-').reverse().join('-') }) : '',
+        d.incidentDate ? t('audit.d.incidentDate', { date: dmy(str(d.incidentDate)) }) : '',
         d.notes ? quoted(d.notes) : '',
       ];
     case 'cases.setParticipant':

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseIsoDate } from '../shared/rules/dates';
 
 /** Date and time the way the chosen language writes them. */
 export function useDateTimeFormat(): Intl.DateTimeFormat {
@@ -44,10 +45,8 @@ export function parseDmy(text: string): string | null {
   if (!t) return '';
   const m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(t);
   if (!m) return null;
-  const [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
-  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  const iso = `${m[3]}-${(m[2] as string).padStart(2, '0')}-${(m[1] as string).padStart(2, '0')}`;
+  return parseIsoDate(iso) ? iso : null;
 }
 
 /** Today's date on this desk (yyyy-mm-dd). */

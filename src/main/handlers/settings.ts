@@ -1,5 +1,6 @@
 import type { settingsMethods } from '../../shared/api/methods-settings';
 import { getSettings, updateSettings } from '../services/settings';
+import { DECIDED_STATUSES } from '../../shared/domain/workflow';
 import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
 
@@ -9,7 +10,10 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
     const updated = updateSettings(ctx, call.caller, input);
     // Other holidays move the statutory deadlines of every open case: their checks run again in the background.
     if (input.holidays !== undefined) {
-      const open = ctx.db.prepare(`SELECT id FROM cases WHERE status NOT IN ('approved', 'rejected')`).pluck().all() as number[];
+      const open = ctx.db
+        .prepare(`SELECT id FROM cases WHERE status NOT IN (${DECIDED_STATUSES.map(() => '?').join(',')})`)
+        .pluck()
+        .all(...DECIDED_STATUSES) as number[];
       for (const id of open) caseChanged(ctx, id, 'content');
     }
     return updated;

@@ -2,7 +2,7 @@
 // changes to a case's content go through case-access.ts, which refuses them once the case is locked.
 import type { CaseDecision, CaseDetail, CaseSummary } from '../../shared/api/methods-cases';
 import type { CaseStatus, ClaimType } from '../../shared/domain/claims';
-import { canDecide, canEdit } from '../../shared/domain/workflow';
+import { canDecide, canEdit, DECIDED_STATUSES, isDecided } from '../../shared/domain/workflow';
 import { AppError } from '../../shared/api/result';
 import { actorName, BACKGROUND, type Caller } from '../auth/caller';
 import type { BackendContext } from '../context';
@@ -104,7 +104,7 @@ export function decisionsOf(ctx: BackendContext, caseId: number): CaseDecision[]
 }
 
 function toSummary(r: CaseDbRow, clock: DeadlineClock): CaseSummary {
-  const due = r.pay_by && !['approved', 'rejected'].includes(r.status) ? parseIsoDate(r.pay_by) : null;
+  const due = r.pay_by && !isDecided(r.status) ? parseIsoDate(r.pay_by) : null;
   return {
     id: r.id,
     reference: r.reference,
@@ -176,11 +176,15 @@ export function listCases(ctx: BackendContext, q: CaseListQuery): { cases: CaseS
     .prepare(`SELECT count(*) ${from}`)
     .pluck()
     .get(...args) as number;
-  const order = q.sort === 'due' ? `c.status IN ('approved', 'rejected'), cc.pay_by IS NULL, cc.pay_by, c.id` : `c.updated_at DESC, c.id DESC`;
+  // Nearest deadline first: decided cases (no deadline running) last.
+  const [order, orderArgs] =
+    q.sort === 'due'
+      ? [`c.status IN (${DECIDED_STATUSES.map(() => '?').join(',')}), cc.pay_by IS NULL, cc.pay_by, c.id`, DECIDED_STATUSES]
+      : ['c.updated_at DESC, c.id DESC', []];
   const ids = ctx.db
     .prepare(`SELECT c.id ${from} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
-    .all(...args, q.limit, q.offset ?? 0) as number[];
+    .all(...args, ...orderArgs, q.limit, q.offset ?? 0) as number[];
   if (!ids.length) return { cases: [], total };
   const rows = ctx.db.prepare(`${SELECT_CASES} WHERE c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CaseDbRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));

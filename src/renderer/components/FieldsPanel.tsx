@@ -179,24 +179,18 @@ const NEEDS_ME_KEY = 'claimdesk.needsMe';
 /** "Only what needs me", remembered on this desk; Alt+M switches it from anywhere on the case screen. */
 function useNeedsMe(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => window.localStorage.getItem(NEEDS_ME_KEY) === '1');
-  const set = (v: boolean): void => {
-    window.localStorage.setItem(NEEDS_ME_KEY, v ? '1' : '0');
-    setOn(v);
-  };
+  useEffect(() => window.localStorage.setItem(NEEDS_ME_KEY, on ? '1' : '0'), [on]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'm') {
         e.preventDefault();
-        setOn((v) => {
-          window.localStorage.setItem(NEEDS_ME_KEY, v ? '0' : '1');
-          return !v;
-        });
+        setOn((v) => !v);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
-  return [on, set];
+  return [on, setOn];
 }
 
 /** Moves the focus to the next field that needs the officer after `from` (in screen order), if any. */

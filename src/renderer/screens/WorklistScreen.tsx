@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../shared/api/result';
 import { CASE_STATUSES, CLAIM_TYPES, newCaseProblems, type CaseStatus, type ClaimType } from '../../shared/domain/claims';
+import { isDecided } from '../../shared/domain/workflow';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { CaseTable } from '../components/CaseTable';
@@ -132,7 +133,7 @@ function Choice<V extends string>(props: {
 }
 
 /** Cases still being worked on: every status but the decided ones. */
-const OPEN_STATUSES = CASE_STATUSES.filter((s) => s !== 'approved' && s !== 'rejected');
+const OPEN_STATUSES = CASE_STATUSES.filter((s) => !isDecided(s));
 
 function NewCaseForm({ onDone }: { onDone: () => void }): React.JSX.Element {
   const { t } = useTranslation();

@@ -34,7 +34,9 @@ export const EDITABLE_STATUSES: readonly CaseStatus[] = ['draft', 'in_review', '
 export const canEdit = (status: CaseStatus): boolean => EDITABLE_STATUSES.includes(status);
 export const canSubmit = canEdit;
 export const canDecide = (status: CaseStatus): boolean => status === 'awaiting_supervisor';
-export const isDecided = (status: CaseStatus): boolean => status === 'approved' || status === 'rejected';
+/** Statuses of a decided case: frozen, and out of the open worklist. */
+export const DECIDED_STATUSES: readonly CaseStatus[] = ['approved', 'rejected'];
+export const isDecided = (status: CaseStatus): boolean => DECIDED_STATUSES.includes(status);
 export const canReopen = isDecided;
 
 /** Why a case cannot be changed now, for the refusal's message; null when it can. */
