@@ -5,7 +5,7 @@ import type { AddedFile } from '../intake/intake';
 import { cancelCaseOcr, retryCaseOcr, startCaseOcr, isCaseOcrRunning } from '../ocr/case-ocr';
 import { getPageReaders } from '../ocr/readers';
 import { ocrLimits } from '../ocr/config';
-import { pageView } from '../ocr/page-image';
+import { originalPdf, pageThumb, pageView } from '../ocr/page-image';
 import { assertEditable } from '../services/case-access';
 import { addCaseFile } from '../services/case-edits';
 import { takeUpload } from '../uploads';
@@ -53,6 +53,8 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
   },
   'documents.list': (input, ctx) => ({ ...listCaseFiles(ctx, input.caseId), running: isCaseOcrRunning(ctx, input.caseId) }),
   'documents.page': (input, ctx) => pageView(ctx, input.fileId, input.page),
+  'documents.thumb': (input, ctx) => pageThumb(ctx, input.fileId, input.page),
+  'documents.original': (input, ctx) => originalPdf(ctx, input.fileId),
   'documents.cancelOcr': async (input, ctx, call) => {
     assertEditable(ctx, input.caseId);
     const cancelledPages = await cancelCaseOcr(ctx, input.caseId);

@@ -11,6 +11,8 @@ import path from 'node:path';
 import { ocrLimits } from './config';
 import type { PageState } from './case-ocr';
 import { getQuickReader } from './readers';
+import sharp from 'sharp';
+import { MAX_VIEWER_PDF_BYTES } from '../../shared/api/methods-documents';
 
 export interface PageView {
   state: PageState;
@@ -20,17 +22,12 @@ export interface PageView {
 }
 
 export async function pageView(ctx: BackendContext, fileId: number, pageNo: number): Promise<PageView> {
-  const row = ctx.db
-    .prepare(
-      `SELECT f.stored_path, f.first_name, f.page_count, p.state, p.ocr_json, p.error
-       FROM files f LEFT JOIN page_ocr p ON p.file_id = f.id AND p.page = ? WHERE f.id = ?`,
-    )
-    .get(pageNo, fileId) as
-    { stored_path: string; first_name: string; page_count: number; state: PageState | null; ocr_json: string | null; error: string | null } | undefined;
-  if (!row) throw new AppError('not_found', `File ${fileId} not found`, { fileId });
-  if (pageNo > row.page_count) {
-    throw new AppError('not_found', `${row.first_name} has ${row.page_count} page(s); there is no page ${pageNo}.`, { fileId, page: pageNo });
-  }
+  const file = pageFile(ctx, fileId, pageNo);
+  const row = {
+    ...file,
+    ...(ctx.db.prepare('SELECT state, ocr_json, error FROM page_ocr WHERE file_id = ? AND page = ?').get(fileId, pageNo) as
+      { state: PageState; ocr_json: string | null; error: string | null } | undefined),
+  };
   const view = await cachedPreview(ctx, row.stored_path, row.first_name, pageNo);
   return {
     state: row.state ?? 'pending',
@@ -47,6 +44,52 @@ export async function pageView(ctx: BackendContext, fileId: number, pageNo: numb
   };
 }
 
+/** The stored file behind a page, refusing a page it does not have. */
+function pageFile(ctx: BackendContext, fileId: number, pageNo?: number): { stored_path: string; first_name: string; format: string; size: number } {
+  const row = ctx.db.prepare('SELECT stored_path, first_name, page_count, format, size FROM files WHERE id = ?').get(fileId) as
+    { stored_path: string; first_name: string; page_count: number; format: string; size: number } | undefined;
+  if (!row) throw new AppError('not_found', `File ${fileId} not found`, { fileId });
+  if (pageNo !== undefined && pageNo > row.page_count) {
+    throw new AppError('not_found', `${row.first_name} has ${row.page_count} page(s); there is no page ${pageNo}.`, { fileId, page: pageNo });
+  }
+  return row;
+}
+
+const THUMB_WIDTH = 160;
+
+/** A page's thumbnail, made from its preview once and kept beside it. */
+export async function pageThumb(
+  ctx: BackendContext,
+  fileId: number,
+  pageNo: number,
+): Promise<{ mime: 'image/jpeg'; dataBase64: string; width: number; height: number }> {
+  const row = pageFile(ctx, fileId, pageNo);
+  const file = `${previewBase(ctx, row.stored_path, pageNo)}-thumb${THUMB_WIDTH}.jpg`;
+  let jpeg: Buffer;
+  try {
+    jpeg = await fs.promises.readFile(file);
+  } catch {
+    const view = await cachedPreview(ctx, row.stored_path, row.first_name, pageNo);
+    jpeg = await sharp(view.jpeg).resize({ width: THUMB_WIDTH, withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer();
+    await writeAtomically(file, jpeg).catch(() => undefined);
+  }
+  const meta = await sharp(jpeg).metadata();
+  return { mime: 'image/jpeg', dataBase64: jpeg.toString('base64'), width: meta.width ?? THUMB_WIDTH, height: meta.height ?? THUMB_WIDTH };
+}
+
+/** The original PDF's bytes, for the viewer to draw itself. */
+export async function originalPdf(ctx: BackendContext, fileId: number): Promise<{ mime: 'application/pdf'; dataBase64: string; size: number }> {
+  const row = pageFile(ctx, fileId);
+  if (row.format !== 'pdf') throw new AppError('invalid_input', `${row.first_name} is not a PDF.`, { fileId, reason: 'not_pdf' });
+  if (row.size > MAX_VIEWER_PDF_BYTES)
+    throw new AppError('too_large', `${row.first_name} is too large to show as a PDF; its page images are shown.`, { fileId, size: row.size });
+  const bytes = await fs.promises.readFile(path.join(ctx.home, row.stored_path));
+  return { mime: 'application/pdf', dataBase64: bytes.toString('base64'), size: bytes.length };
+}
+
+const previewBase = (ctx: BackendContext, storedPath: string, pageNo: number): string =>
+  path.join(ctx.home, 'previews', `${path.basename(storedPath).replace(/\.[^.]+$/, '')}-p${pageNo}-${ocrLimits().previewSide}`);
+
 interface StoredPreview {
   width: number;
   height: number;
@@ -55,8 +98,7 @@ interface StoredPreview {
 }
 
 async function cachedPreview(ctx: BackendContext, storedPath: string, name: string, pageNo: number): Promise<StoredPreview & { jpeg: Uint8Array }> {
-  const side = ocrLimits().previewSide;
-  const base = path.join(ctx.home, 'previews', `${path.basename(storedPath).replace(/\.[^.]+$/, '')}-p${pageNo}-${side}`);
+  const base = previewBase(ctx, storedPath, pageNo);
   try {
     // The sizes are written last: a preview is complete when they are there.
     const sizes = JSON.parse(await fs.promises.readFile(`${base}.json`, 'utf8')) as StoredPreview;

@@ -13,12 +13,22 @@ import { PageViewer } from '../components/PageViewer';
 import { ReviewPanel } from '../components/ReviewPanel';
 import { hrefOf } from '../router';
 import { dmy } from '../format';
+import { FieldFillContext, useFieldFillHolder } from '../field-fill';
+import { useNextFlagKey } from '../next-flag';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
   const detail = useQuery('cases.get', caseId ? { id: caseId } : null);
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [picked, setPicked] = useState<DocumentPick | null>(null);
+  const fill = useFieldFillHolder();
+  useNextFlagKey(caseId, setEvidence);
+  // A word clicked on the page goes into the field being edited, if one is.
+  const onWord = (text: string, add: boolean): boolean => {
+    if (!fill.current) return false;
+    fill.current(text, add);
+    return true;
+  };
   const pageRef: PageRef | null = evidence?.page ?? null;
   const selectedId = evidence?.documentId ?? null;
   // A document picked on the page becomes the selected one, and its fields come into view.
@@ -73,21 +83,31 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
               <dd>{c.notes || '–'}</dd>
             </div>
           </dl>
-          <div className="case-grid">
-            <div className="case-left">
-              {reviewing && <ReviewPanel detail={c} onShow={setEvidence} onDecided={detail.reload} />}
-              <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} locked={locked} />
-              {!reviewing && <FlagsPanel caseId={c.id} onShow={setEvidence} locked={locked} />}
-              <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} locked={locked} />
+          <FieldFillContext.Provider value={fill}>
+            <div className="case-grid">
+              <div className="case-left">
+                {reviewing && <ReviewPanel detail={c} onShow={setEvidence} onDecided={detail.reload} />}
+                <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} locked={locked} />
+                {!reviewing && <FlagsPanel caseId={c.id} onShow={setEvidence} locked={locked} />}
+                <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} locked={locked} />
+              </div>
+              <div className="case-right">
+                {pageRef ? (
+                  <PageViewer
+                    pageRef={pageRef}
+                    highlight={evidence?.bbox ?? null}
+                    caseId={c.id}
+                    selectedId={selectedId}
+                    onPick={pick}
+                    onPage={(page) => setEvidence({ page, bbox: null })}
+                    onWord={onWord}
+                  />
+                ) : (
+                  <p className="panel muted">{t('documents.pickPage')}</p>
+                )}
+              </div>
             </div>
-            <div className="case-right">
-              {pageRef ? (
-                <PageViewer pageRef={pageRef} highlight={evidence?.bbox ?? null} caseId={c.id} selectedId={selectedId} onPick={pick} />
-              ) : (
-                <p className="panel muted">{t('documents.pickPage')}</p>
-              )}
-            </div>
-          </div>
+          </FieldFillContext.Provider>
           <CaseActions detail={c} onChanged={detail.reload} />
         </>
       )}

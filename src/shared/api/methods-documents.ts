@@ -6,6 +6,9 @@ import { errorCodeSchema } from './result';
 import { CASE_WORKERS, SIGNED_IN } from './roles';
 import { ocrPageSchema, pageQualitySchema } from '../domain/ocr';
 
+/** The largest PDF the viewer draws itself; a larger one is shown as page images. */
+export const MAX_VIEWER_PDF_BYTES = 40 * 1024 * 1024;
+
 export const FILE_FORMATS = ['pdf', 'jpeg', 'png', 'tiff'] as const;
 export const PAGE_STATES = ['pending', 'running', 'done', 'failed', 'cancelled'] as const;
 export const pageStateSchema = z.enum(PAGE_STATES);
@@ -105,6 +108,22 @@ export const documentsMethods = defineMethods({
         pixelHeight: z.number().int().positive(),
       }),
     }),
+    allow: SIGNED_IN,
+  },
+  /** A small picture of a page, for the viewer's page strip. */
+  'documents.thumb': {
+    input: z.object({ fileId: z.number().int().positive(), page: z.number().int().positive() }).strict(),
+    output: z.object({ mime: z.literal('image/jpeg'), dataBase64: z.string(), width: z.number().int().positive(), height: z.number().int().positive() }),
+    allow: SIGNED_IN,
+  },
+  /**
+   * An original PDF as it was received, for the viewer to draw its pages sharp at any zoom (pdf.js).
+   * Refused (`invalid_input`) for an image file and (`too_large`) above MAX_VIEWER_PDF_BYTES: the viewer
+   * then shows the page image.
+   */
+  'documents.original': {
+    input: z.object({ fileId: z.number().int().positive() }).strict(),
+    output: z.object({ mime: z.literal('application/pdf'), dataBase64: z.string(), size: z.number().int().positive() }),
     allow: SIGNED_IN,
   },
   'documents.cancelOcr': {
