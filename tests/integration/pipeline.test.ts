@@ -47,6 +47,9 @@ describe('case processor', () => {
       expect(kartu!.fields.nomor_kpj?.value).toBe(dossier.participant.nomor_kpj);
       expect(kartu!.fields.nomor_kpj?.bbox).not.toBeNull();
       expect(getCaseChecks(ctx, c.id).flags.map((f) => f.rule)).not.toContain('identity.kpj_mismatch');
+      // The card's KPJ was set beside the record's and found identical: the screen shows it settled.
+      const kpjCompared = (): unknown => getCaseChecks(ctx, c.id).comparisons.find((x) => x.documentId === String(kartu!.id) && x.field === 'nomor_kpj');
+      expect(kpjCompared()).toMatchObject({ recordField: 'nomor_kpj', recordValue: dossier.participant.nomor_kpj, same: true, agrees: true });
 
       // The officer corrects the card's KPJ to another number: the flags follow without "Periksa ulang".
       processed.length = 0;
@@ -58,6 +61,23 @@ describe('case processor', () => {
       await expect.poll(() => processed.some((p) => p.caseId === c.id && p.checked && !p.extracted), { timeout: 10_000 }).toBe(true);
       expect(getCaseChecks(ctx, c.id).flags.map((f) => f.rule)).toContain('identity.kpj_mismatch');
       expect(announced.filter((id) => id === c.id).length).toBeGreaterThanOrEqual(2);
+      expect(kpjCompared()).toMatchObject({ recordValue: dossier.participant.nomor_kpj, same: false, agrees: false });
+
+      // Undo puts the field back exactly as it was read, and the checks follow again.
+      processed.length = 0;
+      const undone = await officer('extraction.undoField', { documentId: kartu!.id, key: 'nomor_kpj' });
+      expect(undone.ok).toBe(true);
+      expect(listCaseDocuments(ctx, c.id).find((d) => d.id === kartu!.id)!.fields.nomor_kpj).toEqual(kartu!.fields.nomor_kpj);
+      await expect.poll(() => processed.some((p) => p.caseId === c.id && p.checked), { timeout: 10_000 }).toBe(true);
+      expect(getCaseChecks(ctx, c.id).flags.map((f) => f.rule)).not.toContain('identity.kpj_mismatch');
+      const audit = ctx.db.prepare(`SELECT detail FROM audit_log WHERE case_id = ? AND action = 'extraction.setField' ORDER BY id`).all(c.id) as {
+        detail: string;
+      }[];
+      expect(audit.map((a) => (JSON.parse(a.detail) as { why: string }).why)).toEqual(['corrected', 'undone']);
+      // Nothing is left to undo: refused, and the field stays as read.
+      const again = await officer('extraction.undoField', { documentId: kartu!.id, key: 'nomor_kpj' });
+      expect(again.ok ? null : again.error).toMatchObject({ code: 'conflict', params: { reason: 'nothing_to_undo' } });
+      expect(listCaseDocuments(ctx, c.id).find((d) => d.id === kartu!.id)!.fields.nomor_kpj).toEqual(kartu!.fields.nomor_kpj);
     } finally {
       stop();
     }

@@ -2,7 +2,7 @@
 // replaced as a whole on every run) and the checklist in case_checks, in one transaction. Each flag is
 // returned with its stable key (src/shared/domain/workflow.ts) and the officer's dismissal, if any.
 import type { ChecklistEntry, Flag } from '../../shared/domain/claims';
-import { flagSchema, checklistEntrySchema } from '../../shared/domain/claims';
+import { flagSchema, checklistEntrySchema, comparisonSchema, type Comparison } from '../../shared/domain/claims';
 import { flagKey, isUnjudged } from '../../shared/domain/workflow';
 import { evaluateCase } from '../../shared/rules/engine';
 import type { StatedFacts } from '../../shared/rules/input';
@@ -24,6 +24,7 @@ export interface CaseChecks {
   checkedAt: string | null;
   flags: KeyedFlag[];
   checklist: ChecklistEntry[];
+  comparisons: Comparison[];
   payBy: string | null;
   rulesVersion: string | null;
   requirementsVersion: string | null;
@@ -80,11 +81,12 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
     for (const f of result.flags) insert.run(caseId, f.rule, f.severity, f.message.id, f.message.en, JSON.stringify(f.evidence), at, isUnjudged(f) ? 1 : 0);
     ctx.db
       .prepare(
-        `INSERT INTO case_checks(case_id, checked_at, checked_by, checklist, pay_by, rules_version, requirements_version) VALUES (?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO case_checks(case_id, checked_at, checked_by, checklist, pay_by, rules_version, requirements_version, comparisons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT(case_id) DO UPDATE SET checked_at = excluded.checked_at, checked_by = excluded.checked_by, checklist = excluded.checklist,
-           pay_by = excluded.pay_by, rules_version = excluded.rules_version, requirements_version = excluded.requirements_version`,
+           pay_by = excluded.pay_by, rules_version = excluded.rules_version, requirements_version = excluded.requirements_version,
+           comparisons = excluded.comparisons`,
       )
-      .run(caseId, at, by, JSON.stringify(result.checklist), result.payBy, config.version, input.requirements.version);
+      .run(caseId, at, by, JSON.stringify(result.checklist), result.payBy, config.version, input.requirements.version, JSON.stringify(result.comparisons));
   })();
   ctx.events.emit('case.changed', { caseId });
   return {
@@ -92,6 +94,7 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
     checkedAt: at,
     flags: keyed(ctx, caseId, result.flags),
     checklist: result.checklist,
+    comparisons: result.comparisons,
     payBy: result.payBy,
     rulesVersion: config.version,
     requirementsVersion: input.requirements.version,
@@ -112,13 +115,16 @@ export function getCaseChecks(ctx: BackendContext, caseId: number): CaseChecks {
   const flags = rows.map((r) =>
     flagSchema.parse({ rule: r.rule, severity: r.severity, message: { id: r.message_id, en: r.message_en }, evidence: JSON.parse(r.evidence) }),
   );
-  const check = ctx.db.prepare(`SELECT checked_at, checklist, pay_by, rules_version, requirements_version FROM case_checks WHERE case_id = ?`).get(caseId) as
-    { checked_at: string; checklist: string; pay_by: string | null; rules_version: string; requirements_version: string } | undefined;
+  const check = ctx.db
+    .prepare(`SELECT checked_at, checklist, pay_by, rules_version, requirements_version, comparisons FROM case_checks WHERE case_id = ?`)
+    .get(caseId) as
+    { checked_at: string; checklist: string; pay_by: string | null; rules_version: string; requirements_version: string; comparisons: string } | undefined;
   return {
     caseId,
     checkedAt: check?.checked_at ?? null,
     flags: keyed(ctx, caseId, flags),
     checklist: check ? checklistEntrySchema.array().parse(JSON.parse(check.checklist)) : [],
+    comparisons: check ? comparisonSchema.array().parse(JSON.parse(check.comparisons)) : [],
     payBy: check?.pay_by ?? null,
     rulesVersion: check?.rules_version ?? null,
     requirementsVersion: check?.requirements_version ?? null,

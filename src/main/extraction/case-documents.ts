@@ -233,6 +233,18 @@ export function setDocumentType(ctx: BackendContext, documentId: number, type: D
 }
 
 /** The officer confirms or corrects one field; the value is normalised like OCR output or refused. */
+/** Puts a field back exactly as given (an undo), or removes it when it did not exist. */
+export function restoreField(ctx: BackendContext, documentId: number, key: string, field: ExtractedField | null, by: string): CaseDocument {
+  const doc = getDocument(ctx, documentId);
+  const fields: Record<string, ExtractedField> = { ...doc.fields };
+  if (field) fields[key] = JSON.parse(JSON.stringify(field)) as ExtractedField;
+  else delete fields[key];
+  ctx.db
+    .prepare(`UPDATE case_documents SET fields = ?, updated_at = ?, updated_by = ? WHERE id = ?`)
+    .run(JSON.stringify(fields), new Date().toISOString(), by, documentId);
+  return getDocument(ctx, documentId);
+}
+
 export function setField(ctx: BackendContext, documentId: number, key: string, value: FieldValue | null, by = 'system:claimdesk'): CaseDocument {
   const doc = getDocument(ctx, documentId);
   const checked = normalizeOfficerValue(doc.type, key, value);

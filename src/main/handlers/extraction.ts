@@ -1,7 +1,7 @@
 import type { extractionMethods } from '../../shared/api/methods-extraction';
 import { extractCase, listCaseDocuments } from '../extraction/case-documents';
 import { assertEditable } from '../services/case-access';
-import { editField, retypeDocument } from '../services/case-edits';
+import { editField, retypeDocument, undoField } from '../services/case-edits';
 import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
 
@@ -17,4 +17,5 @@ export const extractionHandlers: HandlerMap<keyof typeof extractionMethods> = {
   'extraction.list': (input, ctx) => ({ documents: listCaseDocuments(ctx, input.caseId) }),
   'extraction.setType': (input, ctx, call) => retypeDocument(ctx, call.caller, input.documentId, input.type),
   'extraction.setField': (input, ctx, call) => editField(ctx, call.caller, input),
+  'extraction.undoField': (input, ctx, call) => undoField(ctx, call.caller, input),
 };

@@ -8,7 +8,8 @@ import type { StatedFacts } from '../../shared/rules/input';
 import { actorName, type Caller } from '../auth/caller';
 import { setCaseFacts } from '../checks/case-checks';
 import type { BackendContext } from '../context';
-import { setDocumentType, setField } from '../extraction/case-documents';
+import { restoreField, setDocumentType, setField } from '../extraction/case-documents';
+import { AppError } from '../../shared/api/result';
 import { addFilesToCase, type AddedFile, type IncomingFile } from '../intake/intake';
 import type { OcrLimits } from '../ocr/config';
 import { assertEditable, caseOfDocument, touchCase } from './case-access';
@@ -47,10 +48,70 @@ export function editField(
         documentId: input.documentId,
         documentType: before.type,
         key: input.key,
-        old: old ? { value: old.value, source: old.source ?? 'ocr', confidence: old.confidence } : null,
+        // The whole field as it was, so an undo can put it back exactly (reading, confidence, place).
+        old: old ? { ...old, source: old.source ?? 'ocr' } : null,
         new: value,
         why,
         ...(input.note ? { note: input.note } : {}),
+      },
+      before.caseId,
+    );
+    touchCase(ctx, before.caseId);
+    return after;
+  })();
+  ctx.events.emit('case.changed', { caseId: doc.caseId });
+  caseChanged(ctx, doc.caseId, 'content');
+  return doc;
+}
+
+/**
+ * Undoes the latest change to a field that is not undone yet, from the audit trail: the field is put
+ * back as it was before it (as read, or as an earlier correction), and the undo is audited as a change
+ * of the field (why: 'undone', with the entry it undid). Refused when there is nothing to undo or the
+ * field changed since in another way (re-extraction), so an undo never overwrites newer work.
+ */
+export function undoField(ctx: BackendContext, caller: Caller, input: { documentId: number; key: string }): CaseDocument {
+  const doc = ctx.db.transaction(() => {
+    const before = storedDoc(ctx, input.documentId);
+    assertEditable(ctx, before.caseId);
+    const entries = ctx.db
+      .prepare(
+        `SELECT id, detail FROM audit_log WHERE case_id = ? AND action = 'extraction.setField'
+           AND json_extract(detail, '$.documentId') = ? AND json_extract(detail, '$.key') = ? ORDER BY id DESC`,
+      )
+      .all(before.caseId, input.documentId, input.key) as { id: number; detail: string }[];
+    const parsed = entries.map((e) => ({
+      id: e.id,
+      d: JSON.parse(e.detail) as {
+        old: (Partial<ExtractedField> & Pick<ExtractedField, 'value' | 'confidence'> & { source: string }) | null;
+        new: unknown;
+        why: string;
+        undid?: number;
+      },
+    }));
+    const undone = new Set(parsed.filter((e) => e.d.why === 'undone').map((e) => e.d.undid));
+    const target = parsed.find((e) => e.d.why !== 'undone' && !undone.has(e.id));
+    if (!target) throw new AppError('conflict', `Nothing to undo for ${input.key}.`, { key: input.key, reason: 'nothing_to_undo' });
+    const current = before.fields[input.key];
+    if (!same(current?.value, target.d.new)) {
+      throw new AppError('conflict', `${input.key} changed since; undo would overwrite it.`, { key: input.key, reason: 'changed_since' });
+    }
+    // Entries written before whole fields were audited carry value, source and confidence only.
+    const prior = target.d.old;
+    const restored: ExtractedField | null = prior ? ({ page: current?.page ?? 1, bbox: current?.bbox ?? null, ...prior } as ExtractedField) : null;
+    const after = restoreField(ctx, input.documentId, input.key, restored, actorName(caller));
+    ctx.audit(
+      caller,
+      'extraction.setField',
+      {
+        documentId: input.documentId,
+        documentType: before.type,
+        key: input.key,
+        old: current ? { ...current, source: current.source ?? 'ocr' } : null,
+        new: restored?.value ?? null,
+        restored: restored ? { source: restored.source ?? 'ocr' } : null,
+        why: 'undone',
+        undid: target.id,
       },
       before.caseId,
     );

@@ -194,6 +194,9 @@ interface FieldAudit {
   old?: { value?: FieldValue | null; source?: string } | null;
   new?: FieldValue | null;
   note?: string | null;
+  why?: string;
+  /** On an undo: the source of the field put back. */
+  restored?: { source?: string } | null;
   oldType?: string;
   newType?: string;
 }
@@ -222,6 +225,11 @@ function correctionsOf(ctx: BackendContext, caseId: number): Correction[] {
     if (typeof d.documentId !== 'number') continue;
     const field = r.action === 'extraction.setType' ? '(type)' : (d.key ?? '');
     const k = `${d.documentId}|${field}`;
+    // An undo that put the reading back leaves no correction of this field.
+    if (d.why === 'undone' && d.restored?.source !== 'officer') {
+      byField.delete(k);
+      continue;
+    }
     const first = byField.get(k);
     const officerValue = r.action === 'extraction.setType' ? (d.newType ?? null) : (d.new ?? null);
     const readValue = r.action === 'extraction.setType' ? (d.oldType ?? null) : d.old && d.old.source !== 'officer' ? (d.old.value ?? null) : null;

@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDocument } from '../../shared/api/methods-extraction';
 import type { ApiError } from '../../shared/api/result';
+import type { Comparison } from '../../shared/domain/claims';
 import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue } from '../../shared/domain/documents';
 import { isListKey } from '../../shared/domain/lists';
 import { useApi, useQuery } from '../api-context';
@@ -9,6 +10,8 @@ import type { PageRef } from './DocumentsPanel';
 import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
 import { ProgramsEditor } from './ProgramsEditor';
+import { useFillTarget } from '../field-fill';
+import { typing } from './ShortcutsHelp';
 
 export interface Evidence {
   page: PageRef;
@@ -40,6 +43,9 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
   const { t } = useTranslation();
   const api = useApi();
   const list = useQuery('extraction.list', { caseId });
+  // The record's value beside each document value the checks compared with it.
+  const checks = useQuery('checks.get', { caseId });
+  const compared = new Map((checks.data?.comparisons ?? []).map((c) => [`${c.documentId}:${c.field}`, c]));
   const [error, setError] = useState<ApiError>();
   const [needsMe, setNeedsMe] = useNeedsMe();
 
@@ -49,13 +55,42 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
     onChanged();
   };
   // A field's save answers its own refusal, shown beside the field (and the cell) it is about.
+  // The officer's changes on this screen, latest last: Alt+Z (or the Undo button) takes back the last.
+  const [done, setDone] = useState<{ documentId: number; key: string }[]>([]);
   const saveField = async (documentId: number, key: string, value: FieldValue | null): Promise<ApiError | undefined> => {
     const res = await api.call('extraction.setField', { documentId, key, value });
     if (!res.ok) return res.error;
+    setDone((d) => [...d, { documentId, key }]);
     list.reload();
     onChanged();
     return undefined;
   };
+  const undo = useCallback(async (): Promise<void> => {
+    const last = done[done.length - 1];
+    if (!last || locked) return;
+    const res = await api.call('extraction.undoField', last);
+    setDone((d) => d.slice(0, -1));
+    setError(res.ok ? undefined : res.error);
+    if (res.ok) {
+      list.reload();
+      onChanged();
+      // Back to the field that was undone, to type it again or confirm it.
+      window.setTimeout(() => document.getElementById(`f-${last.documentId}-${last.key}`)?.focus(), 0);
+    }
+  }, [api, done, list, locked, onChanged]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      const plainUndo = (e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !typing(e.target);
+      if ((e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyZ') || plainUndo) {
+        e.preventDefault();
+        void undo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [undo]);
+  const lastDone = done[done.length - 1];
+  const lastLabel = lastDone ? t(`fields.${lastDone.key}`, { defaultValue: lastDone.key }) : '';
 
   const docs = list.data?.documents ?? [];
   return (
@@ -66,6 +101,17 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
           <input type="checkbox" checked={needsMe} onChange={(e) => setNeedsMe(e.target.checked)} name="needs-me" aria-keyshortcuts="Alt+M" />
           {t('extraction.needsMe')}
         </label>
+        {!locked && lastDone && (
+          <button
+            type="button"
+            onClick={() => void undo()}
+            aria-keyshortcuts="Alt+Z"
+            data-testid="undo-field"
+            title={`${t('extraction.undo', { field: lastLabel })} (Alt+Z)`}
+          >
+            ↶ {t('extraction.undo', { field: lastLabel })}
+          </button>
+        )}
         {!locked && (
           <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
             {t('extraction.run')}
@@ -73,6 +119,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
         )}
       </div>
       <ErrorNote error={list.error ?? error} />
+      {docs.length > 0 && <FieldLegend />}
       {list.state === 'ready' && docs.length === 0 && <p className="muted">{t('extraction.empty')}</p>}
       {docs.map((doc) => (
         <DocumentFields
@@ -84,6 +131,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
           picked={picked?.documentId === doc.id ? picked.seq : null}
           locked={locked}
           needsMe={needsMe}
+          compared={(key) => compared.get(`${doc.id}:${key}`)}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
           onSave={(key, value) => saveField(doc.id, key, value)}
@@ -101,6 +149,8 @@ function DocumentFields(props: {
   locked: boolean;
   /** Only the fields that need the officer are shown. */
   needsMe: boolean;
+  /** The record's value a field was compared with, if it was. */
+  compared: (key: string) => Comparison | undefined;
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
   onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
@@ -140,15 +190,18 @@ function DocumentFields(props: {
         <span className="badge subtle">{t('extraction.confidence', { pct: Math.round(doc.typeConfidence * 100) })}</span>
       </header>
       <div className="field-rows">
-        {props.needsMe && !Object.values(doc.fields).some(needsOfficer) && <p className="muted settled">{t('extraction.allSettled')}</p>}
+        {props.needsMe && !Object.entries(doc.fields).some(([key, f]) => needsOfficer(f, props.compared(key))) && (
+          <p className="muted settled">{t('extraction.allSettled')}</p>
+        )}
         {Object.entries(doc.fields)
-          .filter(([, field]) => !props.needsMe || needsOfficer(field))
+          .filter(([key, field]) => !props.needsMe || needsOfficer(field, props.compared(key)))
           .map(([key, field]) => (
             <FieldRow
               key={`${key}:${JSON.stringify(field.value)}:${field.source ?? ''}`}
               id={`f-${doc.id}-${key}`}
               name={key}
               field={field}
+              comparison={props.compared(key)}
               locked={props.locked}
               onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
               onSave={(v) => props.onSave(key, v)}
@@ -170,9 +223,29 @@ export function reasonCategory(reason: string): 'handwriting' | 'choice' | 'low_
   return 'invalid';
 }
 
-/** A field the officer still has to look at: keyed by no one, unsure, or empty. */
-export const needsOfficer = (field: ExtractedField): boolean =>
-  field.source !== 'officer' && (field.needsKeying || field.value === null || field.confidence < 0.8);
+/** A field the officer still has to look at: keyed by no one, unsure, or empty, and not exactly the
+ * participant record's value (which settles it, however unsure the reading was). */
+export const needsOfficer = (field: ExtractedField, comparison?: Comparison): boolean =>
+  field.source !== 'officer' && !comparison?.same && (field.needsKeying || field.value === null || field.confidence < 0.8);
+
+/** How sure the reading is, in three bands; the colour of its badge. */
+export const confidenceBand = (confidence: number): 'high' | 'mid' | 'low' => (confidence >= 0.9 ? 'high' : confidence >= 0.8 ? 'mid' : 'low');
+
+/** What the colours of a field mean. */
+function FieldLegend(): React.JSX.Element {
+  const { t } = useTranslation();
+  const keys = ['record', 'high', 'mid', 'low', 'keying', 'confirmed'] as const;
+  return (
+    <ul className="field-legend" aria-label={t('extraction.legend.title')}>
+      {keys.map((k) => (
+        <li key={k}>
+          <span className={`swatch swatch-${k}`} aria-hidden="true" />
+          {t(`extraction.legend.${k}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 const NEEDS_ME_KEY = 'claimdesk.needsMe';
 
@@ -207,12 +280,13 @@ interface RowProps {
   id: string;
   name: string;
   field: ExtractedField;
+  comparison: Comparison | undefined;
   locked: boolean;
   onShow: () => void;
   onSave: (v: FieldValue | null) => Promise<ApiError | undefined>;
 }
 
-function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.JSX.Element {
+function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowProps): React.JSX.Element {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(asText(field.value));
   const [error, setError] = useState<ApiError>();
@@ -228,7 +302,11 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
     });
   };
   const saveDraft = (): void => save(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
-  const state = field.source === 'officer' ? 'confirmed' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
+  // A word clicked on the page replaces the draft (Shift adds it after what is there).
+  const fillTarget = useFillTarget((text, add) => setDraft((d) => (add && d.trim() ? `${d.trimEnd()} ${text}` : text)));
+  const state =
+    field.source === 'officer' ? 'confirmed' : comparison?.same ? 'record' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
+  const band = confidenceBand(field.confidence);
   const labelId = `${id}-label`;
   const label = t(`fields.${name}`, { defaultValue: name });
   return (
@@ -236,7 +314,7 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
       className={`field-row field-${state}${editor === 'list' ? ' field-list' : ''}`}
       data-field={name}
       data-field-state={state}
-      data-needs={needsOfficer(field) || undefined}
+      data-needs={needsOfficer(field, comparison) || undefined}
       aria-busy={saving || undefined}
     >
       {editor === 'text' ? (
@@ -261,7 +339,11 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
           id={id}
           readOnly={locked}
           value={draft}
-          onFocus={onShow}
+          onFocus={() => {
+            onShow();
+            fillTarget.onFocus();
+          }}
+          onBlur={fillTarget.onBlur}
           onChange={(e) => setDraft(e.target.value)}
           onKeyDown={(e) => {
             if (locked) return;
@@ -291,7 +373,9 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
             {field.reason ? t(`extraction.reasons.${reasonCategory(field.reason)}`) : t('extraction.needsKeying')}
           </span>
         ) : (
-          <span className="badge subtle">{Math.round(field.confidence * 100)}%</span>
+          <span className={`badge conf-${band}`} title={t(`extraction.band.${band}`, { pct: Math.round(field.confidence * 100) })} data-band={band}>
+            {Math.round(field.confidence * 100)}%
+          </span>
         )}
         <button type="button" className="link" onClick={onShow} title={t('extraction.showOnPage', { page: field.page })}>
           {t('extraction.pagesOf', { pages: field.page })}
@@ -311,6 +395,12 @@ function FieldRow({ id, name, field, locked, onShow, onSave }: RowProps): React.
           )
         )}
       </span>
+      {comparison && (
+        <div className={`record-value record-${comparison.same ? 'same' : comparison.agrees ? 'agrees' : 'differs'}`} data-testid="record-value">
+          {t('extraction.record', { value: comparison.recordValue })}{' '}
+          <span className="record-verdict">{t(`extraction.recordVerdict.${comparison.same ? 'same' : comparison.agrees ? 'agrees' : 'differs'}`)}</span>
+        </div>
+      )}
       {editor === 'text' && error && (
         <div className="field-error">
           <ErrorNote error={error} />

@@ -103,6 +103,8 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
   const [error, setError] = useState<ApiError>();
   return (
     <li
+      // F8 brings a flag into focus (next-flag.ts).
+      tabIndex={-1}
       className={`flag flag-${flag.severity}${flag.dismissal ? ' dismissed' : ''}`}
       data-rule={flag.rule}
       data-severity={flag.severity}

@@ -8,11 +8,20 @@ const SHORTCUTS = [
   ['Alt+M', 'needsMe'],
   ['Enter', 'confirmNext'],
   ['Esc', 'revert'],
+  ['F8 / Shift+F8', 'nextFlag'],
+  ['Alt+Z', 'undo'],
+  ['Alt+= / Alt+− / Ctrl+wheel', 'zoom'],
+  ['Alt+W / Alt+P', 'fit'],
+  ['Alt+R / Alt+Shift+R', 'rotate'],
+  ['Alt+PgDn / Alt+PgUp', 'pages'],
+  ['click / Shift+click', 'word'],
   ['↑ ↓ Enter', 'pick'],
   ['?', 'help'],
 ] as const;
 
-const typing = (el: EventTarget | null): boolean => el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+/** Whether a key went to a text field (where letters and Ctrl+Z are the field's own). */
+export const typing = (el: EventTarget | null): boolean =>
+  el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 export function ShortcutsHelp(): React.JSX.Element | null {
   const { t } = useTranslation();

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineMethods } from './define';
 import { uploadId } from './upload';
-import { checklistEntrySchema, claimTypeSchema, flagSchema } from '../domain/claims';
+import { checklistEntrySchema, claimTypeSchema, comparisonSchema, flagSchema } from '../domain/claims';
 import { ADMINS, CASE_WORKERS, SIGNED_IN } from './roles';
 import { requirementTableSchema } from '../requirements/schema';
 import { rulesConfigSchema } from '../rules/config';
@@ -71,6 +71,8 @@ export const caseChecksSchema = z.object({
   /** Each flag with its stable key and, for a dismissed warning, who set it aside and why. */
   flags: z.array(flagSchema.extend({ key: z.string(), dismissal: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable() })),
   checklist: z.array(checklistEntrySchema),
+  /** The document values the checks set against the participant record. */
+  comparisons: z.array(comparisonSchema),
   /** Statutory payment deadline (working days after filing) when the configuration has one. */
   payBy: z.string().nullable(),
   rulesVersion: z.string().nullable(),

@@ -55,4 +55,12 @@ export const extractionMethods = defineMethods({
     allow: CASE_WORKERS,
     audit: 'handler',
   },
+  /** Undoes the latest change to a field not undone yet (refused with `conflict` when there is none or
+   * the field changed since). */
+  'extraction.undoField': {
+    input: z.object({ documentId, key: z.string().min(1).max(64) }).strict(),
+    output: caseDocumentSchema,
+    allow: CASE_WORKERS,
+    audit: 'handler',
+  },
 });

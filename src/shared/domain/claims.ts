@@ -45,6 +45,25 @@ export const evidenceRefSchema = z.object({
   bbox: bboxSchema.nullable().optional(),
 });
 
+/**
+ * A document's value set beside the participant record's, as the checks compared them: shown beside the
+ * field, and a field whose value is exactly the record's is settled.
+ */
+export const comparisonSchema = z.object({
+  /** As in a flag's evidence: the case document's id, as text. */
+  documentId: z.string(),
+  /** The document's field key. */
+  field: z.string(),
+  /** The record's column (contract §3). */
+  recordField: z.string(),
+  recordValue: z.string(),
+  /** The values are identical (after the contract's normalisation). */
+  same: z.boolean(),
+  /** The check passed (names may agree without being identical). */
+  agrees: z.boolean(),
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
 export const flagSchema = z.object({
   rule: ruleIdSchema,
   severity: severitySchema,

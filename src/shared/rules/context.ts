@@ -1,6 +1,6 @@
 // Shared helpers for the rule modules: field access, name matching with the configured thresholds, and
 // the one place flags are built, so every flag carries severity, both languages and its evidence.
-import type { Flag, RuleId, Severity } from '../domain/claims';
+import type { Comparison, Flag, RuleId, Severity } from '../domain/claims';
 import type { DocumentType, ExtractedField, ListEntry } from '../domain/documents';
 import { matchNames, type NameMatch } from '../names/index';
 import { severityOf, type ParamName, type RulesConfig } from './config';
@@ -23,6 +23,8 @@ export interface FireOptions {
 
 export class RuleContext {
   readonly flags: Flag[] = [];
+  /** Every document value the rules set against the participant record. */
+  readonly comparisons: Comparison[] = [];
   private readonly missingSeen = new Set<string>();
 
   constructor(
@@ -96,6 +98,12 @@ export class RuleContext {
         ...(o.details || unsure ? { details: { ...o.details, ...(unsure ? { lowConfidence: f?.confidence ?? 0 } : {}) } } : {}),
       },
     });
+  }
+
+  /** Notes that a document's value was compared with the record's (whether or not a flag fired). */
+  compare(doc: CaseDocumentInput, field: string, docValue: string, record: { field: string; value: string | null }, agrees: boolean): void {
+    if (record.value === null) return;
+    this.comparisons.push({ documentId: doc.id, field, recordField: record.field, recordValue: record.value, same: docValue === record.value, agrees });
   }
 
   /** The rule could not be judged: an info flag naming what is missing (once per rule and value). */

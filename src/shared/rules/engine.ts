@@ -1,6 +1,6 @@
 // The cross-check engine (docs/contract.md §5): pure, no I/O. Every rule id of the contract is
 // evaluated; a rule missing a value reports it as missing (info) instead of passing silently.
-import type { ChecklistEntry, Flag, Severity } from '../domain/claims';
+import type { ChecklistEntry, Comparison, Flag, Severity } from '../domain/claims';
 import { bankRule, heirRules } from './heirs-bank';
 import { deadlineRule, duplicateRule, npwpRule, receiptRule, reportLateRule } from './claim';
 import type { RulesConfig } from './config';
@@ -17,6 +17,8 @@ export interface Evaluation {
   checklist: ChecklistEntry[];
   /** Statutory payment deadline (working days after filing), when the configuration has one. */
   payBy: string | null;
+  /** Document values set against the participant record. */
+  comparisons: Comparison[];
 }
 
 const RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
@@ -49,5 +51,10 @@ export function evaluateCase(input: CaseInput, config: RulesConfig): Evaluation 
     .map((f, i) => ({ f, i }))
     .sort((a, b) => RANK[a.f.severity] - RANK[b.f.severity] || a.i - b.i)
     .map((x) => x.f);
-  return { flags, checklist, payBy: days !== null && filed ? iso(addWorkingDays(filed, days, new Set(input.holidays ?? []))) : null };
+  return {
+    flags,
+    checklist,
+    comparisons: ctx.comparisons,
+    payBy: days !== null && filed ? iso(addWorkingDays(filed, days, new Set(input.holidays ?? []))) : null,
+  };
 }

@@ -62,6 +62,7 @@ export function identityRules(ctx: RuleContext): void {
     const docNik = nikKey ? ctx.str(doc, nikKey) : null;
     if (nikKey && docNik) {
       seen.nik = true;
+      if (fromRecord) ctx.compare(doc, nikKey, docNik, recordOf('nik', ref.nik), docNik === ref.nik);
       if (ref.nik && docNik !== ref.nik) {
         ctx.fire('identity.nik_mismatch', {
           doc,
@@ -77,6 +78,7 @@ export function identityRules(ctx: RuleContext): void {
     if (nameKey && docName && ref.nama) {
       seen.nama = true;
       const m = ctx.names(docName, ref.nama);
+      if (fromRecord) ctx.compare(doc, nameKey, docName, recordOf('nama', ref.nama), m.match);
       if (!m.match) {
         const nikAgrees = docNik !== null && docNik === ref.nik;
         ctx.fire('identity.name_mismatch', {
@@ -93,6 +95,7 @@ export function identityRules(ctx: RuleContext): void {
     const docDob = dobKey ? ctx.str(doc, dobKey) : null;
     if (dobKey && docDob) {
       seen.dob = true;
+      if (fromRecord) ctx.compare(doc, dobKey, docDob, recordOf('tanggal_lahir', ref.tanggal_lahir), docDob === ref.tanggal_lahir);
       if (ref.tanggal_lahir && docDob !== ref.tanggal_lahir) {
         ctx.fire('identity.dob_mismatch', {
           doc,
@@ -107,6 +110,7 @@ export function identityRules(ctx: RuleContext): void {
     const docKpj = kpjKey ? ctx.str(doc, kpjKey) : null;
     if (kpjKey && docKpj) {
       seen.kpj = true;
+      if (fromRecord) ctx.compare(doc, kpjKey, docKpj, recordOf('nomor_kpj', ref.kpj), docKpj === ref.kpj);
       if (ref.kpj && docKpj !== ref.kpj) {
         // One person may hold several KPJ numbers (one per employer); another of theirs is only noted.
         const own = (ctx.input.memberships ?? []).includes(docKpj);
