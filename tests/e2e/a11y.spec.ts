@@ -58,7 +58,8 @@ const language = async (page: Page, lang: 'id' | 'en'): Promise<void> => {
 test.use({ locale: 'id-ID', timezoneId: 'Asia/Jakarta' });
 
 test('the officer’s screens and a case through review have no serious or critical accessibility violation', async ({ browser, page, app }) => {
-  test.setTimeout(240_000);
+  // About forty scans (each screen in two themes) of pages holding a read document: a few minutes.
+  test.setTimeout(420_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const person = [...demoParticipants(12)][11]!;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-a11y-'));
@@ -205,6 +206,7 @@ test('the officer’s screens and a case through review have no serious or criti
 });
 
 test('the administrator’s screens have no serious or critical accessibility violation', async ({ browser, page, app }) => {
+  test.setTimeout(240_000);
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const s = shell(page);
   await signIn(page, app, 'admin');
