@@ -80,6 +80,7 @@ export class RuleContext {
       rule,
       severity,
       message: message(rule, params),
+      params: { ...(doc ? { docType: doc.document.type } : {}), ...o.params },
       evidence: {
         ...(doc
           ? {

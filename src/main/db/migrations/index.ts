@@ -7,6 +7,7 @@ import { migration004 } from './004-extraction';
 import { migration005 } from './005-document-regions';
 import { migration006 } from './006-accounts-audit';
 import { migration007 } from './007-import-undo';
+import { migration008 } from './008-flag-params';
 import type { Db } from '../database';
 
 export interface Migration {
@@ -17,6 +18,15 @@ export interface Migration {
   run?: (db: Db) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
