@@ -38,6 +38,9 @@ export function missingLabel(t: TFunction, key: string): string {
 /** A calendar date (yyyy-mm-dd) as officers write it, dd-mm-yyyy, whatever the language. */
 export const dmy = (iso: string | null | undefined): string => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('-') : (iso ?? '–'));
 
+/** Every yyyy-mm-dd date in a text as dd-mm-yyyy, and a text that is only a yyyy-mm month as mm-yyyy. */
+export const dmyInText = (text: string): string => text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3-$2-$1').replace(/^(\d{4})-(\d{2})$/, '$2-$1');
+
 /** A date typed as dd-mm-yyyy (or with / or . between), as yyyy-mm-dd; '' when empty, null when it is
  * not a real calendar date. */
 export function parseDmy(text: string): string | null {
