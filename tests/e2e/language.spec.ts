@@ -101,7 +101,7 @@ test('no raw ids, back-end English or yyyy-mm-dd dates on any screen, in Indones
   await expect(c.fields.locator('.field-row').first()).toBeVisible();
   const words = {
     id: { why: 'tidak ada pada nama yang lain', alike: 'kemiripan 0%', amount: 'Perkiraan manfaat: paling kecil 0.' },
-    en: { why: 'not found in the other name', alike: 'similarity 0%', amount: 'Estimated benefit: at least 0.' },
+    en: { why: 'not found in the other name', alike: 'similarity 0%', amount: 'Expected benefit: at least 0.' },
   };
   for (const lang of ['id', 'en'] as const) {
     await speak(officer, lang);

@@ -275,7 +275,7 @@ describe('refusals in the reader’s language', () => {
     expect(errorText({ code: 'bad_file', message: 'pdf: bad XRef entry' })).toBe('Berkas rusak atau tidak dapat dibaca.');
     await i18next.changeLanguage('en');
     expect(errorText({ code: 'invalid_input', message: 'x', issues: [kpj, amount] })).toBe(
-      'Invalid input: KPJ: is not in the expected form. Estimated benefit: at least 0.',
+      'Invalid input: KPJ: is not in the expected form. Expected benefit: at least 0.',
     );
   });
 

@@ -743,7 +743,6 @@ export const id = {
       reason: 'Tuliskan alasannya (minimal 3 karakter).',
       note: 'Catatan paling banyak 2000 karakter.',
       items: 'Setiap butir perbaikan paling banyak 500 karakter.',
-      other: 'Isian {{field}} tidak sah.',
     },
     fieldValue: '{{field}}: {{problem}}',
     listEntry: '{{field}} baris {{entry}}, kolom {{column}}: {{problem}}',

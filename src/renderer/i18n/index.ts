@@ -61,7 +61,7 @@ type Issue = NonNullable<ApiError['issues']>[number];
 /** One refused input: a sentence of its own for the inputs that have one, else its label and problem. */
 export function issueText(issue: Issue): string {
   const parts = issue.path.split('.').filter((p) => p && !/^\d+$/.test(p) && p !== '(root)');
-  const own = parts.find((p) => i18next.exists(`errors.input.${p}`) && p !== 'other');
+  const own = parts.find((p) => i18next.exists(`errors.input.${p}`));
   if (own) return i18next.t(`errors.input.${own}`);
   const named = [...parts].reverse().find((p) => i18next.exists(`validation.label.${p}`) || i18next.exists(`fields.${p}`));
   const field = named
