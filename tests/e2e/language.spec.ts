@@ -112,6 +112,9 @@ test('no raw ids, back-end English or yyyy-mm-dd dates on any screen, in Indones
     // Info findings fold into one line.
     await expect(c.flags.getByTestId('info-flags')).toHaveCount(1);
     await expect(c.flags.locator('li.flag[data-severity=info]')).toHaveCount(0);
+    // Opened, so its lines are read too (a closed <details> keeps them out of innerText).
+    await c.flags.getByTestId('info-flags').locator('summary').click();
+    await expect(c.flags.getByTestId('info-flags').locator('li').first()).toBeVisible();
     // A value the contract refuses (a negative benefit): the input by its label and the problem in words.
     await c.flags.locator('.facts-form summary').click();
     const amount = c.flags.locator('.facts-form input[type=number]');
