@@ -3,10 +3,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseIsoDate } from '../shared/rules/dates';
 
-/** Date and time the way the chosen language writes them. */
-export function useDateTimeFormat(): Intl.DateTimeFormat {
+/** A moment as officers write it, dd-mm-yyyy and the local time (14.30 in Indonesian, 14:30 in English). */
+export function dateTimeText(d: Date, lang: string): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const sep = lang === 'id' ? '.' : ':';
+  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()} ${p(d.getHours())}${sep}${p(d.getMinutes())}`;
+}
+
+/** Date and time as the chosen language writes them, the date always dd-mm-yyyy. */
+export function useDateTimeFormat(): { format: (d: Date) => string } {
   const { i18n } = useTranslation();
-  return new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return { format: (d) => dateTimeText(d, i18n.language) };
 }
 
 /** How long ago, in whole minutes, hours or days ("3 jam"), for queues. */

@@ -15,7 +15,7 @@ import { hrefOf, parseHash } from '../../src/renderer/router';
 import { auditText, type AuditWords } from '../../src/renderer/audit-text';
 import { contract } from '../../src/shared/api/contract';
 import { staleAfter } from '../../src/renderer/api-context';
-import { dmy, parseDmy } from '../../src/renderer/format';
+import { dateTimeText, dmy, dmyInText, parseDmy } from '../../src/renderer/format';
 import { newCaseProblems } from '../../src/shared/domain/claims';
 import { holidaysText, parseHolidays } from '../../src/renderer/screens/SettingsScreen';
 import { lineErrorText } from '../../src/renderer/components/ParticipantImport';
@@ -485,6 +485,14 @@ describe('dates as officers write them', () => {
     for (const bad of ['31-02-2026', '29-02-2025', '2026-03-07', '07-13-2026', '7-3-26', 'kemarin']) expect(parseDmy(bad), bad).toBeNull();
     expect(dmy('2026-03-07')).toBe('07-03-2026');
     expect(dmy(null)).toBe('–');
+  });
+
+  it('shows moments as dd-mm-yyyy and the time, and dates inside a text turned the same way', () => {
+    const at = new Date(2026, 2, 7, 9, 5);
+    expect(dateTimeText(at, 'id')).toBe('07-03-2026 09.05');
+    expect(dateTimeText(at, 'en')).toBe('07-03-2026 09:05');
+    expect(dmyInText('lahir 1988-06-05, L')).toBe('lahir 05-06-1988, L');
+    expect(dmyInText('2026-11')).toBe('11-2026');
   });
 
   it('a new case: no incident after today, and a death claim needs its date of death', () => {
