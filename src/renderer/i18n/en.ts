@@ -584,7 +584,7 @@ export const en: Messages = {
       settings: { auth: 'Sign-in policy', review: 'Review policy', rules: 'Rule parameters', holidays: 'Public holidays' },
       autoApproveOf: 'approved on submit, {{claimType}}',
       rulesReset: 'back to the shipped values',
-      import: '{{file}}: {{rows}} rows read, {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} refused; SHA-256 {{sha}}…',
+      import: '{{file}}: lines read {{rows}}, {{inserted}} new, {{updated}} updated, {{unchanged}} unchanged, {{rejected}} refused; SHA-256 {{sha}}…',
       importInterrupted: 'The app stopped before the import finished; the whole import was undone.',
     },
     why: {
