@@ -2,8 +2,25 @@
 import { z } from 'zod';
 import { AppError, type ApiError } from '../shared/api/result';
 
-export function issuesOf(error: z.ZodError): { path: string; message: string }[] {
-  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(root)', message: i.message }));
+type Issue = NonNullable<ApiError['issues']>[number];
+
+/** Each problem of a refused payload: its path, the schema's English, and its code with the bounds it broke. */
+export function issuesOf(error: z.ZodError): Issue[] {
+  return error.issues.map((i) => {
+    const params: Record<string, string | number> = {};
+    const raw = i as { origin?: unknown; minimum?: unknown; maximum?: unknown };
+    if (typeof raw.origin === 'string') params.origin = raw.origin;
+    for (const k of ['minimum', 'maximum'] as const) {
+      const v = raw[k];
+      if (typeof v === 'number' || typeof v === 'bigint') params[k] = Number(v);
+    }
+    return {
+      path: i.path.map(String).join('.') || '(root)',
+      message: i.message,
+      code: i.code,
+      ...(Object.keys(params).length ? { params } : {}),
+    };
+  });
 }
 
 export function toApiError(err: unknown, log: (msg: string) => void = console.error): ApiError {

@@ -4,10 +4,9 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../shared/api/methods-audit';
 import type { ApiError } from '../shared/api/result';
-import { RULE_IDS, type RuleId } from '../shared/domain/claims';
-import { RULE_TITLES } from '../shared/rules/messages';
+import i18next from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { dmy, missingLabel, useDateTimeFormat } from './format';
+import { dmy, dmyInText, missingLabel, useDateTimeFormat } from './format';
 import { errorText } from './i18n/index';
 
 type Lang = 'id' | 'en';
@@ -24,23 +23,44 @@ export interface AuditWords {
   when: (iso: string) => string;
 }
 
-export const ruleTitle = (rule: unknown, lang: Lang): string =>
-  (RULE_IDS as readonly unknown[]).includes(rule) ? RULE_TITLES[rule as RuleId][lang] : str(rule);
+/** A label from the translation files, or a word for "unknown": never the stored key itself. */
+const known = (w: AuditWords, key: string, opts?: Record<string, unknown>): string => (i18next.exists(key) ? w.t(key, opts) : w.t('audit.d.unknown'));
+
+/** What a rule checks, in words. */
+export const ruleTitle = (w: AuditWords, rule: unknown): string => known(w, `rules.title.${str(rule)}`);
+
+/** Who acted: an account's name as it is; the system's own actors ("system:demo") as the system. */
+export const actorName = (t: TFunction, actor: string): string => (actor.startsWith('system:') ? `${t('roles.system')} ${actor.slice(7)}`.trim() : actor);
+
+/** A role by its label (an unknown one as "unknown"). */
+export const roleName = (t: TFunction, r: string): string => (i18next.exists(`roles.${r}`) ? t(`roles.${r}`) : t('audit.d.unknown'));
+
+/** What a call or recorded action did, in words ("menghubungkan peserta", "melihat daftar pengguna"). */
+export function actionName(t: TFunction, action: string): string {
+  if (i18next.exists(`actions.log.${action}`) && typeof i18next.t(`actions.log.${action}`) === 'string') return t(`actions.log.${action}`);
+  if (i18next.exists(`methods.${action}`) && typeof i18next.t(`methods.${action}`) === 'string') return t(`methods.${action}`);
+  return t('methods.other');
+}
 
 /** A stored value as the officer would read it: lists by their length, nothing as a dash. */
 function value(w: AuditWords, v: unknown): string {
   if (v === null || v === undefined || v === '') return w.t('audit.d.empty');
   if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? v.join(', ') : w.t('extraction.listEntries', { count: v.length });
   if (typeof v === 'boolean') return w.t(v ? 'audit.d.yes' : 'audit.d.no');
-  if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  if (typeof v === 'object') {
+    return Object.entries(v as Detail)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${known(w, `fields.${k}`)}: ${value(w, x)}`)
+      .join(', ');
+  }
+  return dmyInText(String(v));
 }
 
 const quoted = (s: unknown): string => `“${str(s)}”`;
-const field = (w: AuditWords, key: unknown): string => w.t(`fields.${str(key)}`, { defaultValue: str(key) });
-const docType = (w: AuditWords, type: unknown): string => w.t(`docTypes.${str(type)}`, { defaultValue: str(type) });
-const role = (w: AuditWords, r: unknown): string => w.t(`roles.${str(r)}`, { defaultValue: str(r) });
-const status = (w: AuditWords, s: unknown): string => w.t(`status.${str(s)}`, { defaultValue: str(s) });
+const field = (w: AuditWords, key: unknown): string => known(w, `fields.${str(key)}`);
+const docType = (w: AuditWords, type: unknown): string => known(w, `docTypes.${str(type)}`);
+const role = (w: AuditWords, r: unknown): string => known(w, `roles.${str(r)}`);
+const status = (w: AuditWords, s: unknown): string => known(w, `status.${str(s)}`);
 const change = (w: AuditWords, label: string, from: string, to: string): string => w.t('audit.d.change', { field: label, old: from, new: to });
 const fact = (w: AuditWords, v: unknown): string => (v === undefined || v === null ? w.t('audit.d.unknown') : value(w, v));
 
@@ -53,14 +73,9 @@ function changedKeys(before: unknown, after: unknown): string[] {
 
 function settingChanges(w: AuditWords, d: Detail): string[] {
   const setting = str(d.setting).split('.')[0] ?? '';
-  const head = w.t(`audit.d.settings.${setting}`, { defaultValue: str(d.setting) });
+  const head = known(w, `audit.d.settings.${setting}`);
   if (setting === 'auth') {
-    return [
-      head,
-      ...changedKeys(d.old, d.new).map((k) =>
-        change(w, w.t(`policy.${k}`, { defaultValue: k }), value(w, (d.old as Detail)[k]), value(w, (d.new as Detail)[k])),
-      ),
-    ];
+    return [head, ...changedKeys(d.old, d.new).map((k) => change(w, known(w, `policy.${k}`), value(w, (d.old as Detail)[k]), value(w, (d.new as Detail)[k])))];
   }
   if (setting === 'review') {
     const before = ((d.old as Detail | undefined)?.autoApprove ?? {}) as Detail;
@@ -82,10 +97,8 @@ function settingChanges(w: AuditWords, d: Detail): string[] {
     ];
   }
   const next = (d.new ?? {}) as { params?: Record<string, { value?: unknown }>; severities?: Record<string, unknown> };
-  const params = Object.entries(next.params ?? {}).map(([k, p]) => `${w.t(`ruleParams.${k}`, { defaultValue: k })} = ${value(w, p.value)}`);
-  const severities = Object.entries(next.severities ?? {}).map(
-    ([r, s]) => `${ruleTitle(r, w.lang)}: ${w.t(`flags.severity.${str(s)}`, { defaultValue: str(s) })}`,
-  );
+  const params = Object.entries(next.params ?? {}).map(([k, p]) => `${known(w, `ruleParams.${k}`)} = ${value(w, p.value)}`);
+  const severities = Object.entries(next.severities ?? {}).map(([r, s]) => `${ruleTitle(w, r)}: ${known(w, `flags.severity.${str(s)}`)}`);
   const parts = [...params, ...severities];
   return [head, ...(parts.length ? parts : [w.t('audit.d.rulesReset')])];
 }
@@ -95,7 +108,7 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
   switch (action) {
     case 'cases.create':
       return [
-        t(`claimTypes.${str(d.claimType)}`, { defaultValue: str(d.claimType) }),
+        known(w, `claimTypes.${str(d.claimType)}`),
         d.kpj ? `KPJ ${str(d.kpj)}` : '',
         d.incidentDate ? t('audit.d.incidentDate', { date: dmy(str(d.incidentDate)) }) : '',
         d.notes ? quoted(d.notes) : '',
@@ -117,8 +130,8 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
       return [t('audit.d.autoApprove', { claimType: str(d.claimType), who: str(d.submittedBy) })];
     case 'cases.decide':
       return [
-        t(`review.kinds.${str(d.decision)}`, { defaultValue: str(d.decision) }),
-        d.reasonCode ? t(`review.reasons.${str(d.reasonCode)}`, { defaultValue: str(d.reasonCode) }) : '',
+        known(w, `review.kinds.${str(d.decision)}`),
+        d.reasonCode ? known(w, `review.reasons.${str(d.reasonCode)}`) : '',
         quoted(d.note),
         Array.isArray(d.items) && d.items.length ? t('audit.d.items', { items: d.items.map(str).join('; ') }) : '',
         num(d.acknowledgedBlockers) ? t('audit.d.acknowledged', { count: num(d.acknowledgedBlockers) }) : '',
@@ -126,13 +139,13 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
     case 'cases.reopen':
       return [t('audit.d.reopenFrom', { status: status(w, d.from) }), quoted(d.reason)];
     case 'flags.dismiss':
-      return [ruleTitle(d.rule, w.lang), d.field ? field(w, d.field) : '', quoted(d.reason)];
+      return [ruleTitle(w, d.rule), d.field ? field(w, d.field) : '', quoted(d.reason)];
     case 'extraction.setField': {
       const old = (d.old ?? null) as Detail | null;
       return [
         docType(w, d.documentType),
         change(w, field(w, d.key), value(w, old?.value), value(w, d.new)),
-        d.why ? t(`audit.d.why.${str(d.why)}`, { defaultValue: str(d.why) }) : '',
+        d.why ? known(w, `audit.d.why.${str(d.why)}`) : '',
         d.note ? quoted(d.note) : '',
       ];
     }
@@ -156,13 +169,13 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
     case 'checks.facts':
       return changedKeys(d.old, d.new).map((k) => change(w, missingLabel(t, k), fact(w, (d.old as Detail)[k]), fact(w, (d.new as Detail)[k])));
     case 'auth.signIn':
-      return [t(`settings.transports.${str(d.transport)}`, { defaultValue: str(d.transport) })];
+      return [known(w, `settings.transports.${str(d.transport)}`)];
     case 'auth.signInFailed':
-      return [t('audit.d.account', { username: str(d.username) }), t(`audit.d.failed.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+      return [t('audit.d.account', { username: str(d.username) }), known(w, `audit.d.failed.${str(d.reason)}`)];
     case 'auth.signOut':
-      return [t(`audit.d.signOut.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+      return [known(w, `audit.d.signOut.${str(d.reason)}`)];
     case 'auth.sessionEnded':
-      return [t(`audit.d.ended.${str(d.reason)}`, { defaultValue: str(d.reason) })];
+      return [known(w, `audit.d.ended.${str(d.reason)}`)];
     case 'auth.locked':
       return [
         t('audit.d.account', { username: str(d.username) }),
@@ -199,19 +212,20 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
         }),
       ];
     case 'participants.importFailed':
-      return [str(d.fileName), str(d.failure)];
+      return [str(d.fileName), t('auditMore.importFailed')];
     case 'participants.importInterrupted':
       return [str(d.fileName), t('audit.d.importInterrupted')];
     case 'refused':
       return [
-        t(`actions.log.${str(d.method)}`, { defaultValue: str(d.method) }),
+        actionName(t, str(d.method)),
         // A short label where there is one, else the refusal's own sentence.
         t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t(`errors.why.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }) }),
       ];
-    default:
-      return Object.entries(d)
-        .filter(([k, v]) => k !== 'caseId' && v !== null && v !== undefined)
-        .map(([k, v]) => `${k}: ${value(w, v)}`);
+    default: {
+      // An action this screen has no sentence for: how much it recorded, never its keys.
+      const count = Object.entries(d).filter(([k, v]) => k !== 'caseId' && v !== null && v !== undefined).length;
+      return count ? [t('auditMore.otherDetail', { count })] : [];
+    }
   }
 }
 

@@ -3,10 +3,17 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseIsoDate } from '../shared/rules/dates';
 
-/** Date and time the way the chosen language writes them. */
-export function useDateTimeFormat(): Intl.DateTimeFormat {
+/** A moment as officers write it, dd-mm-yyyy and the local time (14.30 in Indonesian, 14:30 in English). */
+export function dateTimeText(d: Date, lang: string): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  const sep = lang === 'id' ? '.' : ':';
+  return `${p(d.getDate())}-${p(d.getMonth() + 1)}-${d.getFullYear()} ${p(d.getHours())}${sep}${p(d.getMinutes())}`;
+}
+
+/** Date and time as the chosen language writes them, the date always dd-mm-yyyy. */
+export function useDateTimeFormat(): { format: (d: Date) => string } {
   const { i18n } = useTranslation();
-  return new Intl.DateTimeFormat(i18n.language === 'id' ? 'id-ID' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return { format: (d) => dateTimeText(d, i18n.language) };
 }
 
 /** How long ago, in whole minutes, hours or days ("3 jam"), for queues. */
@@ -37,6 +44,9 @@ export function missingLabel(t: TFunction, key: string): string {
 
 /** A calendar date (yyyy-mm-dd) as officers write it, dd-mm-yyyy, whatever the language. */
 export const dmy = (iso: string | null | undefined): string => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso.split('-').reverse().join('-') : (iso ?? '–'));
+
+/** Every yyyy-mm-dd date in a text as dd-mm-yyyy, and a text that is only a yyyy-mm month as mm-yyyy. */
+export const dmyInText = (text: string): string => text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3-$2-$1').replace(/^(\d{4})-(\d{2})$/, '$2-$1');
 
 /** A date typed as dd-mm-yyyy (or with / or . between), as yyyy-mm-dd; '' when empty, null when it is
  * not a real calendar date. */

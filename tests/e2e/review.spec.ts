@@ -107,8 +107,8 @@ test('officer submit → supervisor return → officer fix → another account a
   await expect(sc.review).toHaveAttribute('data-state', 'ready');
   await expect(supervisor.getByTestId('officer-note')).toHaveText('Akta kematian menyusul; ahli waris sudah dihubungi.');
   const correction = supervisor.getByTestId('corrections').locator('tr[data-field=tanggal_surat]');
-  await expect(correction).toContainText('2025-03-12');
-  await expect(correction).toContainText('2025-03-13');
+  await expect(correction).toContainText('12-03-2025');
+  await expect(correction).toContainText('13-03-2025');
   await expect(sc.review.locator('[data-rule="identity.name_mismatch"] [data-testid=dismissal]')).toContainText('petugas');
   await expect(supervisor.getByTestId('unjudged')).toBeVisible();
   // A flag's evidence opens its page region beside the review.

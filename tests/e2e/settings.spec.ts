@@ -48,7 +48,7 @@ test('the first administrator, set up on first run, imports a participant CSV fr
   await expect(outcome).toContainText('1 baru');
   await expect(outcome).toContainText('Baris 3');
   // Each problem of the refused line in the reader's language, by its column.
-  await expect(outcome).toContainText('nik "123" bukan 16 digit; tanggal_lahir "1990-02-30" bukan tanggal yang benar (TTTT-BB-HH)');
+  await expect(outcome).toContainText('NIK "123" bukan 16 digit; Tanggal lahir "1990-02-30" bukan tanggal yang benar (TTTT-BB-HH)');
   await expect(page.getByTestId('participant-import').locator('table')).toContainText('peserta.csv');
   // The history says what became of each import, in the officer's words.
   await expect(page.getByTestId('import-status').first()).toHaveText('Selesai');

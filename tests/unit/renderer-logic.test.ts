@@ -15,7 +15,7 @@ import { hrefOf, parseHash } from '../../src/renderer/router';
 import { auditText, type AuditWords } from '../../src/renderer/audit-text';
 import { contract } from '../../src/shared/api/contract';
 import { staleAfter } from '../../src/renderer/api-context';
-import { dmy, parseDmy } from '../../src/renderer/format';
+import { dateTimeText, dmy, dmyInText, parseDmy } from '../../src/renderer/format';
 import { newCaseProblems } from '../../src/shared/domain/claims';
 import { holidaysText, parseHolidays } from '../../src/renderer/screens/SettingsScreen';
 import { lineErrorText } from '../../src/renderer/components/ParticipantImport';
@@ -253,6 +253,85 @@ describe('refusals in the reader’s language', () => {
       'Invalid input: A user name is 2–40 characters: lower-case letters, digits, dots, dashes or underscores, no spaces. A password has at least 10 characters.',
     );
   });
+
+  it('says any other refused input by its label and the problem’s code, never the schema’s English or a raw path', async () => {
+    const kpj = { path: 'kpj', message: 'KPJ must be 11 digits', code: 'invalid_format' };
+    const amount = {
+      path: 'facts.benefitAmount',
+      message: 'Too small: expected number to be >=0',
+      code: 'too_small',
+      params: { origin: 'number', minimum: 0 },
+    };
+    const unknown = { path: 'some_new_input', message: 'wrong_length', code: 'a_code_from_a_newer_back_end' };
+    await i18next.changeLanguage('id');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [kpj] })).toBe('Masukan tidak valid: KPJ: bentuknya tidak sesuai.');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [amount] })).toBe('Masukan tidak valid: Perkiraan manfaat: paling kecil 0.');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [unknown] })).toBe('Masukan tidak valid: Salah satu isian: tidak sah.');
+    // No issues at all, and an error code this screen does not know: a general sentence, never the message.
+    expect(errorText({ code: 'invalid_input', message: 'nik: wrong_length' })).toBe('Masukan tidak valid: Salah satu isian: tidak sah.');
+    expect(errorText({ code: 'something_new' as 'internal', message: 'Something new happened' })).toBe(
+      'Terjadi kesalahan internal. Rinciannya ada di log aplikasi.',
+    );
+    expect(errorText({ code: 'bad_file', message: 'pdf: bad XRef entry' })).toBe('Berkas rusak atau tidak dapat dibaca.');
+    await i18next.changeLanguage('en');
+    expect(errorText({ code: 'invalid_input', message: 'x', issues: [kpj, amount] })).toBe(
+      'Invalid input: KPJ: is not in the expected form. Expected benefit: at least 0.',
+    );
+  });
+
+  it('a zod refusal carries its codes and bounds for the screens', async () => {
+    const { z } = await import('zod');
+    const { issuesOf } = await import('../../src/main/api-error');
+    const r = z.object({ kpj: z.string().regex(/^\d{11}$/, 'KPJ must be 11 digits'), note: z.string().max(5) }).safeParse({ kpj: '12', note: 'too long' });
+    if (r.success) throw new Error('should be refused');
+    expect(issuesOf(r.error)).toEqual([
+      { path: 'kpj', message: 'KPJ must be 11 digits', code: 'invalid_format', params: { origin: 'string' } },
+      { path: 'note', message: expect.any(String) as string, code: 'too_big', params: { origin: 'string', maximum: 5 } },
+    ]);
+  });
+});
+
+describe('findings in the reader’s language', () => {
+  const base = { evidence: {} };
+  it('says a name mismatch with why the names differ, in words, and dates as dd-mm-yyyy', async () => {
+    const { flagText } = await import('../../src/renderer/flag-text');
+    const { matchNames } = await import('../../src/shared/names/index');
+    const m = matchNames('BUDI SANTOSO', 'BUDI SANTOSA HARAHAP');
+    const flag = {
+      rule: 'identity.name_mismatch' as const,
+      severity: 'warning' as const,
+      message: { id: 'x; skor 0', en: 'x; score 0' },
+      params: { docType: 'surat_ahli_waris', docValue: 'BUDI SANTOSO', recordValue: 'BUDI SANTOSA HARAHAP', score: m.score },
+      evidence: { details: { score: m.score, reason: m.reason, differences: m.differences } },
+    };
+    const text = flagText(i18next.getFixedT('id'), 'id', flag);
+    expect(text).toContain('Nama pada surat keterangan ahli waris (BUDI SANTOSO) tidak cocok dengan data peserta (BUDI SANTOSA HARAHAP)');
+    expect(text).toContain('ada bagian nama tambahan: HARAHAP');
+    expect(text).toMatch(/kemiripan \d+%/);
+    expect(flagText(i18next.getFixedT('en'), 'en', flag)).toContain('extra name parts: HARAHAP');
+    const dob = {
+      ...base,
+      rule: 'identity.dob_mismatch' as const,
+      severity: 'blocker' as const,
+      message: { id: '', en: '' },
+      params: { docType: 'ktp', docValue: '1988-06-05', recordValue: '1988-05-06' },
+    };
+    expect(flagText(i18next.getFixedT('id'), 'id', dob)).toBe('Tanggal lahir pada e-KTP (05-06-1988) berbeda dengan data peserta (06-05-1988).');
+    // A flag stored before parameters were kept: its stored sentence, dates turned.
+    expect(flagText(i18next.getFixedT('en'), 'en', { ...dob, params: undefined, message: { id: '', en: 'Born 1988-06-05.' } })).toBe('Born 05-06-1988.');
+  });
+
+  it('says a check that could not run by its title and what it lacks', async () => {
+    const { flagText } = await import('../../src/renderer/flag-text');
+    const flag = {
+      rule: 'npwp.required' as const,
+      severity: 'info' as const,
+      message: { id: '', en: '' },
+      evidence: { missing: ['benefit_amount'] },
+    };
+    expect(flagText(i18next.getFixedT('id'), 'id', flag)).toBe('Pemeriksaan kewajiban NPWP belum dapat dilakukan: Jumlah manfaat belum ada.');
+    expect(flagText(i18next.getFixedT('en'), 'en', flag)).toBe('The NPWP requirement check could not run: Benefit amount not yet supplied.');
+  });
 });
 
 describe('the audit trail in the reader’s words', () => {
@@ -342,7 +421,7 @@ describe('the audit trail in the reader’s words', () => {
       }
     }
     const id0 = words('id');
-    expect(auditText(id0, entries[7]!)).toBe('Surat keterangan ahli waris · Tanggal surat: 2025-03-12 → 2025-03-13 · dikoreksi');
+    expect(auditText(id0, entries[7]!)).toBe('Surat keterangan ahli waris · Tanggal surat: 12-03-2025 → 13-03-2025 · dikoreksi');
     expect(auditText(id0, entries[2]!)).toBe('Dikembalikan · “Lengkapi.” · yang harus diperbaiki: Nama almarhum; Akta kematian');
     expect(auditText(id0, entries[6]!)).toBe('kecocokan nama · Nama almarhum · “Nama panggilan”');
     expect(auditText(id0, entries[1]!)).toContain('belum dapat dinilai: Ahli waris adalah suami/istri, Tanggal kejadian, Nomor KPJ, Tanggal (Kuitansi)');
@@ -408,6 +487,14 @@ describe('dates as officers write them', () => {
     expect(dmy(null)).toBe('–');
   });
 
+  it('shows moments as dd-mm-yyyy and the time, and dates inside a text turned the same way', () => {
+    const at = new Date(2026, 2, 7, 9, 5);
+    expect(dateTimeText(at, 'id')).toBe('07-03-2026 09.05');
+    expect(dateTimeText(at, 'en')).toBe('07-03-2026 09:05');
+    expect(dmyInText('lahir 1988-06-05, L')).toBe('lahir 05-06-1988, L');
+    expect(dmyInText('2026-11')).toBe('11-2026');
+  });
+
   it('a new case: no incident after today, and a death claim needs its date of death', () => {
     expect(newCaseProblems({ claimType: 'JKK', incidentDate: '2026-12-04' }, '2026-12-03')).toEqual([{ field: 'incidentDate', reason: 'future_date' }]);
     expect(newCaseProblems({ claimType: 'JKK', incidentDate: '2026-12-03' }, '2026-12-03')).toEqual([]);
@@ -433,7 +520,7 @@ describe('the holiday list as an administrator edits it', () => {
 });
 
 describe('a refused CSV line in the reader’s language', () => {
-  it('says each problem by its code and column, and falls back to the English reason only without codes', async () => {
+  it('says each problem by its code and column label, and a line without codes in words too', async () => {
     const { validateRow } = await import('../../src/main/participants/csv-row');
     const row: Record<string, string> = {
       nomor_kpj: '1234',
@@ -459,8 +546,9 @@ describe('a refused CSV line in the reader’s language', () => {
     ]);
     const t = i18next.getFixedT('id');
     expect(lineErrorText(t, v)).toBe(
-      'nomor_kpj "1234" bukan 11 digit; nama kosong; tanggal_lahir "1990-02-30" bukan tanggal yang benar (TTTT-BB-HH); jenis_kelamin "X" bukan salah satu dari L, P; iuran_lunas_sampai "2026-13" bukan bulan (TTTT-BB); program tidak dikenal ABC (seharusnya JKK, JKM, JHT, JP, JKP)',
+      'Nomor KPJ "1234" bukan 11 digit; Nama kosong; Tanggal lahir "1990-02-30" bukan tanggal yang benar (TTTT-BB-HH); Jenis kelamin "X" bukan salah satu dari L, P; Iuran lunas sampai "2026-13" bukan bulan (TTTT-BB); program tidak dikenal ABC (seharusnya JKK, JKM, JHT, JP, JKP)',
     );
-    expect(lineErrorText(t, { reason: 'expected 15 columns, found 3' })).toBe('expected 15 columns, found 3');
+    // The back end's English reason never shows, even on a line without codes.
+    expect(lineErrorText(t, { reason: 'expected 15 columns, found 3' })).toBe('baris ini tidak dapat diimpor');
   });
 });

@@ -74,11 +74,22 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
   const result = evaluateCase(input, config);
   const at = ctx.now().toISOString();
   const insert = ctx.db.prepare(
-    `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, evidence, created_at, unjudged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, params, evidence, created_at, unjudged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   ctx.db.transaction(() => {
     ctx.db.prepare(`DELETE FROM case_flags WHERE case_id = ?`).run(caseId);
-    for (const f of result.flags) insert.run(caseId, f.rule, f.severity, f.message.id, f.message.en, JSON.stringify(f.evidence), at, isUnjudged(f) ? 1 : 0);
+    for (const f of result.flags)
+      insert.run(
+        caseId,
+        f.rule,
+        f.severity,
+        f.message.id,
+        f.message.en,
+        f.params ? JSON.stringify(f.params) : null,
+        JSON.stringify(f.evidence),
+        at,
+        isUnjudged(f) ? 1 : 0,
+      );
     ctx.db
       .prepare(
         `INSERT INTO case_checks(case_id, checked_at, checked_by, checklist, pay_by, rules_version, requirements_version, comparisons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -106,14 +117,23 @@ interface FlagRow {
   severity: string;
   message_id: string;
   message_en: string;
+  params: string | null;
   evidence: string;
 }
 
 export function getCaseChecks(ctx: BackendContext, caseId: number): CaseChecks {
   getCase(ctx, caseId);
-  const rows = ctx.db.prepare(`SELECT rule, severity, message_id, message_en, evidence FROM case_flags WHERE case_id = ? ORDER BY id`).all(caseId) as FlagRow[];
+  const rows = ctx.db
+    .prepare(`SELECT rule, severity, message_id, message_en, params, evidence FROM case_flags WHERE case_id = ? ORDER BY id`)
+    .all(caseId) as FlagRow[];
   const flags = rows.map((r) =>
-    flagSchema.parse({ rule: r.rule, severity: r.severity, message: { id: r.message_id, en: r.message_en }, evidence: JSON.parse(r.evidence) }),
+    flagSchema.parse({
+      rule: r.rule,
+      severity: r.severity,
+      message: { id: r.message_id, en: r.message_en },
+      ...(r.params ? { params: JSON.parse(r.params) as unknown } : {}),
+      evidence: JSON.parse(r.evidence),
+    }),
   );
   const check = ctx.db
     .prepare(`SELECT checked_at, checklist, pay_by, rules_version, requirements_version, comparisons FROM case_checks WHERE case_id = ?`)

@@ -7,7 +7,7 @@ import type { ApiError, Result } from '../../shared/api/result';
 import { canReopen, canSubmit, isDecided, routeOnSubmit } from '../../shared/domain/workflow';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
-import { auditText, useAuditWords } from '../audit-text';
+import { actionName, actorName, auditText, roleName, useAuditWords } from '../audit-text';
 import { missingLabel, useDateTimeFormat } from '../format';
 import { ErrorNote } from './ErrorNote';
 
@@ -79,8 +79,7 @@ export function CaseActions({ detail, onChanged }: { detail: CaseDetail; onChang
               const text = auditText(words, h);
               return (
                 <li key={i} data-action={h.action}>
-                  <span className="muted">{fmt.format(new Date(h.at))}</span> · {h.actor} ({t(`roles.${h.role as 'officer'}`, { defaultValue: h.role })}) ·{' '}
-                  {t(`actions.log.${h.action}`, { defaultValue: h.action })}
+                  <span className="muted">{fmt.format(new Date(h.at))}</span> · {actorName(t, h.actor)} ({roleName(t, h.role)}) · {actionName(t, h.action)}
                   {text ? `: ${text}` : ''}
                 </li>
               );

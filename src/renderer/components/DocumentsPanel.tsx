@@ -138,7 +138,7 @@ export function DocumentsPanel({ caseId, selected, onSelect, locked = false }: P
                     type="button"
                     className={`chip page-${p.state}${active ? ' active' : ''}${p.quality?.poor ? ' poor' : ''}`}
                     onClick={() => onSelect({ fileId: f.fileId, page: p.page })}
-                    title={`${t(`documents.states.${p.state}`)}${p.quality?.poor ? ` · ${t('documents.poor')}` : ''}${p.error ? ` · ${p.error}` : ''}`}
+                    title={`${t(`documents.states.${p.state}`)}${p.quality?.poor ? ` · ${t('documents.poor')}` : ''}`}
                     data-page-state={p.state}
                   >
                     {p.page}

@@ -1,16 +1,29 @@
+import i18next, { type TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReviewFlag } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
-import { missingLabel } from '../format';
+import { dmyInText, missingLabel } from '../format';
+import { flagText } from '../flag-text';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
 import { FactsForm } from './FactsForm';
 
 const SEVERITY_ORDER = { blocker: 0, warning: 1, info: 2 } as const;
 
-export const showValue = (v: unknown): string => (v === null || v === undefined ? '–' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+/** A value as evidence: dates as dd-mm-yyyy, a list entry as its columns' labels and values. */
+export function showValue(v: unknown, t?: TFunction): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (Array.isArray(v)) return v.map((x) => showValue(x, t)).join(', ');
+  if (typeof v === 'object') {
+    return Object.entries(v as Record<string, unknown>)
+      .filter(([, x]) => x !== null && x !== undefined && x !== '')
+      .map(([k, x]) => `${t && i18next.exists(`fields.${k}`) ? t(`fields.${k}`) : k}: ${showValue(x, t)}`)
+      .join(', ');
+  }
+  return dmyInText(String(v));
+}
 
 export const sortFlags = <F extends { severity: keyof typeof SEVERITY_ORDER }>(flags: readonly F[]): F[] =>
   [...flags].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -52,17 +65,20 @@ export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number;
       {checks.data && !checks.data.checkedAt && <p className="muted">{t('flags.notChecked')}</p>}
       {checks.data?.checkedAt && flags.length === 0 && <p className="ok-note">{t('flags.none')}</p>}
       <ul className="flags">
-        {flags.map((f) => (
-          <FlagItem
-            key={f.key}
-            flag={f}
-            lang={lang}
-            fileId={fileOf(f.evidence.document?.documentId)}
-            onShow={onShow}
-            onDismiss={!locked && f.severity === 'warning' && !f.dismissal ? (reason) => dismiss(f.key, reason) : undefined}
-          />
-        ))}
+        {flags
+          .filter((f) => f.severity !== 'info')
+          .map((f) => (
+            <FlagItem
+              key={f.key}
+              flag={f}
+              lang={lang}
+              fileId={fileOf(f.evidence.document?.documentId)}
+              onShow={onShow}
+              onDismiss={!locked && f.severity === 'warning' && !f.dismissal ? (reason) => dismiss(f.key, reason) : undefined}
+            />
+          ))}
       </ul>
+      <InfoFlags flags={flags} lang={lang} />
       {checks.data && checks.data.checklist.length > 0 && (
         <>
           <h3>{t('flags.checklist')}</h3>
@@ -80,6 +96,27 @@ export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number;
         </>
       )}
     </section>
+  );
+}
+
+/** Info findings (mostly checks that could not run yet) folded into one line, opened on demand. */
+export function InfoFlags({ flags, lang }: { flags: readonly ReviewFlag[]; lang: 'id' | 'en' }): React.JSX.Element | null {
+  const { t } = useTranslation();
+  const info = flags.filter((f) => f.severity === 'info');
+  if (info.length === 0) return null;
+  return (
+    <details className="flags-info" data-testid="info-flags">
+      <summary>
+        <span className="badge sev-info">{t('flags.severity.info')}</span> {t('rules.infoSummary', { count: info.length })}
+      </summary>
+      <ul>
+        {info.map((f) => (
+          <li key={f.key} data-rule={f.rule} data-severity="info">
+            {flagText(t, lang, f)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 
@@ -112,13 +149,13 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
     >
       <div className="flag-head">
         <span className={`badge sev-${flag.severity}`}>{t(`flags.severity.${flag.severity}`)}</span>
-        <span className="flag-message">{flag.message[lang]}</span>
+        <span className="flag-message">{flagText(t, lang, flag)}</span>
       </div>
       <div className="flag-evidence">
         {doc && (
           <span>
             {t('flags.document')}: {doc.documentType ? t(`docTypes.${doc.documentType}`) : '–'}
-            {doc.field ? ` · ${t(`fields.${doc.field}`, { defaultValue: doc.field })}` : ''} = <strong className="mono">{showValue(doc.value)}</strong>
+            {doc.field ? ` · ${t(`fields.${doc.field}`, { defaultValue: doc.field })}` : ''} = <strong className="mono">{showValue(doc.value, t)}</strong>
             {canShow && (
               <button
                 type="button"
@@ -136,7 +173,7 @@ export function FlagItem({ flag, lang, fileId, onShow, onDismiss, children }: Fl
         {flag.evidence.record && (
           <span>
             {t('flags.record')}: {t(`fields.${flag.evidence.record.field}`, { defaultValue: flag.evidence.record.field })} ={' '}
-            <strong className="mono">{showValue(flag.evidence.record.value)}</strong>
+            <strong className="mono">{showValue(flag.evidence.record.value, t)}</strong>
           </span>
         )}
         {flag.evidence.missing?.length ? (

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { LineProblem } from '../../shared/api/methods-checks';
 import { useDateTimeFormat } from '../format';
@@ -105,7 +105,7 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
                 <td>{fmt.format(new Date(h.finishedAt ?? h.startedAt))}</td>
                 <td>{h.actor}</td>
                 <td>{h.fileName}</td>
-                <td data-testid="import-status" title={h.failure ?? undefined}>
+                <td data-testid="import-status" title={h.failure ? t('auditMore.importFailed') : undefined}>
                   {t(`imports.state.${h.status}`)}
                 </td>
                 <td className="mono">
@@ -125,6 +125,13 @@ export function ParticipantImport({ onImported }: { onImported: () => void }): R
 /** A refused line in the reader's words: each problem by its code and column (the back end's English
  * only for a line without codes). */
 export function lineErrorText(t: TFunction, e: { reason: string; problems?: LineProblem[] | undefined }): string {
-  if (!e.problems?.length) return e.reason;
-  return e.problems.map((p) => t(`imports.problems.${p.code}`, { column: p.column, value: p.value ?? '', expected: p.expected ?? '' })).join('; ');
+  if (!e.problems?.length) return t('validation.badLine');
+  const column = (c: string): string => (i18next.exists(`importColumns.${c}`) ? t(`importColumns.${c}`) : t('importColumns.other'));
+  return e.problems
+    .map((p) =>
+      i18next.exists(`imports.problems.${p.code}`)
+        ? t(`imports.problems.${p.code}`, { column: column(p.column), value: p.value ?? '', expected: p.expected ?? '' })
+        : t('validation.badLine'),
+    )
+    .join('; ');
 }

@@ -12,7 +12,8 @@ import { useApi, useQuery } from '../api-context';
 import { missingLabel, useDateTimeFormat } from '../format';
 import { ErrorNote } from './ErrorNote';
 import type { Evidence } from './FieldsPanel';
-import { FlagItem, showValue, sortFlags } from './FlagsPanel';
+import { FlagItem, InfoFlags, showValue, sortFlags } from './FlagsPanel';
+import { flagText } from '../flag-text';
 
 interface Props {
   detail: CaseDetail;
@@ -87,24 +88,28 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
           <h3>{t('review.flagsTitle')}</h3>
           {flags.length === 0 && <p className="ok-note">{t('review.noFlags')}</p>}
           <ul className="flags">
-            {flags.map((f) => (
-              <FlagItem key={f.key} flag={f} lang={lang} fileId={fileOf(f.evidence.document?.documentId)} onShow={onShow}>
-                <div className="row flag-actions">
-                  {f.severity === 'blocker' && mayDecide && (
-                    <label className="ack">
-                      <input type="checkbox" checked={acknowledged.has(f.key)} onChange={(e) => toggle(f.key, e.target.checked)} data-testid="acknowledge" />
-                      {t('review.acknowledge')}
-                    </label>
-                  )}
-                  {mayDecide && f.severity !== 'info' && (
-                    <button type="button" className="link" onClick={() => addItem(f.message[lang])}>
-                      {t('review.addFlag')}
-                    </button>
-                  )}
-                </div>
-              </FlagItem>
-            ))}
+            {flags
+              .filter((f) => f.severity !== 'info')
+              .map((f) => (
+                <FlagItem key={f.key} flag={f} lang={lang} fileId={fileOf(f.evidence.document?.documentId)} onShow={onShow}>
+                  <div className="row flag-actions">
+                    {f.severity === 'blocker' && mayDecide && (
+                      <label className="ack">
+                        <input type="checkbox" checked={acknowledged.has(f.key)} onChange={(e) => toggle(f.key, e.target.checked)} data-testid="acknowledge" />
+                        {t('review.acknowledge')}
+                      </label>
+                    )}
+                    {mayDecide && f.severity !== 'info' && (
+                      <button type="button" className="link" onClick={() => addItem(flagText(t, lang, f))}>
+                        {t('review.addFlag')}
+                      </button>
+                    )}
+                  </div>
+                </FlagItem>
+              ))}
           </ul>
+          {/* Checks that could not run are listed below with what they lack; other info findings fold here. */}
+          <InfoFlags flags={flags.filter((f) => !f.evidence.missing?.length)} lang={lang} />
 
           {r.unjudged.length > 0 && (
             <div className="unjudged" data-testid="unjudged">
@@ -194,7 +199,8 @@ function Corrections({ corrections, onShow }: { corrections: Correction[]; onSho
   const fmt = useDateTimeFormat();
   if (corrections.length === 0) return <p className="muted">{t('review.noCorrections')}</p>;
   const label = (c: Correction): string => (c.field === '(type)' ? t('review.typeField') : t(`fields.${c.field}`, { defaultValue: c.field }));
-  const value = (c: Correction, v: unknown): string => (c.field === '(type)' && typeof v === 'string' ? t(`docTypes.${v}`, { defaultValue: v }) : showValue(v));
+  const value = (c: Correction, v: unknown): string =>
+    c.field === '(type)' && typeof v === 'string' ? t(`docTypes.${v}`, { defaultValue: v }) : showValue(v, t);
   return (
     <table className="grid compact" data-testid="corrections">
       <thead>

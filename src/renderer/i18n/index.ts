@@ -32,9 +32,11 @@ export async function setLanguage(lang: Language): Promise<void> {
   document.documentElement.lang = lang;
 }
 
-/** A back-end error in the user's language: by code, with the English detail where it helps. */
+/** A back-end error in the user's language, from its code, reason and parameters only: the English
+ * `message` never shows (an error the screen made itself names its sentence in `params.say`). */
 export function errorText(error: ApiError): string {
-  const { file, reason } = error.params ?? {};
+  const { file, reason, say } = error.params ?? {};
+  if (typeof say === 'string' && i18next.exists(say)) return i18next.t(say);
   if (typeof file === 'string' && typeof reason === 'string' && i18next.exists(`errors.file.${reason}`)) {
     return i18next.t(`errors.file.${reason}`, { file });
   }
@@ -46,14 +48,32 @@ export function errorText(error: ApiError): string {
     const status = typeof params.status === 'string' ? i18next.t(`status.${params.status}`, { defaultValue: params.status }) : undefined;
     return i18next.t(`errors.why.${reason}`, { ...params, ...(status ? { status } : {}) });
   }
-  // A payload the contract refused: each bad input in words, by its name (the schema's English never shows).
-  const detail = error.issues?.length ? [...new Set(error.issues.map((i) => inputProblem(i.path)))].join(' ') : error.message;
+  if (!i18next.exists(`errors.${error.code}`)) return i18next.t('errors.internal');
+  // A payload the contract refused: each bad input by its name and its problem's code (the schema's
+  // English never shows); with no issues, a general sentence.
+  const issues = error.issues?.length ? error.issues : [{ path: '', message: '' }];
+  const detail = [...new Set(issues.map(issueText))].join(' ');
   return i18next.t(`errors.${error.code}`, { detail });
 }
 
-function inputProblem(path: string): string {
-  const name = path.split('.').find((p) => i18next.exists(`errors.input.${p}`));
-  return name ? i18next.t(`errors.input.${name}`) : i18next.t('errors.input.other', { field: path });
+type Issue = NonNullable<ApiError['issues']>[number];
+
+/** One refused input: a sentence of its own for the inputs that have one, else its label and problem. */
+export function issueText(issue: Issue): string {
+  const parts = issue.path.split('.').filter((p) => p && !/^\d+$/.test(p) && p !== '(root)');
+  const own = parts.find((p) => i18next.exists(`errors.input.${p}`));
+  if (own) return i18next.t(`errors.input.${own}`);
+  const named = [...parts].reverse().find((p) => i18next.exists(`validation.label.${p}`) || i18next.exists(`fields.${p}`));
+  const field = named
+    ? i18next.exists(`validation.label.${named}`)
+      ? i18next.t(`validation.label.${named}`)
+      : i18next.t(`fields.${named}`)
+    : i18next.t('validation.anInput');
+  const { origin, minimum, maximum } = issue.params ?? {};
+  const sized = (issue.code === 'too_small' || issue.code === 'too_big') && (origin === 'string' || origin === 'number') ? `${issue.code}_${origin}` : null;
+  const code = sized ?? issue.code ?? 'other';
+  const problem = i18next.exists(`validation.problem.${code}`) ? `validation.problem.${code}` : 'validation.problem.other';
+  return i18next.t('validation.sentence', { field, problem: i18next.t(problem, { minimum, maximum }) });
 }
 
 /** A keyed value the back end refused: the field (and a list's row and column) with the problem, all in
@@ -62,7 +82,7 @@ export function valueProblemText(error: ApiError): string | null {
   const { key, problem, entry, column } = error.params ?? {};
   if (error.code !== 'invalid_input' || typeof key !== 'string' || typeof problem !== 'string') return null;
   if (!i18next.exists(`errors.value.${problem}`)) return null;
-  const label = (k: string): string => i18next.t(`fields.${k}`, { defaultValue: k });
+  const label = (k: string): string => (i18next.exists(`fields.${k}`) ? i18next.t(`fields.${k}`) : i18next.t('validation.anInput'));
   const text = i18next.t(`errors.value.${problem}`);
   return typeof entry === 'number' && typeof column === 'string'
     ? i18next.t('errors.listEntry', { field: label(key), entry, column: label(column), problem: text })

@@ -6,7 +6,7 @@ import type { ApiError } from '../../shared/api/result';
 import { parseIndonesianDate } from '../../shared/normalize/dates';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
-import { auditText, useAuditWords } from '../audit-text';
+import { actionName, actorName, auditText, roleName, useAuditWords } from '../audit-text';
 import { useDateTimeFormat } from '../format';
 import { hrefOf } from '../router';
 
@@ -143,9 +143,9 @@ export function AuditScreen(): React.JSX.Element {
                 <td className="num mono">{e.id}</td>
                 <td>{fmt.format(new Date(e.at))}</td>
                 <td>
-                  {e.actor} <span className="muted">({t(`roles.${e.role as 'officer'}`, { defaultValue: e.role })})</span>
+                  {actorName(t, e.actor)} <span className="muted">({roleName(t, e.role)})</span>
                 </td>
-                <td>{t(`actions.log.${e.action}`, { defaultValue: e.action })}</td>
+                <td>{actionName(t, e.action)}</td>
                 <td>{e.caseId ? <a href={hrefOf({ screen: 'case', caseId: e.caseId })}>{e.caseReference ?? e.caseId}</a> : '–'}</td>
                 <td className="small-text detail">{auditText(words, e)}</td>
               </tr>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ParticipantRow } from '../../shared/api/methods-participants';
 import { useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { dmy, dmyInText } from '../format';
 import { navigate } from '../router';
 
 export function ParticipantsScreen({ initialQuery }: { initialQuery?: string | undefined }): React.JSX.Element {
@@ -89,7 +90,7 @@ export function ParticipantsScreen({ initialQuery }: { initialQuery?: string | u
                       {p.nama} <span className="badge subtle">{t(`participants.matchedBy.${p.matchedBy}`)}</span>
                     </td>
                     <td>
-                      {p.tempat_lahir}, {p.tanggal_lahir}
+                      {p.tempat_lahir}, {dmy(p.tanggal_lahir)}
                     </td>
                     <td>
                       <span className={`badge status-${p.status}`}>{t(`participants.statuses.${p.status}`)}</span>
@@ -145,12 +146,12 @@ export function ParticipantFacts({ p }: { p: ParticipantRow }): React.JSX.Elemen
   const rows: [string, string][] = [
     [t('participants.nik'), p.nik],
     [t('participants.kpj'), p.nomor_kpj],
-    [t('participants.birth'), `${p.tempat_lahir ?? '–'}, ${p.tanggal_lahir}`],
+    [t('participants.birth'), `${p.tempat_lahir ?? '–'}, ${dmy(p.tanggal_lahir)}`],
     [t('participants.gender'), t(`participants.genders.${p.jenis_kelamin}`)],
     [t('participants.segment'), p.segmen],
     [t('participants.status'), t(`participants.statuses.${p.status}`)],
-    [t('participants.since'), p.tanggal_kepesertaan],
-    [t('participants.paidThrough'), p.iuran_lunas_sampai],
+    [t('participants.since'), dmy(p.tanggal_kepesertaan)],
+    [t('participants.paidThrough'), dmyInText(p.iuran_lunas_sampai)],
     [t('participants.programs'), p.program.join(', ')],
     [t('participants.bank'), p.nomor_rekening ? `${p.nama_bank ?? ''} ${p.nomor_rekening} (${p.nama_pemilik_rekening ?? ''})` : '–'],
     [t('participants.address'), p.alamat ?? '–'],

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { CLAIM_TYPES, type ClaimType } from '../../shared/domain/claims';
 import { useQuery } from '../api-context';
 import { ErrorNote } from '../components/ErrorNote';
+import { dmy } from '../format';
 
 /** What to bring, per claim type: one answer for every desk, printable for the participant. */
 export function RequirementsScreen(): React.JSX.Element {
@@ -32,7 +33,7 @@ export function RequirementsScreen(): React.JSX.Element {
       {table.data && entry && (
         <article className="panel printable" data-testid="requirements">
           <h2>{t('requirements.heading', { claim: entry.label[lang] })}</h2>
-          <p className="muted">{t('requirements.version', { version: table.data.version, from: table.data.effectiveFrom })}</p>
+          <p className="muted">{t('requirements.version', { version: table.data.version, from: dmy(table.data.effectiveFrom) })}</p>
           <ol className="requirements">
             {entry.items.map((item) => (
               <li key={item.id} data-item={item.id}>

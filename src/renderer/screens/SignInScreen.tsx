@@ -1,7 +1,6 @@
 // Signing in, setting up the first administrator, and choosing a new password. Shown before the app,
 // in the same window; the back end decides who the caller is from the session it creates.
 import { useState } from 'react';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN } from '../../shared/api/methods-auth';
 import type { ApiError } from '../../shared/api/result';
@@ -30,12 +29,13 @@ function Frame({ screen, title, children }: { screen: string; title: string; chi
   );
 }
 
-const localError = (message: string): ApiError => ({ code: 'invalid_input', message, params: {} });
+/** A problem the screen found itself, named by its sentence's key. */
+const localError = (say: string): ApiError => ({ code: 'invalid_input', message: say, params: { say } });
 
 /** A new password's problem the screen can see before asking the back end (which checks again). */
-function newPasswordError(t: TFunction, password: string, confirm: string): ApiError | undefined {
-  if (password.length < PASSWORD_MIN) return localError(t('auth.tooShort'));
-  if (password !== confirm) return localError(t('auth.mismatch'));
+function newPasswordError(password: string, confirm: string): ApiError | undefined {
+  if (password.length < PASSWORD_MIN) return localError('auth.tooShort');
+  if (password !== confirm) return localError('auth.mismatch');
   return undefined;
 }
 
@@ -137,7 +137,7 @@ export function SetupScreen({ onDone }: { onDone: () => void }): React.JSX.Eleme
   const [error, setError] = useState<ApiError>();
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = async (): Promise<void> => {
-    const problem = newPasswordError(t, form.password, form.confirm);
+    const problem = newPasswordError(form.password, form.confirm);
     if (problem) return setError(problem);
     const res = await api.call('auth.setup', { username: form.username.trim().toLowerCase(), displayName: form.displayName.trim(), password: form.password });
     if (!res.ok) return setError(res.error);
@@ -197,7 +197,7 @@ export function ChangePasswordForm({ onDone }: { onDone: () => void }): React.JS
   const set = (k: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const submit = async (): Promise<void> => {
     setDone(false);
-    const problem = newPasswordError(t, form.next, form.confirm);
+    const problem = newPasswordError(form.next, form.confirm);
     if (problem) return setError(problem);
     const res = await api.call('auth.changePassword', { currentPassword: form.current, newPassword: form.next });
     if (!res.ok) return setError(res.error);

@@ -42,7 +42,7 @@ function CreateUser({ onCreated }: { onCreated: (username: string) => void }): R
   const [form, setForm] = useState({ username: '', displayName: '', role: 'officer' as Role, password: '' });
   const [error, setError] = useState<ApiError>();
   const create = async (): Promise<void> => {
-    if (form.password.length < PASSWORD_MIN) return setError({ code: 'invalid_input', message: t('auth.tooShort'), params: {} });
+    if (form.password.length < PASSWORD_MIN) return setError({ code: 'invalid_input', message: 'auth.tooShort', params: { say: 'auth.tooShort' } });
     const res = await api.call('users.create', { ...form, username: form.username.trim().toLowerCase(), displayName: form.displayName.trim() });
     if (!res.ok) return setError(res.error);
     setError(undefined);

@@ -24,8 +24,18 @@ export const apiErrorSchema = z.object({
   /** English, for logs and the CLI; the UI translates by `code` (and `params`). */
   message: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-  /** For invalid_input: each bad path with its problem. */
-  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  /** For invalid_input: each bad path with its problem, in English (`message`) and as the schema's issue
+   * code with its bounds (`code`, `params`), which the screens say in the reader's language. */
+  issues: z
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.string(),
+        code: z.string().optional(),
+        params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+      }),
+    )
+    .optional(),
 });
 export type ApiError = z.infer<typeof apiErrorSchema>;
 

@@ -67,7 +67,11 @@ export type Comparison = z.infer<typeof comparisonSchema>;
 export const flagSchema = z.object({
   rule: ruleIdSchema,
   severity: severitySchema,
+  /** Both languages' sentences, for the command line and logs; the screens say it from `rule` and `params`. */
   message: z.object({ id: z.string(), en: z.string() }),
+  /** What the rule found (values, dates yyyy-mm-dd, the document type): the screens render the rule's
+   * sentence from these in the reader's language. Absent on flags stored before parameters were kept. */
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   evidence: z.object({
     document: evidenceRefSchema.optional(),
     record: z.object({ field: z.string(), value: z.unknown() }).optional(),

@@ -14,12 +14,22 @@ export interface NameMatchOptions {
 
 export const DEFAULT_NAME_MATCH: NameMatchOptions = { threshold: 0.85, tokenThreshold: 0.8 };
 
+/** Why two names differ, as a code with the name parts concerned, for the screens to say in words. */
+export type NameDifference =
+  | { code: 'empty' }
+  | { code: 'only_optional' }
+  | { code: 'part_differs'; part: string; other: string; score: number }
+  | { code: 'part_missing'; part: string }
+  | { code: 'extra_parts'; parts: string }
+  | { code: 'only_common' };
+
 export interface NameMatch {
   score: number;
   match: boolean;
-  /** English explanation for the officer; `notes` carries the same as codes. */
+  /** English explanation (logs, the command line); `notes` and `differences` carry the same as codes. */
   reason: string;
   notes: string[];
+  differences: NameDifference[];
 }
 
 const joined = (tokens: NameToken[], k: 'text' | 'key'): string =>
@@ -30,19 +40,36 @@ const joined = (tokens: NameToken[], k: 'text' | 'key'): string =>
 
 const round = (n: number): number => Math.round(n * 1000) / 1000;
 
-function result(score: number, opts: NameMatchOptions, notes: Set<string>, detail: string[]): NameMatch {
+function english(d: NameDifference): string {
+  switch (d.code) {
+    case 'empty':
+      return 'a name is empty';
+    case 'only_optional':
+      return 'only optional name parts (patronym or prefix) were given';
+    case 'part_differs':
+      return `"${d.part}" vs "${d.other}" (${d.score})`;
+    case 'part_missing':
+      return `"${d.part}" not found in the other name`;
+    case 'extra_parts':
+      return `extra name part${d.parts.includes(' ') ? 's' : ''}: ${d.parts}`;
+    case 'only_common':
+      return 'only common names and initials agree';
+  }
+}
+
+function result(score: number, opts: NameMatchOptions, notes: Set<string>, differences: NameDifference[]): NameMatch {
   const s = round(Math.max(0, Math.min(1, score)));
   const match = s >= opts.threshold;
   const head = match ? 'names agree' : 'names differ';
   const how = [...notes].map((n) => n.replace(/_/g, ' ')).join(', ');
-  return { score: s, match, reason: [head, how, ...detail].filter(Boolean).join('; '), notes: [...notes] };
+  return { score: s, match, reason: [head, how, ...differences.map(english)].filter(Boolean).join('; '), notes: [...notes], differences };
 }
 
 export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAULT_NAME_MATCH): NameMatch {
   const na = normalizeName(a);
   const nb = normalizeName(b);
   const notes = new Set([...na.notes, ...nb.notes]);
-  if (na.tokens.length === 0 || nb.tokens.length === 0) return result(0, opts, notes, ['a name is empty']);
+  if (na.tokens.length === 0 || nb.tokens.length === 0) return result(0, opts, notes, [{ code: 'empty' }]);
 
   // Same letters, different spacing ("NURHAYATI" / "NUR HAYATI").
   const ja = joined(na.tokens, 'text');
@@ -63,9 +90,9 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
   const coreA = na.tokens.filter((t) => !t.optional);
   const coreB = nb.tokens.filter((t) => !t.optional);
   const [short, long] = coreA.length <= coreB.length ? [coreA, coreB] : [coreB, coreA];
-  if (short.length === 0) return result(0.5, opts, notes, ['only optional name parts (patronym or prefix) were given']);
+  if (short.length === 0) return result(0.5, opts, notes, [{ code: 'only_optional' }]);
   const pairs: TokenPair[] = pairTokens(short, long);
-  const detail: string[] = [];
+  const detail: NameDifference[] = [];
   const scoreOf = (t: NameToken): number => pairs.find((p) => p.a === t)?.score ?? 0;
 
   let score = short.reduce((s, t) => s + scoreOf(t), 0) / short.length;
@@ -79,7 +106,7 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
     const s = scoreOf(t);
     if (t.initial ? s === 0 : s < opts.tokenThreshold) {
       const p = pairs.find((x) => x.a === t);
-      detail.push(p ? `"${t.text}" vs "${p.b.text}" (${round(s)})` : `"${t.text}" not found in the other name`);
+      detail.push(p ? { code: 'part_differs', part: t.text, other: p.b.text, score: round(s) } : { code: 'part_missing', part: t.text });
       score = Math.min(score, 0.7);
     }
   }
@@ -109,7 +136,7 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
     }
   }
   if (unexplained.length > 0) {
-    detail.push(`extra name part${unexplained.length > 1 ? 's' : ''}: ${unexplained.map((t) => t.text).join(' ')}`);
+    detail.push({ code: 'extra_parts', parts: unexplained.map((t) => t.text).join(' ') });
     const appended = unexplained.length === 1 && long[long.length - 1] === unexplained[0] && inOrder;
     if (appended && short.length >= 2 && pairs.length === short.length && score >= opts.threshold) {
       notes.add('added_name');
@@ -127,7 +154,7 @@ export function matchNames(a: string, b: string, opts: NameMatchOptions = DEFAUL
     const allFull = pairs.length === short.length && short.length === long.length && pairs.every((p) => !p.a.initial && !p.b.initial);
     if (!(allFull && fullMatched)) {
       score = fullMatched && initialMatched ? Math.min(score, 0.86) : Math.min(score, 0.6);
-      detail.push('only common names and initials agree');
+      detail.push({ code: 'only_common' });
     }
   }
   return result(score, opts, notes, detail);

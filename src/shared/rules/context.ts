@@ -82,6 +82,7 @@ export class RuleContext {
       rule,
       severity,
       message: message(rule, params),
+      params: { ...(doc ? { docType: doc.document.type } : {}), ...o.params },
       evidence: {
         ...(doc
           ? {

@@ -87,7 +87,7 @@ export function identityRules(ctx: RuleContext): void {
           severity: nikAgrees || !fromRecord ? 'warning' : undefined,
           params: { docValue: docName, recordValue: ref.nama, score: m.score, against: 'data peserta', againstEn: 'the participant record' },
           record: recordOf('nama', ref.nama),
-          details: { score: m.score, reason: m.reason, nikAgrees },
+          details: { score: m.score, reason: m.reason, notes: m.notes, differences: m.differences, nikAgrees },
         });
       }
     }
@@ -170,7 +170,16 @@ function recordNikRule(ctx: RuleContext): void {
   const enc = describeNik(p.nik);
   const printed = `${p.tanggal_lahir}, ${p.jenis_kelamin}`;
   ctx.fire('identity.nik_dob_inconsistent', {
-    params: { nik: p.nik, doc: 'data peserta', docEn: 'participant record', encoded: enc.id, encodedEn: enc.en, printed, printedEn: printed },
+    params: {
+      nik: p.nik,
+      doc: 'data peserta',
+      docEn: 'participant record',
+      docType: 'record',
+      encoded: enc.id,
+      encodedEn: enc.en,
+      printed,
+      printedEn: printed,
+    },
     record: { field: 'nik', value: p.nik },
     details: { disagrees: bad, source: 'record' },
   });
@@ -218,7 +227,7 @@ function kkRules(ctx: RuleContext, ref: Reference, seen: { nik: boolean; dob: bo
           severity: 'warning',
           params: { docValue: member.nama, recordValue: ref.nama, score: m.score, against: 'data peserta', againstEn: 'the participant record' },
           record: { field: 'nama', value: ref.nama },
-          details: { score: m.score, reason: m.reason, nikAgrees: true },
+          details: { score: m.score, reason: m.reason, notes: m.notes, differences: m.differences, nikAgrees: true },
         });
     }
     if (member.tanggal_lahir) {
@@ -250,7 +259,7 @@ function marriageRule(ctx: RuleContext, ref: Reference): void {
       severity: 'warning',
       params: { docValue: best.v, recordValue: ref.nama, score: best.m.score, against: 'data peserta', againstEn: 'the participant record' },
       record: { field: 'nama', value: ref.nama },
-      details: { score: best.m.score, reason: best.m.reason },
+      details: { score: best.m.score, reason: best.m.reason, notes: best.m.notes, differences: best.m.differences },
     });
   }
 }

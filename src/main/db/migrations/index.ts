@@ -7,6 +7,7 @@ import { migration004 } from './004-extraction';
 import { migration005 } from './005-document-regions';
 import { migration006 } from './006-accounts-audit';
 import { migration007 } from './007-import-undo';
+import { migration008 } from './008-flag-params';
 import { migration009 } from './009-record-comparisons';
 import type { Db } from '../database';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
