@@ -3,6 +3,7 @@
 // rules officers rely on (blank rows dropped, a refusal pointed at the row they typed) are unit-tested.
 import type { FieldValue, ListEntry } from '../shared/domain/documents';
 import type { ListColumn } from '../shared/domain/lists';
+import { dmy } from './format';
 
 export interface DraftRow {
   /** Stable across edits, so React keeps each row's inputs (and focus) when another row is removed. */
@@ -15,11 +16,11 @@ export interface DraftRow {
 let nextId = 1;
 export const blankRow = (columns: readonly ListColumn[]): DraftRow => ({ id: nextId++, cells: Object.fromEntries(columns.map((c) => [c, ''])), read: false });
 
-/** A read list as draft rows; a list not read starts with one blank row, ready for keying. */
+/** A read list as draft rows (dates as the officer reads them, dd-mm-yyyy; the back end takes either); a list not read starts with one blank row, ready for keying. */
 export function toDraft(value: FieldValue | null, columns: readonly ListColumn[]): DraftRow[] {
   const entries = Array.isArray(value) ? value.filter((v): v is ListEntry => typeof v === 'object') : [];
   if (!entries.length) return [blankRow(columns)];
-  return entries.map((e) => ({ id: nextId++, cells: Object.fromEntries(columns.map((c) => [c, e[c] ?? ''])), read: true }));
+  return entries.map((e) => ({ id: nextId++, cells: Object.fromEntries(columns.map((c) => [c, e[c] ? dmy(e[c]) : ''])), read: true }));
 }
 
 /** The entries to save (blank cells left out, blank rows dropped) and, for each, the draft row it came

@@ -120,7 +120,7 @@ test('the officer’s screens and a case through review have no serious or criti
   await c.fileInput.setInputFiles(file);
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });
   const heirs = fieldsPanel(page).documents('surat_ahli_waris');
-  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('2025-03-12', { timeout: 30_000 });
+  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('12-03-2025', { timeout: 30_000 });
   await expect(c.flags.locator('[data-rule="identity.name_mismatch"][data-severity=warning]')).toBeVisible();
   await expect(pageViewer(page).viewer.locator('img')).toBeVisible();
   await scan(page, 'case (id)');

@@ -77,7 +77,7 @@ test('officer submit → supervisor return → officer fix → another account a
   await c.fileInput.setInputFiles(file);
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });
   const heirs = fieldsPanel(officer).documents('surat_ahli_waris');
-  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('2025-03-12', { timeout: 30_000 });
+  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('12-03-2025', { timeout: 30_000 });
 
   // A warning set aside with a reason; a blocker offers no dismissal.
   const warning = c.flags.locator('[data-rule="identity.name_mismatch"][data-severity=warning]');
@@ -90,7 +90,7 @@ test('officer submit → supervisor return → officer fix → another account a
   // A correction of a value OCR read.
   await heirs.locator('[data-field=tanggal_surat] input').fill('13-03-2025');
   await heirs.locator('[data-field=tanggal_surat] input').press('Enter');
-  await expect(heirs.locator('[data-field=tanggal_surat][data-field-state=confirmed] input')).toHaveValue('2025-03-13');
+  await expect(heirs.locator('[data-field=tanggal_surat][data-field-state=confirmed] input')).toHaveValue('13-03-2025');
   await expect(officer.getByTestId('submit-route')).toHaveAttribute('data-to', 'awaiting_supervisor');
   await c.submitNote.fill('Akta kematian menyusul; ahli waris sudah dihubungi.');
   await c.submit.click();
@@ -186,7 +186,7 @@ test('officer submit → supervisor return → officer fix → another account a
     error: { code: 'conflict', params: { reason: 'frozen' } },
   });
   await officer.reload();
-  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('2025-03-13');
+  await expect(heirs.locator('[data-field=tanggal_surat] input')).toHaveValue('13-03-2025');
   expect(caseId).toBeGreaterThan(0);
 
   // --- The audit screen: this case's trail, filtered, and the chain verified.

@@ -11,6 +11,7 @@ import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
 import { ProgramsEditor } from './ProgramsEditor';
 import { useFillTarget } from '../field-fill';
+import { dmy } from '../format';
 import { typing } from './ShortcutsHelp';
 
 export interface Evidence {
@@ -273,7 +274,8 @@ function focusNextNeeding(from: HTMLElement): void {
   next?.focus();
 }
 
-const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : String(v));
+/** A value as typed in its input: dates as dd-mm-yyyy (the back end reads them as printed ones). */
+const asText = (v: FieldValue | null): string => (v === null ? '' : Array.isArray(v) ? '' : typeof v === 'string' ? dmy(v) : String(v));
 
 interface RowProps {
   /** Unique on the screen: two documents on one page have the same keys on the same page. */
