@@ -23,7 +23,7 @@ export interface AppHost {
   account: (role: Role) => DemoAccount;
 }
 
-function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
+export function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', '--port', '0', ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],

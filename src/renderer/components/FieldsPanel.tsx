@@ -11,6 +11,7 @@ import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
 import { ProgramsEditor } from './ProgramsEditor';
 import { useFillTarget } from '../field-fill';
+import { focusNextNeeding } from '../field-focus';
 import { dmy } from '../format';
 import { typing } from './ShortcutsHelp';
 
@@ -66,6 +67,13 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
     onChanged();
     return undefined;
   };
+  const refocus = useRef<string | null>(null);
+  useEffect(() => {
+    const el = refocus.current ? document.getElementById(refocus.current) : null;
+    if (!el) return;
+    refocus.current = null;
+    el.focus();
+  }, [list.data]);
   const undo = useCallback(async (): Promise<void> => {
     const last = done[done.length - 1];
     if (!last || locked) return;
@@ -75,8 +83,8 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
     if (res.ok) {
       list.reload();
       onChanged();
-      // Back to the field that was undone, to type it again or confirm it.
-      window.setTimeout(() => document.getElementById(`f-${last.documentId}-${last.key}`)?.focus(), 0);
+      // Back to the field that was undone, to type it again or confirm it, once it is shown as it was.
+      refocus.current = `f-${last.documentId}-${last.key}`;
     }
   }, [api, done, list, locked, onChanged]);
   useEffect(() => {
@@ -256,22 +264,23 @@ function useNeedsMe(): [boolean, (on: boolean) => void] {
   useEffect(() => window.localStorage.setItem(NEEDS_ME_KEY, on ? '1' : '0'), [on]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      if (e.altKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === 'm') {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.code === 'KeyM') {
         e.preventDefault();
-        setOn((v) => !v);
+        setOn((v) => {
+          // Switched on from the keyboard: straight to the first field that needs the officer.
+          if (!v) window.requestAnimationFrame(() => focusNextNeeding(null));
+          return !v;
+        });
+      } else if (e.code === 'KeyJ') {
+        e.preventDefault();
+        focusNextNeeding(document.activeElement instanceof HTMLElement ? document.activeElement : null, true);
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
   return [on, setOn];
-}
-
-/** Moves the focus to the next field that needs the officer after `from` (in screen order), if any. */
-function focusNextNeeding(from: HTMLElement): void {
-  const inputs = [...document.querySelectorAll<HTMLInputElement>('[data-testid="fields-panel"] .field-row[data-needs="true"] input')];
-  const next = inputs.find((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
-  next?.focus();
 }
 
 /** A value as typed in its input: dates as dd-mm-yyyy (the back end reads them as printed ones). */

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { focusNextNeeding } from '../field-focus';
 import type { ApiError } from '../../shared/api/result';
 import type { ExtractedField, FieldValue } from '../../shared/domain/documents';
 import { PROGRAMS } from '../../shared/domain/lists';
@@ -43,8 +44,11 @@ export function ProgramsEditor({ field, onSave, onShow, labelId }: Props): React
         className="program-boxes"
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
+            // As in a text field: keep the ticks (or confirm them as read), then on to the next field.
             e.preventDefault();
-            submit();
+            if (dirty) submit();
+            else if (field.source !== 'officer' && field.value !== null && !saving) void save(field.value);
+            if (e.target instanceof HTMLElement) focusNextNeeding(e.target);
           }
           if (e.key === 'Escape') setTicked(saved);
         }}

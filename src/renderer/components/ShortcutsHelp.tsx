@@ -6,6 +6,7 @@ const SHORTCUTS = [
   ['Alt+1 … Alt+8', 'screens'],
   ['Alt+N', 'newCase'],
   ['Alt+M', 'needsMe'],
+  ['Alt+J', 'nextNeeding'],
   ['Enter', 'confirmNext'],
   ['Esc', 'revert'],
   ['F8 / Shift+F8', 'nextFlag'],

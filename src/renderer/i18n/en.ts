@@ -85,6 +85,7 @@ export const en: Messages = {
     rotate: 'Rotate the page right / left',
     pages: 'Next / previous page of the file',
     word: 'Click a word on the page: fill the focused field (Shift: add it)',
+    nextNeeding: 'To the next field that needs you',
     help: 'This list',
     close: 'Close',
   },

@@ -84,6 +84,7 @@ export const id = {
     rotate: 'Putar halaman ke kanan / ke kiri',
     pages: 'Halaman berikutnya / sebelumnya dari berkas',
     word: 'Klik kata di halaman: isi isian yang aktif (Shift: tambahkan)',
+    nextNeeding: 'Ke isian berikutnya yang perlu Anda',
     help: 'Daftar ini',
     close: 'Tutup',
   },
