@@ -9,7 +9,7 @@ import path from 'node:path';
 import { generateDossier } from '../../tools/synth/index';
 import { expect, test } from './fixtures';
 import { verifyByKeyboard } from './keyboard-verify';
-import { caseScreen, signIn } from './pages';
+import { caseScreen, shell, signIn } from './pages';
 
 async function cardAndKtp(dir: string): Promise<{ files: string[]; truth: Map<string, string>; documents: number }> {
   const d = await generateDossier(515, { claimType: 'JHT', degradations: ['clean'], otherPages: false });
@@ -132,6 +132,24 @@ test('the page viewer: thumbnails, zoom, turns, pdf.js, and a clicked word into 
   await words.nth(1).click({ modifiers: ['Shift'] });
   await expect(input).toHaveValue(`${first} ${second}`);
   await input.press('Escape');
+  // For docs/: the participant card's name in focus, its word highlighted on the page at 150%, the
+  // record's value under each compared field.
+  const shots = process.env.CLAIMDESK_SCREENSHOTS;
+  if (shots) {
+    fs.mkdirSync(shots, { recursive: true });
+    await c.fields.locator('.doc-fields[data-doc-type="kartu_peserta"] .field-row[data-field="nama"] input').focus();
+    await page.keyboard.press('Alt+Equal');
+    await page.keyboard.press('Alt+Equal');
+    await expect(viewer).toHaveAttribute('data-zoom', '150');
+    await c.fields.locator('.doc-fields[data-doc-type="kartu_peserta"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'case-viewer-id.png') });
+    await shell(page).languageSwitch.selectOption('en');
+    await expect(c.fields).toContainText('Participant record');
+    await c.fields.locator('.doc-fields[data-doc-type="kartu_peserta"] .field-row[data-field="nama"] input').focus();
+    await page.screenshot({ path: path.join(shots, 'case-viewer-en.png') });
+    await shell(page).languageSwitch.selectOption('id');
+    await page.keyboard.press('Alt+W');
+  }
 
   // A file of several pages has a thumbnail per page; picking one shows that page.
   const many = page

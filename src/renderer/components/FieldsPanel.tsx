@@ -408,7 +408,7 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowPr
       </span>
       {comparison && (
         <div className={`record-value record-${comparison.same ? 'same' : comparison.agrees ? 'agrees' : 'differs'}`} data-testid="record-value">
-          {t('extraction.record', { value: comparison.recordValue })}{' '}
+          {t('extraction.record', { value: dmy(comparison.recordValue) })}{' '}
           <span className="record-verdict">{t(`extraction.recordVerdict.${comparison.same ? 'same' : comparison.agrees ? 'agrees' : 'differs'}`)}</span>
         </div>
       )}
