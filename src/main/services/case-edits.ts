@@ -27,6 +27,13 @@ function storedDoc(ctx: BackendContext, documentId: number): { caseId: number; t
   return { caseId: r.case_id, type: r.type, fields: JSON.parse(r.fields) as Record<string, ExtractedField> };
 }
 
+/** A document changed by the officer: the screens are told at once, and the case's checks run again. */
+function announced(ctx: BackendContext, doc: CaseDocument): CaseDocument {
+  ctx.events.emit('case.changed', { caseId: doc.caseId });
+  caseChanged(ctx, doc.caseId, 'content');
+  return doc;
+}
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function editField(
@@ -59,9 +66,7 @@ export function editField(
     touchCase(ctx, before.caseId);
     return after;
   })();
-  ctx.events.emit('case.changed', { caseId: doc.caseId });
-  caseChanged(ctx, doc.caseId, 'content');
-  return doc;
+  return announced(ctx, doc);
 }
 
 /**
@@ -118,9 +123,7 @@ export function undoField(ctx: BackendContext, caller: Caller, input: { document
     touchCase(ctx, before.caseId);
     return after;
   })();
-  ctx.events.emit('case.changed', { caseId: doc.caseId });
-  caseChanged(ctx, doc.caseId, 'content');
-  return doc;
+  return announced(ctx, doc);
 }
 
 export function retypeDocument(ctx: BackendContext, caller: Caller, documentId: number, type: DocumentType): CaseDocument {
@@ -132,9 +135,7 @@ export function retypeDocument(ctx: BackendContext, caller: Caller, documentId: 
     touchCase(ctx, before.caseId);
     return after;
   })();
-  ctx.events.emit('case.changed', { caseId: doc.caseId });
-  caseChanged(ctx, doc.caseId, 'content');
-  return doc;
+  return announced(ctx, doc);
 }
 
 /** The officer's stated facts, with their old and new values. */

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ADD_FILES, useHotkey } from '../hotkeys';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
 import { ErrorNote } from './ErrorNote';
@@ -63,6 +64,7 @@ export function DocumentsPanel({ caseId, selected, onSelect, locked = false }: P
     if (!selected && first) onSelect({ fileId: first.fileId, page: 1 });
   }, [selected, first, onSelect]);
 
+  useHotkey(ADD_FILES, () => input.current?.click(), !locked);
   return (
     <section
       className={dragging ? 'panel documents dragging' : 'panel documents'}
@@ -93,7 +95,7 @@ export function DocumentsPanel({ caseId, selected, onSelect, locked = false }: P
                 {t('documents.retry')}
               </button>
             )}
-            <button type="button" className="primary" onClick={() => input.current?.click()} disabled={uploading}>
+            <button type="button" className="primary" onClick={() => input.current?.click()} disabled={uploading} aria-keyshortcuts="Alt+O">
               {uploading ? t('documents.uploading') : t('documents.add')}
             </button>
             <input

@@ -11,6 +11,7 @@ import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
 import { ProgramsEditor } from './ProgramsEditor';
 import { useFillTarget } from '../field-fill';
+import { EXTRACT_AGAIN, NEEDS_ME, NEXT_NEEDING, alt, useHotkey } from '../hotkeys';
 import { focusNextNeeding } from '../field-focus';
 import { dmy } from '../format';
 import { typing } from './ShortcutsHelp';
@@ -87,17 +88,8 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
       refocus.current = `f-${last.documentId}-${last.key}`;
     }
   }, [api, done, list, locked, onChanged]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      const plainUndo = (e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !typing(e.target);
-      if ((e.altKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyZ') || plainUndo) {
-        e.preventDefault();
-        void undo();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [undo]);
+  useHotkey(UNDO, () => void undo(), !locked);
+  useHotkey(EXTRACT_AGAIN, () => void api.call('extraction.run', { caseId }).then(after), !locked);
   const lastDone = done[done.length - 1];
   const lastLabel = lastDone ? t(`fields.${lastDone.key}`, { defaultValue: lastDone.key }) : '';
 
@@ -122,7 +114,7 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
           </button>
         )}
         {!locked && (
-          <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)}>
+          <button type="button" onClick={() => void api.call('extraction.run', { caseId }).then(after)} aria-keyshortcuts="Alt+X">
             {t('extraction.run')}
           </button>
         )}
@@ -258,28 +250,21 @@ function FieldLegend(): React.JSX.Element {
 
 const NEEDS_ME_KEY = 'claimdesk.needsMe';
 
+/** Alt+Z anywhere; Ctrl+Z (⌘Z) too outside a text field, where it is the field's own undo. */
+const UNDO = (e: KeyboardEvent): boolean => alt('KeyZ')(e) || ((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyZ' && !typing(e.target));
+
 /** "Only what needs me", remembered on this desk; Alt+M switches it from anywhere on the case screen. */
 function useNeedsMe(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState(() => window.localStorage.getItem(NEEDS_ME_KEY) === '1');
   useEffect(() => window.localStorage.setItem(NEEDS_ME_KEY, on ? '1' : '0'), [on]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.code === 'KeyM') {
-        e.preventDefault();
-        setOn((v) => {
-          // Switched on from the keyboard: straight to the first field that needs the officer.
-          if (!v) window.requestAnimationFrame(() => focusNextNeeding(null));
-          return !v;
-        });
-      } else if (e.code === 'KeyJ') {
-        e.preventDefault();
-        focusNextNeeding(document.activeElement instanceof HTMLElement ? document.activeElement : null, true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useHotkey(NEEDS_ME, () =>
+    setOn((v) => {
+      // Switched on from the keyboard: straight to the first field that needs the officer.
+      if (!v) window.requestAnimationFrame(() => focusNextNeeding(null));
+      return !v;
+    }),
+  );
+  useHotkey(NEXT_NEEDING, () => focusNextNeeding(document.activeElement instanceof HTMLElement ? document.activeElement : null, true));
   return [on, setOn];
 }
 

@@ -1,6 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CHECK_AGAIN, useHotkey } from '../hotkeys';
 import type { ReviewFlag } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
@@ -46,6 +47,8 @@ export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number;
     return res.ok ? undefined : res.error;
   };
 
+  useHotkey(CHECK_AGAIN, () => void rerun(), !locked);
+
   const fileOf = (documentId: string | undefined): number | undefined => docs.data?.documents.find((d) => String(d.id) === documentId)?.fileId;
   const flags = sortFlags(checks.data?.flags ?? []);
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -55,7 +58,7 @@ export function FlagsPanel({ caseId, onShow, locked = false }: { caseId: number;
       <div className="panel-head">
         <h2>{t('flags.title')}</h2>
         {!locked && (
-          <button type="button" onClick={() => void rerun()}>
+          <button type="button" onClick={() => void rerun()} aria-keyshortcuts="Alt+K">
             {t('flags.run')}
           </button>
         )}

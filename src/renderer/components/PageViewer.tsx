@@ -251,7 +251,9 @@ export function PageViewer({ pageRef, highlight, caseId, selectedId, onPick, onP
             {file && file.pageCount > 1 && (
               <PageStrip fileId={file.fileId} pages={file.pageCount} current={pageRef.page} onPage={(p) => onPage({ fileId: file.fileId, page: p })} />
             )}
-            <div className="page-scroll" ref={scroller} data-testid="page-scroll">
+            {/* Focusable, so the arrow keys scroll a zoomed page. */}
+            {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+            <div className="page-scroll" ref={scroller} data-testid="page-scroll" tabIndex={0} role="region" aria-label={t('viewer.pageArea')}>
               {scale > 0 && (
                 // Pointing at a word is a shortcut for typing it into the focused field, which stays editable
                 // by keyboard; the page itself is not a control. Pressing on it keeps the field focused.

@@ -15,6 +15,7 @@ import { hrefOf } from '../router';
 import { dmy } from '../format';
 import { FieldFillContext, useFieldFillHolder } from '../field-fill';
 import { useNextFlagKey } from '../next-flag';
+import { TO_DECISION, useHotkey } from '../hotkeys';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
@@ -23,6 +24,12 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
   const [picked, setPicked] = useState<DocumentPick | null>(null);
   const fill = useFieldFillHolder();
   useNextFlagKey(caseId, setEvidence);
+  // Alt+S: to the decision's note (then Tab to its button).
+  useHotkey(TO_DECISION, () => {
+    const note = document.querySelector<HTMLElement>('[data-testid="submit-note"], [data-testid="decision-note"]');
+    note?.focus({ preventScroll: true });
+    note?.scrollIntoView({ block: 'center' });
+  });
   // A word clicked on the page goes into the field being edited, if one is.
   const onWord = (text: string, add: boolean): boolean => {
     if (!fill.current) return false;
