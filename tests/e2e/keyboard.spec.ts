@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generateDossier } from '../../tools/synth/index';
-import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, type AppHost } from './fixtures';
 import { verifyByKeyboard } from './keyboard-verify';
 import { caseScreen, shell, signIn } from './pages';
 
@@ -21,17 +22,23 @@ async function cardAndKtp(dir: string): Promise<{ files: string[]; truth: Map<st
   return { files: wanted.map((f) => (fs.writeFileSync(path.join(dir, f.name), f.bytes), path.join(dir, f.name))), truth, documents };
 }
 
-test('a dossier verified and submitted by keyboard alone', async ({ page, app }) => {
-  test.setTimeout(240_000);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-keys-'));
-  const { files, truth, documents } = await cardAndKtp(dir);
+/** An officer's demo case with the card and KTP attached and read. */
+async function readCardAndKtp(page: Page, app: AppHost, dir: string): Promise<Awaited<ReturnType<typeof cardAndKtp>> & { c: ReturnType<typeof caseScreen> }> {
+  const prepared = await cardAndKtp(dir);
   await signIn(page, app, 'officer');
   await page.evaluate(() => (location.hash = '#/case/1'));
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();
-  await c.fileInput.setInputFiles(files);
+  await c.fileInput.setInputFiles(prepared.files);
   const total = await c.progress.getAttribute('data-total');
   await expect(c.progress).toHaveAttribute('data-done', total ?? '', { timeout: 180_000 });
+  return { ...prepared, c };
+}
+
+test('a dossier verified and submitted by keyboard alone', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-keys-'));
+  const { c, truth, documents } = await readCardAndKtp(page, app, dir);
   // Every document found and checked: the checklist no longer misses the card.
   await expect(c.fields.locator('.doc-fields')).toHaveCount(documents, { timeout: 30_000 });
   await expect(page.getByTestId('checklist').locator('tr', { hasText: 'Kartu peserta' })).toContainText('✓', { timeout: 30_000 });
@@ -82,14 +89,7 @@ test('a dossier verified and submitted by keyboard alone', async ({ page, app })
 test('the page viewer: thumbnails, zoom, turns, pdf.js, and a clicked word into the focused field', async ({ page, app }) => {
   test.setTimeout(240_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-viewer-'));
-  const { files } = await cardAndKtp(dir);
-  await signIn(page, app, 'officer');
-  await page.evaluate(() => (location.hash = '#/case/1'));
-  const c = caseScreen(page);
-  await expect(c.documents).toBeVisible();
-  await c.fileInput.setInputFiles(files);
-  const total = await c.progress.getAttribute('data-total');
-  await expect(c.progress).toHaveAttribute('data-done', total ?? '', { timeout: 180_000 });
+  const { c, files } = await readCardAndKtp(page, app, dir);
   const viewer = page.locator('[data-testid="page-viewer"][data-state="ready"]');
   await expect(viewer).toBeVisible();
 

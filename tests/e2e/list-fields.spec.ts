@@ -98,7 +98,8 @@ test('a family card read with a cell missing shows the cell to complete, and sav
   await expect(members.locator('td[data-missing]')).toHaveCount(0);
   await members.getByLabel('Tanggal lahir, baris 2').press('Enter');
   await expect(members).toHaveAttribute('data-field-state', 'confirmed');
-  await expect(members.getByLabel('Tanggal lahir, baris 2')).toHaveValue(SITI_AMINAH.tanggal_lahir);
+  // Shown as the officer reads dates: dd-mm-yyyy.
+  await expect(members.getByLabel('Tanggal lahir, baris 2')).toHaveValue(SITI_AMINAH.tanggal_lahir.split('-').reverse().join('-'));
   await expect(members.getByLabel('Tanggal lahir, baris 1')).toHaveValue('20-03-1967');
   fs.rmSync(dir, { recursive: true, force: true });
 });
