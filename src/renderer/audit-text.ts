@@ -164,6 +164,8 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
           params: { file: str(r.name), ...(r.reason ? { reason: str(r.reason) } : {}) },
         }),
       );
+    case 'letters.create':
+      return [t('audit.d.letter', { count: num(d.missing), lang: d.lang === 'en' ? 'English' : 'Bahasa Indonesia' })];
     case 'documents.cancelOcr':
       return [t('audit.d.cancelledPages', { count: Array.isArray(d.cancelledPages) ? d.cancelledPages.length : num(d.cancelledPages) })];
     case 'checks.facts':

@@ -4,7 +4,10 @@
 import { z } from 'zod';
 import {
   authPolicySchema,
+  branchSchema,
   DEFAULT_AUTH_POLICY,
+  DEFAULT_BRANCH,
+  type Branch,
   DEFAULT_REVIEW_POLICY,
   reviewPolicySchema,
   type AuthPolicy,
@@ -20,6 +23,7 @@ import type { BackendContext } from '../context';
 
 const AUTH_KEY = 'auth.policy';
 const REVIEW_KEY = 'review.policy';
+const BRANCH_KEY = 'branch';
 
 function read<T>(ctx: BackendContext, key: string, schema: z.ZodType<T>, fallback: T): T {
   const row = ctx.db.prepare(`SELECT value FROM settings WHERE key = ?`).pluck().get(key) as string | undefined;
@@ -50,9 +54,18 @@ function rulesOverride(ctx: BackendContext): RulesConfigOverride {
   return parsed?.success ? parsed.data : {};
 }
 
+export const branchDetails = (ctx: BackendContext): Branch => read(ctx, BRANCH_KEY, branchSchema, DEFAULT_BRANCH);
+
 export function getSettings(ctx: BackendContext): Settings {
   const holidays = activeHolidays(ctx);
-  return { auth: authPolicy(ctx), review: reviewPolicy(ctx), rules: rulesOverride(ctx), holidays: holidays.days, holidaysEdited: holidays.edited };
+  return {
+    auth: authPolicy(ctx),
+    review: reviewPolicy(ctx),
+    rules: rulesOverride(ctx),
+    holidays: holidays.days,
+    holidaysEdited: holidays.edited,
+    branch: branchDetails(ctx),
+  };
 }
 
 export interface SettingsUpdate {
@@ -60,6 +73,7 @@ export interface SettingsUpdate {
   review?: { autoApprove: Partial<ReviewPolicy['autoApprove']> } | undefined;
   rules?: RulesConfigOverride | undefined;
   holidays?: Holiday[] | null | undefined;
+  branch?: Partial<Branch> | undefined;
 }
 
 export function updateSettings(ctx: BackendContext, caller: Caller, update: SettingsUpdate): Settings {
@@ -88,6 +102,11 @@ export function updateSettings(ctx: BackendContext, caller: Caller, update: Sett
       }
       write(ctx, RULES_CONFIG_SETTING, update.rules);
       ctx.audit(caller, 'settings.update', { setting: RULES_CONFIG_SETTING, old: before.rules, new: update.rules, version: loadRulesConfig(ctx).version });
+    }
+    if (update.branch) {
+      const next = branchSchema.parse({ ...before.branch, ...update.branch });
+      write(ctx, BRANCH_KEY, next);
+      ctx.audit(caller, 'settings.update', { setting: BRANCH_KEY, old: before.branch, new: next });
     }
     if (update.holidays !== undefined) {
       // Sorted and one per date; null goes back to the shipped list.

@@ -2,6 +2,7 @@
 // case (with a reason), the case's state in one sentence, and its history.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ParticipantLetterButton } from './ParticipantLetter';
 import type { CaseDetail } from '../../shared/api/methods-cases';
 import type { ApiError, Result } from '../../shared/api/result';
 import { canReopen, canSubmit, isDecided, routeOnSubmit } from '../../shared/domain/workflow';
@@ -47,6 +48,10 @@ export function CaseBanner({ detail }: { detail: CaseDetail }): React.JSX.Elemen
             </ul>
           </>
         )}
+        {/* What the participant must bring now, in a letter for them. */}
+        <div className="row">
+          <ParticipantLetterButton caseId={detail.id} reference={detail.reference} primary />
+        </div>
       </div>
     );
   }

@@ -4,6 +4,7 @@ import type { ApiError } from '../../shared/api/result';
 import { useApi, useQuery } from '../api-context';
 import { hasRole, useAuth } from '../auth';
 import { ParticipantPicker } from '../components/ParticipantPicker';
+import { ParticipantLetterButton } from '../components/ParticipantLetter';
 import { CaseActions, CaseBanner } from '../components/CaseActions';
 import { DocumentsPanel, type PageRef } from '../components/DocumentsPanel';
 import { ErrorNote } from '../components/ErrorNote';
@@ -20,6 +21,7 @@ import { TO_DECISION, useHotkey } from '../hotkeys';
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
   const detail = useQuery('cases.get', caseId ? { id: caseId } : null);
+  const { user } = useAuth();
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [picked, setPicked] = useState<DocumentPick | null>(null);
   const fill = useFieldFillHolder();
@@ -66,6 +68,7 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
             <span className={`badge case-${c.status}`} data-testid="case-status" data-status={c.status}>
               {t(`status.${c.status}`)}
             </span>
+            {c.status !== 'returned' && hasRole(user, 'officer', 'supervisor') && <ParticipantLetterButton caseId={c.id} reference={c.reference} />}
           </div>
           <CaseBanner detail={c} />
           <dl className="facts panel">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuthPolicy, Holiday, ReviewPolicy } from '../../shared/api/methods-settings';
+import type { AuthPolicy, Branch, Holiday, ReviewPolicy } from '../../shared/api/methods-settings';
 import type { ApiError } from '../../shared/api/result';
 import { CLAIM_TYPES } from '../../shared/domain/claims';
 import { useApi, useQuery } from '../api-context';
@@ -33,6 +33,7 @@ export function SettingsScreen(): React.JSX.Element {
         <ChangePasswordForm onDone={() => undefined} />
       </section>
       {admin && <PolicyPanel />}
+      {admin && <BranchPanel />}
       {admin && <HolidaysPanel />}
       {admin && <ParticipantImport onImported={info.reload} />}
       <ErrorNote error={info.error} />
@@ -211,6 +212,74 @@ function HolidaysPanel(): React.JSX.Element {
             )}
             <button type="submit" className="primary">
               {t('holidays.save')}
+            </button>
+          </div>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** The branch as participant letters name it: where to bring documents, when it is open, whom to call. */
+function BranchPanel(): React.JSX.Element {
+  const { t } = useTranslation();
+  const api = useApi();
+  const settings = useQuery('settings.get', {});
+  const [draft, setDraft] = useState<Branch | null>(null);
+  const [error, setError] = useState<ApiError>();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (settings.data && draft === null) setDraft(settings.data.branch);
+  }, [settings.data, draft]);
+  const field = (key: 'name' | 'address' | 'phone' | 'hours'): React.JSX.Element => (
+    <label className={key === 'address' ? 'wide' : undefined}>
+      {t(`branch.${key}`)}
+      <input
+        name={`branch-${key}`}
+        value={draft?.[key] ?? ''}
+        onChange={(e) => {
+          setDraft((d) => (d ? { ...d, [key]: e.target.value } : d));
+          setSaved(false);
+        }}
+      />
+    </label>
+  );
+  return (
+    <section className="panel" data-testid="branch" data-state={settings.state}>
+      <h2>{t('branch.title')}</h2>
+      <p className="hint">{t('branch.hint')}</p>
+      {draft && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void api.call('settings.update', { branch: draft }).then((res) => {
+              setError(res.ok ? undefined : res.error);
+              setSaved(res.ok);
+              settings.reload();
+            });
+          }}
+        >
+          {field('name')}
+          {field('address')}
+          {field('phone')}
+          {field('hours')}
+          <label>
+            {t('branch.bringWithinDays')}
+            <input
+              type="number"
+              min={1}
+              max={90}
+              name="branch-days"
+              value={draft.bringWithinDays}
+              onChange={(e) => setDraft((d) => (d ? { ...d, bringWithinDays: Number(e.target.value) } : d))}
+            />
+          </label>
+          <ErrorNote error={error} />
+          <div className="actions">
+            {saved && <span className="ok-note">{t('branch.saved')}</span>}
+            <button type="submit" className="primary">
+              {t('branch.save')}
             </button>
           </div>
         </form>

@@ -8,6 +8,7 @@ import { casesMethods } from './methods-cases';
 import { checksMethods } from './methods-checks';
 import { documentsMethods } from './methods-documents';
 import { extractionMethods } from './methods-extraction';
+import { lettersMethods } from './methods-letters';
 import { participantsMethods } from './methods-participants';
 import { reviewMethods } from './methods-review';
 import type { UploadKind } from './upload';
@@ -27,6 +28,7 @@ export const contract = {
   ...documentsMethods,
   ...extractionMethods,
   ...checksMethods,
+  ...lettersMethods,
 } as const;
 
 export type Contract = typeof contract;

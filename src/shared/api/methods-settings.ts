@@ -40,6 +40,18 @@ export const holidaySchema = z.object({ date: isoDateSchema, name: z.string().tr
 export const holidaysSchema = z.array(holidaySchema).max(400);
 export type Holiday = z.infer<typeof holidaySchema>;
 
+/** The branch as the participant letter names it: where to bring documents, when, and whom to call. */
+export const branchSchema = z.object({
+  name: z.string().trim().max(200),
+  address: z.string().trim().max(500),
+  phone: z.string().trim().max(100),
+  hours: z.string().trim().max(200),
+  /** Working days the participant has to bring what is missing. */
+  bringWithinDays: z.number().int().min(1).max(90),
+});
+export type Branch = z.infer<typeof branchSchema>;
+export const DEFAULT_BRANCH: Branch = { name: '', address: '', phone: '', hours: '', bringWithinDays: 10 };
+
 export const settingsSchema = z.object({
   auth: authPolicySchema,
   review: reviewPolicySchema,
@@ -49,6 +61,7 @@ export const settingsSchema = z.object({
   holidays: holidaysSchema,
   /** Whether `holidays` is the administrator's list. */
   holidaysEdited: z.boolean(),
+  branch: branchSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -67,6 +80,7 @@ export const settingsMethods = defineMethods({
         rules: rulesConfigOverrideSchema.optional(),
         /** Replaces the list of public holidays (null: back to the shipped list). */
         holidays: holidaysSchema.nullable().optional(),
+        branch: branchSchema.partial().strict().optional(),
       })
       .strict(),
     output: settingsSchema,

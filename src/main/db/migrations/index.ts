@@ -9,6 +9,7 @@ import { migration006 } from './006-accounts-audit';
 import { migration007 } from './007-import-undo';
 import { migration008 } from './008-flag-params';
 import { migration009 } from './009-record-comparisons';
+import { migration010 } from './010-case-letters';
 import type { Db } from '../database';
 
 export interface Migration {
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
