@@ -133,6 +133,8 @@ test('officer submit → supervisor return → officer fix → another account a
   await officer.reload();
   await expect(c.banner).toHaveAttribute('data-kind', 'returned');
   await expect(officer.getByTestId('items-to-fix')).toContainText('Lampirkan akta kematian');
+  // A returned case offers the participant's letter at once.
+  await expect(c.banner.getByTestId('make-letter')).toBeVisible();
   await heirs.locator('[data-field=nama_almarhum] input').fill(person.nama);
   await heirs.locator('[data-field=nama_almarhum] input').press('Enter');
   await expect(heirs.locator('[data-field=nama_almarhum][data-field-state=confirmed]')).toBeVisible();
