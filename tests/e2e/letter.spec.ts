@@ -72,3 +72,13 @@ test('a letter for the participant names what the case lacks, where to bring it 
   await expect(letter).toHaveCount(0);
   await expect(page.locator('.history')).toContainText('membuat surat untuk peserta');
 });
+
+test('a supervisor downloads the decisions as CSV from the audit screen', async ({ page, app }) => {
+  await signIn(page, app, 'supervisor');
+  await page.evaluate(() => (location.hash = '#/audit'));
+  await expect(page.locator('[data-screen="audit"]')).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-decisions').click()]);
+  expect(download.suggestedFilename()).toMatch(/^keputusan-\d{4}-\d{2}-\d{2}\.csv$/);
+  const csv = fs.readFileSync((await download.path())!, 'utf8');
+  expect(csv.split('\n')[0]).toBe('reference,claim_type,nomor_kpj,nik,nama,received,decision,reason_code,decided_by,decided_at,working_days,status_now,note');
+});

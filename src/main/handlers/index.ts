@@ -16,6 +16,7 @@ const loaders: { [N in Namespace]: () => Promise<HandlerMap<MethodsOf<N>>> } = {
   documents: async () => (await import('./documents')).documentsHandlers,
   extraction: async () => (await import('./extraction')).extractionHandlers,
   flags: async () => (await import('./review')).reviewHandlers,
+  exports: async () => (await import('./exports')).exportsHandlers,
   letters: async () => (await import('./letters')).lettersHandlers,
   participants: async () => ({ ...(await import('./participants')).participantsHandlers, ...(await import('./checks')).checksHandlers }),
   requirements: async () => (await import('./checks')).checksHandlers,

@@ -159,6 +159,7 @@ export const en: Messages = {
     save: 'Save',
     saved: 'Saved.',
   },
+  exports: { decisions: 'Export decisions (CSV)' },
   viewer: {
     title: 'Document page',
     tools: 'Page view tools',
@@ -217,6 +218,7 @@ export const en: Messages = {
     history: 'History',
     log: {
       letters: { create: 'made the letter for the participant' },
+      exports: { decisions: 'exported the decisions (CSV)' },
       cases: {
         setParticipant: 'linked the participant',
         create: 'created the case',

@@ -158,6 +158,7 @@ export const id = {
     save: 'Simpan',
     saved: 'Tersimpan.',
   },
+  exports: { decisions: 'Ekspor keputusan (CSV)' },
   viewer: {
     title: 'Halaman dokumen',
     tools: 'Alat tampilan halaman',
@@ -216,6 +217,7 @@ export const id = {
     history: 'Riwayat',
     log: {
       letters: { create: 'membuat surat untuk peserta' },
+      exports: { decisions: 'mengekspor keputusan (CSV)' },
       cases: {
         setParticipant: 'menghubungkan peserta',
         create: 'membuat kasus',

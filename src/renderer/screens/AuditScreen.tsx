@@ -1,6 +1,7 @@
 // The audit trail, newest first, filtered by case, user and day; and a check of its hash chain.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ExportDecisions } from '../components/ExportDecisions';
 import type { AuditEntry, AuditVerification } from '../../shared/api/methods-audit';
 import type { ApiError } from '../../shared/api/result';
 import { parseIndonesianDate } from '../../shared/normalize/dates';
@@ -69,9 +70,12 @@ export function AuditScreen(): React.JSX.Element {
     <section className="screen" data-screen="audit" data-state={first.state}>
       <div className="screen-head">
         <h1>{t('audit.title')}</h1>
-        <button type="button" onClick={() => void verify()} data-testid="verify-chain">
-          {t('audit.verify')}
-        </button>
+        <div className="row">
+          <ExportDecisions />
+          <button type="button" onClick={() => void verify()} data-testid="verify-chain">
+            {t('audit.verify')}
+          </button>
+        </div>
       </div>
       {verification && (
         <p className={verification.ok ? 'ok-note' : 'error-note'} role="status" data-testid="chain-status" data-ok={String(verification.ok)}>

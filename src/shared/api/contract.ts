@@ -9,6 +9,7 @@ import { checksMethods } from './methods-checks';
 import { documentsMethods } from './methods-documents';
 import { extractionMethods } from './methods-extraction';
 import { lettersMethods } from './methods-letters';
+import { exportsMethods } from './methods-exports';
 import { participantsMethods } from './methods-participants';
 import { reviewMethods } from './methods-review';
 import type { UploadKind } from './upload';
@@ -29,6 +30,7 @@ export const contract = {
   ...extractionMethods,
   ...checksMethods,
   ...lettersMethods,
+  ...exportsMethods,
 } as const;
 
 export type Contract = typeof contract;
