@@ -36,3 +36,23 @@ export function tempFolders(afterEach: (fn: () => void) => void): () => string {
     return t.dir;
   };
 }
+
+/** A fresh BackendContext for each test of the calling file, closed and removed after it. */
+export function contextPerTest(
+  beforeEach: (fn: () => void) => void,
+  afterEach: (fn: () => Promise<void>) => void,
+  transport: Transport = 'cli',
+): () => BackendContext {
+  let current: ReturnType<typeof tempContext> | null = null;
+  beforeEach(() => {
+    current = tempContext(transport);
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = null;
+  });
+  return () => {
+    if (!current) throw new Error('contextPerTest: no test is running');
+    return current.ctx;
+  };
+}

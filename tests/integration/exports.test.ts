@@ -6,26 +6,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../src/main/context';
 import { createDispatcher } from '../../src/main/dispatch';
 import type { CaseDetail } from '../../src/shared/api/methods-cases';
 import { importPeople, storeDocuments } from '../helpers/dossiers';
 import { createAccounts, signedIn, valueOf, type Session } from '../helpers/sessions';
-import { tempContext } from '../helpers/temp-home';
+import { contextPerTest } from '../helpers/temp-home';
 import { PARTICIPANT, cleanJht, cleanJkm } from '../unit/rules/builders';
 
-let ctx: BackendContext;
-let home: string;
-let cleanup: () => Promise<void>;
-beforeEach(() => {
-  const t = tempContext('browser');
-  ctx = t.ctx;
-  home = t.ctx.home;
-  cleanup = t.cleanup;
-});
-afterEach(async () => cleanup());
+const context = contextPerTest(beforeEach, afterEach, 'browser');
 
 async function decidedCases(officer: Session, supervisor: Session): Promise<void> {
+  const ctx = context();
   // A JHT case every check passed: approved on submit by the review policy.
   const jht = valueOf<CaseDetail>(await officer.call('cases.create', { claimType: 'JHT', kpj: PARTICIPANT.nomor_kpj }));
   storeDocuments(ctx, jht.id, cleanJht().documents);
@@ -42,6 +33,7 @@ async function decidedCases(officer: Session, supervisor: Session): Promise<void
 
 describe('exporting decisions', () => {
   it('gives one CSV row per decision to a supervisor and the command line, refuses an officer, and audits each export', async () => {
+    const ctx = context();
     const dispatch = createDispatcher(ctx, () => undefined);
     await importPeople(ctx, [PARTICIPANT]);
     const accounts = await createAccounts(ctx, [
@@ -73,6 +65,7 @@ describe('exporting decisions', () => {
     expect(ctx.db.prepare(`SELECT COUNT(*) FROM audit_log WHERE action = 'exports.decisions'`).pluck().get()).toBe(2);
 
     // The command line writes the same rows to a file.
+    const home = ctx.home;
     const file = path.join(home, 'keputusan.csv');
     const cli = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'export', 'decisions', '--out', file], { encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(0);

@@ -2,7 +2,6 @@
 // the checks found missing, lists what was received, says where and by when from the branch's settings,
 // never shows a rule id, reads the same for the same situation, and is kept with the case and its history.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../src/main/context';
 import { getCaseChecks } from '../../src/main/checks/case-checks';
 import { activeRequirementTable } from '../../src/main/checks/config-store';
 import { insertParticipants } from '../../src/main/demo/seed';
@@ -12,16 +11,9 @@ import { processCase } from '../../src/main/services/case-processor';
 import { createCase } from '../../src/main/services/cases';
 import { generateDossier } from '../../tools/synth/index';
 import { callerAs } from '../helpers/sessions';
-import { tempContext } from '../helpers/temp-home';
+import { contextPerTest } from '../helpers/temp-home';
 
-let ctx: BackendContext;
-let cleanup: () => Promise<void>;
-beforeEach(() => {
-  const t = tempContext();
-  ctx = t.ctx;
-  cleanup = t.cleanup;
-});
-afterEach(async () => cleanup());
+const context = contextPerTest(beforeEach, afterEach);
 
 /** The text of a PDF, page by page, as a reader of it sees it. */
 async function pdfText(base64: string): Promise<string> {
@@ -38,6 +30,7 @@ async function pdfText(base64: string): Promise<string> {
 
 describe('the participant letter', () => {
   it('names exactly the missing documents, what was received, and where and by when, in both languages', async () => {
+    const ctx = context();
     const dossier = await generateDossier(321, { claimType: 'JKK', degradations: ['clean'], otherPages: false });
     insertParticipants(ctx, [dossier.participant]);
     const c = createCase(ctx, { claimType: 'JKK', kpj: dossier.participant.nomor_kpj, incidentDate: '2026-10-01', notes: '' });

@@ -4,24 +4,17 @@
 import crypto from 'node:crypto';
 import sharp from 'sharp';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BackendContext } from '../../src/main/context';
 import { addFilesToCase } from '../../src/main/intake/intake';
 import { createCase } from '../../src/main/services/cases';
 import { textPdf } from '../fixtures/text-pdf';
 import { callerAs } from '../helpers/sessions';
-import { tempContext } from '../helpers/temp-home';
+import { contextPerTest } from '../helpers/temp-home';
 
-let ctx: BackendContext;
-let cleanup: () => Promise<void>;
-beforeEach(() => {
-  const t = tempContext();
-  ctx = t.ctx;
-  cleanup = t.cleanup;
-});
-afterEach(async () => cleanup());
+const context = contextPerTest(beforeEach, afterEach);
 
 describe('the viewer’s files', () => {
   it('gives a page strip thumbnail per page, the original PDF byte for byte, and refuses an image as a PDF', async () => {
+    const ctx = context();
     const pdf = await textPdf(['SURAT KETERANGAN', 'Nama : BUDI']);
     const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: '#ffffff' } })
       .png()
