@@ -12,7 +12,7 @@ import type { Page } from '@playwright/test';
 import { demoParticipants } from '../../src/main/demo/seed';
 import { textPdf } from '../fixtures/text-pdf';
 import { expect, test } from './fixtures';
-import { caseScreen, deskFor, newCaseForm, shell, signIn, signInScreen, usersScreen } from './pages';
+import { caseScreen, deskFor, newJkmCase, shell, signIn, signInScreen, usersScreen } from './pages';
 
 type Lang = 'id' | 'en';
 
@@ -86,14 +86,7 @@ test('no raw ids, back-end English or yyyy-mm-dd dates on any screen, in Indones
   // --- The officer: a JKM case for a known participant, with a read heir statement.
   await signIn(page, app, 'officer');
   const officer = page;
-  const form = newCaseForm(officer);
-  await form.open.click();
-  await form.claimType.selectOption('JKM');
-  await form.pickParticipant(person.nomor_kpj, person.nomor_kpj);
-  await form.date.fill('01-11-2026');
-  await form.create.click();
-  const c = caseScreen(officer);
-  await expect(c.documents).toBeVisible();
+  const c = await newJkmCase(officer, person.nomor_kpj);
   const caseUrl = officer.url();
   await c.fileInput.setInputFiles(pdf);
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });

@@ -121,16 +121,24 @@ export const pageViewer = (page: Page) => {
   };
 };
 
-/** An officer's new JKM case from the worklist, with one file added and read (within `timeout` ms). */
-export async function caseWithFile(page: Page, app: AppHost, file: string, timeout = 60_000): Promise<ReturnType<typeof caseScreen>> {
-  await signIn(page, app, 'officer');
+/** A new JKM case (date of death 01-11-2026) from the worklist of a signed-in officer, for the participant
+ * with this KPJ when one is given; the case screen once it shows. */
+export async function newJkmCase(page: Page, kpj?: string): Promise<ReturnType<typeof caseScreen>> {
   const form = newCaseForm(page);
   await form.open.click();
   await form.claimType.selectOption('JKM');
+  if (kpj) await form.pickParticipant(kpj, kpj);
   await form.date.fill('01-11-2026');
   await form.create.click();
   const c = caseScreen(page);
   await expect(c.documents).toBeVisible();
+  return c;
+}
+
+/** An officer's new JKM case from the worklist, with one file added and read (within `timeout` ms). */
+export async function caseWithFile(page: Page, app: AppHost, file: string, timeout = 60_000): Promise<ReturnType<typeof caseScreen>> {
+  await signIn(page, app, 'officer');
+  const c = await newJkmCase(page);
   await c.fileInput.setInputFiles(file);
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout });
   return c;

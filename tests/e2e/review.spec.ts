@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { demoParticipants } from '../../src/main/demo/seed';
 import { textPdf } from '../fixtures/text-pdf';
 import { expect, test } from './fixtures';
-import { caseScreen, deskFor, fieldsPanel, newCaseForm, shell, signIn, signInScreen } from './pages';
+import { caseScreen, deskFor, fieldsPanel, newCaseForm, newJkmCase, shell, signIn, signInScreen } from './pages';
 
 const shots = process.env.CLAIMDESK_SCREENSHOTS;
 const shoot = async (page: Page, name: string): Promise<void> => {
@@ -65,14 +65,7 @@ test('officer submit → supervisor return → officer fix → another account a
   await shoot(page, 'sign-in.png');
   await signIn(page, app, 'officer');
   const officer = page;
-  const form = newCaseForm(officer);
-  await form.open.click();
-  await form.claimType.selectOption('JKM');
-  await form.pickParticipant(person.nomor_kpj, person.nomor_kpj);
-  await form.date.fill('01-11-2026');
-  await form.create.click();
-  const c = caseScreen(officer);
-  await expect(c.documents).toBeVisible();
+  const c = await newJkmCase(officer, person.nomor_kpj);
   const caseId = caseIdOf(officer);
   await c.fileInput.setInputFiles(file);
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout: 60_000 });

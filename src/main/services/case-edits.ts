@@ -34,6 +34,9 @@ function announced(ctx: BackendContext, doc: CaseDocument): CaseDocument {
   return doc;
 }
 
+/** A field as the audit trail keeps it: whole, so an undo can put it back exactly, its source named. */
+const audited = (f: ExtractedField | undefined): (ExtractedField & { source: string }) | null => (f ? { ...f, source: f.source ?? 'ocr' } : null);
+
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function editField(
@@ -55,8 +58,7 @@ export function editField(
         documentId: input.documentId,
         documentType: before.type,
         key: input.key,
-        // The whole field as it was, so an undo can put it back exactly (reading, confidence, place).
-        old: old ? { ...old, source: old.source ?? 'ocr' } : null,
+        old: audited(old),
         new: value,
         why,
         ...(input.note ? { note: input.note } : {}),
@@ -112,7 +114,7 @@ export function undoField(ctx: BackendContext, caller: Caller, input: { document
         documentId: input.documentId,
         documentType: before.type,
         key: input.key,
-        old: current ? { ...current, source: current.source ?? 'ocr' } : null,
+        old: audited(current),
         new: restored?.value ?? null,
         restored: restored ? { source: restored.source ?? 'ocr' } : null,
         why: 'undone',
