@@ -9,6 +9,7 @@ import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
 import { AuditScreen } from './screens/AuditScreen';
 import { CaseScreen } from './screens/CaseScreen';
+import { DashboardScreen } from './screens/DashboardScreen';
 import { ParticipantsScreen } from './screens/ParticipantsScreen';
 import { RequirementsScreen } from './screens/RequirementsScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
@@ -21,8 +22,8 @@ type Screen = (typeof SCREENS)[number];
 /** Which screens each role sees in its navigation (the back end refuses the calls anyway). */
 const SCREENS_OF: Record<Role, readonly Screen[]> = {
   officer: ['worklist', 'case', 'participants', 'requirements', 'settings'],
-  supervisor: ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit'],
-  admin: ['worklist', 'case', 'participants', 'requirements', 'settings', 'audit', 'users'],
+  supervisor: ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit', 'dashboard'],
+  admin: ['worklist', 'case', 'participants', 'requirements', 'settings', 'audit', 'users', 'dashboard'],
 };
 
 const routeFor = (screen: Screen): Route => (screen === 'case' ? { screen: 'case', caseId: null } : ({ screen } as Route));
@@ -34,7 +35,7 @@ export function App(): React.JSX.Element {
   const info = useQuery('app.info', {});
   const screens = SCREENS_OF[user.role];
 
-  // Alt+1…8 jump between screens from anywhere, so officers can keep their hands on the keyboard.
+  // Alt+1…9 jump between screens from anywhere, so officers can keep their hands on the keyboard.
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
@@ -91,6 +92,7 @@ export function App(): React.JSX.Element {
         {route.screen === 'settings' && <SettingsScreen />}
         {route.screen === 'audit' && <AuditScreen />}
         {route.screen === 'users' && <UsersScreen />}
+        {route.screen === 'dashboard' && <DashboardScreen />}
       </main>
     </div>
   );

@@ -8,10 +8,11 @@ export type Route =
   | { screen: 'requirements' }
   | { screen: 'settings' }
   | { screen: 'audit' }
-  | { screen: 'users' };
+  | { screen: 'users' }
+  | { screen: 'dashboard' };
 
 /** In Alt+digit order; screens a role may not use are left out of its navigation. */
-export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit', 'users'] as const;
+export const SCREENS = ['worklist', 'case', 'participants', 'supervisor', 'requirements', 'settings', 'audit', 'users', 'dashboard'] as const;
 
 export function parseHash(hash: string): Route {
   const [screen, arg] = hash.replace(/^#\/?/, '').split('/');
@@ -32,6 +33,8 @@ export function parseHash(hash: string): Route {
       return { screen: 'audit' };
     case 'users':
       return { screen: 'users' };
+    case 'dashboard':
+      return { screen: 'dashboard' };
     default:
       return { screen: 'worklist' };
   }

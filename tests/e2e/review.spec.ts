@@ -112,10 +112,13 @@ test('officer submit → supervisor return → officer fix → another account a
   await sc.review.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 72));
   await shoot(supervisor, 'supervisor-review.png');
 
-  // Returning needs a note and the items to fix.
+  // Returning needs a note, a reason and the items to fix.
   await supervisor.getByTestId('return').click();
   await expect(sc.review.locator('[data-testid=decision-form] [role=alert]')).toHaveText('Tulis catatan untuk setiap keputusan.');
   await supervisor.getByTestId('decision-note').fill('Lengkapi dokumen dan cocokkan nama almarhum.');
+  await supervisor.getByTestId('return').click();
+  await expect(sc.review.locator('[data-testid=decision-form] [role=alert]')).toHaveText('Pilih alasan pengembalian.');
+  await supervisor.getByTestId('return-reason').selectOption('documents_missing');
   await supervisor.getByTestId('return').click();
   await expect(sc.review.locator('[data-testid=decision-form] [role=alert]')).toHaveText('Tuliskan apa yang harus diperbaiki petugas.');
   await supervisor.getByTestId('return-items').fill('Nama almarhum pada surat ahli waris\nLampirkan akta kematian');

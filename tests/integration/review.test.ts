@@ -202,7 +202,11 @@ describe('decisions', () => {
       ok: false,
       error: { params: { reason: 'reason_code_required' } },
     });
-    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'perbaiki' })).toMatchObject({
+    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'perbaiki', items: ['KK'] })).toMatchObject({
+      ok: false,
+      error: { params: { reason: 'return_reason_required' } },
+    });
+    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'perbaiki', returnReason: 'documents_missing' })).toMatchObject({
       ok: false,
       error: { params: { reason: 'items_required' } },
     });
@@ -214,11 +218,20 @@ describe('decisions', () => {
     });
     expect(await detail(rina, c.id)).toMatchObject({ status: 'awaiting_supervisor', version: d.version });
     const returned = valueOf<CaseDetail>(
-      await rina.call('cases.decide', { ...base, decision: 'return', note: 'NIK akta berbeda', items: ['Periksa NIK pada akta kematian'] }),
+      await rina.call('cases.decide', {
+        ...base,
+        decision: 'return',
+        returnReason: 'data_mismatch',
+        note: 'NIK akta berbeda',
+        items: ['Periksa NIK pada akta kematian'],
+      }),
     );
-    expect(returned).toMatchObject({ status: 'returned', lastDecision: { kind: 'return', items: ['Periksa NIK pada akta kematian'] } });
+    expect(returned).toMatchObject({
+      status: 'returned',
+      lastDecision: { kind: 'return', reasonCode: 'data_mismatch', items: ['Periksa NIK pada akta kematian'] },
+    });
     // A decision on a case in the wrong state, and the same request replayed, are refused.
-    expect(await rina.call('cases.decide', { ...base, decision: 'return', note: 'lagi', items: ['x'] })).toMatchObject({
+    expect(await rina.call('cases.decide', { ...base, decision: 'return', returnReason: 'other', note: 'lagi', items: ['x'] })).toMatchObject({
       ok: false,
       error: { code: 'conflict' },
     });
@@ -250,7 +263,14 @@ describe('decisions', () => {
       const sariThere = await signedIn(desk2, accounts.sari!);
       const results = await Promise.all([
         rina.call('cases.decide', { caseId: c.id, version: d.version, decision: 'approve', note: 'lengkap' }),
-        sariThere.call('cases.decide', { caseId: c.id, version: d.version, decision: 'return', note: 'kurang', items: ['KK'] }),
+        sariThere.call('cases.decide', {
+          caseId: c.id,
+          version: d.version,
+          decision: 'return',
+          returnReason: 'documents_missing',
+          note: 'kurang',
+          items: ['KK'],
+        }),
       ]);
       expect(results.filter((r) => r.ok)).toHaveLength(1);
       expect(results.find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'conflict' } });

@@ -35,7 +35,7 @@ const COMMANDS: CommandEntry[] = [
   { name: 'serve', summary: 'start browser mode: the app on http://127.0.0.1 with a per-start token', load: () => import('./commands/serve') },
   { name: 'users', summary: 'accounts (the command line acts as the local system operator)', load: () => import('./commands/users') },
   { name: 'audit', summary: 'the audit trail', load: () => import('./commands/audit') },
-  { name: 'export', summary: 'data for reporting upward, as CSV (decisions)', load: () => import('./commands/export') },
+  { name: 'export', summary: 'data for reporting upward, as CSV (decisions, dashboard tables)', load: () => import('./commands/export') },
 ];
 
 /** The command named on the line (after the global options), or null for none (`--help`, nothing). */

@@ -13,6 +13,7 @@ const loaders: { [N in Namespace]: () => Promise<HandlerMap<MethodsOf<N>>> } = {
   auth: async () => (await import('./auth')).authHandlers,
   cases: async () => ({ ...(await import('./cases')).casesHandlers, ...(await import('./review')).reviewHandlers }),
   checks: async () => (await import('./checks')).checksHandlers,
+  dashboard: async () => (await import('./dashboard')).dashboardHandlers,
   documents: async () => (await import('./documents')).documentsHandlers,
   extraction: async () => (await import('./extraction')).extractionHandlers,
   flags: async () => (await import('./review')).reviewHandlers,

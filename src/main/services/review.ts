@@ -3,14 +3,24 @@
 // saw and change the case only if it is still at that version (a conditional update), so of two
 // supervisors deciding at once exactly one wins. No one decides a case they created, edited or submitted.
 import type { CaseDetail } from '../../shared/api/methods-cases';
-import type { CaseReview, Correction } from '../../shared/api/methods-review';
+import type { CaseReview } from '../../shared/api/methods-review';
 import { AppError } from '../../shared/api/result';
-import { canDecide, canReopen, canSubmit, DECISION_STATUS, lockReason, routeOnSubmit, type Decision, type RejectReason } from '../../shared/domain/workflow';
-import type { FieldValue } from '../../shared/domain/documents';
+import {
+  canDecide,
+  canReopen,
+  canSubmit,
+  DECISION_STATUS,
+  lockReason,
+  routeOnSubmit,
+  type Decision,
+  type RejectReason,
+  type ReturnReason,
+} from '../../shared/domain/workflow';
 import { actorName, type Caller } from '../auth/caller';
 import { checkCase, getCaseChecks, type KeyedFlag } from '../checks/case-checks';
 import type { BackendContext } from '../context';
 import { assertEditable, pagesBeingRead } from './case-access';
+import { correctionsOf, recordSubmission } from './corrections';
 import { caseState, decisionsOf, getCase, setCaseStatus, workersOf } from './cases';
 import { reviewPolicy } from './settings';
 
@@ -65,6 +75,7 @@ export function submitCase(ctx: BackendContext, caller: Caller, input: { caseId:
     const routing = routeOnSubmit(checks.flags, reviewPolicy(ctx).autoApprove[state.claimType]);
     const dismissed = checks.flags.filter((f) => f.dismissal).length;
     const version = setCaseStatus(ctx, input.caseId, state, 'awaiting_supervisor', { submittedBy: actorName(caller), submitNote: input.note });
+    recordSubmission(ctx.db, input.caseId, actorName(caller), ctx.now().toISOString());
     ctx.audit(caller, 'cases.submit', { note: input.note, routing: { ...routing, dismissed } }, input.caseId);
     if (routing.to === 'approved') {
       // Every check ran and passed, and the policy lets this claim type through without a supervisor.
@@ -88,6 +99,7 @@ export interface DecideInput {
   decision: Decision;
   note: string;
   reasonCode?: RejectReason | undefined;
+  returnReason?: ReturnReason | undefined;
   items: string[];
   acknowledged: string[];
 }
@@ -105,6 +117,8 @@ export function decideCase(ctx: BackendContext, caller: Caller, input: DecideInp
     if (!input.note.trim()) throw new AppError('invalid_input', 'A note is required for every decision', { reason: 'note_required' });
     if (input.decision === 'reject' && !input.reasonCode)
       throw new AppError('invalid_input', 'Choose the reason for the rejection', { reason: 'reason_code_required' });
+    if (input.decision === 'return' && !input.returnReason)
+      throw new AppError('invalid_input', 'Choose the reason for returning the case', { reason: 'return_reason_required' });
     if (input.decision === 'return' && input.items.length === 0)
       throw new AppError('invalid_input', 'List what the officer must fix', { reason: 'items_required' });
     const blockers = getCaseChecks(ctx, input.caseId)
@@ -118,7 +132,7 @@ export function decideCase(ctx: BackendContext, caller: Caller, input: DecideInp
     setCaseStatus(ctx, input.caseId, state, DECISION_STATUS[input.decision]);
     recordDecision(ctx, input.caseId, {
       kind: input.decision,
-      reasonCode: input.decision === 'reject' ? (input.reasonCode ?? null) : null,
+      reasonCode: input.decision === 'reject' ? (input.reasonCode ?? null) : input.decision === 'return' ? (input.returnReason ?? null) : null,
       note: input.note,
       items: input.decision === 'return' ? input.items : [],
       acknowledged,
@@ -132,7 +146,7 @@ export function decideCase(ctx: BackendContext, caller: Caller, input: DecideInp
         decision: input.decision,
         note: input.note,
         ...(input.decision === 'reject' ? { reasonCode: input.reasonCode } : {}),
-        ...(input.decision === 'return' ? { items: input.items } : {}),
+        ...(input.decision === 'return' ? { reasonCode: input.returnReason, items: input.items } : {}),
         acknowledgedBlockers: acknowledged.length,
         version: state.version,
       },
@@ -187,71 +201,6 @@ export function dismissFlag(ctx: BackendContext, caller: Caller, input: { caseId
   return getCaseChecks(ctx, input.caseId).flags;
 }
 
-interface FieldAudit {
-  documentId?: number;
-  documentType?: string;
-  key?: string;
-  old?: { value?: FieldValue | null; source?: string } | null;
-  new?: FieldValue | null;
-  note?: string | null;
-  why?: string;
-  /** On an undo: the source of the field put back. */
-  restored?: { source?: string } | null;
-  oldType?: string;
-  newType?: string;
-}
-
-/** Every officer correction beside the value the reader produced first, from the audit trail. */
-function correctionsOf(ctx: BackendContext, caseId: number): Correction[] {
-  const rows = ctx.db
-    .prepare(`SELECT at, actor, action, detail FROM audit_log WHERE case_id = ? AND action IN ('extraction.setField', 'extraction.setType') ORDER BY id`)
-    .all(caseId) as { at: string; actor: string; action: string; detail: string }[];
-  const docs = new Map(
-    (
-      ctx.db.prepare(`SELECT id, file_id, type, fields FROM case_documents WHERE case_id = ?`).all(caseId) as {
-        id: number;
-        file_id: number;
-        type: string;
-        fields: string;
-      }[]
-    ).map((d) => [
-      d.id,
-      { fileId: d.file_id, type: d.type, fields: JSON.parse(d.fields) as Record<string, { page?: number; bbox?: [number, number, number, number] | null }> },
-    ]),
-  );
-  const byField = new Map<string, Correction>();
-  for (const r of rows) {
-    const d = JSON.parse(r.detail) as FieldAudit;
-    if (typeof d.documentId !== 'number') continue;
-    const field = r.action === 'extraction.setType' ? '(type)' : (d.key ?? '');
-    const k = `${d.documentId}|${field}`;
-    // An undo that put the reading back leaves no correction of this field.
-    if (d.why === 'undone' && d.restored?.source !== 'officer') {
-      byField.delete(k);
-      continue;
-    }
-    const first = byField.get(k);
-    const officerValue = r.action === 'extraction.setType' ? (d.newType ?? null) : (d.new ?? null);
-    const readValue = r.action === 'extraction.setType' ? (d.oldType ?? null) : d.old && d.old.source !== 'officer' ? (d.old.value ?? null) : null;
-    const doc = docs.get(d.documentId);
-    byField.set(k, {
-      documentId: d.documentId,
-      documentType: doc?.type ?? d.documentType ?? 'other',
-      field,
-      ocrValue: first ? first.ocrValue : readValue,
-      officerValue,
-      by: r.actor,
-      at: r.at,
-      note: d.note ?? first?.note ?? null,
-      page: doc?.fields[field]?.page ?? null,
-      bbox: doc?.fields[field]?.bbox ?? null,
-      fileId: doc?.fileId ?? null,
-    });
-  }
-  // A value confirmed as read is not a correction.
-  return [...byField.values()].filter((c) => JSON.stringify(c.ocrValue) !== JSON.stringify(c.officerValue));
-}
-
 export function caseReview(ctx: BackendContext, caseId: number): CaseReview {
   const detail = getCase(ctx, caseId);
   const flags = getCaseChecks(ctx, caseId).flags;
@@ -260,7 +209,7 @@ export function caseReview(ctx: BackendContext, caseId: number): CaseReview {
     version: detail.version,
     flags,
     unjudged: [...new Set(flags.flatMap((f) => f.evidence.missing ?? []))].sort(),
-    corrections: correctionsOf(ctx, caseId),
+    corrections: correctionsOf(ctx.db, caseId),
     submission: detail.submittedBy && detail.submittedAt ? { by: detail.submittedBy, at: detail.submittedAt, note: detail.submitNote } : null,
     decisions: decisionsOf(ctx, caseId),
   };

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/api/methods-cases';
 import type { Correction } from '../../shared/api/methods-review';
 import type { ApiError } from '../../shared/api/result';
-import { REJECT_REASONS, type Decision, type RejectReason } from '../../shared/domain/workflow';
+import { REJECT_REASONS, RETURN_REASONS, type Decision, type RejectReason, type ReturnReason } from '../../shared/domain/workflow';
 import { useApi, useQuery } from '../api-context';
 import { missingLabel, useDateTimeFormat } from '../format';
 import { ErrorNote } from './ErrorNote';
@@ -31,6 +31,7 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
   const [note, setNote] = useState('');
   const [reasonCode, setReasonCode] = useState<RejectReason | ''>('');
   const [items, setItems] = useState('');
+  const [returnReason, setReturnReason] = useState<ReturnReason | ''>('');
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
   const lang = i18n.language === 'en' ? 'en' : 'id';
@@ -48,6 +49,7 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
       decision,
       note: note.trim(),
       ...(decision === 'reject' && reasonCode ? { reasonCode } : {}),
+      ...(decision === 'return' && returnReason ? { returnReason } : {}),
       items:
         decision === 'return'
           ? items
@@ -160,6 +162,17 @@ export function ReviewPanel({ detail, onShow, onDecided }: Props): React.JSX.Ele
           <label>
             {t('review.note')}
             <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} required maxLength={2000} data-testid="decision-note" />
+          </label>
+          <label>
+            {t('review.returnReason')}
+            <select value={returnReason} onChange={(e) => setReturnReason(e.target.value as ReturnReason | '')} data-testid="return-reason">
+              <option value="">{t('review.chooseReason')}</option>
+              {RETURN_REASONS.map((c) => (
+                <option key={c} value={c}>
+                  {t(`review.reasons.${c}`)}
+                </option>
+              ))}
+            </select>
           </label>
           <label>
             {t('review.items')}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 const SHORTCUTS = [
-  ['Alt+1 … Alt+8', 'screens'],
+  ['Alt+1 … Alt+9', 'screens'],
   ['Alt+N', 'newCase'],
   ['Alt+M', 'needsMe'],
   ['Alt+J', 'nextNeeding'],

@@ -6,6 +6,7 @@ import { auditMethods } from './methods-audit';
 import { authMethods } from './methods-auth';
 import { casesMethods } from './methods-cases';
 import { checksMethods } from './methods-checks';
+import { dashboardMethods } from './methods-dashboard';
 import { documentsMethods } from './methods-documents';
 import { extractionMethods } from './methods-extraction';
 import { lettersMethods } from './methods-letters';
@@ -31,6 +32,7 @@ export const contract = {
   ...checksMethods,
   ...lettersMethods,
   ...exportsMethods,
+  ...dashboardMethods,
 } as const;
 
 export type Contract = typeof contract;

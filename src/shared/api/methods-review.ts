@@ -1,7 +1,7 @@
 // Submitting, deciding and reopening cases, dismissing warnings, and what a supervisor sees to decide.
 import { z } from 'zod';
 import { flagSchema } from '../domain/claims';
-import { decisionSchema, rejectReasonSchema } from '../domain/workflow';
+import { decisionSchema, rejectReasonSchema, returnReasonSchema } from '../domain/workflow';
 import { bboxSchema, fieldValueSchema } from '../domain/documents';
 import { caseDecisionSchema, caseDetailSchema } from './methods-cases';
 import { defineMethods } from './define';
@@ -70,6 +70,8 @@ export const reviewMethods = defineMethods({
         note,
         /** Required to reject. */
         reasonCode: rejectReasonSchema.optional(),
+        /** Required to return: why, for the branch's figures. */
+        returnReason: returnReasonSchema.optional(),
         /** Required to return: what the officer must fix. */
         items: z.array(z.string().trim().min(1).max(500)).max(50).default([]),
         /** Keys of the blockers the supervisor acknowledged; approving needs every blocker acknowledged. */

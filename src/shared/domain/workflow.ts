@@ -28,6 +28,11 @@ export const REJECT_REASONS = [
 export const rejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof rejectReasonSchema>;
 
+/** Why a case goes back to the officer (counted on the branch dashboard); the items say what to fix. */
+export const RETURN_REASONS = ['documents_missing', 'document_unreadable', 'data_mismatch', 'facts_incomplete', 'findings_unexplained', 'other'] as const;
+export const returnReasonSchema = z.enum(RETURN_REASONS);
+export type ReturnReason = z.infer<typeof returnReasonSchema>;
+
 /** Statuses in which a case may be changed (fields, files, facts, flags, documents). */
 export const EDITABLE_STATUSES: readonly CaseStatus[] = ['draft', 'in_review', 'returned'];
 

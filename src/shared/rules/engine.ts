@@ -23,7 +23,8 @@ export interface Evaluation {
 
 const RANK: Record<Severity, number> = { blocker: 0, warning: 1, info: 2 };
 
-const PROCESSING = {
+/** The rule parameter holding each claim type's statutory processing time, in working days. */
+export const PROCESSING_DAYS_PARAM = {
   JKK: 'jkkProcessingWorkingDays',
   JKM: 'jkmProcessingWorkingDays',
   JHT: 'jhtProcessingWorkingDays',
@@ -45,7 +46,7 @@ export function evaluateCase(input: CaseInput, config: RulesConfig): Evaluation 
   if (input.claimType === 'JKK' || ctx.has('form_kk1')) reportLateRule(ctx);
   receiptRule(ctx);
   npwpRule(ctx);
-  const days = ctx.param(PROCESSING[input.claimType]);
+  const days = ctx.param(PROCESSING_DAYS_PARAM[input.claimType]);
   const filed = parseIsoDate(input.filedDate);
   const flags = ctx.flags
     .map((f, i) => ({ f, i }))

@@ -1,11 +1,15 @@
 CREATE INDEX audit_log_actor ON audit_log(actor);
 CREATE INDEX audit_log_at ON audit_log(at);
 CREATE INDEX audit_log_case ON audit_log(case_id);
+CREATE INDEX case_decisions_at ON case_decisions(decided_at);
 CREATE INDEX case_decisions_case ON case_decisions(case_id);
 CREATE INDEX case_documents_case ON case_documents(case_id);
 CREATE INDEX case_files_file ON case_files(file_id);
 CREATE INDEX case_flags_case ON case_flags(case_id);
 CREATE INDEX case_letters_case ON case_letters(case_id);
+CREATE INDEX case_submissions_at ON case_submissions(submitted_at);
+CREATE INDEX case_submissions_case ON case_submissions(case_id);
+CREATE INDEX cases_created ON cases(created_at);
 CREATE INDEX cases_participant ON cases(participant_id);
 CREATE INDEX cases_status ON cases(status);
 CREATE INDEX page_ocr_state ON page_ocr(state);
@@ -21,6 +25,7 @@ CREATE TABLE case_facts ( case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DE
 CREATE TABLE case_files ( id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, file_id INTEGER NOT NULL REFERENCES files(id), original_name TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL, UNIQUE (case_id, file_id) ) STRICT;
 CREATE TABLE case_flags ( id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, rule TEXT NOT NULL, severity TEXT NOT NULL CHECK (severity IN ('blocker','warning','info')), message_id TEXT NOT NULL, message_en TEXT NOT NULL, evidence TEXT NOT NULL, created_at TEXT NOT NULL , unjudged INTEGER NOT NULL DEFAULT 0 CHECK (unjudged IN (0,1)), params TEXT CHECK (params IS NULL OR json_valid(params))) STRICT;
 CREATE TABLE case_letters ( id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE, lang TEXT NOT NULL CHECK (lang IN ('id','en')), created_at TEXT NOT NULL, created_by TEXT NOT NULL, sha256 TEXT NOT NULL CHECK (length(sha256) = 64), lines TEXT NOT NULL CHECK (json_valid(lines)), missing INTEGER NOT NULL CHECK (missing >= 0), pdf BLOB NOT NULL ) STRICT;
+CREATE TABLE case_submissions ( id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id), submitted_by TEXT NOT NULL, submitted_at TEXT NOT NULL, fields_prefilled INTEGER NOT NULL CHECK (fields_prefilled >= 0), fields_keyed INTEGER NOT NULL CHECK (fields_keyed >= 0), chars_prefilled INTEGER NOT NULL CHECK (chars_prefilled >= 0), chars_keyed INTEGER NOT NULL CHECK (chars_keyed >= 0) ) STRICT;
 CREATE TABLE cases ( id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE, claim_type TEXT NOT NULL CHECK (claim_type IN ('JHT','JKK','JKM','BEASISWA')), participant_id INTEGER REFERENCES participants(id), kpj TEXT, incident_date TEXT, status TEXT NOT NULL DEFAULT 'draft', notes TEXT NOT NULL DEFAULT '', created_by TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL , version INTEGER NOT NULL DEFAULT 1, submitted_by TEXT, submitted_at TEXT, submit_note TEXT NOT NULL DEFAULT '') STRICT;
 CREATE TABLE files ( id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), size INTEGER NOT NULL CHECK (size > 0), format TEXT NOT NULL CHECK (format IN ('pdf','jpeg','png','tiff')), mime TEXT NOT NULL, page_count INTEGER NOT NULL CHECK (page_count > 0), first_name TEXT NOT NULL, stored_path TEXT NOT NULL, created_at TEXT NOT NULL ) STRICT;
 CREATE TABLE flag_dismissals ( case_id INTEGER NOT NULL REFERENCES cases(id), flag_key TEXT NOT NULL, rule TEXT NOT NULL, reason TEXT NOT NULL, dismissed_by TEXT NOT NULL, dismissed_at TEXT NOT NULL, PRIMARY KEY (case_id, flag_key) ) STRICT;

@@ -10,6 +10,7 @@ import { migration007 } from './007-import-undo';
 import { migration008 } from './008-flag-params';
 import { migration009 } from './009-record-comparisons';
 import { migration010 } from './010-case-letters';
+import { migration011 } from './011-dashboard';
 import type { Db } from '../database';
 
 export interface Migration {
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
