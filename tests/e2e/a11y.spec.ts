@@ -201,6 +201,10 @@ test('the officer’s screens and a case through review have no serious or criti
   await supervisor.getByTestId('verify-chain').click();
   await expect(supervisor.getByTestId('chain-status')).toHaveAttribute('data-ok', 'true');
   await scan(supervisor, 'audit');
+  await shell(supervisor).nav('dashboard').click();
+  await expect(supervisor.locator('[data-section="received"] .recharts-bar-rectangle').first()).toBeVisible();
+  await supervisor.locator('[data-section="backlog"] summary').click();
+  await scan(supervisor, 'dashboard');
   await supervisor.context().close();
   fs.rmSync(dir, { recursive: true, force: true });
 });

@@ -1,6 +1,6 @@
 // Every message the officer can see comes from the translation files: each screen is walked in Indonesian
 // and in English (a case with fields and findings, the supervisor's queue and review, the audit trail, an
-// import with bad lines, requirements, settings, users), with a refused sign-in, a refused decision and a
+// import with bad lines, requirements, settings, users, the branch dashboard), with a refused sign-in, a refused decision and a
 // validation error on screen, and what the page shows (`innerText`) is searched for what only the back end
 // or the code would write: dotted ids ("identity.kpj_mismatch", "checks.run"), snake_case keys
 // ("benefit_amount"), the schemas' English in the Indonesian screens, and yyyy-mm-dd dates.
@@ -188,6 +188,14 @@ test('no raw ids, back-end English or yyyy-mm-dd dates on any screen, in Indones
     await users.create.getByRole('button').click();
     await expect(users.create.locator('[role=alert]')).toBeVisible();
     await check(admin, 'users', lang);
+    // The branch dashboard, with a range typed backwards refused and a table unfolded.
+    await shell(admin).nav('dashboard').click();
+    await expect(admin.locator('[data-section="received"] .recharts-bar-rectangle').first()).toBeVisible();
+    await admin.locator('[data-section="backlog"] summary').click();
+    await admin.getByTestId('range-to').fill('01-01-2020');
+    await admin.getByTestId('range-apply').click();
+    await expect(admin.getByTestId('dashboard-range').getByRole('alert')).toBeVisible();
+    await check(admin, 'dashboard', lang);
   }
   // The officer's desk in English too: the worklist after the refusal.
   await speak(officer, 'en');

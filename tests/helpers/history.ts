@@ -164,6 +164,8 @@ export interface HistoryHome {
   events: HistoryEvents;
   /** The supervisor account that reads the dashboard, with its password. */
   supervisor: { username: string; password: string };
+  /** The history's last day: the working day on or before the one asked for. */
+  today: string;
 }
 
 const STAFF: { username: string; displayName: string; role: 'officer' | 'supervisor' }[] = [
@@ -193,14 +195,16 @@ export async function historyHome(home: string, o: { cases: number; today: strin
       if (s.username === 'rina') password = p;
     }
     const config = loadRulesConfig(ctx);
+    const holidays = new Set(holidayDates(ctx));
+    const today = walk(walk(o.today, 1, holidays), -1, holidays);
     const events = generateHistory(ctx.db, {
       seed: o.seed ?? 15,
       cases: o.cases,
-      today: o.today,
+      today,
       spanDays: o.spanDays,
       officers: STAFF.filter((s) => s.role === 'officer').map((s) => s.username),
       supervisors: STAFF.filter((s) => s.role === 'supervisor').map((s) => s.username),
-      holidays: new Set(holidayDates(ctx)),
+      holidays,
       statutory: {
         JHT: config.params[PROCESSING_DAYS_PARAM.JHT].value,
         JKK: config.params[PROCESSING_DAYS_PARAM.JKK].value,
@@ -208,7 +212,7 @@ export async function historyHome(home: string, o: { cases: number; today: strin
         BEASISWA: config.params[PROCESSING_DAYS_PARAM.BEASISWA].value,
       },
     });
-    return { events, supervisor: { username: 'rina', password } };
+    return { events, supervisor: { username: 'rina', password }, today };
   } finally {
     await ctx.close();
   }

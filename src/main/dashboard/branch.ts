@@ -65,6 +65,14 @@ export function branchDashboard(ctx: BackendContext, range: DashboardRange): Das
     const today = parseIsoDate(iso(ctx.now()))!;
     const q = { lo: r.lo, hi: r.hi };
     const day = (isoTime: string): Date => parseIsoDate(isoTime.slice(0, 10))!;
+    // Working days between two days, counted once per pair of days (many cases share both).
+    const spans = new Map<string, number>();
+    const workingDays = (fromTime: string, toTime: string): number => {
+      const k = `${fromTime.slice(0, 10)}${toTime.slice(0, 10)}`;
+      let n = spans.get(k);
+      if (n === undefined) spans.set(k, (n = Math.max(0, workingDaysUntil(day(fromTime), day(toTime), holidays))));
+      return n;
+    };
 
     // --- Received
     const span = daysBetween(r.from, r.to) + 1;
@@ -92,7 +100,7 @@ export function branchDashboard(ctx: BackendContext, range: DashboardRange): Das
     const daysByType = new Map<ClaimType, number[]>(CLAIM_TYPES.map((t) => [t, []]));
     const histogram = Array.from({ length: HISTOGRAM_CAP + 1 }, (_, days) => ({ days, decided: 0 }));
     for (const d of decisions) {
-      const n = Math.max(0, workingDaysUntil(day(d.created_at), day(d.decided_at), holidays));
+      const n = workingDays(d.created_at, d.decided_at);
       daysByType.get(d.claim_type)!.push(n);
       histogram[Math.min(n, HISTOGRAM_CAP)]!.decided += 1;
     }
@@ -132,7 +140,7 @@ export function branchDashboard(ctx: BackendContext, range: DashboardRange): Das
     }));
     for (const c of open) {
       const intake = day(c.created_at);
-      const age = Math.max(0, workingDaysUntil(intake, today, holidays));
+      const age = workingDays(c.created_at, iso(today));
       const limit = statutory[c.claim_type];
       const state = limit === null ? 'noStatutoryTime' : today > addWorkingDays(intake, limit, holidays) ? 'overdue' : 'withinTime';
       byAge[AGE_BANDS.indexOf(ageBand(age))]![state] += 1;
@@ -170,8 +178,7 @@ export function branchDashboard(ctx: BackendContext, range: DashboardRange): Das
       .prepare(
         `WITH subs AS (
            SELECT s.* FROM case_submissions s
-            WHERE s.submitted_at >= @lo AND s.submitted_at < @hi
-              AND s.id = (SELECT MAX(s2.id) FROM case_submissions s2 WHERE s2.case_id = s.case_id AND s2.submitted_at >= @lo AND s2.submitted_at < @hi)),
+             JOIN (SELECT MAX(id) AS id FROM case_submissions WHERE submitted_at >= @lo AND submitted_at < @hi GROUP BY case_id) latest ON latest.id = s.id),
          sub AS (
            SELECT submitted_by AS who, COUNT(*) AS submitted, SUM(fields_prefilled) AS fp, SUM(fields_keyed) AS fk, SUM(chars_prefilled) AS cp, SUM(chars_keyed) AS ck
              FROM subs GROUP BY 1),
