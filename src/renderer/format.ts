@@ -16,6 +16,13 @@ export function useDateTimeFormat(): { format: (d: Date) => string } {
   return { format: (d) => dateTimeText(d, i18n.language) };
 }
 
+/** Whole numbers as the chosen language groups them (12.345 in Indonesian, 12,345 in English). */
+export function useCount(): (n: number) => string {
+  const { i18n } = useTranslation();
+  const f = new Intl.NumberFormat(i18n.language === 'en' ? 'en' : 'id');
+  return (n) => f.format(n);
+}
+
 /** How long ago, in whole minutes, hours or days ("3 jam"), for queues. */
 export function useAge(): (iso: string | null, now?: number) => string {
   const { t } = useTranslation();

@@ -56,6 +56,7 @@ test('a supervisor reads the branch figures, changes the range and downloads a t
   const from30 = iso(plusDays(parseIsoDate(today)!, -29));
   await expect(page.getByTestId('range-from')).toHaveValue(dmy(from30));
   await expect(page.getByTestId('range-to')).toHaveValue(dmy(today));
+  await expect(page.locator('[data-preset="days30"]')).toHaveAttribute('aria-pressed', 'true');
   const want = expectedFigures(history.events, from30, today, statutory);
   const tile = (key: string) => page.locator(`[data-tile="${key}"] .tile-value`);
   await expect(tile('received')).toHaveText(String(want.totals.received));

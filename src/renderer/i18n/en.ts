@@ -212,6 +212,8 @@ export const en: Messages = {
       noStatutoryTime: 'No statutory limit',
       open: 'Open',
       oldest: 'Oldest (working days)',
+      csvAge: 'CSV by age',
+      csvType: 'CSV by type',
     },
     flags: {
       title: 'Findings by rule',

@@ -211,6 +211,8 @@ export const id = {
       noStatutoryTime: 'Tanpa batas undang-undang',
       open: 'Terbuka',
       oldest: 'Tertua (hari kerja)',
+      csvAge: 'CSV per umur',
+      csvType: 'CSV per jenis',
     },
     flags: {
       title: 'Temuan menurut aturan',

@@ -11,7 +11,7 @@ import { iso, parseIsoDate, plusDays } from '../../shared/rules/dates';
 import { useApi, useQuery } from '../api-context';
 import { CsvButton } from '../components/CsvButton';
 import { ErrorNote } from '../components/ErrorNote';
-import { dmy, parseDmy, todayIso } from '../format';
+import { dmy, parseDmy, todayIso, useCount } from '../format';
 
 const COLOR = {
   JHT: 'var(--chart-1)',
@@ -147,16 +147,17 @@ function RangeFilter({ range, onChange }: { range: DashboardRange; onChange: (r:
 
 function Tiles({ d }: { d: Dashboard }): React.JSX.Element {
   const { t } = useTranslation();
+  const count = useCount();
   const saved = d.people.reduce((n, p) => n + p.keysSaved, 0);
   const typed = d.people.reduce((n, p) => n + p.keysTyped, 0);
   const tiles: [string, string, string?][] = [
-    ['received', String(d.totals.received)],
-    ['decided', String(d.totals.decided)],
+    ['received', count(d.totals.received)],
+    ['decided', count(d.totals.decided)],
     ['median', d.decisionTime.all.medianDays === null ? '–' : t('dashboard.workingDays', { count: d.decisionTime.all.medianDays })],
     ['p90', d.decisionTime.all.p90Days === null ? '–' : t('dashboard.workingDays', { count: d.decisionTime.all.p90Days })],
-    ['returned', String(d.totals.returned)],
-    ['open', String(d.totals.open), t('dashboard.asOf', { day: dmy(d.today) })],
-    ['keysSaved', saved.toLocaleString(), t('dashboard.keysShare', { share: percent(saved, saved + typed) })],
+    ['returned', count(d.totals.returned)],
+    ['open', count(d.totals.open), t('dashboard.asOf', { day: dmy(d.today) })],
+    ['keysSaved', count(saved), t('dashboard.keysShare', { share: percent(saved, saved + typed) })],
   ];
   return (
     <dl className="tiles" data-testid="dashboard-tiles">
@@ -202,12 +203,12 @@ function Section(props: {
   );
 }
 
-function Csv({ table, range, id }: { table: DashboardTable; range: DashboardRange; id: string }): React.JSX.Element {
+function Csv({ table, range, id, label }: { table: DashboardTable; range: DashboardRange; id: string; label?: string }): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   return (
     <CsvButton
-      label={t('dashboard.csv')}
+      label={label ?? t('dashboard.csv')}
       fileName={`dasbor-${table}-${range.from}-${range.to}`}
       load={() => api.call('exports.dashboard', { ...range, table })}
       testId={`csv-${table}`}
@@ -333,8 +334,8 @@ function Backlog({ d, range }: { d: Dashboard; range: DashboardRange }): React.J
       hint={t('dashboard.backlog.hint')}
       csv={
         <>
-          <Csv table="backlog_age" range={range} id="backlog" />
-          <Csv table="backlog_type" range={range} id="backlog" />
+          <Csv table="backlog_age" range={range} id="backlog" label={t('dashboard.backlog.csvAge')} />
+          <Csv table="backlog_type" range={range} id="backlog" label={t('dashboard.backlog.csvType')} />
         </>
       }
       empty={d.totals.open === 0}
@@ -505,6 +506,7 @@ function Returns({ d, range }: { d: Dashboard; range: DashboardRange }): React.J
 
 function People({ d, range }: { d: Dashboard; range: DashboardRange }): React.JSX.Element {
   const { t } = useTranslation();
+  const count = useCount();
   const officers = d.people.filter((p) => p.submitted > 0).map((p) => ({ ...p, label: p.displayName }));
   const cols = ['submitted', 'fieldsPrefilled', 'fieldsKeyed', 'keysSaved', 'keysTyped', 'approved', 'rejected', 'returned'] as const;
   return (
@@ -553,7 +555,7 @@ function People({ d, range }: { d: Dashboard; range: DashboardRange }): React.JS
                   <td title={p.username}>{p.displayName}</td>
                   {cols.map((c) => (
                     <td key={c} className="num">
-                      {p[c].toLocaleString()}
+                      {count(p[c])}
                     </td>
                   ))}
                   <td className="num">{p.submitted > 0 ? percent(p.keysSaved, p.keysSaved + p.keysTyped) : '–'}</td>
