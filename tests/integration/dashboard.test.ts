@@ -8,7 +8,8 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRulesConfig, holidayDates } from '../../src/main/checks/config-store';
-import type { BackendContext } from '../../src/main/context';
+import { BackendContext } from '../../src/main/context';
+import { SCHEMA_VERSION } from '../../src/main/db/migrations';
 import { createDispatcher } from '../../src/main/dispatch';
 import type { CaseDetail } from '../../src/shared/api/methods-cases';
 import type { Dashboard } from '../../src/shared/api/methods-dashboard';
@@ -45,6 +46,40 @@ async function supervisorOf(ctx: BackendContext): Promise<Session> {
     createDispatcher(ctx, () => undefined),
     accounts.kepala!,
   );
+}
+
+/** An officer's JKM case with one field corrected by hand and the rest as read, checked and ready to
+ * submit; with what pre-filling should count on it, tallied from the documents as listed. */
+async function caseWithOneCorrection(ctx: BackendContext) {
+  const dispatch = createDispatcher(ctx, () => undefined);
+  await importPeople(ctx, [PARTICIPANT]);
+  const accounts = await createAccounts(ctx, [
+    { username: 'budi', role: 'officer' },
+    { username: 'rina', role: 'supervisor' },
+  ]);
+  const budi = await signedIn(dispatch, accounts.budi!);
+  const rina = await signedIn(dispatch, accounts.rina!);
+  const c = valueOf<CaseDetail>(await budi.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-05' }));
+  storeDocuments(ctx, c.id, cleanJkm().documents);
+  const docs = valueOf<{ documents: CaseDocument[] }>(await budi.call('extraction.list', { caseId: c.id })).documents;
+  const ktp = docs.find((d) => d.type === 'ktp')!;
+  valueOf(await budi.call('extraction.setField', { documentId: ktp.id, key: 'tempat_lahir', value: 'PALEMBANG' }));
+  const chars = (v: unknown): number =>
+    v === null || v === undefined
+      ? 0
+      : Array.isArray(v)
+        ? v.reduce<number>((n, x) => n + chars(x), 0)
+        : typeof v === 'object'
+          ? chars(Object.values(v))
+          : String(v).length;
+  const asRead = docs.flatMap((d) =>
+    Object.entries(d.fields)
+      .filter(([k, f]) => !(d.id === ktp.id && k === 'tempat_lahir') && chars(f.value) > 0)
+      .map(([, f]) => chars(f.value)),
+  );
+  valueOf(await budi.call('checks.run', { caseId: c.id, facts: cleanJkm().facts }));
+  const version = async (): Promise<number> => valueOf<CaseDetail>(await budi.call('cases.get', { id: c.id })).version;
+  return { budi, rina, c, version, filled: asRead.length, allChars: asRead.reduce((a, b) => a + b, 0) };
 }
 
 describe('the branch dashboard', () => {
@@ -117,38 +152,8 @@ describe('the branch dashboard', () => {
 
   it('counts a case worked through the workflow: what pre-filling saved, the return and its reason, the decision', async () => {
     const ctx = contextOn(TODAY);
-    const dispatch = createDispatcher(ctx, () => undefined);
-    await importPeople(ctx, [PARTICIPANT]);
-    const accounts = await createAccounts(ctx, [
-      { username: 'budi', role: 'officer' },
-      { username: 'rina', role: 'supervisor' },
-    ]);
-    const budi = await signedIn(dispatch, accounts.budi!);
-    const rina = await signedIn(dispatch, accounts.rina!);
-    const c = valueOf<CaseDetail>(await budi.call('cases.create', { claimType: 'JKM', kpj: PARTICIPANT.nomor_kpj, incidentDate: '2026-10-05' }));
-    storeDocuments(ctx, c.id, cleanJkm().documents);
-    const docs = valueOf<{ documents: CaseDocument[] }>(await budi.call('extraction.list', { caseId: c.id })).documents;
     // The officer corrects one field by hand; everything else is submitted as read.
-    const ktp = docs.find((d) => d.type === 'ktp')!;
-    valueOf(await budi.call('extraction.setField', { documentId: ktp.id, key: 'tempat_lahir', value: 'PALEMBANG' }));
-    const chars = (v: unknown): number =>
-      v === null || v === undefined
-        ? 0
-        : Array.isArray(v)
-          ? v.reduce<number>((n, x) => n + chars(x), 0)
-          : typeof v === 'object'
-            ? chars(Object.values(v))
-            : String(v).length;
-    const allChars = docs.reduce(
-      (n, d) => n + Object.entries(d.fields).reduce((m, [k, f]) => m + (d.id === ktp.id && k === 'tempat_lahir' ? 0 : chars(f.value)), 0),
-      0,
-    );
-    const filled = docs.reduce(
-      (n, d) => n + Object.entries(d.fields).filter(([k, f]) => !(d.id === ktp.id && k === 'tempat_lahir') && chars(f.value) > 0).length,
-      0,
-    );
-    valueOf(await budi.call('checks.run', { caseId: c.id, facts: cleanJkm().facts }));
-    const version = async (): Promise<number> => valueOf<CaseDetail>(await budi.call('cases.get', { id: c.id })).version;
+    const { budi, rina, c, version, filled, allChars } = await caseWithOneCorrection(ctx);
     valueOf(await budi.call('cases.submit', { caseId: c.id, version: await version() }));
     valueOf(
       await rina.call('cases.decide', {
@@ -267,5 +272,29 @@ describe('the branch dashboard', () => {
     const bad = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', ctx.home, 'export', 'dashboard', '--table', 'everything'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--table must be one of received, decision_time');
+  });
+
+  it('gives the cases submitted before it existed their pre-fill figures when the database is upgraded', async () => {
+    const t = tempContext('browser', { clock: () => new Date(`${TODAY}T10:00:00.000Z`) });
+    try {
+      const { budi, c, version, filled, allChars } = await caseWithOneCorrection(t.ctx);
+      valueOf(await budi.call('cases.submit', { caseId: c.id, version: await version() }));
+      // The database as version 10 left it: no submissions table, no dashboard indexes.
+      t.ctx.db.exec(`DROP TABLE case_submissions; DROP INDEX cases_created; DROP INDEX case_decisions_at; PRAGMA user_version = 10;`);
+      await t.ctx.close();
+      const again = new BackendContext({ home: t.dir, transport: 'cli' });
+      try {
+        expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect(
+          again.db.prepare(`SELECT case_id, submitted_by, fields_prefilled, fields_keyed, chars_prefilled, chars_keyed FROM case_submissions`).all(),
+        ).toEqual([
+          { case_id: c.id, submitted_by: 'budi', fields_prefilled: filled, fields_keyed: 1, chars_prefilled: allChars, chars_keyed: 'PALEMBANG'.length },
+        ]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      await t.cleanup();
+    }
   });
 });
