@@ -99,4 +99,54 @@ describe('case processor', () => {
       stop();
     }
   });
+
+  it('keeps every document id while the other files are read, and every correction saved meanwhile succeeds', async () => {
+    // Issue 16 item 3: a probe saw a card's id change six times in 18 s and half the corrections fail.
+    const dossier = await generateDossier(79, { claimType: 'JKK', degradations: ['clean'], otherPages: false });
+    insertParticipants(ctx, [dossier.participant]);
+    const c = createCase(ctx, { claimType: 'JKK', kpj: dossier.participant.nomor_kpj, notes: '' });
+    const card = dossier.files.find((f) => f.truth.documents.some((d) => d.type === 'kartu_peserta'))!;
+    const others = dossier.files.filter((f) => f !== card);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    const stop = startCaseProcessor(ctx, { debounceMs: 20 });
+    try {
+      await addFilesToCase(ctx, c.id, [{ name: card.name, bytes: Buffer.from(card.bytes) }]);
+      await startCaseOcr(ctx, c.id);
+      await expect.poll(() => listCaseDocuments(ctx, c.id).some((d) => d.type === 'kartu_peserta'), { timeout: 60_000 }).toBe(true);
+      const first = listCaseDocuments(ctx, c.id);
+      const kartu = first.find((d) => d.type === 'kartu_peserta')!;
+
+      // The other files arrive; while their pages are read and extracted one after another, the officer
+      // keeps correcting the card.
+      await addFilesToCase(
+        ctx,
+        c.id,
+        others.map((f) => ({ name: f.name, bytes: Buffer.from(f.bytes) })),
+      );
+      const reading = startCaseOcr(ctx, c.id);
+      const officer = await callerAs(ctx, 'officer');
+      const results: boolean[] = [];
+      const seenIds = new Set<number>();
+      let done = false;
+      void reading.finally(() => (done = true));
+      for (let i = 0; !done || i < 3; i++) {
+        const name = i % 2 ? 'BUDI SANTOSO' : 'BUDI SANTOSA';
+        results.push((await officer('extraction.setField', { documentId: kartu.id, key: 'nama', value: name })).ok);
+        for (const d of listCaseDocuments(ctx, c.id)) if (d.fileId === kartu.fileId) seenIds.add(d.id);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+      await reading;
+      // Every file was extracted in the end, and its documents are there beside the card's.
+      await expect.poll(() => new Set(listCaseDocuments(ctx, c.id).map((d) => d.fileId)).size, { timeout: 30_000 }).toBe(dossier.files.length);
+
+      expect(results.length).toBeGreaterThanOrEqual(6);
+      expect(results.every(Boolean), `corrections refused: ${results.filter((r) => !r).length} of ${results.length}`).toBe(true);
+      // The card's file kept the same documents under the same ids all along.
+      expect([...seenIds].sort()).toEqual(first.map((d) => d.id).sort());
+      const after = listCaseDocuments(ctx, c.id).find((d) => d.id === kartu.id)!;
+      expect(after.fields.nama).toMatchObject({ value: results.length % 2 ? 'BUDI SANTOSA' : 'BUDI SANTOSO', source: 'officer' });
+    } finally {
+      stop();
+    }
+  });
 });
