@@ -3,7 +3,7 @@
 // absurdly long PDFs are refused with a clear error before any page is rendered.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy, PDFPageProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../shared/api/result';
 import sharp from 'sharp';
 import { pageLimitError, type OcrLimits } from './config';
@@ -38,6 +38,8 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
       cMapUrl: `${path.join(pdfjsRoot, 'cmaps')}/`,
       cMapPacked: true,
       isEvalSupported: false,
+      // Images above the pixel budget are not decoded (the guard refuses such files before this).
+      maxImageSize: limits.maxPixels,
       stopAtErrors: false,
       verbosity: 0,
     }).promise;
@@ -65,15 +67,34 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
  * very size pdfjs would render it, so both ways give the same page pixels for the boxes; pdfjs renders
  * every other page, and any JPEG libvips refuses.
  */
+/** The scale a page is rendered at: renderDpi, capped to the OCR size and the pixel budget. */
+function renderScale(page: PDFPageProxy, limits: OcrLimits): number {
+  const base = page.getViewport({ scale: 1 });
+  let scale = limits.renderDpi / 72;
+  // Rendered straight at the size OCR reads (A4: ~240 dpi with the default 2800 px): rendering more
+  // pixels only to scale them down again costs the first page time, and the officer's view is smaller.
+  scale = Math.min(scale, Math.min(limits.maxPageSide, limits.maxOcrSide) / Math.max(base.width, base.height));
+  return Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
+}
+
+/** A page that paints nothing, as a white raster of the size it would render at, without rendering it. */
+export async function blankPdfPage(doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
+  const page = await doc.getPage(pageNo);
+  try {
+    const scale = renderScale(page, limits);
+    const viewport = page.getViewport({ scale });
+    const width = Math.max(1, Math.floor(viewport.width));
+    const height = Math.max(1, Math.floor(viewport.height));
+    return { data: Buffer.alloc(width * height, 255), width, height, channels: 1, dpi: Math.round(scale * 72), textLayer: [], blank: true };
+  } finally {
+    page.cleanup();
+  }
+}
+
 export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits, scan?: ScannedPdf | null): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
   try {
-    const base = page.getViewport({ scale: 1 });
-    let scale = limits.renderDpi / 72;
-    // Rendered straight at the size OCR reads (A4: ~240 dpi with the default 2800 px): rendering more
-    // pixels only to scale them down again costs the first page time, and the officer's view is smaller.
-    scale = Math.min(scale, Math.min(limits.maxPageSide, limits.maxOcrSide) / Math.max(base.width, base.height));
-    scale = Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
+    const scale = renderScale(page, limits);
     const viewport = page.getViewport({ scale });
     const width = Math.max(1, Math.floor(viewport.width));
     const height = Math.max(1, Math.floor(viewport.height));

@@ -1,6 +1,7 @@
 // Reads one page: its PDF text layer when it has a real one, otherwise OCR on the preprocessed image.
 // A page that reads badly is checked for sideways/upside-down orientation (OSD) and read again turned;
 // OSD runs only then, because upright pages (nearly all) read well at the first attempt.
+import sharp from 'sharp';
 import type { OcrLine, OcrPage, OcrWord } from '../../shared/domain/ocr';
 import type { OcrLimits } from './config';
 import type { OcrPool, RecognizedImage } from './pool';
@@ -50,6 +51,11 @@ export function loadPage(source: DocumentSource, pageNo: number, limits: OcrLimi
     const timings: Record<string, number> = { rasterise: ms(t) };
     if (hasTextLayer(raster)) return { raster, timings };
     t = performance.now();
+    if (raster.blank || (await looksBlank(raster))) {
+      timings.blankCheck = ms(t);
+      return { raster: { ...raster, blank: true }, timings };
+    }
+    t = performance.now();
     const prepared = await prepareForOcr(raster, limits, 0);
     timings.preprocess = ms(t);
     return { raster, prepared, timings };
@@ -66,6 +72,7 @@ export async function readPage(input: PageRaster | LoadedPage, pageNo: number, p
     return page;
   }
 
+  if (raster.blank || (!loaded.prepared && (await looksBlank(raster)))) return blankPage(raster, pageNo, started, loaded.timings);
   const timings: Record<string, number> = { ...loaded.timings };
   const attempt = async (rotate: PreparedImage['rotate'], told?: PreparedImage): Promise<Attempt> => {
     let t = performance.now();
@@ -212,6 +219,59 @@ function toLines(page: RecognizedImage, t: PageTransform): OcrLine[] {
 }
 
 /** Text-layer words grouped into lines by their vertical position. */
+/**
+ * Whether a page's pixels are blank paper. Seen at 400 pixels across in grey, paper grain spreads evenly
+ * around the paper's level, lighter and darker alike; ink only ever darkens. A pixel counts as ink when
+ * it lies further below the paper's median than the grain reaches above it (three times over, and at
+ * least 15 levels): a faded, blurred print still leaves a share of such pixels, blank paper leaves next
+ * to none. It costs milliseconds; OCR of a blank page (every orientation tried, since it reads no words)
+ * costs seconds.
+ */
+export async function looksBlank(raster: PageRaster): Promise<boolean> {
+  const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
+    .removeAlpha()
+    .greyscale()
+    .resize({ width: Math.min(400, raster.width), fit: 'inside', kernel: 'linear' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const pixels = info.width * info.height;
+  const histogram = new Uint32Array(256);
+  for (let i = 0; i < pixels; i++) histogram[data[i * info.channels]!]! += 1;
+  const level = (share: number): number => {
+    let seen = 0;
+    for (let v = 0; v < 256; v++) if ((seen += histogram[v]!) >= share * pixels) return v;
+    return 255;
+  };
+  const paper = level(0.5);
+  const grain = level(0.99) - paper;
+  const inkBelow = paper - Math.max(BLANK.minInkDepth, 3 * (grain + 1));
+  let ink = 0;
+  for (let v = 0; v < inkBelow; v++) ink += histogram[v]!;
+  return ink / pixels < BLANK.maxInkShare;
+}
+
+const BLANK = {
+  /** Ink lies at least this many grey levels below the paper. */
+  minInkDepth: 15,
+  /** At most this share of ink pixels on a blank page (about 30 pixels of a 400 × 566 A4 view). */
+  maxInkShare: 0.00015,
+} as const;
+
+/** A blank page's reading: no words, said so in its quality, not counted as a poor scan. */
+function blankPage(raster: PageRaster, pageNo: number, started: number, timings: Record<string, number>): OcrPage {
+  return {
+    page: pageNo,
+    width: raster.width,
+    height: raster.height,
+    source: 'ocr',
+    text: '',
+    lines: [],
+    quality: { score: 0, poor: false, dpi: raster.dpi, contrast: 0, meanConfidence: 0, reasons: ['blank_page'] },
+    preprocessing: { steps: ['blank-page'], rotate: 0, deskewDegrees: 0, scale: 1, dpi: raster.dpi },
+    timings: { ...timings, total: ms(started) },
+  };
+}
+
 function fromTextLayer(raster: PageRaster, pageNo: number, started: number): OcrPage {
   const words = [...(raster.textLayer ?? [])].sort((a, b) => a.bbox[1] - b.bbox[1] || a.bbox[0] - b.bbox[0]);
   const lines: OcrLine[] = [];

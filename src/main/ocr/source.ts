@@ -6,7 +6,8 @@ import type { BBox } from '../../shared/domain/documents';
 import { AppError } from '../../shared/api/result';
 import { detectFormat, type FileFormat } from '../intake/detect';
 import { pageLimitError, type OcrLimits } from './config';
-import { openPdf, renderPdfPage } from './pdf-source';
+import { assessPdf } from './pdf-guard';
+import { blankPdfPage, openPdf, renderPdfPage } from './pdf-source';
 import type { ScannedPdf } from './pdf-scan';
 
 export interface TextLayerWord {
@@ -24,6 +25,8 @@ export interface PageRaster {
   dpi: number | null;
   /** Words of a PDF text layer, in this raster's pixels; absent for images. */
   textLayer?: TextLayerWord[];
+  /** The page paints nothing (found from the PDF's objects, or from its pixels): it is not sent to OCR. */
+  blank?: boolean;
 }
 
 export interface DocumentSource {
@@ -40,14 +43,17 @@ const openScannedPdfLazily = async (bytes: Uint8Array): Promise<ScannedPdf | nul
 export async function openSource(name: string, bytes: Buffer, limits: OcrLimits): Promise<DocumentSource> {
   const format = detectFormat(name, bytes);
   if (format === 'pdf') {
+    // What the file would cost is weighed before pdf.js decodes any of it.
+    const assessment = await assessPdf(name, bytes, limits);
     const doc: PDFDocumentProxy = await openPdf(name, bytes, limits);
+    const blank = new Set(assessment.blankPages);
     // Read for the scanned-page shortcut only when a page is first wanted (intake only counts pages).
     let scan: Promise<ScannedPdf | null> | undefined;
     return {
       name,
       format,
       pageCount: doc.numPages,
-      loadPage: async (n) => renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdfLazily(bytes))),
+      loadPage: async (n) => (blank.has(n) ? blankPdfPage(doc, n, limits) : renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdfLazily(bytes)))),
       close: () => doc.destroy(),
     };
   }

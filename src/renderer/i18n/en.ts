@@ -260,6 +260,7 @@ export const en: Messages = {
   },
   documents: {
     qualityReasons: {
+      blank_page: 'blank page',
       no_text: 'no text',
       low_resolution: 'low resolution',
       low_contrast: 'low contrast',
@@ -825,6 +826,7 @@ export const en: Messages = {
       password: '{{file}} is password-protected. Ask for a copy without a password.',
       format: '{{file}} is not a PDF, JPG, PNG or TIFF (its content was checked, not its name).',
       bytes: '{{file}} is larger than the upload limit.',
+      unpacked: '{{file}} holds compressed data that is too large once unpacked.',
       pixels: '{{file}}: the image is larger than the safe pixel limit.',
       pages: '{{file}} has too many pages.',
     },

@@ -259,6 +259,7 @@ export const id = {
   },
   documents: {
     qualityReasons: {
+      blank_page: 'halaman kosong',
       no_text: 'tidak ada teks',
       low_resolution: 'resolusi rendah',
       low_contrast: 'kontras rendah',
@@ -838,6 +839,7 @@ export const id = {
       password: '{{file}} dilindungi kata sandi. Minta berkas tanpa kata sandi.',
       format: '{{file}} bukan PDF, JPG, PNG atau TIFF (isinya yang diperiksa, bukan namanya).',
       bytes: '{{file}} melebihi batas ukuran unggahan.',
+      unpacked: '{{file}} berisi data terkompresi yang terlalu besar setelah dibuka.',
       pixels: '{{file}}: ukuran gambarnya melebihi batas piksel yang aman.',
       pages: '{{file}} memiliki terlalu banyak halaman.',
     },
