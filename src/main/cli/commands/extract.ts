@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import type { ExtractOutput } from '../../../shared/domain/documents';
 import { extractFiles } from '../../extraction/extract-files';
-import { badInput, CliExit, emit, failWith, shown, type GlobalOptions } from '../output';
+import { badInput, emit, endBatch, failWith, shown, type GlobalOptions } from '../output';
 
 function human(out: ExtractOutput): string {
   const lines: string[] = [];
@@ -36,7 +36,11 @@ export function register(extract: Command): void {
       },
     });
     emit(opts, out, () => human(out));
-    // Every file failing is bad input; some failing is reported per file with a zero exit.
-    if (out.files.length && out.files.every((f) => f.errors.length && !f.documents.length)) throw new CliExit(2);
+    // A file that could not be read has errors and no documents (docs/contract.md §6); one with some
+    // pages read has both.
+    endBatch(
+      out.files.flatMap((f) => f.errors.map((e) => `${f.file}: ${e}`)),
+      out.files.filter((f) => !(f.errors.length && !f.documents.length)).length,
+    );
   });
 }

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { OcrPage } from '../../../shared/domain/ocr';
 import { readFile, type ReadFileResult } from '../../ocr/read-file';
 import { threadedReaders } from '../../ocr/readers';
-import { CliExit, emit, shown, type GlobalOptions } from '../output';
+import { emit, endBatch, shown, type GlobalOptions } from '../output';
 
 export function register(ocr: Command): void {
   ocr
@@ -30,10 +30,10 @@ export function register(ocr: Command): void {
         await readers.terminate();
       }
       emit(opts, { files: results }, () => results.map(describeFile).join('\n\n'));
-      if (results.some((r) => r.pages.length === 0 && r.errors.length > 0)) {
-        for (const r of results) for (const e of r.errors) process.stderr.write(`claimdesk: ${shown(`${r.file}: ${e}`)}\n`);
-        throw new CliExit(2);
-      }
+      endBatch(
+        results.flatMap((r) => r.errors.map((e) => `${r.file}: ${e}`)),
+        results.filter((r) => r.pages.length > 0).length,
+      );
     });
 }
 

@@ -1,11 +1,12 @@
-// `claimdesk participants import FILE.csv`: counts and per-line errors; exits non-zero only when the
-// file itself is unusable (missing, unreadable, required columns absent).
+// `claimdesk participants import FILE.csv`: counts and per-line errors; exits 2 when the file itself is
+// unusable (missing, unreadable, required columns absent) or no line could be used, 4 when some lines
+// were rejected and the others imported.
 import type { Command } from 'commander';
 import { cleanFileName } from '../../../shared/files/file-name';
 import { importParticipants } from '../../services/participant-import';
 import { listImports } from '../../participants/import-history';
 import { searchParticipants } from '../../services/participant-search';
-import { badInput, emit, failWith, shown, type GlobalOptions } from '../output';
+import { badInput, emit, endBatch, failWith, shown, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
 /** Human output lists this many line errors; --json carries them all. */
@@ -17,9 +18,13 @@ export function register(participants: Command): void {
     .description('import or update participant records from the contract CSV (upsert by KPJ)')
     .action(async (file: string, _o, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
+      let rejected = 0;
+      let used = 0;
       try {
         await withContext(opts, async (ctx, caller) => {
           const r = await importParticipants(ctx, caller, file, file);
+          rejected = r.errors.length;
+          used = r.inserted + r.updated + r.unchanged;
           // Named as the import history names it.
           const name = cleanFileName(file);
           emit(opts, { file: name, ...r }, () =>
@@ -33,6 +38,7 @@ export function register(participants: Command): void {
       } catch (err) {
         failWith(opts, err);
       }
+      endBatch(rejected ? [`${cleanFileName(file)}: ${rejected} line(s) rejected (listed in the output)`] : [], used);
     });
 
   participants
