@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError, type ApiError, type Result } from '../shared/api/result';
+import { cleanFileName } from '../shared/files/file-name';
 import type { UploadReceipt } from '../shared/api/contract';
 import { UPLOAD_ID, type UploadKind } from '../shared/api/upload';
 import type { Caller } from './auth/caller';
@@ -74,7 +75,8 @@ export class Uploads {
   }
 
   /** The bytes of a finished upload of `owner`, removed from the store: an upload is used once. */
-  async take(owner: number | null, upload: string, limit: number, name: string): Promise<Buffer> {
+  async take(owner: number | null, upload: string, limit: number, givenName: string): Promise<Buffer> {
+    const name = cleanFileName(givenName);
     const file = owner !== null && UPLOAD_ID.test(upload) ? path.join(this.dir, `${owner}-${upload}`) : null;
     const stat = file ? await fs.promises.stat(file).catch(() => null) : null;
     if (!file || !stat?.isFile()) {

@@ -109,6 +109,58 @@ describe('browser-mode host', () => {
     expect(resolveInside(rendererDir, '/%00')).toBeNull();
   });
 
+  it('marks every answer nosniff: calls, refusals, events, pages and missing files', async () => {
+    const answers = {
+      call: await call('app.info', {}),
+      refusedCall: await request({ path: '/api/call', method: 'POST', body: '{}' }),
+      notJson: await request({ path: '/api/call', method: 'POST', headers: { 'x-claimdesk-token': host.token }, body: '{not json' }),
+      refusedEvents: await request({ path: '/api/events?token=nope' }),
+      refusedUpload: await request({ path: '/api/upload?for=document', method: 'POST', body: 'x' }),
+      page: await request({ path: '/' }),
+      missingAsset: await request({ path: '/assets/none.js' }),
+      wrongHost: await request({ path: '/', headers: { host: `attacker.test:${host.port}` } }),
+      foreignOrigin: await request({ path: '/', headers: { origin: 'https://evil.example' } }),
+    };
+    expect(Object.values(answers).map((a) => a.status)).toEqual([200, 401, 400, 401, 401, 200, 404, 403, 403]);
+    for (const [name, a] of Object.entries(answers)) expect(a.headers['x-content-type-options'], name).toBe('nosniff');
+    const events = await new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { cookie: tab.cookie! } }, (res) => {
+        req.destroy();
+        resolve(res.headers);
+      });
+      req.on('error', (e) => (e.message.includes('socket hang up') ? undefined : reject(e)));
+    });
+    expect(events['content-type']).toBe('text/event-stream');
+    expect(events['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('refuses a request from another origin with 403 and a clear error, even with the token and a session', async () => {
+    for (const origin of ['https://evil.example', `http://localhost:${host.port}`, `http://127.0.0.1:${host.port + 1}`, 'null']) {
+      const res = await tab.raw('cases.list', {}, { origin });
+      expect(res.status, origin).toBe(403);
+      expect(JSON.parse(res.body), origin).toMatchObject({ ok: false, error: { code: 'forbidden', params: { reason: 'foreign_origin' } } });
+      expect(JSON.parse(res.body).error.message).toMatch(/another origin/);
+    }
+    const upload = await request({
+      path: '/api/upload?for=document',
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'x-claimdesk-token': host.token, cookie: tab.cookie! },
+      body: 'x',
+    });
+    expect(upload.status).toBe(403);
+    expect(fs.existsSync(path.join(ctx.home, 'uploads')) ? fs.readdirSync(path.join(ctx.home, 'uploads')) : []).toEqual([]);
+    const events = await request({ path: `/api/events?token=${host.token}`, headers: { origin: 'https://evil.example', cookie: tab.cookie! } });
+    expect(events.status).toBe(403);
+  });
+
+  it('accepts its own origin, under the name the page was opened with, and requests with no Origin', async () => {
+    const own = await tab.call('cases.list', {}, { origin: `http://127.0.0.1:${host.port}` });
+    expect(own).toMatchObject({ ok: true });
+    const byName = await request({ path: '/', headers: { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}` } });
+    expect(byName.status).toBe(200);
+    expect(await tab.call('cases.list', {})).toMatchObject({ ok: true });
+  });
+
   it('streams back-end events to a signed-in client holding the token', async () => {
     const received = new Promise<string>((resolve, reject) => {
       const req = http.get({ host: '127.0.0.1', port: host.port, path: `/api/events?token=${host.token}`, headers: { cookie: tab.cookie! } }, (res) => {

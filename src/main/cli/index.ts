@@ -4,7 +4,7 @@
 // needs), so `claimdesk --help` loads none and `claimdesk info` loads no OCR, image or PDF code. The
 // others are listed by name and summary for the help.
 import { Command, CommanderError } from 'commander';
-import { CliExit, failWith } from './output';
+import { CliExit, EXIT, EXIT_CODES_HELP, failWith } from './output';
 
 interface CommandEntry {
   name: string;
@@ -55,6 +55,7 @@ export async function buildProgram(load: string | null): Promise<Command> {
     .description('ClaimDesk: claim-dossier verification for BPJS Ketenagakerjaan branch officers')
     .option('--home <dir>', 'data folder (default: CLAIMDESK_HOME or the platform data folder)')
     .option('--json', 'print one JSON object instead of text')
+    .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   // A name that is no command loads them all, so commander answers with its usual error and suggestion.
@@ -70,15 +71,15 @@ export async function main(argv: string[]): Promise<number> {
   const program = await buildProgram(calledCommand(argv.slice(2)));
   try {
     await program.parseAsync(argv);
-    return 0;
+    return EXIT.ok;
   } catch (err) {
     if (err instanceof CliExit) return err.exitCode;
-    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     try {
       failWith(program.opts(), err);
     } catch (exit) {
       if (exit instanceof CliExit) return exit.exitCode;
     }
-    return 1;
+    return EXIT.internal;
   }
 }

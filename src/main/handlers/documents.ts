@@ -1,5 +1,6 @@
 import type { documentsMethods } from '../../shared/api/methods-documents';
 import { AppError, type ErrorCode } from '../../shared/api/result';
+import { cleanFileName } from '../../shared/files/file-name';
 import { listCaseFiles } from '../intake/case-files';
 import type { AddedFile } from '../intake/intake';
 import { cancelCaseOcr, retryCaseOcr, startCaseOcr, isCaseOcrRunning } from '../ocr/case-ocr';
@@ -28,23 +29,40 @@ export const documentsHandlers: HandlerMap<keyof typeof documentsMethods> = {
     const added: AddedFile[] = [];
     const rejected: { name: string; code: ErrorCode; message: string; reason?: string }[] = [];
     let firstError: AppError | null = null;
+    /** The rejected files' names as given: audit data only, never in the answer. */
+    const givenNames: string[] = [];
     // One file at a time: a bad file is refused on its own and the good ones are still added, each with
     // its audit entry (name, hash, size: never the upload) in the transaction that stores it.
     for (const f of input.files) {
+      // Answers and refusals name the file cleaned; intake stores it cleaned and audits the name as given.
+      const name = cleanFileName(f.name);
       try {
         const bytes =
-          'upload' in f ? await takeUpload(ctx, call.caller, f.upload, 'document', f.name) : inlineBytes(f.name, f.contentBase64, limits.maxUploadBytes);
+          'upload' in f ? await takeUpload(ctx, call.caller, f.upload, 'document', name) : inlineBytes(name, f.contentBase64, limits.maxUploadBytes);
         added.push(...(await addCaseFile(ctx, call.caller, input.caseId, { name: f.name, bytes }, limits)));
       } catch (err) {
         // A case that was locked or removed meanwhile refuses the whole call.
         if (!(err instanceof AppError) || err.code === 'not_found' || err.code === 'conflict') throw err;
         firstError ??= err;
         const reason = err.params?.reason;
-        rejected.push({ name: f.name, code: err.code, message: err.message, ...(typeof reason === 'string' ? { reason } : {}) });
+        rejected.push({ name, code: err.code, message: err.message, ...(typeof reason === 'string' ? { reason } : {}) });
+        givenNames.push(f.name);
       }
     }
     if (rejected.length)
-      ctx.audit(call.caller, 'documents.rejected', { rejected: rejected.map((r) => ({ name: r.name, code: r.code, reason: r.reason ?? null })) }, input.caseId);
+      ctx.audit(
+        call.caller,
+        'documents.rejected',
+        {
+          rejected: rejected.map((r, i) => ({
+            name: r.name,
+            ...(givenNames[i] === r.name ? {} : { givenName: givenNames[i] }),
+            code: r.code,
+            reason: r.reason ?? null,
+          })),
+        },
+        input.caseId,
+      );
     if (added.length === 0 && firstError) throw firstError;
     ctx.events.emit('case.changed', { caseId: input.caseId });
     // OCR runs in the background; progress arrives as 'ocr.progress' events.

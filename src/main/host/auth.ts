@@ -16,6 +16,18 @@ export function hostAllowed(req: IncomingMessage, port: number): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}` || host === `[::1]:${port}`;
 }
 
+/**
+ * A request a browser sends on behalf of a page carries that page's Origin; one from another site (or
+ * from an opaque origin, "null") is refused even before the token is checked, as defence in depth.
+ * Requests without an Origin (the command line, curl, a same-origin GET) are left to the token.
+ */
+export function originAllowed(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return true;
+  // The Host header is already one of our own loopback names (hostAllowed), so it names our origin.
+  return origin.toLowerCase() === `http://${(req.headers.host ?? '').toLowerCase()}`;
+}
+
 /** Constant-time comparison of the presented token with the real one. */
 export function tokenMatches(presented: string | undefined | null, token: string): boolean {
   if (!presented) return false;

@@ -7,7 +7,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Backend } from '../backend/backend';
-import { hostAllowed, isLoopback, newToken, tokenMatches } from './auth';
+import { hostAllowed, isLoopback, newToken, originAllowed, tokenMatches } from './auth';
 import { serveStatic } from './static';
 import { sendUpload } from '../uploads';
 import { isUploadKind, UPLOAD_KINDS } from '../../shared/api/upload';
@@ -88,8 +88,23 @@ export async function startHost(options: HostOptions): Promise<Host> {
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Every answer, whatever its path or outcome (pages, calls, events, refusals, errors): never sniffed.
+    res.setHeader('x-content-type-options', 'nosniff');
     if (!isLoopback(req) || !hostAllowed(req, port)) {
+      req.resume();
       json(res, 403, { ok: false, error: { code: 'forbidden', message: 'Browser mode accepts loopback connections only.' } });
+      return;
+    }
+    if (!originAllowed(req)) {
+      req.resume();
+      json(res, 403, {
+        ok: false,
+        error: {
+          code: 'forbidden',
+          message: 'Browser mode answers its own pages only; this request came from another origin.',
+          params: { reason: 'foreign_origin' },
+        },
+      });
       return;
     }
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);

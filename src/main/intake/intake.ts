@@ -2,6 +2,7 @@
 // password, damage) before anything is stored, so a bad file never leaves a trace in the case. Each
 // original is kept once by its SHA-256; the same file added to a case twice is recognised.
 import { AppError } from '../../shared/api/result';
+import { cleanFileName } from '../../shared/files/file-name';
 import type { BackendContext } from '../context';
 import { ocrLimits, type OcrLimits } from '../ocr/config';
 import { getQuickReader } from '../ocr/readers';
@@ -9,6 +10,7 @@ import { MIME_TYPES, type FileFormat } from './detect';
 import { sha256, storeOriginal } from './store';
 
 export interface IncomingFile {
+  /** As given; stored and shown cleaned (src/shared/files/file-name.ts). */
   name: string;
   bytes: Buffer;
 }
@@ -34,7 +36,8 @@ interface Checked extends IncomingFile {
 }
 
 /** Opens the file as the OCR engine will (in a page-reader thread), so every refusal happens here, at intake. */
-async function checkFile(ctx: BackendContext, file: IncomingFile, limits: OcrLimits): Promise<Checked> {
+async function checkFile(ctx: BackendContext, given: IncomingFile, limits: OcrLimits): Promise<Checked> {
+  const file = { ...given, name: cleanFileName(given.name) };
   if (file.bytes.length > limits.maxUploadBytes) {
     throw new AppError('too_large', `${file.name} is ${file.bytes.length} bytes; the limit is ${limits.maxUploadBytes}.`, {
       file: file.name,

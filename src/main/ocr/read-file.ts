@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { OcrPage } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
+import { cleanFileName } from '../../shared/files/file-name';
 import { randomUUID } from 'node:crypto';
 import { ocrLimits, type OcrLimits } from './config';
 import type { OcrPool } from './pool';
@@ -30,7 +31,8 @@ export interface ReadFileResult {
 }
 
 export async function readFile(input: string | { name: string; bytes: Buffer }, opts: ReadFileOptions = {}): Promise<ReadFileResult> {
-  const name = typeof input === 'string' ? path.basename(input) : input.name;
+  // Shown in the output and in every message about the file: cleaned like a stored name.
+  const name = cleanFileName(typeof input === 'string' ? path.basename(input) : input.name);
   const limits = ocrLimits(opts.limits);
   const own = opts.readers
     ? null
@@ -81,10 +83,11 @@ export async function readFile(input: string | { name: string; bytes: Buffer }, 
 /** The file's path once it is known to be a file within the upload limit. */
 async function checkedPath(file: string, limits: OcrLimits): Promise<string> {
   const stat = await fs.stat(file).catch(() => null);
-  if (!stat?.isFile()) throw new AppError('not_found', `${file} does not exist or is not a file.`, { file });
+  const shown = cleanFileName(file);
+  if (!stat?.isFile()) throw new AppError('not_found', `${shown} does not exist or is not a file.`, { file: shown });
   if (stat.size > limits.maxUploadBytes) {
-    throw new AppError('too_large', `${path.basename(file)} is ${stat.size} bytes; the limit is ${limits.maxUploadBytes}.`, {
-      file: path.basename(file),
+    throw new AppError('too_large', `${path.basename(shown)} is ${stat.size} bytes; the limit is ${limits.maxUploadBytes}.`, {
+      file: path.basename(shown),
       reason: 'bytes',
     });
   }

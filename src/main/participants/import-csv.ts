@@ -18,6 +18,7 @@ import { finishImportRecord, runningImports, startImportRecord } from './import-
 import type { LineProblem } from '../../shared/api/methods-checks';
 import { NameIndex } from './name-index';
 import { participantWriter, type StoredParticipant } from './participant-writer';
+import { cleanFileName } from '../../shared/files/file-name';
 
 export interface ImportLineError {
   line: number;
@@ -121,7 +122,7 @@ export async function undoInterruptedImports(db: Db, record?: (r: { importId: nu
 }
 
 export async function importParticipantsCsv(ctx: BackendContext, source: string | Readable | Buffer, options: ImportOptions): Promise<ImportResult> {
-  const fileName = options.fileName ?? (typeof source === 'string' ? source : 'upload.csv');
+  const fileName = cleanFileName(options.fileName ?? (typeof source === 'string' ? source : 'upload.csv'));
   const startedAt = new Date().toISOString();
   const input = toStream(source);
   const errors: ImportLineError[] = [];

@@ -160,7 +160,9 @@ export function addCaseFile(ctx: BackendContext, caller: Caller, caseId: number,
     check: () => assertEditable(ctx, caseId),
     record: (added) => {
       for (const a of added) {
-        ctx.audit(caller, 'documents.add', { name: a.name, sha256: a.sha256, size: a.size, pages: a.pageCount, duplicate: a.duplicate }, caseId);
+        // The name as given is kept as data only, beside the cleaned one that is stored and shown.
+        const given = file.name === a.name ? {} : { givenName: file.name };
+        ctx.audit(caller, 'documents.add', { name: a.name, ...given, sha256: a.sha256, size: a.size, pages: a.pageCount, duplicate: a.duplicate }, caseId);
       }
     },
   });

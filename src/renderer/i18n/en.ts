@@ -848,6 +848,7 @@ export const en: Messages = {
       nothing_to_undo: 'There is no field change to undo.',
       changed_since: 'This field has changed again since (re-extracted, for example); the undo was stopped so newer work is not overwritten.',
       upload_gone: '{{file}} did not arrive whole or was already used; add the file again.',
+      foreign_origin: 'ClaimDesk answers its own pages only; this request came from another site. Open the URL printed when the server started.',
       future_date: 'The incident date is after today.',
       death_date_required: 'A death claim (JKM) needs the date of death.',
       no_participant: 'No participant has KPJ {{kpj}}. Look them up by NIK or name.',

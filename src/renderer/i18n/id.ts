@@ -861,6 +861,7 @@ export const id = {
       nothing_to_undo: 'Tidak ada perubahan isian yang dapat diurungkan.',
       changed_since: 'Isian ini sudah berubah lagi sejak itu (misalnya diekstrak ulang); urungkan dibatalkan agar pekerjaan baru tidak tertimpa.',
       upload_gone: '{{file}} tidak diterima utuh atau sudah dipakai; tambahkan berkas itu lagi.',
+      foreign_origin: 'ClaimDesk hanya melayani halamannya sendiri; permintaan ini datang dari situs lain. Buka URL yang dicetak saat server dimulai.',
       future_date: 'Tanggal kejadian melewati hari ini.',
       death_date_required: 'Klaim kematian (JKM) memerlukan tanggal meninggal.',
       no_participant: 'Tidak ada peserta dengan KPJ {{kpj}}. Cari peserta lewat NIK atau nama.',

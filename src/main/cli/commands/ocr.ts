@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import type { OcrPage } from '../../../shared/domain/ocr';
 import { readFile, type ReadFileResult } from '../../ocr/read-file';
 import { threadedReaders } from '../../ocr/readers';
-import { CliExit, emit, type GlobalOptions } from '../output';
+import { emit, endBatch, shown, type GlobalOptions } from '../output';
 
 export function register(ocr: Command): void {
   ocr
@@ -30,15 +30,15 @@ export function register(ocr: Command): void {
         await readers.terminate();
       }
       emit(opts, { files: results }, () => results.map(describeFile).join('\n\n'));
-      if (results.some((r) => r.pages.length === 0 && r.errors.length > 0)) {
-        for (const r of results) for (const e of r.errors) process.stderr.write(`claimdesk: ${r.file}: ${e}\n`);
-        throw new CliExit(2);
-      }
+      endBatch(
+        results.flatMap((r) => r.errors.map((e) => `${r.file}: ${e}`)),
+        results.filter((r) => r.pages.length > 0).length,
+      );
     });
 }
 
 function describeFile(r: ReadFileResult): string {
-  const head = `${r.file}: ${r.pages.length} page(s)${r.errors.length ? `; errors: ${r.errors.join('; ')}` : ''}`;
+  const head = `${shown(r.file)}: ${r.pages.length} page(s)${r.errors.length ? `; errors: ${r.errors.map(shown).join('; ')}` : ''}`;
   return [head, ...r.pages.map(describePage)].join('\n');
 }
 
@@ -51,7 +51,7 @@ function describePage(p: OcrPage): string {
   ];
   for (const line of p.lines) {
     for (const w of line.words) {
-      lines.push(`${w.text.padEnd(24)} ${w.confidence.toFixed(2)}  [${w.bbox.join(', ')}]`);
+      lines.push(`${shown(w.text).padEnd(24)} ${w.confidence.toFixed(2)}  [${w.bbox.join(', ')}]`);
     }
   }
   return lines.join('\n');

@@ -7,7 +7,7 @@ import { passwordSchema } from '../../../shared/api/methods-auth';
 import { AppError } from '../../../shared/api/result';
 import { randomPassword } from '../../auth/passwords';
 import { createUser, listUsers, resetPassword, toUserRow, updateUser, userByName } from '../../auth/users';
-import { badInput, emit, failWith, type GlobalOptions } from '../output';
+import { badInput, emit, failWith, shown, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
 function password(given: string | undefined): string {
@@ -33,7 +33,7 @@ export function register(users: Command): void {
               all
                 .map(
                   (u) =>
-                    `${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active'}  ${u.displayName}`,
+                    `${u.username.padEnd(16)} ${u.role.padEnd(10)} ${u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active'}  ${shown(u.displayName)}`,
                 )
                 .join('\n') || 'no accounts yet',
           );

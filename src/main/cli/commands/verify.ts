@@ -1,7 +1,8 @@
 // `claimdesk verify --claim-type T --kpj N [--incident-date D] FILE... [--json]`: opens a case, adds the
 // files (intake), reads them (OCR), extracts the documents, runs the cross-checks and prints the case
 // with its documents, flags and checklist (docs/contract.md §6). Blockers are results, not
-// errors: the exit code is non-zero only for bad input (unknown KPJ, bad date, no readable file).
+// errors: the exit code is 2 for bad input (unknown KPJ, bad date, no readable file) and 4 when some
+// files could not be added (the case is checked with the others).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -16,7 +17,7 @@ import { addCaseFile, stateFacts } from '../../services/case-edits';
 import { startCaseOcr } from '../../ocr/case-ocr';
 import { processCase } from '../../services/case-processor';
 import { createCase, getCase } from '../../services/cases';
-import { badInput, emit, failWith, type GlobalOptions } from '../output';
+import { badInput, emit, endBatch, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 import { humanVerify } from './verify-text';
 
@@ -61,6 +62,7 @@ export function register(verify: Command): void {
     .argument('<files...>', 'the dossier: PDF, JPEG, PNG or TIFF files')
     .action(async (files: string[], o: VerifyOptions, cmd: Command) => {
       const opts = cmd.optsWithGlobals<GlobalOptions>();
+      let notAdded: { file: string; error: string }[] = [];
       try {
         const input = parseOptions(o, files);
         await withContext(opts, async (ctx, caller) => {
@@ -92,9 +94,14 @@ export function register(verify: Command): void {
             errors,
           };
           emit(opts, out, () => humanVerify(out));
+          notAdded = errors;
         });
       } catch (err) {
         failWith(opts, err);
       }
+      endBatch(
+        notAdded.map((e) => `${e.file}: ${e.error}`),
+        files.length - notAdded.length,
+      );
     });
 }
