@@ -220,12 +220,12 @@ function toLines(page: RecognizedImage, t: PageTransform): OcrLine[] {
 
 /** Text-layer words grouped into lines by their vertical position. */
 /**
- * Whether a page's pixels are blank paper. Seen at 400 pixels across in grey, paper grain spreads evenly
- * around the paper's level, lighter and darker alike; ink only ever darkens. A pixel counts as ink when
- * it lies further below the paper's median than the grain reaches above it (three times over, and at
- * least 15 levels): a faded, blurred print still leaves a share of such pixels, blank paper leaves next
- * to none. It costs milliseconds; OCR of a blank page (every orientation tried, since it reads no words)
- * costs seconds.
+ * Whether a page's pixels are blank paper. Seen at 400 pixels across in grey, blank paper keeps nearly
+ * every pixel near its middle level: grain spreads a few levels either way, and the middle half of the
+ * levels lies within a dozen. Ink, a photo's background,
+ * a shadowed desk all leave a share of pixels far from it (more than three times the spread of the
+ * middle half, and at least 15 levels), even a faded, blurred print. It costs milliseconds; OCR of a
+ * blank page (every orientation tried, since it reads no words) costs seconds.
  */
 export async function looksBlank(raster: PageRaster): Promise<boolean> {
   const { data, info } = await sharp(raster.data, { raw: { width: raster.width, height: raster.height, channels: raster.channels } })
@@ -242,19 +242,23 @@ export async function looksBlank(raster: PageRaster): Promise<boolean> {
     for (let v = 0; v < 256; v++) if ((seen += histogram[v]!) >= share * pixels) return v;
     return 255;
   };
-  const paper = level(0.5);
-  const grain = level(0.99) - paper;
-  const inkBelow = paper - Math.max(BLANK.minInkDepth, 3 * (grain + 1));
-  let ink = 0;
-  for (let v = 0; v < inkBelow; v++) ink += histogram[v]!;
-  return ink / pixels < BLANK.maxInkShare;
+  const middle = level(0.5);
+  const spread = level(0.75) - level(0.25);
+  // A page whose middle half already spans more than paper grain does (a photo, a printed form) is not blank.
+  if (spread > BLANK.maxGrain) return false;
+  const reach = Math.max(BLANK.minDepth, 3 * (spread + 1));
+  let far = 0;
+  for (let v = 0; v < 256; v++) if (Math.abs(v - middle) > reach) far += histogram[v]!;
+  return far / pixels < BLANK.maxFarShare;
 }
 
 const BLANK = {
-  /** Ink lies at least this many grey levels below the paper. */
-  minInkDepth: 15,
-  /** At most this share of ink pixels on a blank page (about 30 pixels of a 400 × 566 A4 view). */
-  maxInkShare: 0.00015,
+  /** The widest spread of the middle half of a blank page's grey levels (grain, a faint shadow). */
+  maxGrain: 12,
+  /** A pixel at least this many grey levels from the page's middle level is not paper grain. */
+  minDepth: 15,
+  /** At most this share of such pixels on a blank page (about 30 pixels of a 400 × 566 A4 view). */
+  maxFarShare: 0.00015,
 } as const;
 
 /** A blank page's reading: no words, said so in its quality, not counted as a poor scan. */
