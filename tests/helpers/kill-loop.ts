@@ -43,7 +43,8 @@ interface LoopOptions {
   log?: (line: string) => void;
 }
 
-function checkDatabase(home: string, expect: { documentId: number | null; acked: string | null; inFlight: string | null; caseId: number | null }): string[] {
+/** `setupCase` holds documents the loop stored itself (no upload, so no audit entry): its files are not checked. */
+function checkDatabase(home: string, setupCase: number, expect: { documentId: number | null; acked: string | null; inFlight: string | null }): string[] {
   const problems: string[] = [];
   const db = new Database(path.join(home, 'claimdesk.sqlite'));
   try {
@@ -63,7 +64,7 @@ function checkDatabase(home: string, expect: { documentId: number | null; acked:
       if (last !== value) problems.push(`the field holds ${String(value)} but its last audit entry says ${String(last)}`);
     }
     // Every file attached has its audit entry, and no entry names a file that is not attached.
-    const attached = db.prepare(`SELECT cf.case_id, f.sha256 FROM case_files cf JOIN files f ON f.id = cf.file_id`).all() as {
+    const attached = db.prepare(`SELECT cf.case_id, f.sha256 FROM case_files cf JOIN files f ON f.id = cf.file_id WHERE cf.case_id <> ?`).all(setupCase) as {
       case_id: number;
       sha256: string;
     }[];
@@ -130,38 +131,47 @@ export async function killLoop(o: LoopOptions): Promise<{ reports: KillReport[];
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
     } else {
       const host = await serveHost(o.home);
-      const tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
-      if (phase === 'ocr') {
-        const created = (await tab.call('cases.create', { claimType: 'JKM' })) as { ok: true; value: { id: number } };
-        const files: { name: string; upload: string }[] = [];
-        for (const s of o.scans) {
-          const up = await tab.upload('document', s.bytes);
-          if (up.result.ok) files.push({ name: s.name, upload: up.result.value.upload });
-        }
-        // Killed while the files are attached, or while their pages are read.
-        const adding = tab.call('documents.add', { caseId: created.value.id, files }).catch(() => null);
-        await sleep(50 + o.random() * 2500);
-        underway = `${o.scans.length} files added to case ${created.value.id}, being read`;
-        await stopHost(host, 'SIGKILL');
-        await adding;
-      } else {
-        // The officer saves corrections one after another until the power goes.
-        const until = Date.now() + 200 + o.random() * 1500;
-        while (Date.now() < until) {
+      try {
+        const tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
+        if (phase === 'ocr') {
+          const created = (await tab.call('cases.create', { claimType: 'JHT', notes: `kill ${k + 1}` })) as {
+            ok: boolean;
+            value: { id: number };
+            error?: unknown;
+          };
+          if (!created.ok) throw new Error(`cases.create refused: ${JSON.stringify(created.error)}`);
+          const files: { name: string; upload: string }[] = [];
+          for (const s of o.scans) {
+            const up = await tab.upload('document', s.bytes);
+            if (up.result.ok) files.push({ name: s.name, upload: up.result.value.upload });
+          }
+          // Killed while the files are attached, or while their pages are read.
+          const adding = tab.call('documents.add', { caseId: created.value.id, files }).catch(() => null);
+          await sleep(50 + o.random() * 2500);
+          underway = `${o.scans.length} files added to case ${created.value.id}, being read`;
+          await stopHost(host, 'SIGKILL');
+          await adding;
+        } else {
+          // The officer saves corrections one after another until the power goes.
+          const until = Date.now() + 200 + o.random() * 1500;
+          while (Date.now() < until) {
+            inFlight = nameFor(++counter);
+            const res = await tab.call('extraction.setField', { documentId: ktp, key: 'nama', value: inFlight });
+            if (res.ok) acked = inFlight;
+            inFlight = null;
+          }
           inFlight = nameFor(++counter);
-          const res = await tab.call('extraction.setField', { documentId: ktp, key: 'nama', value: inFlight });
-          if (res.ok) acked = inFlight;
-          inFlight = null;
+          const last = tab.call('extraction.setField', { documentId: ktp, key: 'nama', value: inFlight }).catch(() => null);
+          await sleep(o.random() * 5);
+          underway = `corrections saved (last acknowledged ${acked})`;
+          await stopHost(host, 'SIGKILL');
+          await last;
         }
-        inFlight = nameFor(++counter);
-        const last = tab.call('extraction.setField', { documentId: ktp, key: 'nama', value: inFlight }).catch(() => null);
-        await sleep(o.random() * 5);
-        underway = `corrections saved (last acknowledged ${acked})`;
+      } finally {
         await stopHost(host, 'SIGKILL');
-        await last;
       }
     }
-    const problems = checkDatabase(o.home, { documentId: phase === 'save' ? ktp : null, acked, inFlight, caseId: phase === 'save' ? caseId : null });
+    const problems = checkDatabase(o.home, caseId, { documentId: phase === 'save' ? ktp : null, acked, inFlight });
     reports.push({ phase, underway, problems });
     log(`kill ${k + 1} (${phase}): ${underway}; ${problems.length ? problems.join('; ') : 'all held'}`);
   }
@@ -195,7 +205,7 @@ export async function killLoop(o: LoopOptions): Promise<{ reports: KillReport[];
   } finally {
     await stopHost(host);
   }
-  final.push(...checkDatabase(o.home, { documentId: null, acked: null, inFlight: null, caseId: null }));
+  final.push(...checkDatabase(o.home, caseId, { documentId: null, acked: null, inFlight: null }));
   const verify = runCli(['--home', o.home, 'audit', 'verify']);
   if (verify.status !== 0) final.push(`audit verify exit ${verify.status}: ${verify.stdout.trim()} ${verify.stderr.trim()}`);
   return { reports, final };

@@ -38,6 +38,22 @@ export interface RemoteBackend extends Backend {
 
 const CLOSE_TIMEOUT_MS = 15_000;
 
+/** No contract input nests deeper than a few levels (a list field's entries); a payload nested thousands
+ * deep is refused before it is copied to the back end, whose copy would overflow the stack. */
+export const MAX_PAYLOAD_DEPTH = 32;
+
+/** Whether `value` nests arrays or objects deeper than `max` levels (walked without recursion). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Starts the back end in `channel`'s process; resolves once it opened the data folder. */
 export function startRemoteBackend(channel: BackendChannel, options: StartOptions): Promise<{ backend: RemoteBackend; started: Started }> {
   const pending = new Map<number, { resolve: (r: Result<unknown>) => void; call: CallContext }>();
@@ -79,7 +95,16 @@ export function startRemoteBackend(channel: BackendChannel, options: StartOption
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, { resolve: resolve as (r: Result<unknown>) => void, call });
-      channel.post(message(id));
+      try {
+        channel.post(message(id));
+      } catch (err) {
+        // A payload the channel cannot carry is refused here; the back end never saw it.
+        pending.delete(id);
+        resolve({
+          ok: false,
+          error: { code: 'invalid_input', message: `The request cannot be passed on: ${(err as Error).message}`, params: { reason: 'unsendable' } },
+        });
+      }
     });
   };
   const uploadStep = <T>(call: CallContext, step: UploadStep): Promise<Result<T>> =>
@@ -87,7 +112,17 @@ export function startRemoteBackend(channel: BackendChannel, options: StartOption
 
   const backend: RemoteBackend = {
     pid: channel.pid,
-    dispatch: (method, payload, call = {}) => ask(call, (id) => ({ t: 'call', id, method, payload, session: call.sessionToken ?? null })),
+    dispatch: (method, payload, call = {}) =>
+      nestedDeeperThan(payload, MAX_PAYLOAD_DEPTH)
+        ? Promise.resolve({
+            ok: false,
+            error: {
+              code: 'invalid_input',
+              message: `The request nests deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+              params: { reason: 'too_deep', limit: MAX_PAYLOAD_DEPTH },
+            },
+          })
+        : ask(call, (id) => ({ t: 'call', id, method, payload, session: call.sessionToken ?? null })),
     uploadSink: (call) => ({
       begin: (kind) => uploadStep(call, { step: 'begin', kind }),
       append: (upload, data) => uploadStep(call, { step: 'append', upload, data }),

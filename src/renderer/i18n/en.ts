@@ -878,6 +878,8 @@ export const en: Messages = {
       reason_code_required: 'Choose the reason for the rejection.',
       items_required: 'List what the officer must fix.',
       return_reason_required: 'Choose the reason for returning the case.',
+      too_deep: 'The request is nested too deeply and was refused.',
+      unsendable: 'The request could not be passed on to the ClaimDesk service.',
       range_reversed: 'The range ends before it starts.',
       unacknowledged: 'Examine and tick each blocker before approving ({{count}} not ticked).',
       not_warning: 'Only a warning can be dismissed; blockers go to the supervisor.',

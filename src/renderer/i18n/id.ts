@@ -891,6 +891,8 @@ export const id = {
       reason_code_required: 'Pilih alasan penolakan.',
       items_required: 'Tuliskan apa yang harus diperbaiki petugas.',
       return_reason_required: 'Pilih alasan pengembalian.',
+      too_deep: 'Permintaan ini bersarang terlalu dalam dan ditolak.',
+      unsendable: 'Permintaan ini tidak dapat diteruskan ke layanan ClaimDesk.',
       range_reversed: 'Tanggal akhir rentang lebih awal dari tanggal awalnya.',
       unacknowledged: 'Periksa dan tandai setiap penghalang sebelum menyetujui ({{count}} belum ditandai).',
       not_warning: 'Hanya peringatan yang dapat diabaikan; penghalang diputuskan supervisor.',
