@@ -135,18 +135,26 @@ export function getUploads(ctx: BackendContext): Uploads {
   );
 }
 
+/** How much of a refused request body is still read so its sender gets the answer; past this the
+ * connection is cut (a sender that never stops must not keep the host reading). */
+export const DRAIN_LIMIT_BYTES = 128 * 1024 * 1024;
+
 /** Sends `chunks` to an upload sink in pieces of about `piece` bytes (fewer round trips to a back end in
- * another process); on a refusal the rest of the chunks are still read (a request body is drained, so
- * the sender gets the answer instead of a reset connection). */
+ * another process); on a refusal the rest of the chunks are still read, up to `drainLimit` bytes (a
+ * request body is drained, so the sender gets the answer instead of a reset connection). */
 export async function sendUpload(
   sink: UploadSink,
   kind: UploadKind,
   chunks: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   piece = 1024 * 1024,
+  drainLimit = DRAIN_LIMIT_BYTES,
 ): Promise<Result<UploadReceipt>> {
+  let drained = 0;
+  /** Reads a refused body's next chunk; false once the limit is passed (stop reading). */
+  const drain = (chunk: Uint8Array): boolean => (drained += chunk.byteLength) <= drainLimit;
   const begun = await sink.begin(kind);
   if (!begun.ok) {
-    for await (const _ of chunks) void _;
+    for await (const chunk of chunks) if (!drain(chunk)) break;
     return begun;
   }
   const upload = begun.value.upload;
@@ -163,7 +171,10 @@ export async function sendUpload(
   };
   try {
     for await (const chunk of chunks) {
-      if (failed) continue;
+      if (failed) {
+        if (!drain(chunk)) break;
+        continue;
+      }
       pending.push(chunk);
       size += chunk.byteLength;
       if (size >= piece) await flush();

@@ -62,6 +62,28 @@ describe('upload store', () => {
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('stops reading a refused sender that never stops, once the drain limit is passed', async () => {
+    const { uploads, dir } = store();
+    let read = 0;
+    function* endless(): Generator<Buffer> {
+      for (;;) {
+        read++;
+        yield Buffer.alloc(100_000);
+      }
+    }
+    // Refused past 1 MB; the rest is read up to the 3 MB drain limit, then no more.
+    const r = await sendUpload(sinkOf(uploads, 7, 1_000_000), 'document', endless(), 100_000, 3_000_000);
+    expect(r).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(read).toBeGreaterThan(30);
+    expect(read).toBeLessThanOrEqual(42);
+    // Refused at once (signed out): read up to the limit too.
+    read = 0;
+    const refused: UploadSink = { ...sinkOf(uploads, 7, 1_000_000), begin: async () => ({ ok: false, error: { code: 'unauthorized', message: 'no' } }) };
+    expect(await sendUpload(refused, 'document', endless(), 100_000, 3_000_000)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    expect(read).toBe(31);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('a taken upload over the call’s own limit is refused and removed', async () => {
     const { uploads, dir } = store();
     const u = await uploads.begin(7, 10_000);
