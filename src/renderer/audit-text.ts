@@ -223,6 +223,10 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
         // A short label where there is one, else the refusal's own sentence.
         t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t(`errors.why.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }) }),
       ];
+    case 'backup.create':
+      return [t('audit.d.backup', { folder: str(d.folder), cases: num(d.cases), count: num(d.files) })];
+    case 'backup.restore':
+      return [t('audit.d.restore', { from: str(d.from), count: num(d.files), intact: t(d.auditIntact ? 'audit.d.intact' : 'audit.d.broken') })];
     default: {
       // An action this screen has no sentence for: how much it recorded, never its keys.
       const count = Object.entries(d).filter(([k, v]) => k !== 'caseId' && v !== null && v !== undefined).length;

@@ -143,3 +143,12 @@ export async function caseWithFile(page: Page, app: AppHost, file: string, timeo
   await expect(c.progress).toHaveAttribute('data-done', '1', { timeout });
   return c;
 }
+
+export const backupPanel = (page: Page) => ({
+  panel: page.getByTestId('backup'),
+  folder: page.locator('[data-testid="backup"] input[name="backup-folder"]'),
+  make: page.locator('[data-testid="backup"] button[type="submit"]'),
+  done: page.locator('[data-testid="backup"][data-state="done"]'),
+  result: page.getByTestId('backup-result'),
+  error: page.locator('[data-testid="backup"] [role=alert]'),
+});

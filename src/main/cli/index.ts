@@ -35,6 +35,16 @@ const COMMANDS: CommandEntry[] = [
   { name: 'serve', summary: 'start browser mode: the app on http://127.0.0.1 with a per-start token', load: () => import('./commands/serve') },
   { name: 'users', summary: 'accounts (the command line acts as the local system operator)', load: () => import('./commands/users') },
   { name: 'audit', summary: 'the audit trail', load: () => import('./commands/audit') },
+  {
+    name: 'backup',
+    summary: 'back up the data folder (database and documents, with SHA-256s), safe while the app runs',
+    load: () => import('./commands/backup'),
+  },
+  {
+    name: 'restore',
+    summary: 'restore a backup into the data folder after checking it; the folder it replaces is kept aside',
+    load: () => import('./commands/restore'),
+  },
   { name: 'export', summary: 'data for reporting upward, as CSV (decisions, dashboard tables)', load: () => import('./commands/export') },
 ];
 

@@ -3,6 +3,7 @@ import { getSettings, updateSettings } from '../services/settings';
 import { DECIDED_STATUSES } from '../../shared/domain/workflow';
 import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
+import { backupTo } from '../backup/backup';
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
@@ -18,4 +19,6 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
     }
     return updated;
   },
+  // Audited by createBackup, in the source's trail, once the backup is complete.
+  'settings.backup': (input, ctx, call) => backupTo(ctx, call.caller, input.folder),
 };

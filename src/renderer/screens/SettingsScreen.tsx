@@ -9,6 +9,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { dmy, parseDmy } from '../format';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ParticipantImport } from '../components/ParticipantImport';
+import { BackupPanel } from '../components/BackupPanel';
 import { ChangePasswordForm } from './SignInScreen';
 
 export function SettingsScreen(): React.JSX.Element {
@@ -36,6 +37,7 @@ export function SettingsScreen(): React.JSX.Element {
       {admin && <BranchPanel />}
       {admin && <HolidaysPanel />}
       {admin && <ParticipantImport onImported={info.reload} />}
+      {admin && <BackupPanel dataFolder={d?.dataFolder} />}
       <ErrorNote error={info.error} />
       {d && (
         <section className="panel">

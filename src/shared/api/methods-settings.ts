@@ -65,6 +65,19 @@ export const settingsSchema = z.object({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const backupResultSchema = z.object({
+  /** The backup's folder, on the machine that runs the back end. */
+  folder: z.string(),
+  /** Files of the document store copied (originals and page previews), besides the database. */
+  files: z.number().int().nonnegative(),
+  /** Everything written: database, files and manifest. */
+  bytes: z.number().int().nonnegative(),
+  databaseSha256: z.string(),
+  manifestSha256: z.string(),
+  cases: z.number().int().nonnegative(),
+});
+export type BackupResult = z.infer<typeof backupResultSchema>;
+
 export const settingsMethods = defineMethods({
   'settings.get': {
     input: z.object({}).strict(),
@@ -84,6 +97,16 @@ export const settingsMethods = defineMethods({
       })
       .strict(),
     output: settingsSchema,
+    allow: ADMINS,
+    audit: 'handler',
+  },
+  /**
+   * A backup of the data folder (database and document store, with a manifest of SHA-256s) into a new
+   * folder on the machine that runs the back end: the one typed, else <data folder>/backups/<time>.
+   */
+  'settings.backup': {
+    input: z.object({ folder: z.string().trim().min(1).max(1000).optional() }).strict(),
+    output: backupResultSchema,
     allow: ADMINS,
     audit: 'handler',
   },
