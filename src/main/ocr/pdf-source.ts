@@ -67,24 +67,26 @@ export async function openPdf(name: string, bytes: Buffer, limits: OcrLimits): P
  * very size pdfjs would render it, so both ways give the same page pixels for the boxes; pdfjs renders
  * every other page, and any JPEG libvips refuses.
  */
-/** The scale a page is rendered at: renderDpi, capped to the OCR size and the pixel budget. */
-function renderScale(page: PDFPageProxy, limits: OcrLimits): number {
+/** The scale and size a page is rendered at: renderDpi, capped to the OCR size and the pixel budget. */
+function renderSize(
+  page: PDFPageProxy,
+  limits: OcrLimits,
+): { scale: number; viewport: ReturnType<PDFPageProxy['getViewport']>; width: number; height: number } {
   const base = page.getViewport({ scale: 1 });
   let scale = limits.renderDpi / 72;
   // Rendered straight at the size OCR reads (A4: ~240 dpi with the default 2800 px): rendering more
   // pixels only to scale them down again costs the first page time, and the officer's view is smaller.
   scale = Math.min(scale, Math.min(limits.maxPageSide, limits.maxOcrSide) / Math.max(base.width, base.height));
-  return Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
+  scale = Math.min(scale, Math.sqrt(limits.maxPixels / (base.width * base.height)));
+  const viewport = page.getViewport({ scale });
+  return { scale, viewport, width: Math.max(1, Math.floor(viewport.width)), height: Math.max(1, Math.floor(viewport.height)) };
 }
 
 /** A page that paints nothing, as a white raster of the size it would render at, without rendering it. */
 export async function blankPdfPage(doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
   try {
-    const scale = renderScale(page, limits);
-    const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width));
-    const height = Math.max(1, Math.floor(viewport.height));
+    const { scale, width, height } = renderSize(page, limits);
     return { data: Buffer.alloc(width * height, 255), width, height, channels: 1, dpi: Math.round(scale * 72), textLayer: [], blank: true };
   } finally {
     page.cleanup();
@@ -94,10 +96,7 @@ export async function blankPdfPage(doc: PDFDocumentProxy, pageNo: number, limits
 export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits, scan?: ScannedPdf | null): Promise<PageRaster> {
   const page = await doc.getPage(pageNo);
   try {
-    const scale = renderScale(page, limits);
-    const viewport = page.getViewport({ scale });
-    const width = Math.max(1, Math.floor(viewport.width));
-    const height = Math.max(1, Math.floor(viewport.height));
+    const { scale, viewport, width, height } = renderSize(page, limits);
     const jpeg = scan?.pageJpeg(pageNo);
     if (jpeg) {
       const decoded = await decodeJpeg(jpeg, width, height, limits);
