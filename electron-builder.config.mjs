@@ -39,6 +39,8 @@ const config = {
   ],
   npmRebuild: true,
   buildDependenciesFromSource: false,
+  // Electron's fuses, flipped in the binary at packaging time (README, "Security of the desktop app"). The
+  // back end runs in Electron's utility process, not through ELECTRON_RUN_AS_NODE, so runAsNode can be off.
   electronFuses: {
     runAsNode: false,
     enableCookieEncryption: true,
@@ -46,6 +48,9 @@ const config = {
     enableNodeCliInspectArguments: false,
     enableEmbeddedAsarIntegrityValidation: true,
     onlyLoadAppFromAsar: true,
+    // No browser-process-specific V8 snapshot is built, so the one shared snapshot is kept.
+    loadBrowserProcessSpecificV8Snapshot: false,
+    // The renderer is served by the claimdesk:// scheme; nothing is loaded from file://.
     grantFileProtocolExtraPrivileges: false,
   },
   win: { target: [{ target: 'nsis', arch: ['x64'] }] },

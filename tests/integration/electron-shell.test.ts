@@ -59,8 +59,13 @@ describe('the desktop shell', () => {
       contextIsolation: true,
       nodeIntegration: false,
       preload: '/app/out/preload/index.cjs',
+      // Started for development (not packaged): DevTools are available.
+      devTools: true,
     });
+    // Hardened app-wide, once, as Electron announced the window's web contents (tests/unit/electron-security.test.ts).
+    expect(fake.appListeners('web-contents-created')).toBe(1);
     expect(fake.windows[0]!.contents.listenerCount('will-navigate')).toBe(1);
+    expect(fake.windows[0]!.contents.windowOpenHandler!({ url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(fake.headersHook.fn).toBeTypeOf('function');
     expect(fs.existsSync(path.join(dir, 'claimdesk.sqlite'))).toBe(true);
     const frame = { url: 'claimdesk://app/index.html' };
@@ -95,15 +100,18 @@ describe('the desktop shell', () => {
     expect(alive(shell.backend.pid!)).toBe(false);
   });
 
-  it('the packaged app hands its back end the OCR data and tables beside its archive', async () => {
+  it('the packaged app hands its back end the OCR data and tables beside its archive, and has no DevTools', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const packaged = path.join(dir, 'app-resources');
     fs.mkdirSync(path.join(packaged, 'resources', 'tessdata'), { recursive: true });
     for (const lang of ['ind', 'eng'])
       fs.copyFileSync(path.join('resources', 'tessdata', `${lang}.traineddata.gz`), path.join(packaged, 'resources', 'tessdata', `${lang}.traineddata.gz`));
-    const fake = fakeElectron();
+    const fake = fakeElectron({ packaged: true });
     await started(fake, ['claimdesk', '--home', path.join(dir, 'home')], { env: { ...process.env }, packagedResources: packaged });
+    // The installed app has no DevTools: not in the window, and F12 never reaches them.
+    expect(fake.windows[0]!.options.webPreferences!.devTools).toBe(false);
+    expect(fake.windows[0]!.contents.key({ key: 'F12' })).toBe(true);
     const frame = { url: 'claimdesk://app/index.html' };
     const sender = { senderFrame: frame, sender: { id: fake.windows[0]!.contents.id, mainFrame: frame } };
     const call = fake.handlers.get(CALL_CHANNEL)!;

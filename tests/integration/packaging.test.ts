@@ -70,6 +70,28 @@ describe('packaging configuration', () => {
     // The stand-in run above skips it; the real one must rebuild better-sqlite3 for Electron's ABI.
     expect(config.npmRebuild).toBe(true);
   });
+
+  it("names every one of Electron's fuses, by the keys of the installed electron-builder's schema", () => {
+    const schema = JSON.parse(fs.readFileSync(path.resolve('node_modules/app-builder-lib/scheme.json'), 'utf8')) as {
+      definitions: { FuseOptionsV1: { properties: Record<string, unknown> } };
+    };
+    const known = Object.keys(schema.definitions.FuseOptionsV1.properties);
+    const fuses = config.electronFuses as Record<string, boolean>;
+    for (const key of Object.keys(fuses)) expect(known, key).toContain(key);
+    // Every fuse is decided in the configuration, none left to Electron's default (resetAdHocDarwinSignature
+    // is a macOS signing step, not a fuse).
+    expect(Object.keys(fuses).sort()).toEqual(known.filter((k) => k !== 'resetAdHocDarwinSignature').sort());
+    expect(fuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      loadBrowserProcessSpecificV8Snapshot: false,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
 });
 
 describe('the packaged app', () => {

@@ -1,5 +1,5 @@
 // The desktop shell cannot run here (no Electron binary); these tests drive its wiring with stand-ins
-// and assert the security baseline and that every contract method is served. Starting the whole shell,
+// and assert the app protocol, the IPC sender checks and that every contract method is served. Starting the whole shell,
 // with its back-end process, is in tests/integration/electron-shell.test.ts.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -11,11 +11,10 @@ import { localBackend } from '../../src/main/backend/backend';
 import { getUploads } from '../../src/main/uploads';
 import { endSession } from '../../src/main/auth/sessions';
 import { appProtocolResponse } from '../../src/main/electron/protocol';
-import { hardenContents, hardenSession, isAppUrl, safeExternalUrl, windowOptions } from '../../src/main/electron/security';
 import { createDispatcher } from '../../src/main/dispatch';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { buildBridge } from '../../src/preload/bridge';
-import { FakeContents, type Handler } from '../helpers/fake-electron';
+import type { Handler } from '../helpers/fake-electron';
 import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
 
@@ -24,60 +23,8 @@ afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
 
-describe('desktop window security baseline', () => {
-  it('isolates and sandboxes the renderer without Node integration', () => {
-    const prefs = windowOptions('/app/out/preload/index.cjs').webPreferences!;
-    expect(prefs).toMatchObject({
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      webviewTag: false,
-    });
-    expect(prefs.preload).toBe('/app/out/preload/index.cjs');
-  });
-
-  it('denies navigation away from the app and every new window; opens only http(s) links externally', () => {
-    const contents = new FakeContents();
-    const opened: string[] = [];
-    hardenContents(contents as unknown as Electron.WebContents, { openExternal: async (u: string) => void opened.push(u) });
-    const nav = (url: string): boolean => {
-      let prevented = false;
-      contents.emit('will-navigate', { preventDefault: () => (prevented = true) }, url);
-      return prevented;
-    };
-    expect(nav('https://evil.example/')).toBe(true);
-    expect(nav('file:///etc/passwd')).toBe(true);
-    expect(nav('claimdesk://app/index.html#/case/1')).toBe(false);
-    expect(contents.windowOpenHandler!({ url: 'https://bpjsketenagakerjaan.go.id/' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler!({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
-    expect(contents.windowOpenHandler!({ url: 'file:///C:/Windows/system32/calc.exe' })).toEqual({ action: 'deny' });
-    expect(opened).toEqual(['https://bpjsketenagakerjaan.go.id/']);
-    expect(safeExternalUrl('smb://server/share')).toBeNull();
-    expect(isAppUrl('claimdesk://other/index.html')).toBe(false);
-  });
-
-  it('adds the strict CSP to every response and refuses every permission', () => {
-    let onHeaders: Handler | undefined;
-    let permission: Handler | undefined;
-    let check: Handler | undefined;
-    hardenSession({
-      setPermissionRequestHandler: (h: Handler) => (permission = h),
-      setPermissionCheckHandler: (h: Handler) => (check = h),
-      webRequest: { onHeadersReceived: (h: Handler) => (onHeaders = h) },
-    } as unknown as Electron.Session);
-    let headers: Record<string, string[]> = {};
-    onHeaders!({ responseHeaders: { 'x-a': ['1'] } }, (r: { responseHeaders: Record<string, string[]> }) => (headers = r.responseHeaders));
-    expect(headers['Content-Security-Policy']![0]).toMatch(/default-src 'none'.*script-src 'self'/);
-    expect(headers['Content-Security-Policy']![0]).not.toMatch(/unsafe-eval/);
-    let granted: boolean | undefined;
-    permission!({}, 'media', (g: boolean) => (granted = g));
-    expect(granted).toBe(false);
-    expect(check!()).toBe(false);
-  });
-
+// The security baseline, item by item of Electron's checklist: tests/unit/electron-security.test.ts.
+describe('the app protocol', () => {
   it('serves only files inside the renderer folder through claimdesk://app/', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);

@@ -7,7 +7,9 @@ import { describeAccounts } from '../demo/accounts';
 import { builtEntry, resolveHome } from '../paths';
 import { forwardEvents, registerIpc, WindowSessions } from './ipc';
 import { PRIVILEGED_SCHEME, registerAppProtocol } from './protocol';
-import { APP_ORIGIN, hardenContents, hardenSession, windowOptions } from './security';
+import { createLinkOpener } from './external-links';
+import { APP_ORIGIN, hardenApp, windowOptions } from './security';
+import { shellLanguage, shellStrings } from './shell-strings';
 
 export type ElectronModule = Pick<typeof Electron, 'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'shell' | 'dialog' | 'utilityProcess'>;
 
@@ -18,6 +20,8 @@ export interface ShellOptions {
   env: NodeJS.ProcessEnv;
   /** The packaged app only: Electron's resources folder, which holds resources/ beside app.asar. */
   packagedResources?: string;
+  /** Where refused links, webviews and permissions are noted (default: stderr). */
+  log?: (line: string) => void;
 }
 
 export function parseShellArgs(argv: string[]): { home?: string; demo: boolean } {
@@ -45,14 +49,34 @@ export function registerSchemes(electron: ElectronModule): void {
   electron.protocol.registerSchemesAsPrivileged([PRIVILEGED_SCHEME]);
 }
 
+/** The app-wide hardening of security.ts, with the confirmation for links and DevTools in development only. */
+export function hardenShell(
+  electron: Pick<ElectronModule, 'app' | 'BrowserWindow' | 'session' | 'shell' | 'dialog'>,
+  log: (line: string) => void,
+): { devTools: boolean } {
+  const { app, BrowserWindow, session, shell, dialog } = electron;
+  const devTools = !app.isPackaged;
+  const openLink = createLinkOpener({
+    dialog,
+    shell,
+    windowOf: (contents) => BrowserWindow.fromWebContents(contents),
+    strings: () => shellStrings(shellLanguage(app.getLocale())),
+    log,
+  });
+  hardenApp(app, session.defaultSession, { devTools, log, openLink });
+  return { devTools };
+}
+
 export interface Shell {
   window: Electron.BrowserWindow;
   backend: RemoteBackend;
 }
 
 export async function startShell(electron: ElectronModule, options: ShellOptions): Promise<Shell | null> {
-  const { app, BrowserWindow, ipcMain, protocol, session, shell, dialog, utilityProcess } = electron;
+  const { app, BrowserWindow, ipcMain, protocol, dialog, utilityProcess } = electron;
   const args = parseShellArgs(options.argv);
+  // Before any window exists, so that every web contents is hardened as it is created.
+  const { devTools } = hardenShell(electron, options.log ?? ((line: string) => console.warn(line)));
   // OCR data, requirement tables and demo files are plain files outside the archive (electron-builder's
   // extraResources); the back end finds them through its environment.
   if (options.packagedResources) options.env.CLAIMDESK_RESOURCES = path.join(options.packagedResources, 'resources');
@@ -76,14 +100,12 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
     dialog.showErrorBox('ClaimDesk', `The back end stopped unexpectedly (exit ${code}). Nothing saved is lost; start ClaimDesk again.`);
     app.quit();
   });
-  hardenSession(session.defaultSession);
   registerAppProtocol(protocol, path.join(options.outDir, 'renderer'));
   // Each window signs in on its own; the session ends when the window closes (or signs out).
   const sessions = new WindowSessions((token) => backend.endSession(token, 'window_closed'));
   registerIpc(ipcMain, backend, sessions);
 
-  const win = new BrowserWindow(windowOptions(path.join(options.outDir, 'preload', 'index.cjs')));
-  hardenContents(win.webContents, shell);
+  const win = new BrowserWindow(windowOptions(path.join(options.outDir, 'preload', 'index.cjs'), { devTools }));
   forwardEvents(backend, win.webContents);
   const windowId = win.webContents.id;
   win.webContents.once('destroyed', () => sessions.drop(windowId));
