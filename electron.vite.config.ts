@@ -18,6 +18,8 @@ export default defineConfig({
           'reader-thread': path.resolve(import.meta.dirname, 'src/main/ocr/reader-thread.ts'),
           // Extraction off the back end's thread (src/main/extraction/extractor.ts).
           'extract-thread': path.resolve(import.meta.dirname, 'src/main/extraction/extract-thread.ts'),
+          // The PostgreSQL connection's thread (src/main/db/postgres.ts).
+          'pg-thread': path.resolve(import.meta.dirname, 'src/main/db/pg-thread.ts'),
         },
         // Chunks stay beside the entries: paths.ts and version.ts find the app root from their own
         // folder (out/main/ in the build, src/main/ from source, both two levels down).

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { appendAudit } from './audit/chain';
 import { actorOf, type Caller } from './auth/caller';
-import { DATABASE_FILE, openDatabase, type Db, type OpenOptions } from './db/database';
+import { DATABASE_FILE, dialectOf, openDatabase, openPostgres, storeAddress, type Db, type Dialect, type OpenOptions } from './db/database';
 import { EventBus } from './events';
 
 export type Transport = 'electron' | 'browser' | 'cli';
@@ -13,18 +13,24 @@ export interface ContextOptions extends OpenOptions {
   transport: Transport;
   /** The time, injectable so tests can pass an idle timeout or a lockout without waiting. */
   clock?: () => Date;
+  /** A branch's PostgreSQL (postgres://…); without it, CLAIMDESK_DATABASE, else the data folder's SQLite file. */
+  database?: string;
 }
 
 export class BackendContext {
   readonly db: Db;
   readonly events = new EventBus();
+  /** The SQLite file of the data folder (used only when the store is not on PostgreSQL). */
   readonly databaseFile: string;
+  readonly dialect: Dialect;
   private readonly services = new Map<string, unknown>();
   private readonly disposers: (() => Promise<void> | void)[] = [];
 
   constructor(readonly options: ContextOptions) {
     this.databaseFile = path.join(options.home, DATABASE_FILE);
-    this.db = openDatabase(this.databaseFile, options);
+    const address = storeAddress(options.database);
+    this.db = address ? openPostgres(address) : openDatabase(this.databaseFile, options);
+    this.dialect = dialectOf(this.db);
   }
 
   get home(): string {

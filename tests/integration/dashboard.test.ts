@@ -9,6 +9,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadRulesConfig, holidayDates } from '../../src/main/checks/config-store';
 import { BackendContext } from '../../src/main/context';
+import { sqliteOf } from '../../src/main/db/database';
 import { SCHEMA_VERSION } from '../../src/main/db/migrations';
 import { createDispatcher } from '../../src/main/dispatch';
 import type { CaseDetail } from '../../src/shared/api/methods-cases';
@@ -284,7 +285,7 @@ describe('the branch dashboard', () => {
       await t.ctx.close();
       const again = new BackendContext({ home: t.dir, transport: 'cli' });
       try {
-        expect(again.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+        expect(sqliteOf(again.db, 'test').pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         expect(
           again.db.prepare(`SELECT case_id, submitted_by, fields_prefilled, fields_keyed, chars_prefilled, chars_keyed FROM case_submissions`).all(),
         ).toEqual([

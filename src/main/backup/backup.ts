@@ -11,7 +11,7 @@ import { AppError } from '../../shared/api/result';
 import type { BackupResult } from '../../shared/api/methods-settings';
 import type { Caller } from '../auth/caller';
 import type { BackendContext } from '../context';
-import { DATABASE_FILE } from '../db/database';
+import { DATABASE_FILE, sqliteOf } from '../db/database';
 import { APP_VERSION } from '../version';
 import { hashFile, local, STORE_FOLDERS, storeFiles, type FileEntry } from './files';
 import { BACKUP_FORMAT, MANIFEST_FILE, type Manifest } from './manifest';
@@ -48,7 +48,7 @@ function checkDestination(home: string, dest: string): void {
 
 /** Copies the database as it stands (the WAL included) into one self-contained file and reads its figures. */
 async function copyDatabase(ctx: BackendContext, target: string): Promise<{ schemaVersion: number; counts: Manifest['counts'] }> {
-  await ctx.db.backup(target);
+  await sqliteOf(ctx.db, 'Backup').backup(target);
   const copy = new Database(target, ctx.options.nativeBinding ? { nativeBinding: ctx.options.nativeBinding } : {});
   try {
     // The copy keeps the source's WAL flag; a backup is one file, so it goes back to a rollback journal.

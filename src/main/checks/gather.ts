@@ -10,9 +10,6 @@ import { getCase } from '../services/cases';
 import { participantsRepo } from '../services/participants-repo';
 import { activeRequirementTable, holidayDates } from './config-store';
 
-const hasTable = (ctx: BackendContext, name: string): boolean =>
-  ctx.db.prepare(`SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(name) !== undefined;
-
 interface DocRow {
   id: number;
   file_id: number | null;
@@ -25,14 +22,10 @@ interface DocRow {
 }
 
 function documents(ctx: BackendContext, caseId: number): (CaseDocumentInput & { fileId: number | null })[] {
-  if (!hasTable(ctx, 'case_documents')) return [];
-  const files = hasTable(ctx, 'files');
   const rows = ctx.db
     .prepare(
-      files
-        ? `SELECT d.id, d.file_id, d.type, d.type_confidence, d.pages, d.fields, f.sha256, f.first_name AS file_name
-           FROM case_documents d LEFT JOIN files f ON f.id = d.file_id WHERE d.case_id = ? ORDER BY d.id`
-        : `SELECT d.id, d.file_id, d.type, d.type_confidence, d.pages, d.fields, NULL AS sha256, NULL AS file_name FROM case_documents d WHERE d.case_id = ? ORDER BY d.id`,
+      `SELECT d.id, d.file_id, d.type, d.type_confidence, d.pages, d.fields, f.sha256, f.first_name AS file_name
+       FROM case_documents d LEFT JOIN files f ON f.id = d.file_id WHERE d.case_id = ? ORDER BY d.id`,
     )
     .all(caseId) as DocRow[];
   const out: (CaseDocumentInput & { fileId: number | null })[] = [];
@@ -50,7 +43,6 @@ function documents(ctx: BackendContext, caseId: number): (CaseDocumentInput & { 
 }
 
 function poorPages(ctx: BackendContext, caseId: number, docs: (CaseDocumentInput & { fileId: number | null })[]): PoorPage[] {
-  if (!hasTable(ctx, 'page_ocr') || !hasTable(ctx, 'case_files')) return [];
   const rows = ctx.db
     .prepare(
       `SELECT po.file_id, po.page, po.ocr_json, cf.original_name FROM page_ocr po JOIN case_files cf ON cf.file_id = po.file_id
@@ -100,17 +92,14 @@ export function gatherCaseInput(ctx: BackendContext, caseId: number): CaseInput 
   const holdersStmt = ctx.db.prepare(`SELECT nomor_rekening AS account, nomor_kpj, nik, nama FROM participants WHERE nomor_rekening = ? AND nik != ?`);
   const accountHolders = [...accounts].flatMap((a) => holdersStmt.all(a, nik ?? '') as AccountHolder[]);
 
-  let reusedFiles: ReusedFile[] = [];
-  if (hasTable(ctx, 'case_files') && hasTable(ctx, 'files')) {
-    reusedFiles = ctx.db
-      .prepare(
-        `SELECT f.sha256, other.original_name AS fileName, other.case_id AS caseId, c.reference, p.nik AS participantNik, p.nomor_kpj AS participantKpj
-         FROM case_files mine JOIN case_files other ON other.file_id = mine.file_id AND other.case_id != mine.case_id
-         JOIN files f ON f.id = mine.file_id JOIN cases c ON c.id = other.case_id JOIN participants p ON p.id = c.participant_id
-         WHERE mine.case_id = ? AND p.nik != ?`,
-      )
-      .all(caseId, nik ?? '') as ReusedFile[];
-  }
+  const reusedFiles = ctx.db
+    .prepare(
+      `SELECT f.sha256, other.original_name AS fileName, other.case_id AS caseId, c.reference, p.nik AS participantNik, p.nomor_kpj AS participantKpj
+       FROM case_files mine JOIN case_files other ON other.file_id = mine.file_id AND other.case_id != mine.case_id
+       JOIN files f ON f.id = mine.file_id JOIN cases c ON c.id = other.case_id JOIN participants p ON p.id = c.participant_id
+       WHERE mine.case_id = ? AND p.nik != ?`,
+    )
+    .all(caseId, nik ?? '') as ReusedFile[];
 
   return {
     claimType: c.claimType,

@@ -1,12 +1,82 @@
-// Opens the embedded SQLite database; refuses files it cannot read or that a newer ClaimDesk wrote,
-// and never overwrites them.
+// Opens the case store: the embedded SQLite file (the default), or a branch's PostgreSQL server when a
+// postgres:// address is configured. Both refuse a schema a newer ClaimDesk wrote, and never overwrite
+// what they cannot read.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { PG_MIGRATIONS } from './migrations/postgres';
+import { isPostgresUrl, parsePgUrl, PgDb } from './postgres';
 
-export type Db = Database.Database;
+export type SqliteDb = Database.Database;
+/** What the back end uses of a store: SQLite's statements and transactions, which PgDb also answers. */
+export type Db = Pick<SqliteDb, 'prepare' | 'exec' | 'transaction' | 'inTransaction' | 'close'>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export function dialectOf(db: Db): Dialect {
+  return db instanceof PgDb ? 'postgres' : 'sqlite';
+}
+
+/** The SQLite database behind `db`, for what only an embedded file has (online backup, pragmas). */
+export function sqliteOf(db: Db, what: string): SqliteDb {
+  if (db instanceof PgDb) {
+    throw new AppError('invalid_input', `${what} works on the embedded database only; on PostgreSQL use the server's own tools.`, {
+      reason: 'not_on_postgres',
+    });
+  }
+  return db as SqliteDb;
+}
+
+/** Where the case store is: a postgres:// address given as an option or in CLAIMDESK_DATABASE, else the file. */
+export function storeAddress(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
+  const value = explicit ?? env.CLAIMDESK_DATABASE;
+  if (!value) return null;
+  if (!isPostgresUrl(value)) {
+    throw new AppError('invalid_input', 'The database address must start with postgres:// (or leave it out for the embedded database).', {
+      reason: 'database_url',
+    });
+  }
+  return value;
+}
+
+/** Connects to PostgreSQL, creating the schema or bringing it up to date under the store's write lock. */
+export function openPostgres(address: string): Db {
+  const target = parsePgUrl(address);
+  const db = new PgDb(target);
+  try {
+    db.transaction(() => {
+      db.exec(`CREATE SCHEMA IF NOT EXISTS ${target.schema}`);
+      db.exec(`CREATE TABLE IF NOT EXISTS claimdesk_schema (one INTEGER PRIMARY KEY CHECK (one = 1), version INTEGER NOT NULL)`);
+      const version = (db.prepare(`SELECT version FROM claimdesk_schema`).pluck().get() as number | undefined) ?? 0;
+      if (version > SCHEMA_VERSION) {
+        throw new AppError(
+          'database_newer',
+          `The database at ${target.shown} has schema version ${version}, newer than this ClaimDesk (${SCHEMA_VERSION}). Update ClaimDesk; nothing was changed.`,
+          { file: target.shown, version, supported: SCHEMA_VERSION },
+        );
+      }
+      for (const m of PG_MIGRATIONS) {
+        if (m.version <= version) continue;
+        db.exec(m.sql);
+        db.prepare(`INSERT INTO claimdesk_schema(one, version) VALUES (1, ?) ON CONFLICT (one) DO UPDATE SET version = excluded.version`).run(m.version);
+      }
+    })();
+    db.setIdTables(
+      db
+        .prepare(
+          `SELECT table_name FROM information_schema.columns WHERE table_schema = current_schema() AND column_name = 'id' AND data_type IN ('integer', 'bigint')`,
+        )
+        .pluck()
+        .all() as string[],
+    );
+    return db as unknown as Db;
+  } catch (err) {
+    db.close();
+    if (err instanceof AppError) throw err;
+    throw new AppError('database_unreadable', `Cannot use the database at ${target.shown}: ${(err as Error).message}`, { file: target.shown });
+  }
+}
 
 export const DATABASE_FILE = 'claimdesk.sqlite';
 
@@ -15,10 +85,10 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-export function openDatabase(file: string, options: OpenOptions = {}): Db {
+export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (fs.existsSync(file)) assertLooksLikeSqlite(file);
-  let db: Db;
+  let db: SqliteDb;
   try {
     db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   } catch (err) {
@@ -61,7 +131,7 @@ function assertLooksLikeSqlite(file: string): void {
   }
 }
 
-function migrate(db: Db, from: number): void {
+function migrate(db: SqliteDb, from: number): void {
   for (const m of MIGRATIONS) {
     if (m.version <= from) continue;
     db.transaction(() => {
@@ -73,7 +143,7 @@ function migrate(db: Db, from: number): void {
 }
 
 /** The schema as SQL text, sorted, for the committed snapshot test. */
-export function schemaDump(db: Db): string {
+export function schemaDump(db: SqliteDb): string {
   const rows = db.prepare(`SELECT type, name, sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name`).all() as {
     type: string;
     name: string;

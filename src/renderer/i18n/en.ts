@@ -859,9 +859,13 @@ export const en: Messages = {
     cancelled: 'Cancelled.',
     database_newer: 'The database was written by a newer ClaimDesk. Update the app; the file was left untouched.',
     database_unreadable: 'The database cannot be read; the file was left untouched. Details are in the application log.',
+    database_unreachable: 'The branch database cannot be reached. Nothing was changed; check the network and try again. Work already saved is safe.',
     unauthorized: 'Not signed in. Sign in again, or open the URL printed when the server started.',
     internal: 'An internal error occurred. Details are in the application log.',
     why: {
+      not_on_postgres: "This works on the embedded database only. On the branch's PostgreSQL server, use the server's own tools (its backups, for example).",
+      database_url:
+        'The database address is not valid: it must look like postgres://user:password@server:5432/database (a schema name, if given, in lower-case letters, digits and _).',
       not_pdf: 'This file is not a PDF.',
       nothing_to_undo: 'There is no field change to undo.',
       changed_since: 'This field has changed again since (re-extracted, for example); the undo was stopped so newer work is not overwritten.',

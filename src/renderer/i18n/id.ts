@@ -872,9 +872,14 @@ export const id = {
     cancelled: 'Dibatalkan.',
     database_newer: 'Basis data dibuat oleh versi ClaimDesk yang lebih baru. Perbarui aplikasi; berkas tidak diubah.',
     database_unreadable: 'Basis data tidak dapat dibaca; berkas tidak diubah. Rinciannya ada di log aplikasi.',
+    database_unreachable:
+      'Basis data cabang tidak dapat dihubungi. Tidak ada yang diubah; periksa jaringan lalu coba lagi. Pekerjaan yang sudah tersimpan aman.',
     unauthorized: 'Sesi tidak sah. Masuk lagi, atau buka alamat yang dicetak saat server dimulai.',
     internal: 'Terjadi kesalahan internal. Rinciannya ada di log aplikasi.',
     why: {
+      not_on_postgres: 'Ini hanya berlaku untuk basis data bawaan. Pada server PostgreSQL cabang, gunakan alat server itu sendiri (misalnya cadangannya).',
+      database_url:
+        'Alamat basis data tidak valid: harus berbentuk postgres://pengguna:sandi@server:5432/basisdata (nama skema, jika ada, berisi huruf kecil, angka dan _).',
       not_pdf: 'Berkas ini bukan PDF.',
       nothing_to_undo: 'Tidak ada perubahan isian yang dapat diurungkan.',
       changed_since: 'Isian ini sudah berubah lagi sejak itu (misalnya diekstrak ulang); urungkan dibatalkan agar pekerjaan baru tidak tertimpa.',

@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'cancelled',
   'database_newer',
   'database_unreadable',
+  /** The branch's PostgreSQL server did not answer (network, server down); nothing was changed. */
+  'database_unreachable',
   'unauthorized',
   'internal',
 ] as const;

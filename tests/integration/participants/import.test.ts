@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackendContext } from '../../../src/main/context';
 import { importParticipantsCsv, undoInterruptedImports } from '../../../src/main/participants/import-csv';
 import { listImports } from '../../../src/main/participants/import-history';
-import { schemaDump } from '../../../src/main/db/database';
+import { schemaDump, sqliteOf } from '../../../src/main/db/database';
 import { searchParticipants } from '../../../src/main/services/participant-search';
 import { createCase } from '../../../src/main/services/cases';
 import { csvHeader, csvLine, participantsCsv, syntheticPeople } from '../../fixtures/participants/csv';
@@ -38,10 +38,10 @@ describe('participant CSV import', () => {
   it('imports a file, and a re-import is idempotent', async () => {
     const people = syntheticPeople(7, 300);
     const file = writeCsv('p.csv', participantsCsv(people));
-    const schema = schemaDump(ctx.db);
+    const schema = schemaDump(sqliteOf(ctx.db, 'test'));
     const first = await importParticipantsCsv(ctx, file, { actor: 'tester' });
     // The first bulk load rebuilds the indexes it deferred: the schema is exactly as before.
-    expect(schemaDump(ctx.db)).toBe(schema);
+    expect(schemaDump(sqliteOf(ctx.db, 'test'))).toBe(schema);
     expect(first).toMatchObject({ rowsRead: 300, inserted: 300, updated: 0, unchanged: 0, errors: [] });
     const before = snapshot();
     const again = await importParticipantsCsv(ctx, file, { actor: 'tester' });

@@ -10,7 +10,7 @@
 //   and audit_head the last row, so an edited, deleted, reordered or truncated trail is detected. Rows
 //   written before this version are chained by the step below, after the participant rows that the old
 //   import audit copied in (the whole CSV) are replaced by the file's hash and size.
-import type { Db } from '../database';
+import type { SqliteDb } from '../database';
 import { sealExistingAuditRows } from '../../audit/chain';
 
 export const migration006 = {
@@ -92,7 +92,7 @@ CREATE TABLE audit_head (
 
 DELETE FROM settings WHERE key = 'operator';
 `,
-  run(db: Db): void {
+  run(db: SqliteDb): void {
     sealExistingAuditRows(db);
     // The application never changes or removes an audit row; a hand edit must first drop these, and the
     // chain still shows it.

@@ -11,14 +11,14 @@ import { migration008 } from './008-flag-params';
 import { migration009 } from './009-record-comparisons';
 import { migration010 } from './010-case-letters';
 import { migration011 } from './011-dashboard';
-import type { Db } from '../database';
+import type { SqliteDb } from '../database';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
   /** A step SQL cannot do (hashing), run after `sql` in the same transaction. */
-  run?: (db: Db) => void;
+  run?: (db: SqliteDb) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [

@@ -1,0 +1,10 @@
+// Messages between the back end and its PostgreSQL thread (src/main/db/pg-thread.ts).
+
+export type PgRequest =
+  | { op: 'query'; name?: string; text: string; values: unknown[] }
+  /** Several statements without parameters (schema changes, BEGIN with its lock). */
+  | { op: 'script'; text: string }
+  | { op: 'close' };
+
+export type PgReply =
+  { ok: true; fields: string[]; rows: unknown[][]; rowCount: number } | { ok: false; lost: boolean; code: string; message: string; constraint?: string };

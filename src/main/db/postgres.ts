@@ -1,0 +1,236 @@
+// The branch's shared store on PostgreSQL, with the same synchronous interface the back end uses on
+// SQLite: a statement runs and answers before the next line, and a transaction is one uninterrupted
+// piece of work. The connection lives on its own thread (pg-thread.ts); each call waits for its answer.
+//
+// Desks write one at a time, as SQLite's writers do: every transaction first takes the store's write
+// lock (a transaction-scoped advisory lock), then reads and writes what is committed at that moment. So a
+// case number is never handed out twice, two decisions on one case resolve to one, and the audit chain
+// stays one line, with the same code on both stores. Reads outside a transaction take no lock.
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/api/result';
+import { builtEntry } from '../paths';
+import type { PgReply, PgRequest } from './pg-protocol';
+import { toPostgres, type PgStatementText } from './pg-sql';
+
+/** How long a call waits for the server before the desk is told it cannot reach it. */
+const CALL_TIMEOUT_MS = 90_000;
+const STATEMENT_TIMEOUT_S = 60;
+
+export interface PgTarget {
+  /** The connection string without ClaimDesk's own `schema` parameter. */
+  url: string;
+  /** The schema the store lives in (one database can hold several branches). */
+  schema: string;
+  /** The URL with any password replaced, for messages and logs. */
+  shown: string;
+}
+
+export function isPostgresUrl(value: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(value);
+}
+
+/** Reads `postgres://user:pass@host:port/db?schema=name`; the schema defaults to `claimdesk`. */
+export function parsePgUrl(value: string): PgTarget {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new AppError('invalid_input', 'The database address is not a valid postgres:// URL.', { reason: 'database_url' });
+  }
+  const schema = url.searchParams.get('schema') ?? 'claimdesk';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+    throw new AppError('invalid_input', `The schema name "${schema}" must be lower-case letters, digits and _.`, { reason: 'database_url' });
+  }
+  url.searchParams.delete('schema');
+  const shown = new URL(url.href);
+  if (shown.password) shown.password = '***';
+  return { url: url.href, schema, shown: shown.href };
+}
+
+type Params = unknown[];
+
+export class PgStatement {
+  private plucked = false;
+  private readonly name: string;
+
+  constructor(
+    private readonly db: PgDb,
+    private readonly statement: PgStatementText,
+  ) {
+    this.name = db.statementName(statement.text);
+  }
+
+  pluck(toggle = true): this {
+    this.plucked = toggle;
+    return this;
+  }
+
+  private values(params: Params): unknown[] {
+    const { names } = this.statement;
+    if (names) {
+      const bag = (params[0] ?? {}) as Record<string, unknown>;
+      return names.map((n) => toPg(bag[n]));
+    }
+    return params.map(toPg);
+  }
+
+  private rows(params: Params): unknown[] {
+    const r = this.db.query(this.name, this.statement.text, this.values(params));
+    if (this.plucked) return r.rows.map((row) => row[0]);
+    return r.rows.map((row) => {
+      const o: Record<string, unknown> = {};
+      r.fields.forEach((f, i) => (o[f] = row[i]));
+      return o;
+    });
+  }
+
+  all(...params: Params): unknown[] {
+    return this.rows(params);
+  }
+
+  get(...params: Params): unknown {
+    return this.rows(params)[0];
+  }
+
+  iterate(...params: Params): IterableIterator<unknown> {
+    return this.rows(params)[Symbol.iterator]();
+  }
+
+  run(...params: Params): Database.RunResult {
+    const r = this.db.query(this.name, this.statement.text, this.values(params));
+    const id = this.statement.returnsId && r.rows.length ? Number(r.rows[0]![0]) : 0;
+    return { changes: r.rowCount, lastInsertRowid: id };
+  }
+}
+
+function toPg(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+export class PgDb {
+  readonly dialect = 'postgres' as const;
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+  private readonly names = new Map<string, string>();
+  private idTables: ReadonlySet<string> = new Set();
+  private depth = 0;
+  private closed = false;
+  /** The key of the store's write lock: one per schema, so branches sharing a database do not wait on each other. */
+  private readonly lockKey: number;
+
+  constructor(readonly target: PgTarget) {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(builtEntry('pg-thread'), {
+      workerData: { url: target.url, schema: target.schema, port: port2, flag: this.flag, statementTimeout: STATEMENT_TIMEOUT_S },
+      transferList: [port2],
+      stdout: false,
+      stderr: false,
+    });
+    this.worker.unref();
+    let h = 0;
+    for (const ch of `claimdesk:${target.schema}`) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
+    this.lockKey = h;
+  }
+
+  get inTransaction(): boolean {
+    return this.depth > 0;
+  }
+
+  /** The tables whose rows have an integer id (an INSERT into them returns it); read after migrating. */
+  setIdTables(tables: Iterable<string>): void {
+    this.idTables = new Set(tables);
+  }
+
+  statementName(text: string): string {
+    let name = this.names.get(text);
+    if (!name) {
+      name = `s${this.names.size + 1}`;
+      this.names.set(text, name);
+    }
+    return name;
+  }
+
+  private send(req: PgRequest): Extract<PgReply, { ok: true }> {
+    if (this.closed) throw new AppError('internal', 'The database connection is closed.');
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(req);
+    const waited = Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS);
+    const message = receiveMessageOnPort(this.port);
+    if (waited === 'timed-out' || !message) {
+      throw new AppError('database_unreachable', `The database at ${this.target.shown} did not answer within ${CALL_TIMEOUT_MS / 1000} s.`);
+    }
+    const reply = message.message as PgReply;
+    if (reply.ok) return reply;
+    if (reply.lost) {
+      // The server's side of an open transaction is gone with the connection.
+      this.depth = 0;
+      throw new AppError('database_unreachable', `The database at ${this.target.shown} cannot be reached: ${reply.message}`);
+    }
+    const err = new Error(reply.message) as Error & { code: string; constraint?: string };
+    err.code = reply.code;
+    if (reply.constraint) err.constraint = reply.constraint;
+    throw err;
+  }
+
+  query(name: string | undefined, text: string, values: unknown[]): { fields: string[]; rows: unknown[][]; rowCount: number } {
+    return this.send(name ? { op: 'query', name, text, values } : { op: 'query', text, values });
+  }
+
+  /** Statements without parameters, run as they are (PostgreSQL's own SQL). */
+  exec(sql: string): this {
+    this.send({ op: 'script', text: sql });
+    return this;
+  }
+
+  prepare(sql: string): PgStatement {
+    return new PgStatement(this, toPostgres(sql, this.idTables));
+  }
+
+  /** Runs `fn` as one transaction holding the store's write lock; nested calls are savepoints. */
+  transaction<F extends (...args: never[]) => unknown>(fn: F): F & { immediate: F; deferred: F; exclusive: F } {
+    const run = ((...args: Parameters<F>) => this.inside(() => fn(...args))) as F;
+    return Object.assign(run, { immediate: run, deferred: run, exclusive: run });
+  }
+
+  private inside<T>(fn: () => T): T {
+    const savepoint = this.depth > 0 ? `sp${this.depth}` : null;
+    this.exec(savepoint ? `SAVEPOINT ${savepoint}` : `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+    this.depth++;
+    let result: T;
+    try {
+      result = fn();
+      if (result instanceof Promise) throw new TypeError('A transaction function must not be async.');
+    } catch (err) {
+      this.depth = Math.max(0, this.depth - 1);
+      if (!(err instanceof AppError && err.code === 'database_unreachable')) {
+        try {
+          this.exec(savepoint ? `ROLLBACK TO SAVEPOINT ${savepoint}; RELEASE SAVEPOINT ${savepoint}` : 'ROLLBACK');
+        } catch {
+          // The rollback failing (connection lost) leaves the server to discard the transaction.
+        }
+      }
+      throw err;
+    }
+    this.depth--;
+    this.exec(savepoint ? `RELEASE SAVEPOINT ${savepoint}` : 'COMMIT');
+    return result;
+  }
+
+  close(): this {
+    if (this.closed) return this;
+    try {
+      this.send({ op: 'close' });
+    } catch {
+      // Closing a connection that is already gone.
+    }
+    this.closed = true;
+    this.port.close();
+    void this.worker.terminate();
+    return this;
+  }
+}
