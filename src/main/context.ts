@@ -1,9 +1,12 @@
 // The back end's shared state for one data folder: database, events, clock, long-lived services.
 // Who is calling is not state: every call carries its caller (src/main/auth/caller.ts).
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { appendAudit } from './audit/chain';
 import { actorOf, type Caller } from './auth/caller';
 import { DATABASE_FILE, dialectOf, openDatabase, openPostgres, storeAddress, type Db, type Dialect, type OpenOptions } from './db/database';
+import { eventSchemas, type AppEvent } from '../shared/api/events';
+import { PgDb } from './db/postgres';
 import { EventBus } from './events';
 
 export type Transport = 'electron' | 'browser' | 'cli';
@@ -31,6 +34,31 @@ export class BackendContext {
     const address = storeAddress(options.database);
     this.db = address ? openPostgres(address) : openDatabase(this.databaseFile, options);
     this.dialect = dialectOf(this.db);
+    if (this.db instanceof PgDb) this.shareEvents(this.db);
+  }
+
+  /** On a shared store, what changes on one desk reaches the screens of every other desk (LISTEN/NOTIFY). */
+  private shareEvents(db: PgDb): void {
+    const from = crypto.randomUUID();
+    db.listen((payload) => {
+      let message: { from?: string; event?: AppEvent };
+      try {
+        message = JSON.parse(payload) as typeof message;
+      } catch {
+        return;
+      }
+      const event = message.event;
+      if (message.from === from || !event || !(event.name in eventSchemas)) return;
+      const parsed = eventSchemas[event.name].safeParse(event.payload);
+      if (parsed.success) this.events.deliver({ name: event.name, payload: parsed.data } as AppEvent);
+    });
+    this.events.relay = (event) => {
+      try {
+        db.notify(JSON.stringify({ from, event }));
+      } catch {
+        // Other desks miss one screen refresh; the change itself is saved.
+      }
+    };
   }
 
   get home(): string {

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { homeArg, storeEnv } from './store';
 
 export interface CliRun {
   status: number | null;
@@ -11,7 +12,7 @@ export interface CliRun {
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const r = spawnSync(process.execPath, [path.resolve('bin/claimdesk.mjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...storeEnv(env.CLAIMDESK_HOME ?? homeArg(args)), ...env },
     timeout: 300_000,
     maxBuffer: 64 * 1024 * 1024,
   });

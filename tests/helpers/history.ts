@@ -10,6 +10,7 @@ import type { ClaimType, RuleId, Severity } from '../../src/shared/domain/claims
 import { RETURN_REASONS, type ReturnReason } from '../../src/shared/domain/workflow';
 import type { Db } from '../../src/main/db/database';
 import { Rng } from '../../tools/synth/random';
+import { storeOptions } from './store';
 
 export interface HistoryOptions {
   seed: number;
@@ -186,7 +187,7 @@ export async function historyHome(home: string, o: { cases: number; today: strin
   const { randomPassword } = await import('../../src/main/auth/passwords');
   const { holidayDates, loadRulesConfig } = await import('../../src/main/checks/config-store');
   const { PROCESSING_DAYS_PARAM } = await import('../../src/shared/rules/engine');
-  const ctx = new BackendContext({ home, transport: 'cli' });
+  const ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
   try {
     let password = '';
     for (const s of STAFF) {

@@ -9,7 +9,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { BackendContext } from '../../src/main/context';
 import { cleanJkm } from '../unit/rules/builders';
 import { csvHeader, csvLine, syntheticPeople } from '../fixtures/participants/csv';
@@ -17,6 +16,7 @@ import { storeDocuments } from './dossiers';
 import { Tab } from './http';
 import { serveHost, stopHost } from './serve';
 import { runCli } from './cli';
+import { storeByHand, storeEnv, storeOptions, structuralProblems } from './store';
 
 export type KillPhase = 'ocr' | 'save' | 'import';
 
@@ -46,10 +46,9 @@ interface LoopOptions {
 /** `setupCase` holds documents the loop stored itself (no upload, so no audit entry): its files are not checked. */
 function checkDatabase(home: string, setupCase: number, expect: { documentId: number | null; acked: string | null; inFlight: string | null }): string[] {
   const problems: string[] = [];
-  const db = new Database(path.join(home, 'claimdesk.sqlite'));
+  const db = storeByHand(home);
   try {
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    problems.push(...structuralProblems(db));
     if (expect.documentId !== null && expect.acked !== null) {
       const fields = db.prepare(`SELECT fields FROM case_documents WHERE id = ?`).pluck().get(expect.documentId) as string | undefined;
       const value = fields ? (JSON.parse(fields) as Record<string, { value: unknown }>).nama?.value : undefined;
@@ -87,7 +86,7 @@ export async function killLoop(o: LoopOptions): Promise<{ reports: KillReport[];
   await stopHost(first);
 
   // A case with documents for the corrections, stored while no back end runs.
-  const setup = new BackendContext({ home: o.home, transport: 'cli' });
+  const setup = new BackendContext({ home: o.home, transport: 'cli', ...storeOptions(o.home) });
   const caseId = (
     setup.db
       .prepare(
@@ -114,8 +113,11 @@ export async function killLoop(o: LoopOptions): Promise<{ reports: KillReport[];
     let underway = '';
     if (phase === 'import') {
       // The import runs in its own process; the back end is not running.
-      const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', o.home, 'participants', 'import', csv], { stdio: 'ignore' });
-      const db = new Database(path.join(o.home, 'claimdesk.sqlite'), { readonly: true });
+      const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', o.home, 'participants', 'import', csv], {
+        stdio: 'ignore',
+        env: { ...process.env, ...storeEnv(o.home) },
+      });
+      const db = storeByHand(o.home);
       const target = 1000 + Math.floor(o.random() * 20_000);
       try {
         for (let waited = 0; waited < 120_000; waited += 20) {
@@ -180,7 +182,7 @@ export async function killLoop(o: LoopOptions): Promise<{ reports: KillReport[];
   const final: string[] = [];
   const host = await serveHost(o.home);
   try {
-    const db = new Database(path.join(o.home, 'claimdesk.sqlite'), { readonly: true });
+    const db = storeByHand(o.home);
     try {
       for (let waited = 0; waited < 300_000; waited += 250) {
         const left = db.prepare(`SELECT count(*) FROM page_ocr WHERE state IN ('pending', 'running')`).pluck().get() as number;

@@ -2,6 +2,7 @@
 // a running back end (to kill it, to fuzz it, to weigh its memory) talk to over HTTP.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { storeEnv } from './store';
 
 export interface ServedHost {
   proc: ChildProcess;
@@ -16,6 +17,7 @@ export function serveHost(home: string, extra: string[] = []): Promise<ServedHos
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, '--json', 'serve', '--port', '0', ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...storeEnv(home) },
     });
     let out = '';
     let err = '';

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BackendContext, type Transport } from '../../src/main/context';
+import { storeOptions } from './store';
 
 /** A fresh data folder under the OS temp dir; removed by the returned cleanup. */
 export function tempDir(prefix = 'claimdesk-test-'): { dir: string; cleanup: () => void } {
@@ -15,7 +16,7 @@ export function tempContext(
   options: { clock?: () => Date } = {},
 ): { ctx: BackendContext; dir: string; cleanup: () => Promise<void> } {
   const { dir, cleanup } = tempDir();
-  const ctx = new BackendContext({ home: dir, transport, ...options });
+  const ctx = new BackendContext({ home: dir, transport, ...options, ...storeOptions(dir) });
   return {
     ctx,
     dir,

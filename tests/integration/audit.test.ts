@@ -14,6 +14,7 @@ import { participantsCsv } from '../fixtures/participants/csv';
 import { createAccounts, signedIn, valueOf } from '../helpers/sessions';
 import { tempFolders } from '../helpers/temp-home';
 import { PARTICIPANT } from '../unit/rules/builders';
+import { byHand, storeByHand, storeOptions } from '../helpers/store';
 
 const folder = tempFolders(afterEach);
 const opened: BackendContext[] = [];
@@ -24,7 +25,7 @@ afterEach(async () => {
 /** A data folder with a little history: accounts, sign-ins, an import, a case created and changed. */
 async function folderWithHistory(): Promise<{ home: string; ctx: BackendContext }> {
   const home = folder();
-  const ctx = new BackendContext({ home, transport: 'browser' });
+  const ctx = new BackendContext({ home, transport: 'browser', ...storeOptions(home) });
   opened.push(ctx);
   const dispatch = createDispatcher(ctx, () => undefined);
   const acc = await createAccounts(ctx, [
@@ -38,13 +39,6 @@ async function folderWithHistory(): Promise<{ home: string; ctx: BackendContext 
   valueOf(await officer.call('checks.run', { caseId: c.id, facts: { benefitAmount: 1_000_000 } }));
   valueOf(await officer.call('cases.submit', { caseId: c.id, version: c.version, note: 'cek' }));
   return { home, ctx };
-}
-
-/** What a hand editor with the sqlite3 shell can do: drop the append-only triggers first. */
-function byHand(file: string, sql: string): void {
-  const db = new Database(file);
-  db.exec(`DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; ${sql}`);
-  db.close();
 }
 
 describe('hash chain', () => {
@@ -76,9 +70,8 @@ describe('hash chain', () => {
     const { home, ctx } = await folderWithHistory();
     await ctx.close();
     opened.splice(opened.indexOf(ctx), 1);
-    const file = path.join(home, DATABASE_FILE);
-    byHand(file, sql);
-    const db = new Database(file, { readonly: true });
+    byHand(home, sql);
+    const db = storeByHand(home);
     expect(verifyAuditChain(db)).toMatchObject({ ok: false, firstBroken: broken });
     db.close();
   });
@@ -90,7 +83,7 @@ describe('hash chain', () => {
     const intact = runCli(['--home', home, 'audit', 'verify']);
     expect(intact.status).toBe(0);
     expect(intact.stdout).toMatch(/audit trail intact: \d+ rows/);
-    byHand(path.join(home, DATABASE_FILE), `UPDATE audit_log SET detail = '{"note":"diubah"}' WHERE id = 6`);
+    byHand(home, `UPDATE audit_log SET detail = '{"note":"diubah"}' WHERE id = 6`);
     const text = runCli(['--home', home, 'audit', 'verify']);
     expect(text.status).toBe(3);
     expect(text.stdout).toContain('audit trail BROKEN at row 6: its content does not match its hash (edited)');

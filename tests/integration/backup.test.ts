@@ -14,6 +14,7 @@ import { BackendContext } from '../../src/main/context';
 import { runCli } from '../helpers/cli';
 import { createAccounts, signedIn, valueOf } from '../helpers/sessions';
 import { tempFolders } from '../helpers/temp-home';
+import { storeOptions } from '../helpers/store';
 
 const folder = tempFolders(afterEach);
 const DB = 'claimdesk.sqlite';
@@ -259,7 +260,7 @@ function flipByte(file: string, at?: number): void {
 describe('settings.backup (administrators)', () => {
   it('is refused to an officer and makes a backup for an administrator, in the default or a typed folder', async () => {
     const home = seededHome();
-    const ctx = new BackendContext({ home, transport: 'browser' });
+    const ctx = new BackendContext({ home, transport: 'browser', ...storeOptions(home) });
     try {
       const accounts = await createAccounts(ctx, [
         { username: 'budi', role: 'officer' },

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempFolders } from '../helpers/temp-home';
+import { homeArg, storeEnv } from '../helpers/store';
 
 const folder = tempFolders(afterEach);
 
@@ -13,7 +14,7 @@ function loadedPackages(args: string[]): { status: number | null; stdout: string
   const log = path.join(folder(), 'imports.log');
   const r = spawnSync(process.execPath, ['--import', path.resolve('tests/helpers/import-log.mjs'), path.resolve('bin/claimdesk.mjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, CLAIMDESK_IMPORT_LOG: log },
+    env: { ...process.env, ...storeEnv(homeArg(args)), CLAIMDESK_IMPORT_LOG: log },
   });
   const urls = fs.existsSync(log) ? fs.readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
   const packages = new Set(urls.map((u) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(u)?.[1]).filter((p): p is string => !!p));

@@ -23,6 +23,7 @@ import { expectedFigures } from '../helpers/history-answers';
 import { createAccounts, signedIn, valueOf, type Session } from '../helpers/sessions';
 import { tempContext } from '../helpers/temp-home';
 import { PARTICIPANT, cleanJkm } from '../unit/rules/builders';
+import { onPostgres, storeEnv, storeOptions } from '../helpers/store';
 
 // A Wednesday that is no holiday: the day the backlog is counted on.
 const TODAY = '2026-11-25';
@@ -263,19 +264,21 @@ describe('the branch dashboard', () => {
     const cli = spawnSync(
       process.execPath,
       ['bin/claimdesk.mjs', '--home', ctx.home, '--json', 'export', 'dashboard', '--table', 'people', '--from', range.from, '--to', range.to, '--out', file],
-      {
-        encoding: 'utf8',
-      },
+      { encoding: 'utf8', env: { ...process.env, ...storeEnv(ctx.home) } },
     );
     expect(cli.status, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual({ rows: people.length, file });
     expect(parse(fs.readFileSync(file, 'utf8'), { columns: true })).toEqual(people);
-    const bad = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', ctx.home, 'export', 'dashboard', '--table', 'everything'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', ctx.home, 'export', 'dashboard', '--table', 'everything'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...storeEnv(ctx.home) },
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--table must be one of received, decision_time');
   });
 
-  it('gives the cases submitted before it existed their pre-fill figures when the database is upgraded', async () => {
+  // An upgrade from SQLite's version 10; a PostgreSQL store starts at version 11 (src/main/db/migrations/postgres.ts).
+  it.runIf(!onPostgres)('gives the cases submitted before it existed their pre-fill figures when the database is upgraded', async () => {
     const t = tempContext('browser', { clock: () => new Date(`${TODAY}T10:00:00.000Z`) });
     try {
       const { budi, c, version, filled, allChars } = await caseWithOneCorrection(t.ctx);
@@ -283,7 +286,7 @@ describe('the branch dashboard', () => {
       // The database as version 10 left it: no submissions table, no dashboard indexes.
       t.ctx.db.exec(`DROP TABLE case_submissions; DROP INDEX cases_created; DROP INDEX case_decisions_at; PRAGMA user_version = 10;`);
       await t.ctx.close();
-      const again = new BackendContext({ home: t.dir, transport: 'cli' });
+      const again = new BackendContext({ home: t.dir, transport: 'cli', ...storeOptions(t.dir) });
       try {
         expect(sqliteOf(again.db, 'test').pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
         expect(

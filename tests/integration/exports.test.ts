@@ -12,6 +12,7 @@ import { importPeople, storeDocuments } from '../helpers/dossiers';
 import { createAccounts, signedIn, valueOf, type Session } from '../helpers/sessions';
 import { contextPerTest } from '../helpers/temp-home';
 import { PARTICIPANT, cleanJht, cleanJkm } from '../unit/rules/builders';
+import { storeEnv } from '../helpers/store';
 
 const context = contextPerTest(beforeEach, afterEach, 'browser');
 
@@ -67,11 +68,17 @@ describe('exporting decisions', () => {
     // The command line writes the same rows to a file.
     const home = ctx.home;
     const file = path.join(home, 'keputusan.csv');
-    const cli = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'export', 'decisions', '--out', file], { encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'export', 'decisions', '--out', file], {
+      encoding: 'utf8',
+      env: { ...process.env, ...storeEnv(home) },
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(JSON.parse(cli.stdout)).toEqual({ rows: 2, file });
     expect(parse(fs.readFileSync(file, 'utf8'), { columns: true })).toEqual(rows);
-    const bad = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', home, 'export', 'decisions', '--from', '05-10-2026'], { encoding: 'utf8' });
+    const bad = spawnSync(process.execPath, ['bin/claimdesk.mjs', '--home', home, 'export', 'decisions', '--from', '05-10-2026'], {
+      encoding: 'utf8',
+      env: { ...process.env, ...storeEnv(home) },
+    });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--from must be a date as yyyy-mm-dd');
   });

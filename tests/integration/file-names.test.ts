@@ -14,6 +14,7 @@ import { runCli } from '../helpers/cli';
 import { Tab } from '../helpers/http';
 import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
+import { storeOptions } from '../helpers/store';
 
 /** Every kind of character the cleaning removes, in one name; what is left is "surat kematian.pdf". */
 const DIRTY = 'surat\u0000 \u001b[2J\u001b[31mkem\r\nat\u202Eian\u2066\u2069\u200E\u200F\u009b1m\u0085.pdf';
@@ -126,7 +127,7 @@ describe('file names on the command line', () => {
     expect(run.stdout).toContain(CLEAN);
     expect(run.stdout).not.toMatch(RAW_UNSAFE);
 
-    const ctx = new BackendContext({ home, transport: 'cli' });
+    const ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
     try {
       expect(ctx.db.prepare(`SELECT original_name FROM case_files`).all()).toEqual([{ original_name: CLEAN }]);
       const audited = ctx.db.prepare(`SELECT detail FROM audit_log WHERE action = 'documents.add'`).get() as { detail: string };
@@ -137,7 +138,7 @@ describe('file names on the command line', () => {
   });
 
   it('a name an older version stored raw is printed escaped, and --json keeps it as data', async () => {
-    const ctx = new BackendContext({ home, transport: 'cli' });
+    const ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
     const raw = 'peserta\n2026-01-01T00:00:00Z  admin  done   fake.csv\u001b[2J\u202Evsc.exe';
     try {
       const id = startImportRecord(ctx.db, { startedAt: '2025-01-01T00:00:00.000Z', actor: 'system:old', fileName: raw });
@@ -167,7 +168,7 @@ describe('file names on the command line', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).not.toMatch(RAW_UNSAFE);
     expect(run.stdout).toContain(path.join(work.dir, 'pesertabaru.csv'));
-    const ctx = new BackendContext({ home, transport: 'cli' });
+    const ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
     try {
       const last = ctx.db.prepare(`SELECT file_name FROM participant_imports ORDER BY id DESC LIMIT 1`).get() as { file_name: string };
       expect(last.file_name).toBe(path.join(work.dir, 'pesertabaru.csv'));

@@ -11,6 +11,7 @@ import { importPeople, storeDocuments } from '../helpers/dossiers';
 import { createAccounts, signedIn, SYSTEM, valueOf, type Account, type Session } from '../helpers/sessions';
 import { tempContext } from '../helpers/temp-home';
 import { PARTICIPANT, cleanJht, cleanJkm, setField } from '../unit/rules/builders';
+import { storeOptions } from '../helpers/store';
 
 let ctx: BackendContext;
 let dispatch: Dispatch;
@@ -257,7 +258,7 @@ describe('decisions', () => {
   it('two desks on one data folder (two back ends, two connections): one decision wins', async () => {
     const c = await caseWith(officer, cleanJkm(), '2026-10-05');
     const d = await submit(officer, c.id);
-    const other = new BackendContext({ home: ctx.home, transport: 'browser' });
+    const other = new BackendContext({ home: ctx.home, transport: 'browser', ...storeOptions(ctx.home) });
     try {
       const desk2 = createDispatcher(other, () => undefined);
       const sariThere = await signedIn(desk2, accounts.sari!);

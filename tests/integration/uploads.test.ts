@@ -14,6 +14,7 @@ import { Tab } from '../helpers/http';
 import { csvHeader, csvLine } from '../fixtures/participants/csv';
 import { syntheticParticipant } from '../../tools/synth/people';
 import { tempDir } from '../helpers/temp-home';
+import { storeEnv } from '../helpers/store';
 
 const LIMIT = 2_000_000;
 const PASSWORD = 'upload-test-password-1';
@@ -58,7 +59,7 @@ beforeAll(async () => {
   }
   serve = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home.dir, '--json', 'serve', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CLAIMDESK_MAX_UPLOAD_BYTES: String(LIMIT) },
+    env: { ...process.env, ...storeEnv(home.dir), CLAIMDESK_MAX_UPLOAD_BYTES: String(LIMIT) },
   });
   const started = await new Promise<{ port: number; url: string }>((resolve, reject) => {
     readline.createInterface({ input: serve.stdout! }).on('line', (line) => {

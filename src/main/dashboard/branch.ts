@@ -183,7 +183,7 @@ export function branchDashboard(ctx: BackendContext, range: DashboardRange): Das
            SELECT submitted_by AS who, COUNT(*) AS submitted, SUM(fields_prefilled) AS fp, SUM(fields_keyed) AS fk, SUM(chars_prefilled) AS cp, SUM(chars_keyed) AS ck
              FROM subs GROUP BY 1),
          dec AS (
-           SELECT decided_by AS who, SUM(kind = 'approve') AS approved, SUM(kind = 'reject') AS rejected, SUM(kind = 'return') AS returned
+           SELECT decided_by AS who, COUNT(*) FILTER (WHERE kind = 'approve') AS approved, COUNT(*) FILTER (WHERE kind = 'reject') AS rejected, COUNT(*) FILTER (WHERE kind = 'return') AS returned
              FROM case_decisions WHERE decided_at >= @lo AND decided_at < @hi AND decided_by <> @policy AND kind IN ('approve', 'reject', 'return') GROUP BY 1),
          who AS (SELECT who FROM sub UNION SELECT who FROM dec)
          SELECT who.who AS username, COALESCE(u.display_name, who.who) AS displayName,

@@ -1,9 +1,9 @@
 // The PostgreSQL connection of one back end, on its own thread: the back end's store is synchronous (a
 // transaction is one uninterrupted piece of work, as on SQLite), so its calls wait here on a shared flag
 // while this thread talks to the server with the `pg` driver (src/main/db/postgres.ts is the other side).
-import { workerData, type MessagePort } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
-import type { PgReply, PgRequest } from './pg-protocol';
+import type { PgNotification, PgReply, PgRequest } from './pg-protocol';
 
 interface Data {
   url: string;
@@ -46,10 +46,47 @@ function connect(): Promise<pg.Client> {
   return connecting;
 }
 
+let listening: string | null = null;
+let listener: pg.Client | null = null;
+
+/** Keeps a second connection listening on the channel, connecting again 2 s after it is lost. */
+function listen(channel: string): void {
+  listening = channel;
+  if (listener) return;
+  const c = new pg.Client({
+    connectionString: url,
+    options: `-c search_path=${schema}`,
+    application_name: 'claimdesk-events',
+    connectionTimeoutMillis: 5000,
+    keepAlive: true,
+  });
+  listener = c;
+  const again = (): void => {
+    if (listener !== c) return;
+    listener = null;
+    void c.end().catch(() => undefined);
+    if (listening) setTimeout(() => listening && listen(listening), 2000).unref();
+  };
+  c.on('error', again);
+  c.on('end', again);
+  c.on('notification', (n) => parentPort?.postMessage({ op: 'notification', payload: n.payload ?? '' } satisfies PgNotification));
+  c.connect()
+    .then(() => c.query(`LISTEN "${channel.replace(/"/g, '')}"`))
+    .catch(again);
+}
+
 const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004']);
 
 async function handle(req: PgRequest): Promise<PgReply> {
+  if (req.op === 'listen') {
+    listen(req.channel);
+    return { ok: true, fields: [], rows: [], rowCount: 0 };
+  }
   if (req.op === 'close') {
+    listening = null;
+    const l = listener;
+    listener = null;
+    await l?.end().catch(() => undefined);
     await client?.end().catch(() => undefined);
     client = null;
     return { ok: true, fields: [], rows: [], rowCount: 0 };

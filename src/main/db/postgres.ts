@@ -10,7 +10,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { builtEntry } from '../paths';
-import type { PgReply, PgRequest } from './pg-protocol';
+import type { PgNotification, PgReply, PgRequest } from './pg-protocol';
 import { toPostgres, type PgStatementText } from './pg-sql';
 
 /** How long a call waits for the server before the desk is told it cannot reach it. */
@@ -39,7 +39,7 @@ export function parsePgUrl(value: string): PgTarget {
     throw new AppError('invalid_input', 'The database address is not a valid postgres:// URL.', { reason: 'database_url' });
   }
   const schema = url.searchParams.get('schema') ?? 'claimdesk';
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+  if (!/^[a-z_][a-z0-9_]{0,49}$/.test(schema)) {
     throw new AppError('invalid_input', `The schema name "${schema}" must be lower-case letters, digits and _.`, { reason: 'database_url' });
   }
   url.searchParams.delete('schema');
@@ -139,6 +139,24 @@ export class PgDb {
 
   get inTransaction(): boolean {
     return this.depth > 0;
+  }
+
+  /** The store's channel for telling other desks what changed. */
+  get channel(): string {
+    return `claimdesk_${this.target.schema}`;
+  }
+
+  /** Calls `on` with each notification another desk sends on the store's channel. */
+  listen(on: (payload: string) => void): void {
+    this.worker.on('message', (m: PgNotification) => {
+      if (m.op === 'notification') on(m.payload);
+    });
+    this.send({ op: 'listen', channel: this.channel });
+  }
+
+  /** Tells every desk listening (this one too) on the store's channel; delivered when the transaction commits. */
+  notify(payload: string): void {
+    this.query('notify', `SELECT pg_notify($1, $2)`, [this.channel, payload]);
   }
 
   /** The tables whose rows have an integer id (an INSERT into them returns it); read after migrating. */

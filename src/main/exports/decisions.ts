@@ -43,7 +43,7 @@ export function decisionsCsv(ctx: BackendContext, range: { from?: string | undef
     .prepare(
       `SELECT c.reference, c.claim_type, c.kpj, p.nik, p.nama, c.created_at, d.kind, d.reason_code, d.decided_by, d.decided_at, c.status, d.note
          FROM case_decisions d JOIN cases c ON c.id = d.case_id LEFT JOIN participants p ON p.id = c.participant_id
-        WHERE (@from IS NULL OR substr(d.decided_at, 1, 10) >= @from) AND (@to IS NULL OR substr(d.decided_at, 1, 10) <= @to)
+        WHERE (CAST(@from AS TEXT) IS NULL OR substr(d.decided_at, 1, 10) >= @from) AND (CAST(@to AS TEXT) IS NULL OR substr(d.decided_at, 1, 10) <= @to)
         ORDER BY d.decided_at, d.id`,
     )
     .all({ from: range.from ?? null, to: range.to ?? null }) as Row[];

@@ -7,7 +7,7 @@ import type { BackendContext } from '../context';
 import { ocrLimits, type OcrLimits } from '../ocr/config';
 import { getQuickReader } from '../ocr/readers';
 import { MIME_TYPES, type FileFormat } from './detect';
-import { sha256, storeOriginal } from './store';
+import { sha256, shareOriginal, storeOriginal } from './store';
 
 export interface IncomingFile {
   /** As given; stored and shown cleaned (src/shared/files/file-name.ts). */
@@ -82,6 +82,7 @@ export async function addFilesToCase(
         `INSERT INTO files(sha256, size, format, mime, page_count, first_name, stored_path, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(sha256) DO NOTHING`,
       ).run(c.hash, c.bytes.length, c.format, MIME_TYPES[c.format], c.pageCount, c.name, paths[i], now);
+      shareOriginal(ctx, c.hash, c.bytes);
       const fileId = (db.prepare(`SELECT id FROM files WHERE sha256 = ?`).get(c.hash) as { id: number }).id;
       const existing = db.prepare(`SELECT id, added_at FROM case_files WHERE case_id = ? AND file_id = ?`).get(caseId, fileId) as
         { id: number; added_at: string } | undefined;

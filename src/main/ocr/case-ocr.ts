@@ -5,7 +5,7 @@ import type { OcrPage } from '../../shared/domain/ocr';
 import { ocrPageSchema } from '../../shared/domain/ocr';
 import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
-import path from 'node:path';
+import { localOriginal } from '../intake/store';
 import { runLanes } from './gate';
 import { getPageReaders } from './readers';
 
@@ -144,7 +144,7 @@ export function listCasePages(ctx: BackendContext, caseId: number): CasePage[] {
 function progress(ctx: BackendContext, caseId: number): { pagesDone: number; pagesTotal: number } {
   const row = ctx.db
     .prepare(
-      `SELECT count(*) AS total, sum(p.state IN ('done','failed')) AS done
+      `SELECT count(*) AS total, COUNT(*) FILTER (WHERE p.state IN ('done','failed')) AS done
        FROM case_files cf JOIN page_ocr p ON p.file_id = cf.file_id WHERE cf.case_id = ?`,
     )
     .get(caseId) as { total: number; done: number | null };
@@ -181,7 +181,7 @@ async function runCase(ctx: BackendContext, caseId: number, signal: AbortSignal)
       emit(job.file_id, job.page, 'running');
       try {
         // Originals are content-addressed and never change: the file's key holds for every page.
-        const file = { key: `original:${job.stored_path}`, name: job.name, path: path.join(ctx.home, job.stored_path) };
+        const file = { key: `original:${job.stored_path}`, name: job.name, path: localOriginal(ctx, job.stored_path) };
         opened.add(file.key);
         const page = await readers.read(file, job.page, signal);
         if (signal.aborted) break;

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/api/result';
 import type { BackendContext } from '../context';
 import fs from 'node:fs';
 import path from 'node:path';
+import { localOriginal } from '../intake/store';
 import { ocrLimits } from './config';
 import type { PageState } from './case-ocr';
 import { getQuickReader } from './readers';
@@ -83,7 +84,7 @@ export async function originalPdf(ctx: BackendContext, fileId: number): Promise<
   if (row.format !== 'pdf') throw new AppError('invalid_input', `${row.first_name} is not a PDF.`, { fileId, reason: 'not_pdf' });
   if (row.size > MAX_VIEWER_PDF_BYTES)
     throw new AppError('too_large', `${row.first_name} is too large to show as a PDF; its page images are shown.`, { fileId, size: row.size });
-  const bytes = await fs.promises.readFile(path.join(ctx.home, row.stored_path));
+  const bytes = await fs.promises.readFile(localOriginal(ctx, row.stored_path));
   return { mime: 'application/pdf', dataBase64: bytes.toString('base64'), size: bytes.length };
 }
 
@@ -106,7 +107,7 @@ async function cachedPreview(ctx: BackendContext, storedPath: string, name: stri
   } catch {
     // Not rendered yet (or its files were removed): render and keep it.
   }
-  const view = await getQuickReader(ctx).preview({ key: `original:${storedPath}`, name, path: path.join(ctx.home, storedPath) }, pageNo);
+  const view = await getQuickReader(ctx).preview({ key: `original:${storedPath}`, name, path: localOriginal(ctx, storedPath) }, pageNo);
   const sizes: StoredPreview = { width: view.width, height: view.height, pixelWidth: view.pixelWidth, pixelHeight: view.pixelHeight };
   try {
     await fs.promises.mkdir(path.dirname(base), { recursive: true });

@@ -11,6 +11,7 @@ import type { CaseDocumentInput } from '../../../src/shared/rules/input';
 import { participantsCsv } from '../../fixtures/participants/csv';
 import { callerAs, type Session } from '../../helpers/sessions';
 import { PARTICIPANT, cleanJkk } from '../../unit/rules/builders';
+import { storeOptions } from '../../helpers/store';
 
 let home: string;
 let ctx: BackendContext;
@@ -68,7 +69,7 @@ function addDocuments(caseId: number, docs: CaseDocumentInput[]): void {
 
 beforeEach(async () => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-checks-'));
-  ctx = new BackendContext({ home, transport: 'cli' });
+  ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
   await importParticipantsCsv(ctx, Buffer.from(participantsCsv([PARTICIPANT, STRANGER])), { actor: 't', fileName: 'p.csv' });
   officer = await callerAs(ctx, 'officer');
   admin = await callerAs(ctx, 'admin');

@@ -12,6 +12,7 @@ import { extractCase, listCaseDocuments, setField } from '../../../src/main/extr
 import { extractCaseOffThread } from '../../../src/main/extraction/extractor';
 import { generateDossier, type GeneratedFile } from '../../../tools/synth/index';
 import { tempDir } from '../../helpers/temp-home';
+import { storeOptions } from '../../helpers/store';
 
 let ctx: BackendContext;
 let cleanup: () => void;
@@ -22,7 +23,7 @@ const events: AppEvent[] = [];
 beforeAll(async () => {
   const t = tempDir();
   cleanup = t.cleanup;
-  ctx = new BackendContext({ home: t.dir, transport: 'cli' });
+  ctx = new BackendContext({ home: t.dir, transport: 'cli', ...storeOptions(t.dir) });
   officer = await callerAs(ctx, 'officer');
   ctx.events.subscribe((e) => events.push(e));
   const d = await generateDossier(777, { claimType: 'JHT', degradations: ['clean'], otherPages: false });

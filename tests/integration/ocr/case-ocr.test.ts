@@ -12,6 +12,7 @@ import { cancelCaseOcr, listCasePages, resumePendingOcr, retryCaseOcr, startCase
 import { createCase } from '../../../src/main/services/cases';
 import { buildOcrFixtures, type OcrFixtures } from '../../fixtures/ocr/build';
 import { tempDir } from '../../helpers/temp-home';
+import { storeOptions } from '../../helpers/store';
 
 let fx: OcrFixtures;
 beforeAll(async () => {
@@ -36,7 +37,7 @@ function open(home?: string): { ctx: BackendContext; home: string; events: AppEv
     cleanups.push(t.cleanup);
     dir = t.dir;
   }
-  const ctx = new BackendContext({ home: dir, transport: 'cli' });
+  const ctx = new BackendContext({ home: dir, transport: 'cli', ...storeOptions(dir) });
   cleanups.push(() => ctx.close().catch(() => undefined));
   const events: AppEvent[] = [];
   ctx.events.subscribe((e) => events.push(e));

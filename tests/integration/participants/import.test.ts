@@ -11,6 +11,7 @@ import { schemaDump, sqliteOf } from '../../../src/main/db/database';
 import { searchParticipants } from '../../../src/main/services/participant-search';
 import { createCase } from '../../../src/main/services/cases';
 import { csvHeader, csvLine, participantsCsv, syntheticPeople } from '../../fixtures/participants/csv';
+import { onPostgres, storeEnv, storeOptions } from '../../helpers/store';
 
 let home: string;
 let ctx: BackendContext;
@@ -21,7 +22,7 @@ const snapshot = (): string =>
 
 beforeEach(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-import-'));
-  ctx = new BackendContext({ home, transport: 'cli' });
+  ctx = new BackendContext({ home, transport: 'cli', ...storeOptions(home) });
 });
 afterEach(async () => {
   await ctx.close();
@@ -38,10 +39,10 @@ describe('participant CSV import', () => {
   it('imports a file, and a re-import is idempotent', async () => {
     const people = syntheticPeople(7, 300);
     const file = writeCsv('p.csv', participantsCsv(people));
-    const schema = schemaDump(sqliteOf(ctx.db, 'test'));
+    // On SQLite the first bulk load defers the indexes and rebuilds them: the schema is exactly as before.
+    const schema = onPostgres ? '' : schemaDump(sqliteOf(ctx.db, 'test'));
     const first = await importParticipantsCsv(ctx, file, { actor: 'tester' });
-    // The first bulk load rebuilds the indexes it deferred: the schema is exactly as before.
-    expect(schemaDump(sqliteOf(ctx.db, 'test'))).toBe(schema);
+    if (!onPostgres) expect(schemaDump(sqliteOf(ctx.db, 'test'))).toBe(schema);
     expect(first).toMatchObject({ rowsRead: 300, inserted: 300, updated: 0, unchanged: 0, errors: [] });
     const before = snapshot();
     const again = await importParticipantsCsv(ctx, file, { actor: 'tester' });
@@ -174,7 +175,10 @@ describe('participant import alongside other work', () => {
       'big.csv',
       participantsCsv([...syntheticPeople(31, 200).map((p) => ({ ...p, alamat: 'JL. LAIN' })), ...syntheticPeople(31, 40_000, 200)]),
     );
-    const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, 'participants', 'import', big], { stdio: 'ignore' });
+    const child = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, 'participants', 'import', big], {
+      stdio: 'ignore',
+      env: { ...process.env, ...storeEnv(home) },
+    });
     // Killed once it has written some rows, as a power cut or a killed process would stop it.
     const progress = ctx.db.prepare(`SELECT rows_read FROM participant_imports WHERE status = 'running'`).pluck();
     await expect.poll(() => (progress.get() as number | undefined) ?? 0, { timeout: 60_000, interval: 20 }).toBeGreaterThan(1000);

@@ -54,6 +54,9 @@ CREATE TABLE files (
   id ${ID}, sha256 TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64), size BIGINT NOT NULL CHECK (size > 0),
   format TEXT NOT NULL CHECK (format IN ('pdf','jpeg','png','tiff')), mime TEXT NOT NULL, page_count INTEGER NOT NULL CHECK (page_count > 0),
   first_name TEXT NOT NULL, stored_path TEXT NOT NULL, created_at TEXT NOT NULL );
+-- The originals themselves, so every desk can read a file another desk added (on SQLite they are only
+-- files in the data folder); each desk keeps a copy in its data folder once read, checked by hash.
+CREATE TABLE file_blobs ( sha256 TEXT PRIMARY KEY REFERENCES files(sha256), bytes BYTEA NOT NULL );
 CREATE TABLE case_files (
   id ${ID}, case_id BIGINT NOT NULL REFERENCES cases(id) ON DELETE CASCADE, file_id BIGINT NOT NULL REFERENCES files(id),
   original_name TEXT NOT NULL, added_at TEXT NOT NULL, added_by TEXT NOT NULL, UNIQUE (case_id, file_id) );
