@@ -255,6 +255,11 @@ describe('branch server: refusals', () => {
     expect((await request(host.port, { path: '/', tls: desk })).status).toBe(200);
   });
 
+  it('is not reached by a client that does not trust its certificate, and keeps serving those that do', async () => {
+    await expect(request(host.port, { path: '/', tls: { ca: other.cert, name: NAME } })).rejects.toThrow(/self[- ]signed|certificate/i);
+    expect((await request(host.port, { path: '/', tls: desk })).status).toBe(200);
+  });
+
   it('refuses to set up the first administrator from a desk; the server machine itself may', async () => {
     const t = tempContext('browser');
     const renderer = tempDir();

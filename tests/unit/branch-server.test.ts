@@ -36,6 +36,7 @@ describe('the names a branch server answers under', () => {
 
   it('without: this machine’s name and the address it listens on, or every interface address (IPv6 bracketed, no link-local)', () => {
     expect(servedNames('10.20.1.5')).toEqual([os.hostname().toLowerCase(), '10.20.1.5', 'localhost', '127.0.0.1', '[::1]']);
+    expect(servedNames('127.0.0.1')).toEqual(['localhost', '127.0.0.1', '[::1]']);
     const all = servedNames('0.0.0.0');
     expect(all[0]).toBe(os.hostname().toLowerCase());
     expect(all.filter((n) => n.startsWith('[fe80'))).toEqual([]);

@@ -47,13 +47,16 @@ export const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 /**
  * The names (as in a Host header, without the port) under which the branch server answers. With
  * --public-name, those names (and this machine's loopback names, for the person at the server itself);
- * otherwise the address it listens on, or when that is every address, this machine's host name and its
- * interfaces' addresses. Any other Host is refused (DNS rebinding).
+ * otherwise this machine's host name and the address it listens on, or when that is every address, its
+ * interfaces' addresses; on a loopback address, the loopback names alone. Any other Host is refused
+ * (DNS rebinding).
  */
 export function servedNames(listenHost: string, publicNames: string[] = []): string[] {
   const names: string[] = [];
   if (publicNames.length) names.push(...publicNames);
-  else {
+  else if (isLoopbackAddress(listenHost)) {
+    // Reachable from this machine only: its loopback names alone (below).
+  } else {
     names.push(os.hostname());
     if (isWildcard(listenHost)) {
       // Not link-local IPv6 addresses: a browser cannot open them without a zone.

@@ -109,6 +109,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
   const network = options.tls !== undefined;
   if (!network && !isLoopbackAddress(address)) throw new AppError('invalid_input', plainNetworkRefusal(address));
   const names = network ? (options.names ?? servedNames(address)) : [];
+  /** The names a refusal names: those desks use, not the loopback names (unless there are no others). */
+  const shownNames = names.some((n) => !LOOPBACK_NAMES.includes(n)) ? names.filter((n) => !LOOPBACK_NAMES.includes(n)) : names;
   const token = network ? '' : (options.token ?? newToken());
   const cookieName = (): string => sessionCookieName(port, network);
   const maxBody = options.maxBodyBytes ?? 96 * 1024 * 1024;
@@ -137,10 +139,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         error: {
           code: 'forbidden',
           message: network
-            ? `This ClaimDesk server answers under its own names only: ${names
-                .filter((n) => !LOOPBACK_NAMES.includes(n))
-                .map((n) => `https://${n}:${port}/`)
-                .join(', ')}.`
+            ? `This ClaimDesk server answers under its own names only: ${shownNames.map((n) => `https://${n}:${port}/`).join(', ')}.`
             : 'Browser mode accepts loopback connections only.',
         },
       });
@@ -259,7 +258,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const tls = options.tls!;
   const secure = https.createServer({ cert: tls.cert, key: tls.key, minVersion: 'TLSv1.2' }, listener);
-  secure.on('tlsClientError', () => undefined);
   // One port for both: a TLS handshake (its first byte is 0x16) goes to the HTTPS server; anything else
   // is plain HTTP, answered with a refusal that names the https URL, and closed.
   const sockets = new Set<net.Socket>();
