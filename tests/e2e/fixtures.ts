@@ -25,7 +25,9 @@ export interface AppHost {
 
 export function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', '--port', '0', ...extra], {
+    // --listen (a branch server) names its own port.
+    const port = extra.includes('--listen') ? [] : ['--port', '0'];
+    const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', ...port, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

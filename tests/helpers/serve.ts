@@ -15,7 +15,9 @@ export interface ServedHost {
 
 export function serveHost(home: string, extra: string[] = []): Promise<ServedHost> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, '--json', 'serve', '--port', '0', ...extra], {
+    // --listen (a branch server) names its own port.
+    const port = extra.includes('--listen') ? [] : ['--port', '0'];
+    const proc = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, '--json', 'serve', ...port, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, ...storeEnv(home) },
     });

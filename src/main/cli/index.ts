@@ -32,7 +32,11 @@ const COMMANDS: CommandEntry[] = [
     summary: 'open a case, read and extract its files, cross-check them and print flags and checklist',
     load: () => import('./commands/verify'),
   },
-  { name: 'serve', summary: 'start browser mode: the app on http://127.0.0.1 with a per-start token', load: () => import('./commands/serve') },
+  {
+    name: 'serve',
+    summary: 'start browser mode (http://127.0.0.1 with a per-start token) or, with TLS, a branch server for desks on the network',
+    load: () => import('./commands/serve'),
+  },
   { name: 'users', summary: 'accounts (the command line acts as the local system operator)', load: () => import('./commands/users') },
   { name: 'audit', summary: 'the audit trail', load: () => import('./commands/audit') },
   {

@@ -871,6 +871,8 @@ export const en: Messages = {
       changed_since: 'This field has changed again since (re-extracted, for example); the undo was stopped so newer work is not overwritten.',
       upload_gone: '{{file}} did not arrive whole or was already used; add the file again.',
       foreign_origin: 'ClaimDesk answers its own pages only; this request came from another site. Open the URL printed when the server started.',
+      setup_on_server:
+        'On a branch server the first administrator is set up on the server machine itself, not from a desk: ask whoever runs it to create the account with "claimdesk users add NAME --role admin".',
       future_date: 'The incident date is after today.',
       death_date_required: 'A death claim (JKM) needs the date of death.',
       no_participant: 'No participant has KPJ {{kpj}}. Look them up by NIK or name.',

@@ -885,6 +885,8 @@ export const id = {
       changed_since: 'Isian ini sudah berubah lagi sejak itu (misalnya diekstrak ulang); urungkan dibatalkan agar pekerjaan baru tidak tertimpa.',
       upload_gone: '{{file}} tidak diterima utuh atau sudah dipakai; tambahkan berkas itu lagi.',
       foreign_origin: 'ClaimDesk hanya melayani halamannya sendiri; permintaan ini datang dari situs lain. Buka URL yang dicetak saat server dimulai.',
+      setup_on_server:
+        'Pada server cabang, administrator pertama disiapkan di mesin server itu sendiri, bukan dari meja kerja: minta pengelola server membuat akunnya dengan "claimdesk users add NAMA --role admin".',
       future_date: 'Tanggal kejadian melewati hari ini.',
       death_date_required: 'Klaim kematian (JKM) memerlukan tanggal meninggal.',
       no_participant: 'Tidak ada peserta dengan KPJ {{kpj}}. Cari peserta lewat NIK atau nama.',

@@ -1,4 +1,5 @@
-// Browser mode: calls go to the loopback host with the per-start token from the opened URL.
+// Browser mode: calls go to the loopback host with the per-start token from the opened URL. A branch
+// server (https) has no token: the session cookie set at sign-in is all a call carries.
 import type { ApiClient } from '../../shared/api/contract';
 import type { Result } from '../../shared/api/result';
 
@@ -18,22 +19,23 @@ export function takeToken(win: Window = window): string | null {
 }
 
 /** POSTs to the host and returns its envelope; an unreachable host is an error like any other. */
-async function post<T>(path: string, token: string, contentType: string, body: BodyInit): Promise<Result<T>> {
+async function post<T>(path: string, token: string | null, contentType: string, body: BodyInit): Promise<Result<T>> {
   try {
-    const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-claimdesk-token': token }, body });
+    const res = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, ...(token ? { 'x-claimdesk-token': token } : {}) }, body });
     return (await res.json()) as Result<T>;
   } catch (err) {
     return { ok: false, error: { code: 'internal', message: `ClaimDesk is not reachable: ${String(err)}` } };
   }
 }
 
-export function httpClient(token: string): ApiClient {
+/** `token` null: a branch server, which needs none. */
+export function httpClient(token: string | null): ApiClient {
   return {
     call: (method, input) => post<never>('/api/call', token, 'application/json', JSON.stringify({ method, input })),
     // The file's own bytes, streamed by the browser from disk: never read into a JSON string.
     upload: (kind, file) => post(`/api/upload?for=${kind}`, token, 'application/octet-stream', file as Blob),
     onEvent(listener) {
-      const source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const source = new EventSource(token ? `/api/events?token=${encodeURIComponent(token)}` : '/api/events');
       source.onmessage = (e: MessageEvent<string>) => listener(JSON.parse(e.data) as { name: string; payload: unknown });
       return () => source.close();
     },
