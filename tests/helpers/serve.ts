@@ -13,13 +13,14 @@ export interface ServedHost {
   accounts: { username: string; password: string; role: string }[];
 }
 
-export function serveHost(home: string, extra: string[] = []): Promise<ServedHost> {
+/** `env` adds to the host's environment (a shared store's address for several desks, say). */
+export function serveHost(home: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<ServedHost> {
   return new Promise((resolve, reject) => {
     // --listen (a branch server) names its own port.
     const port = extra.includes('--listen') ? [] : ['--port', '0'];
     const proc = spawn(process.execPath, [path.resolve('bin/claimdesk.mjs'), '--home', home, '--json', 'serve', ...port, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...storeEnv(home) },
+      env: { ...process.env, ...storeEnv(home), ...env },
     });
     let out = '';
     let err = '';

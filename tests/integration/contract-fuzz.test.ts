@@ -120,7 +120,10 @@ describe('contract fuzzing over the browser-mode transport', () => {
     expect(codes.get('forbidden') ?? 0).toBeGreaterThan(10);
 
     // Still serving, to each role.
-    for (const { tab } of tabs.slice(0, 3)) expect(await tab.call('app.info', {})).toMatchObject({ ok: true });
+    for (const { tab } of tabs.slice(0, 3)) {
+      const info = await tab.call('app.info', {});
+      expect(info, JSON.stringify(info)).toMatchObject({ ok: true });
+    }
     await stopHost(host);
     const db = storeByHand(home);
     try {

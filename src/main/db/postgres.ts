@@ -77,10 +77,10 @@ export class PgStatement {
 
   private rows(params: Params): unknown[] {
     const r = this.db.query(this.name, this.statement.text, this.values(params));
-    if (this.plucked) return r.rows.map((row) => row[0]);
+    if (this.plucked) return r.rows.map((row) => fromPg(row[0]));
     return r.rows.map((row) => {
       const o: Record<string, unknown> = {};
-      r.fields.forEach((f, i) => (o[f] = row[i]));
+      r.fields.forEach((f, i) => (o[f] = fromPg(row[i])));
       return o;
     });
   }
@@ -102,6 +102,11 @@ export class PgStatement {
     const id = this.statement.returnsId && r.rows.length ? Number(r.rows[0]![0]) : 0;
     return { changes: r.rowCount, lastInsertRowid: id };
   }
+}
+
+/** Bytes cross from the connection's thread as a Uint8Array; the back end gets a Buffer, as from SQLite. */
+function fromPg(value: unknown): unknown {
+  return value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : value;
 }
 
 function toPg(value: unknown): unknown {

@@ -82,20 +82,21 @@ export function undoField(ctx: BackendContext, caller: Caller, input: { document
     const before = storedDoc(ctx, input.documentId);
     assertEditable(ctx, before.caseId);
     const entries = ctx.db
-      .prepare(
-        `SELECT id, detail FROM audit_log WHERE case_id = ? AND action = 'extraction.setField'
-           AND json_extract(detail, '$.documentId') = ? AND json_extract(detail, '$.key') = ? ORDER BY id DESC`,
-      )
-      .all(before.caseId, input.documentId, input.key) as { id: number; detail: string }[];
-    const parsed = entries.map((e) => ({
-      id: e.id,
-      d: JSON.parse(e.detail) as {
-        old: (Partial<ExtractedField> & Pick<ExtractedField, 'value' | 'confidence'> & { source: string }) | null;
-        new: unknown;
-        why: string;
-        undid?: number;
-      },
-    }));
+      .prepare(`SELECT id, detail FROM audit_log WHERE case_id = ? AND action = 'extraction.setField' ORDER BY id DESC`)
+      .all(before.caseId) as { id: number; detail: string }[];
+    const parsed = entries
+      .map((e) => ({
+        id: e.id,
+        d: JSON.parse(e.detail) as {
+          documentId: number;
+          key: string;
+          old: (Partial<ExtractedField> & Pick<ExtractedField, 'value' | 'confidence'> & { source: string }) | null;
+          new: unknown;
+          why: string;
+          undid?: number;
+        },
+      }))
+      .filter((e) => e.d.documentId === input.documentId && e.d.key === input.key);
     const undone = new Set(parsed.filter((e) => e.d.why === 'undone').map((e) => e.d.undid));
     const target = parsed.find((e) => e.d.why !== 'undone' && !undone.has(e.id));
     if (!target) throw new AppError('conflict', `Nothing to undo for ${input.key}.`, { key: input.key, reason: 'nothing_to_undo' });
