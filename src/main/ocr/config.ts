@@ -10,6 +10,9 @@ export interface OcrLimits {
   maxPages: number;
   /** Refuse a PDF holding a stream (other than an image) that unpacks to more bytes than this. */
   maxStreamBytes: number;
+  /** Refuse a PDF whose objects (the file outside its streams' data, plus what its object and xref
+   * streams unpack to) take more bytes than this: parsers hold each such byte as some 20–30 bytes. */
+  maxStructureBytes: number;
   /** Refuse an upload (documents.add) larger than this many bytes per file. */
   maxUploadBytes: number;
   /** Largest side, in pixels, of a page as rasterised and shown (A4 at 300 dpi is 3508): caps huge pages. */
@@ -33,6 +36,7 @@ export function ocrLimits(overrides: Partial<OcrLimits> = {}): OcrLimits {
     maxPixels: envNumber('CLAIMDESK_MAX_PIXELS', 60_000_000),
     maxPages: envNumber('CLAIMDESK_MAX_PAGES', 300),
     maxStreamBytes: envNumber('CLAIMDESK_MAX_STREAM_BYTES', 64 * 1024 * 1024),
+    maxStructureBytes: envNumber('CLAIMDESK_MAX_STRUCTURE_BYTES', 8 * 1024 * 1024),
     maxUploadBytes: envNumber('CLAIMDESK_MAX_UPLOAD_BYTES', 50 * 1024 * 1024),
     maxPageSide: envNumber('CLAIMDESK_MAX_PAGE_SIDE', 4200),
     maxOcrSide: envNumber('CLAIMDESK_MAX_OCR_SIDE', 2800),

@@ -82,9 +82,23 @@ function renderSize(
   return { scale, viewport, width: Math.max(1, Math.floor(viewport.width)), height: Math.max(1, Math.floor(viewport.height)) };
 }
 
+/** Opens a page's object; one that cannot be read (a broken or absurdly nested dictionary, a page tree
+ * that loops) is refused as damaged, naming the page. */
+export async function openPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number): Promise<PDFPageProxy> {
+  try {
+    return await doc.getPage(pageNo);
+  } catch (err) {
+    throw new AppError('bad_file', `${name}: page ${pageNo} cannot be read (damaged): ${(err as Error).message}`, {
+      file: name,
+      page: pageNo,
+      reason: 'corrupt',
+    });
+  }
+}
+
 /** A page that paints nothing, as a white raster of the size it would render at, without rendering it. */
-export async function blankPdfPage(doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
-  const page = await doc.getPage(pageNo);
+export async function blankPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits): Promise<PageRaster> {
+  const page = await openPdfPage(name, doc, pageNo);
   try {
     const { scale, width, height } = renderSize(page, limits);
     return { data: Buffer.alloc(width * height, 255), width, height, channels: 1, dpi: Math.round(scale * 72), textLayer: [], blank: true };
@@ -94,7 +108,7 @@ export async function blankPdfPage(doc: PDFDocumentProxy, pageNo: number, limits
 }
 
 export async function renderPdfPage(name: string, doc: PDFDocumentProxy, pageNo: number, limits: OcrLimits, scan?: ScannedPdf | null): Promise<PageRaster> {
-  const page = await doc.getPage(pageNo);
+  const page = await openPdfPage(name, doc, pageNo);
   try {
     const { scale, viewport, width, height } = renderSize(page, limits);
     const jpeg = scan?.pageJpeg(pageNo);

@@ -107,8 +107,9 @@ export function inProcessReaders(pool: OcrPool | (() => OcrPool), limits: OcrLim
     inspect: async (file, given = limits) => {
       const source = await openSource(file.name, await bytesOf(file), given);
       try {
-        // A first page that cannot be decoded (a truncated JPEG) is refused now, not discovered by OCR later.
-        if (source.format !== 'pdf') await source.loadPage(1);
+        // A first page that cannot be read (a truncated JPEG, a PDF page whose object is broken) is refused
+        // now, not discovered by OCR later.
+        await source.checkFirstPage();
         return { format: source.format, pageCount: source.pageCount };
       } finally {
         await source.close();

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/api/result';
 import { detectFormat, type FileFormat } from '../intake/detect';
 import { pageLimitError, type OcrLimits } from './config';
 import { assessPdf } from './pdf-guard';
-import { blankPdfPage, openPdf, renderPdfPage } from './pdf-source';
+import { blankPdfPage, openPdf, openPdfPage, renderPdfPage } from './pdf-source';
 import type { ScannedPdf } from './pdf-scan';
 
 export interface TextLayerWord {
@@ -34,6 +34,9 @@ export interface DocumentSource {
   format: FileFormat;
   pageCount: number;
   loadPage(pageNo: number): Promise<PageRaster>;
+  /** Refuses the file now if its first page cannot be read: an image's first page is decoded, a PDF's
+   * first page object opened (without rendering it). */
+  checkFirstPage(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,9 @@ export async function openSource(name: string, bytes: Buffer, limits: OcrLimits)
       name,
       format,
       pageCount: doc.numPages,
-      loadPage: async (n) => (blank.has(n) ? blankPdfPage(doc, n, limits) : renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdfLazily(bytes)))),
+      loadPage: async (n) =>
+        blank.has(n) ? blankPdfPage(name, doc, n, limits) : renderPdfPage(name, doc, n, limits, await (scan ??= openScannedPdfLazily(bytes))),
+      checkFirstPage: async () => void (await openPdfPage(name, doc, 1)).cleanup(),
       close: () => doc.destroy(),
     };
   }
@@ -63,12 +68,19 @@ export async function openSource(name: string, bytes: Buffer, limits: OcrLimits)
     format,
     pageCount: pages,
     loadPage: (n) => decodeImagePage(name, bytes, n, limits),
+    checkFirstPage: async () => void (await decodeImagePage(name, bytes, 1, limits)),
     close: async () => undefined,
   };
 }
 
-const badImage = (name: string, err: unknown): AppError =>
-  new AppError('bad_file', `${name} is a damaged or incomplete image: ${(err as Error).message}`, { file: name, reason: 'corrupt' });
+/** An image libvips will not read. Its PNG loader stops at metadata that unpacks past its chunk limits (a
+ * compressed text chunk of a gigabyte): that is too large, not damaged. */
+const badImage = (name: string, err: unknown): AppError => {
+  const message = (err as Error).message;
+  return /chunk\/cache limits/.test(message)
+    ? new AppError('too_large', `${name} holds compressed data that is too large once unpacked: ${message}`, { file: name, reason: 'unpacked' })
+    : new AppError('bad_file', `${name} is a damaged or incomplete image: ${message}`, { file: name, reason: 'corrupt' });
+};
 
 async function imagePageCount(name: string, bytes: Buffer, format: FileFormat, limits: OcrLimits): Promise<number> {
   let meta: sharp.Metadata;

@@ -847,6 +847,8 @@ export const en: Messages = {
       unpacked: '{{file}} holds compressed data that is too large once unpacked.',
       pixels: '{{file}}: the image is larger than the safe pixel limit.',
       pages: '{{file}} has too many pages.',
+      structure:
+        '{{file}} holds far more PDF structure than a document needs; opening it would take too much memory. Ask for the document saved or scanned to PDF again.',
     },
     invalid_input: 'Invalid input: {{detail}}',
     unknown_method: 'Unknown request.',

@@ -860,6 +860,8 @@ export const id = {
       unpacked: '{{file}} berisi data terkompresi yang terlalu besar setelah dibuka.',
       pixels: '{{file}}: ukuran gambarnya melebihi batas piksel yang aman.',
       pages: '{{file}} memiliki terlalu banyak halaman.',
+      structure:
+        '{{file}} berisi struktur PDF jauh lebih besar daripada yang dibutuhkan sebuah dokumen; membukanya akan memakan terlalu banyak memori. Minta dokumen itu disimpan atau dipindai ulang ke PDF.',
     },
     invalid_input: 'Masukan tidak valid: {{detail}}',
     unknown_method: 'Permintaan tidak dikenal.',

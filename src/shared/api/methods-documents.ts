@@ -71,7 +71,7 @@ export const documentsMethods = defineMethods({
           name: z.string(),
           code: errorCodeSchema,
           message: z.string(),
-          /** Why, for translation: empty, corrupt, password, format, bytes, pixels or pages. */
+          /** Why, for translation: empty, corrupt, password, format, bytes, unpacked, pixels, pages or structure. */
           reason: z.string().optional(),
         }),
       ),

@@ -25,6 +25,19 @@ describe('format detection by content', () => {
     expect(sniffFormat(Buffer.concat([Buffer.alloc(100, 0x20), Buffer.from('%PDF-1.5')]))).toBe('pdf');
   });
 
+  it('takes a ZIP archive, a web page or a program that carries a PDF header for what it is (a polyglot), not for a PDF', () => {
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\n');
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from('surat.pdf'), pdf]);
+    expect(sniffFormat(zip)).toBeNull();
+    expect(() => detectFormat('surat.pdf', zip)).toThrow(/surat\.pdf is a ZIP archive/);
+    expect(() => detectFormat('surat.pdf', Buffer.concat([Buffer.from('\uFEFF  <svg><!-- '), pdf]))).toThrow(/web page or other markup/);
+    expect(() => detectFormat('surat.pdf', Buffer.concat([Buffer.from('<!DOCTYPE html><html><!--\n'), pdf]))).toThrow(/is an HTML page/);
+    expect(() => detectFormat('surat.pdf', Buffer.concat([Buffer.from('MZ\x90\x00'), pdf]))).toThrow(/is a program/);
+    expect(codeOf(() => detectFormat('surat.pdf', zip))).toBe('unsupported_file');
+    // Three bytes of a signature are no signature.
+    expect(sniffFormat(Buffer.from('PK\x03'))).toBeNull();
+  });
+
   it('refuses an empty file as bad and an HTML or text file named .pdf as unsupported', () => {
     expect(codeOf(() => detectFormat('kosong.pdf', Buffer.alloc(0)))).toBe('bad_file');
     expect(codeOf(() => detectFormat('ktp.pdf', Buffer.from('<!DOCTYPE html><html><body>x</body></html>')))).toBe('unsupported_file');
