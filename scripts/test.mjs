@@ -2,7 +2,7 @@
 // OCR data in place → type-check (app, and src/shared without DOM/Node types) → format (Prettier) →
 // lint (incl. layer rules, type-aware rules, React hooks, accessibility) → the build (electron-vite:
 // back end, shell, preload, renderer) → unit tests (the fast tier) → integration tests (vitest, real
-// SQLite, real OCR, real processes) → end-to-end tests (Playwright, Chromium, browser mode).
+// SQLite, real OCR, real processes) → the same on PostgreSQL → end-to-end tests (Playwright, Chromium, browser mode).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,9 @@ const steps = [
   ['electron-vite build', [path.join(root, 'scripts', 'build.mjs'), '--force']],
   ['unit', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'unit']],
   ['integration', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'integration']],
+  // The integration tests that use a case store, again on PostgreSQL (CLAIMDESK_TEST_POSTGRES_URL, or the
+  // local server .ci/postgres.sh starts), with the tests of desks sharing one store.
+  ['integration on PostgreSQL', [bin('vitest', 'vitest.mjs'), 'run', '--project', 'integration-pg']],
   ['end-to-end', [bin('@playwright/test', 'cli.js'), 'test']],
 ];
 const only = process.argv.slice(2);
