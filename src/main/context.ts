@@ -61,6 +61,11 @@ export class BackendContext {
     };
   }
 
+  /** Where the cases are kept, as people are shown it: the SQLite file, or the server's address without its password. */
+  get storeLabel(): string {
+    return this.db instanceof PgDb ? this.db.target.shown : this.databaseFile;
+  }
+
   get home(): string {
     return this.options.home;
   }

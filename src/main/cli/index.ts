@@ -56,7 +56,7 @@ const COMMANDS: CommandEntry[] = [
 export function calledCommand(args: string[]): string | null {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
-    if (a === '--home') i++;
+    if (a === '--home' || a === '--database') i++;
     else if (a === 'help') return args[i + 1] ?? null;
     else if (!a.startsWith('-')) return a;
   }
@@ -68,10 +68,16 @@ export async function buildProgram(load: string | null): Promise<Command> {
   const program = new Command('claimdesk')
     .description('ClaimDesk: claim-dossier verification for BPJS Ketenagakerjaan branch officers')
     .option('--home <dir>', 'data folder (default: CLAIMDESK_HOME or the platform data folder)')
+    .option('--database <url>', "the branch's PostgreSQL (postgres://…; default: CLAIMDESK_DATABASE, else the data folder's SQLite file)")
     .option('--json', 'print one JSON object instead of text')
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    // The store's address travels in the environment, so a back end `serve` starts finds the same store.
+    .hook('preAction', (cmd) => {
+      const database = (cmd.opts() as { database?: string }).database;
+      if (database) process.env.CLAIMDESK_DATABASE = database;
+    });
   // A name that is no command loads them all, so commander answers with its usual error and suggestion.
   const all = load === 'all' || (load !== null && !COMMANDS.some((c) => c.name === load));
   for (const entry of COMMANDS) {

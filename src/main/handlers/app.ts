@@ -10,7 +10,7 @@ export const appHandlers: HandlerMap<keyof typeof appMethods> = {
     name: 'ClaimDesk',
     version: APP_VERSION,
     dataFolder: ctx.home,
-    databaseFile: ctx.databaseFile,
+    databaseFile: ctx.storeLabel,
     schemaVersion: SCHEMA_VERSION,
     ocrLanguages: availableOcrLanguages(),
     transport: ctx.options.transport,
