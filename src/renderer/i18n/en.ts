@@ -865,6 +865,8 @@ export const en: Messages = {
     unauthorized: 'Not signed in. Sign in again, or open the URL printed when the server started.',
     internal: 'An internal error occurred. Details are in the application log.',
     why: {
+      hash_mismatch:
+        'The shared copy of this file does not match its fingerprint (SHA-256), so it was not used. Ask the branch administrator to check the server.',
       not_on_postgres: "This works on the embedded database only. On the branch's PostgreSQL server, use the server's own tools (its backups, for example).",
       database_url:
         'The database address is not valid: it must look like postgres://user:password@server:5432/database (a schema name, if given, in lower-case letters, digits and _).',

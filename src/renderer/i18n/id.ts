@@ -879,6 +879,8 @@ export const id = {
     unauthorized: 'Sesi tidak sah. Masuk lagi, atau buka alamat yang dicetak saat server dimulai.',
     internal: 'Terjadi kesalahan internal. Rinciannya ada di log aplikasi.',
     why: {
+      hash_mismatch:
+        'Salinan bersama berkas ini tidak cocok dengan sidik jarinya (SHA-256), sehingga tidak dipakai. Minta administrator cabang memeriksa server.',
       not_on_postgres: 'Ini hanya berlaku untuk basis data bawaan. Pada server PostgreSQL cabang, gunakan alat server itu sendiri (misalnya cadangannya).',
       database_url:
         'Alamat basis data tidak valid: harus berbentuk postgres://pengguna:sandi@server:5432/basisdata (nama skema, jika ada, berisi huruf kecil, angka dan _).',
