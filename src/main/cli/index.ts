@@ -75,7 +75,7 @@ export async function buildProgram(load: string | null): Promise<Command> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     // The store's address travels in the environment, so a back end `serve` starts finds the same store.
     .hook('preAction', (cmd) => {
-      const database = (cmd.opts() as { database?: string }).database;
+      const database = cmd.opts<{ database?: string }>().database;
       if (database) process.env.CLAIMDESK_DATABASE = database;
     });
   // A name that is no command loads them all, so commander answers with its usual error and suggestion.
