@@ -5,15 +5,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { localBackend } from '../../src/main/backend/backend';
 import { BackendContext } from '../../src/main/context';
-import { startHost, type Host } from '../../src/main/host/server';
 import { finishImportRecord, startImportRecord } from '../../src/main/participants/import-history';
 import { participantsCsv, syntheticPeople } from '../fixtures/participants/csv';
 import { runCli } from '../helpers/cli';
 import { Tab } from '../helpers/http';
-import { createAccounts } from '../helpers/sessions';
-import { tempContext, tempDir } from '../helpers/temp-home';
+import { localHostWithOfficer, type LocalHost } from '../helpers/local-host';
+import { tempDir } from '../helpers/temp-home';
 import { storeOptions } from '../helpers/store';
 
 /** Every kind of character the cleaning removes, in one name; what is left is "surat kematian.pdf". */
@@ -30,26 +28,15 @@ async function textPdf(line: string): Promise<Buffer> {
 }
 
 describe('file names through browser-mode upload', () => {
-  let host: Host;
+  let local: LocalHost;
   let ctx: BackendContext;
-  let cleanup: () => Promise<void>;
   let tab: Tab;
 
   beforeAll(async () => {
-    const t = tempContext('browser');
-    ctx = t.ctx;
-    const r = tempDir();
-    fs.writeFileSync(path.join(r.dir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
-    host = await startHost({ backend: localBackend(ctx), rendererDir: r.dir, log: () => undefined });
-    const officer = (await createAccounts(ctx, [{ username: 'budi', role: 'officer' }])).budi!;
-    tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
-    cleanup = async () => {
-      await host.close();
-      await t.cleanup();
-      r.cleanup();
-    };
+    local = await localHostWithOfficer();
+    ({ ctx, tab } = local);
   });
-  afterAll(async () => cleanup());
+  afterAll(async () => local.close());
 
   it('stores and answers the cleaned name; the audit trail keeps the name as given', async () => {
     const kase = await tab.call('cases.create', { claimType: 'JKK', notes: '' });

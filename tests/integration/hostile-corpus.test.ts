@@ -8,9 +8,7 @@ import path from 'node:path';
 import i18next from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/main/audit/chain';
-import { localBackend } from '../../src/main/backend/backend';
 import type { BackendContext } from '../../src/main/context';
-import { startHost, type Host } from '../../src/main/host/server';
 import { addFilesToCase } from '../../src/main/intake/intake';
 import { cancelCaseOcr } from '../../src/main/ocr/case-ocr';
 import { createCase } from '../../src/main/services/cases';
@@ -22,7 +20,7 @@ import { cleanFileName } from '../../src/shared/files/file-name';
 import { buildHostileCorpus, textPdf, type CorpusFile } from '../fixtures/hostile/corpus';
 import { runCli } from '../helpers/cli';
 import { Tab } from '../helpers/http';
-import { createAccounts } from '../helpers/sessions';
+import { localHostWithOfficer, type LocalHost } from '../helpers/local-host';
 import { tempContext, tempDir } from '../helpers/temp-home';
 import { structuralProblems } from '../helpers/store';
 
@@ -158,28 +156,16 @@ describe('the hostile corpus', () => {
   });
 
   describe('in one browser-mode batch beside a good file', () => {
-    let host: Host;
+    let local: LocalHost;
     let ctx: BackendContext;
     let home: string;
-    let cleanup: () => Promise<void>;
     let tab: Tab;
 
     beforeAll(async () => {
-      const t = tempContext('browser');
-      ctx = t.ctx;
-      home = t.dir;
-      const r = tempDir();
-      fs.writeFileSync(path.join(r.dir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
-      host = await startHost({ backend: localBackend(ctx), rendererDir: r.dir, log: () => undefined });
-      const officer = (await createAccounts(ctx, [{ username: 'budi', role: 'officer' }])).budi!;
-      tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
-      cleanup = async () => {
-        await host.close();
-        await t.cleanup();
-        r.cleanup();
-      };
+      local = await localHostWithOfficer();
+      ({ ctx, home, tab } = local);
     });
-    afterAll(async () => cleanup());
+    afterAll(async () => local.close());
 
     it('adds the good files, reports each bad one with its code and reason, and leaves the data intact', async () => {
       const kase = await tab.call('cases.create', { claimType: 'JKK', notes: '' });
