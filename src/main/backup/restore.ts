@@ -33,16 +33,20 @@ export interface RestoreResult {
   audit: AuditVerification;
 }
 
-/** Thrown when the backup's audit chain is broken: the CLI answers it with the exit code of a broken chain. */
+/** Thrown when the audit chain of a backup (or of a data folder to copy) is broken: the CLI answers it
+ * with the exit code of a broken chain. */
 export class BrokenAuditError extends AppError {
-  constructor(readonly verification: AuditVerification) {
+  constructor(
+    readonly verification: AuditVerification,
+    of: 'backup' | 'source' = 'backup',
+  ) {
+    const where = `row ${verification.firstBroken?.id ?? '?'} (${verification.firstBroken?.reason ?? '?'})`;
     super(
       'invalid_input',
-      `The backup's audit trail is broken at row ${verification.firstBroken?.id ?? '?'} (${verification.firstBroken?.reason ?? '?'}); nothing was restored.`,
-      {
-        reason: 'backup_audit_broken',
-        row: verification.firstBroken?.id ?? 0,
-      },
+      of === 'backup'
+        ? `The backup's audit trail is broken at ${where}; nothing was restored.`
+        : `The data folder's audit trail is broken at ${where}; nothing was copied. Check it with "claimdesk audit verify".`,
+      { reason: of === 'backup' ? 'backup_audit_broken' : 'source_audit_broken', row: verification.firstBroken?.id ?? 0 },
     );
   }
 }

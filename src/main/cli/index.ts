@@ -49,6 +49,11 @@ const COMMANDS: CommandEntry[] = [
     summary: 'restore a backup into the data folder after checking it; the folder it replaces is kept aside',
     load: () => import('./commands/restore'),
   },
+  {
+    name: 'migrate-store',
+    summary: "copy the data folder's embedded database and documents into an empty PostgreSQL store, verified before it commits",
+    load: () => import('./commands/migrate-store'),
+  },
   { name: 'export', summary: 'data for reporting upward, as CSV (decisions, dashboard tables)', load: () => import('./commands/export') },
 ];
 

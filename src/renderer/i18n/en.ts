@@ -867,6 +867,9 @@ export const en: Messages = {
     why: {
       hash_mismatch:
         'The shared copy of this file does not match its fingerprint (SHA-256), so it was not used. Ask the branch administrator to check the server.',
+      no_embedded_store: '{{folder}} holds no embedded ClaimDesk database; nothing was copied.',
+      store_not_empty: 'The target database already holds data ({{tables}}); a data folder is copied only into an empty one. Nothing was changed.',
+      source_audit_broken: 'The audit trail of the data folder is broken at entry {{row}}; nothing was copied. Check it with "claimdesk audit verify".',
       not_on_postgres: "This works on the embedded database only. On the branch's PostgreSQL server, use the server's own tools (its backups, for example).",
       database_url:
         'The database address is not valid: it must look like postgres://user:password@server:5432/database (a schema name, if given, in lower-case letters, digits and _).',

@@ -881,6 +881,9 @@ export const id = {
     why: {
       hash_mismatch:
         'Salinan bersama berkas ini tidak cocok dengan sidik jarinya (SHA-256), sehingga tidak dipakai. Minta administrator cabang memeriksa server.',
+      no_embedded_store: '{{folder}} tidak berisi basis data bawaan ClaimDesk; tidak ada yang disalin.',
+      store_not_empty: 'Basis data tujuan sudah berisi data ({{tables}}); folder data hanya disalin ke basis data yang kosong. Tidak ada yang diubah.',
+      source_audit_broken: 'Jejak audit folder data rusak pada entri {{row}}; tidak ada yang disalin. Periksa dengan "claimdesk audit verify".',
       not_on_postgres: 'Ini hanya berlaku untuk basis data bawaan. Pada server PostgreSQL cabang, gunakan alat server itu sendiri (misalnya cadangannya).',
       database_url:
         'Alamat basis data tidak valid: harus berbentuk postgres://pengguna:sandi@server:5432/basisdata (nama skema, jika ada, berisi huruf kecil, angka dan _).',
