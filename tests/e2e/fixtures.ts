@@ -23,12 +23,15 @@ export interface AppHost {
   account: (role: Role) => DemoAccount;
 }
 
-export function startServe(home: string, extra: string[]): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
+/** Starts `claimdesk serve` on a data folder; `env` adds to its environment (CLAIMDESK_DATABASE for a
+ * desk on a shared PostgreSQL store, say). */
+export function startServe(home: string, extra: string[], env: NodeJS.ProcessEnv = {}): Promise<{ proc: ChildProcess; url: string; accounts: DemoAccount[] }> {
   return new Promise((resolve, reject) => {
     // --listen (a branch server) names its own port.
     const port = extra.includes('--listen') ? [] : ['--port', '0'];
     const proc = spawn(process.execPath, ['bin/claimdesk.mjs', '--home', home, '--json', 'serve', ...port, ...extra], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
     });
     let out = '';
     let err = '';
@@ -45,18 +48,23 @@ export function startServe(home: string, extra: string[]): Promise<{ proc: Child
   });
 }
 
+/** A started host as tests use it; `accounts` are the demo's (on a shared store, printed by the desk that seeded it). */
+export function appHost(url: string, home: string, accounts: DemoAccount[]): AppHost {
+  const account = (role: Role): DemoAccount => {
+    const a = accounts.find((x) => x.role === role);
+    if (!a) throw new Error(`no demo ${role} account (was the host started with --demo?)`);
+    return a;
+  };
+  return { url, home, accounts, account };
+}
+
 export const test = base.extend<{ app: AppHost; serveArgs: string[] }>({
   // Demo records without scanned dossiers, so background OCR does not compete with the test.
   serveArgs: [['--demo', '--no-demo-files'], { option: true }],
   app: async ({ serveArgs }, use) => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
     const { proc, url, accounts } = await startServe(home, serveArgs);
-    const account = (role: Role): DemoAccount => {
-      const a = accounts.find((x) => x.role === role);
-      if (!a) throw new Error(`no demo ${role} account (was the host started with --demo?)`);
-      return a;
-    };
-    await use({ url, home, accounts, account });
+    await use(appHost(url, home, accounts));
     proc.kill('SIGTERM');
     await new Promise((r) => proc.once('exit', r));
     fs.rmSync(home, { recursive: true, force: true });
