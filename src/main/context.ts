@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { appendAudit } from './audit/chain';
 import { actorOf, type Caller } from './auth/caller';
-import { DATABASE_FILE, dialectOf, openDatabase, openPostgres, storeAddress, type Db, type Dialect, type OpenOptions } from './db/database';
+import { checkedAddress, DATABASE_FILE, dialectOf, openDatabase, openPostgres, type Db, type Dialect, type OpenOptions } from './db/database';
+import { chooseStore, type StoreChoice } from './db/store-setting';
 import { eventSchemas, type AppEvent } from '../shared/api/events';
 import { PgDb } from './db/postgres';
 import { EventBus } from './events';
@@ -16,7 +17,8 @@ export interface ContextOptions extends OpenOptions {
   transport: Transport;
   /** The time, injectable so tests can pass an idle timeout or a lockout without waiting. */
   clock?: () => Date;
-  /** A branch's PostgreSQL (postgres://…); without it, CLAIMDESK_DATABASE, else the data folder's SQLite file. */
+  /** A branch's PostgreSQL (postgres://…); without it, CLAIMDESK_DATABASE, else the address saved in
+   * Settings (store.json in the data folder), else the data folder's SQLite file. */
   database?: string;
 }
 
@@ -26,12 +28,16 @@ export class BackendContext {
   /** The SQLite file of the data folder (used only when the store is not on PostgreSQL). */
   readonly databaseFile: string;
   readonly dialect: Dialect;
+  /** What chose the store: the start's option or environment, Settings, or nothing (the embedded file). */
+  readonly storeChoice: StoreChoice;
   private readonly services = new Map<string, unknown>();
   private readonly disposers: (() => Promise<void> | void)[] = [];
 
   constructor(readonly options: ContextOptions) {
     this.databaseFile = path.join(options.home, DATABASE_FILE);
-    const address = storeAddress(options.database);
+    const choice = chooseStore(options.database, process.env, options.home);
+    this.storeChoice = choice.by;
+    const address = choice.address === null ? null : checkedAddress(choice.address);
     this.db = address ? openPostgres(address) : openDatabase(this.databaseFile, options);
     this.dialect = dialectOf(this.db);
     if (this.db instanceof PgDb) this.shareEvents(this.db);

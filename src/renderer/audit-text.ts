@@ -223,6 +223,13 @@ function describe(w: AuditWords, action: string, d: Detail): string[] {
         // A short label where there is one, else the refusal's own sentence.
         t(`actions.refusedWhy.${str(d.reason)}`, { defaultValue: t(`errors.why.${str(d.reason)}`, { defaultValue: t('actions.refusedWhy.other') }) }),
       ];
+    case 'settings.store':
+      return [t('audit.d.storeChange', { old: d.old == null ? t('store.embedded') : str(d.old), new: d.new == null ? t('store.embedded') : str(d.new) })];
+    case 'store.migrate': {
+      const tables = (d.tables ?? {}) as Record<string, unknown>;
+      const rows = Object.values(tables).reduce<number>((n, v) => n + (typeof v === 'number' ? v : 0), 0);
+      return [t('audit.d.migrate', { from: str(d.from), cases: num(tables.cases), rows, originals: num(d.originals) })];
+    }
     case 'backup.create':
       return [t('audit.d.backup', { folder: str(d.folder), cases: num(d.cases), count: num(d.files) })];
     case 'backup.restore':

@@ -144,6 +144,19 @@ export async function caseWithFile(page: Page, app: AppHost, file: string, timeo
   return c;
 }
 
+export const storePanel = (page: Page) => ({
+  panel: page.getByTestId('store-setting'),
+  current: page.getByTestId('store-current'),
+  saved: page.getByTestId('store-saved'),
+  address: page.locator('[data-testid="store-setting"] input[name="store-address"]'),
+  password: page.locator('[data-testid="store-setting"] input[name="store-password"]'),
+  save: page.locator('[data-testid="store-setting"] button[type="submit"]'),
+  restart: page.getByTestId('store-restart'),
+  result: page.getByTestId('store-result'),
+  leftBehind: page.getByTestId('store-left-behind'),
+  error: page.locator('[data-testid="store-setting"] [role=alert]'),
+});
+
 export const backupPanel = (page: Page) => ({
   panel: page.getByTestId('backup'),
   folder: page.locator('[data-testid="backup"] input[name="backup-folder"]'),

@@ -31,12 +31,17 @@ export function sqliteOf(db: Db, what: string): SqliteDb {
 /** Where the case store is: a postgres:// address given as an option or in CLAIMDESK_DATABASE, else the file. */
 export function storeAddress(explicit: string | undefined, env: NodeJS.ProcessEnv = process.env): string | null {
   const value = explicit ?? env.CLAIMDESK_DATABASE;
-  if (!value) return null;
+  return value ? checkedAddress(value) : null;
+}
+
+/** A store address as given, refused unless it is a postgres:// URL. */
+export function checkedAddress(value: string): string {
   if (!isPostgresUrl(value)) {
     throw new AppError('invalid_input', 'The database address must start with postgres:// (or leave it out for the embedded database).', {
       reason: 'database_url',
     });
   }
+  parsePgUrl(value);
   return value;
 }
 

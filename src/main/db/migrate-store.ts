@@ -84,10 +84,7 @@ export async function migrateStore(
     const sourceAudit = verifyAuditChain(source);
     if (!sourceAudit.ok) throw new BrokenAuditError(sourceAudit, 'source');
     target = openPostgres(to);
-    const pg = parsePgUrl(to);
-    const shownUrl = new URL(pg.shown);
-    shownUrl.searchParams.set('schema', pg.schema);
-    const shown = shownUrl.href;
+    const shown = parsePgUrl(to).shown;
     const tables = copyOrder(target);
     refuseUnlessEmpty(target, tables, shown);
     // One snapshot of the source: its rows and their digests are read in the same read transaction.

@@ -22,7 +22,7 @@ export interface PgTarget {
   url: string;
   /** The schema the store lives in (one database can hold several branches). */
   schema: string;
-  /** The URL with any password replaced, for messages and logs. */
+  /** The address with any password replaced and the schema named, for messages, logs and Settings. */
   shown: string;
 }
 
@@ -45,6 +45,7 @@ export function parsePgUrl(value: string): PgTarget {
   url.searchParams.delete('schema');
   const shown = new URL(url.href);
   if (shown.password) shown.password = '***';
+  shown.searchParams.set('schema', schema);
   return { url: url.href, schema, shown: shown.href };
 }
 
@@ -192,7 +193,11 @@ export class PgDb {
     if (reply.lost) {
       // The server's side of an open transaction is gone with the connection.
       this.depth = 0;
-      throw new AppError('database_unreachable', `The database at ${this.target.shown} cannot be reached: ${reply.message}`);
+      throw new AppError(
+        'database_unreachable',
+        `The database at ${this.target.shown} cannot be reached: ${reply.message}`,
+        reply.code ? { sqlstate: reply.code } : undefined,
+      );
     }
     const err = new Error(reply.message) as Error & { code: string; constraint?: string };
     err.code = reply.code;

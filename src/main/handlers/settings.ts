@@ -4,6 +4,7 @@ import { DECIDED_STATUSES } from '../../shared/domain/workflow';
 import { caseChanged } from '../services/case-processor';
 import type { HandlerMap } from './types';
 import { backupTo } from '../backup/backup';
+import { setStore, storeSetting } from '../services/store-setting';
 
 export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
   'settings.get': (_input, ctx) => getSettings(ctx),
@@ -19,6 +20,8 @@ export const settingsHandlers: HandlerMap<keyof typeof settingsMethods> = {
     }
     return updated;
   },
+  'settings.store': (_input, ctx) => storeSetting(ctx),
+  'settings.setStore': (input, ctx, call) => setStore(ctx, call.caller, input),
   // Audited by createBackup, in the source's trail, once the backup is complete.
   'settings.backup': (input, ctx, call) => backupTo(ctx, call.caller, input.folder),
 };

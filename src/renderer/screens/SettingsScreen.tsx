@@ -10,6 +10,7 @@ import { dmy, parseDmy } from '../format';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { ParticipantImport } from '../components/ParticipantImport';
 import { BackupPanel } from '../components/BackupPanel';
+import { StorePanel } from '../components/StorePanel';
 import { ChangePasswordForm } from './SignInScreen';
 
 export function SettingsScreen(): React.JSX.Element {
@@ -37,6 +38,7 @@ export function SettingsScreen(): React.JSX.Element {
       {admin && <BranchPanel />}
       {admin && <HolidaysPanel />}
       {admin && <ParticipantImport onImported={info.reload} />}
+      {admin && <StorePanel />}
       {admin && <BackupPanel dataFolder={d?.dataFolder} />}
       <ErrorNote error={info.error} />
       {d && (

@@ -78,6 +78,21 @@ export const backupResultSchema = z.object({
 });
 export type BackupResult = z.infer<typeof backupResultSchema>;
 
+/** Which store this desk works on, and what an administrator saved in Settings for the next start. */
+export const storeSettingSchema = z.object({
+  /** The store in use now: the embedded file's path, or the server's address without its password. */
+  current: z.object({ kind: z.enum(['sqlite', 'postgres']), shown: z.string() }),
+  /** What chose it: the start's --database or CLAIMDESK_DATABASE (which Settings cannot override), Settings, or nothing. */
+  chosenBy: z.enum(['environment', 'settings', 'default']),
+  /** The address saved in Settings, without its password; null for the embedded database. */
+  saved: z.string().nullable(),
+  /** Whether the saved choice differs from the store in use, so it takes effect when ClaimDesk starts again. */
+  restartNeeded: z.boolean(),
+  /** Cases in the embedded database of this data folder (what moving to a server leaves behind unless migrated). */
+  embeddedCases: z.number().int().nonnegative().nullable(),
+});
+export type StoreSetting = z.infer<typeof storeSettingSchema>;
+
 export const settingsMethods = defineMethods({
   'settings.get': {
     input: z.object({}).strict(),
@@ -104,6 +119,30 @@ export const settingsMethods = defineMethods({
    * A backup of the data folder (database and document store, with a manifest of SHA-256s) into a new
    * folder on the machine that runs the back end: the one typed, else <data folder>/backups/<time>.
    */
+  'settings.store': {
+    input: z.object({}).strict(),
+    output: storeSettingSchema,
+    allow: ADMINS,
+  },
+  /**
+   * Saves the branch database for this desk's next start (null: the embedded database). An address is
+   * tried first (the server answers, lets the user in, holds no newer schema) and refused otherwise;
+   * an empty password keeps the one saved for the same server and user.
+   */
+  'settings.setStore': {
+    input: z
+      .object({
+        address: z.string().trim().min(1).max(1000).nullable(),
+        password: z.string().max(200).optional(),
+      })
+      .strict(),
+    output: storeSettingSchema.extend({
+      /** What the server holds at the saved address: its ClaimDesk schema version and cases (null: none yet). */
+      found: z.object({ schemaVersion: z.number().int().nullable(), cases: z.number().int().nonnegative().nullable() }).nullable(),
+    }),
+    allow: ADMINS,
+    audit: 'handler',
+  },
   'settings.backup': {
     input: z.object({ folder: z.string().trim().min(1).max(1000).optional() }).strict(),
     output: backupResultSchema,
