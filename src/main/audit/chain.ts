@@ -6,6 +6,7 @@
 // makes the change it records.
 import crypto from 'node:crypto';
 import type { AuditVerification } from '../../shared/api/methods-audit';
+import { AppError } from '../../shared/api/result';
 import type { Db } from '../db/database';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -157,4 +158,22 @@ export function sealExistingAuditRows(db: Db): void {
     prev = hash;
   });
   if (rows.length > 0) db.prepare(`INSERT INTO audit_head(one, last_id, last_hash) VALUES (1, ?, ?)`).run(rows.length, prev);
+}
+
+/** Thrown when the audit chain of a backup (or of a data folder to copy) is broken: the CLI answers it
+ * with the exit code of a broken chain. */
+export class BrokenAuditError extends AppError {
+  constructor(
+    readonly verification: AuditVerification,
+    of: 'backup' | 'source' = 'backup',
+  ) {
+    const where = `row ${verification.firstBroken?.id ?? '?'} (${verification.firstBroken?.reason ?? '?'})`;
+    super(
+      'invalid_input',
+      of === 'backup'
+        ? `The backup's audit trail is broken at ${where}; nothing was restored.`
+        : `The data folder's audit trail is broken at ${where}; nothing was copied. Check it with "claimdesk audit verify".`,
+      { reason: of === 'backup' ? 'backup_audit_broken' : 'source_audit_broken', row: verification.firstBroken?.id ?? 0 },
+    );
+  }
 }

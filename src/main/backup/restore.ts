@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/api/result';
 import type { AuditVerification } from '../../shared/api/methods-audit';
-import { verifyAuditChain } from '../audit/chain';
+import { BrokenAuditError, verifyAuditChain } from '../audit/chain';
 import type { Caller } from '../auth/caller';
 import { BackendContext } from '../context';
 import { DATABASE_FILE, openDatabase } from '../db/database';
@@ -31,24 +31,6 @@ export interface RestoreResult {
   cases: number;
   /** The restored trail, the restore's own entry included. */
   audit: AuditVerification;
-}
-
-/** Thrown when the audit chain of a backup (or of a data folder to copy) is broken: the CLI answers it
- * with the exit code of a broken chain. */
-export class BrokenAuditError extends AppError {
-  constructor(
-    readonly verification: AuditVerification,
-    of: 'backup' | 'source' = 'backup',
-  ) {
-    const where = `row ${verification.firstBroken?.id ?? '?'} (${verification.firstBroken?.reason ?? '?'})`;
-    super(
-      'invalid_input',
-      of === 'backup'
-        ? `The backup's audit trail is broken at ${where}; nothing was restored.`
-        : `The data folder's audit trail is broken at ${where}; nothing was copied. Check it with "claimdesk audit verify".`,
-      { reason: of === 'backup' ? 'backup_audit_broken' : 'source_audit_broken', row: verification.firstBroken?.id ?? 0 },
-    );
-  }
 }
 
 function refuseTarget(target: string): void {

@@ -25,11 +25,16 @@ export function storeOriginal(home: string, hash: string, format: FileFormat, by
   const relative = storedPathFor(hash, format);
   const target = path.join(home, relative);
   if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === hash) return relative;
+  writeReadOnly(target, bytes);
+  return relative;
+}
+
+/** Writes a file whole under a temporary name, read-only, then renames it into place. */
+function writeReadOnly(target: string, bytes: Buffer): void {
   fs.mkdirSync(path.dirname(target), { recursive: true });
   const temp = `${target}.${process.pid}.${Date.now()}.part`;
   fs.writeFileSync(temp, bytes, { mode: 0o444 });
   fs.renameSync(temp, target);
-  return relative;
 }
 
 /** On a shared store (PostgreSQL), keeps the original's bytes in the database too, so every desk can read it;
@@ -50,10 +55,7 @@ export function localOriginal(ctx: BackendContext, relative: string): string {
   if (sha256(bytes) !== hash) {
     throw new AppError('bad_file', `The shared copy of ${relative} does not match its hash; it was not used.`, { file: relative, reason: 'hash_mismatch' });
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.${Date.now()}.part`;
-  fs.writeFileSync(temp, bytes, { mode: 0o444 });
-  fs.renameSync(temp, target);
+  writeReadOnly(target, bytes);
   return target;
 }
 

@@ -1,11 +1,21 @@
 // `claimdesk audit verify`: checks the audit trail's hash chain and names the first row that does not
 // follow from the one before it. Exit 0 when intact, 3 when broken (2 stays "bad input").
 import type { Command } from 'commander';
-import { verifyAuditChain } from '../../audit/chain';
+import { BrokenAuditError, verifyAuditChain } from '../../audit/chain';
 import { CliExit, emit, failWith, type GlobalOptions } from '../output';
 import { withContext } from '../with-context';
 
 export const AUDIT_BROKEN_EXIT = 3;
+
+/** Ends a command the way failWith does, except that a refusal for a broken audit chain exits with 3. */
+export function failOrAuditBroken(opts: GlobalOptions, err: unknown): never {
+  try {
+    failWith(opts, err);
+  } catch (exit) {
+    if (err instanceof BrokenAuditError) throw new CliExit(AUDIT_BROKEN_EXIT);
+    throw exit;
+  }
+}
 
 const WHY: Record<string, string> = {
   edited: 'its content does not match its hash (edited)',

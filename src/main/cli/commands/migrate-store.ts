@@ -5,11 +5,10 @@
 // changed; 3 the folder's audit chain is broken, nothing copied.
 import type { Command } from 'commander';
 import { systemCaller } from '../../auth/caller';
-import { BrokenAuditError } from '../../backup/restore';
 import { migrateStore, type MigrateProgress, type MigrateStoreResult } from '../../db/migrate-store';
 import { resolveHome } from '../../paths';
-import { CliExit, emit, failWith, type GlobalOptions } from '../output';
-import { AUDIT_BROKEN_EXIT } from './audit';
+import { emit, type GlobalOptions } from '../output';
+import { failOrAuditBroken } from './audit';
 
 const STAGE: Record<MigrateProgress['stage'], string> = { copy: 'copying', originals: 'copying originals', verify: 'checking' };
 
@@ -51,14 +50,7 @@ export function register(command: Command): void {
           opts.json ? undefined : progressPrinter(),
         );
       } catch (err) {
-        if (err instanceof BrokenAuditError) {
-          try {
-            failWith(opts, err);
-          } catch {
-            throw new CliExit(AUDIT_BROKEN_EXIT);
-          }
-        }
-        failWith(opts, err);
+        failOrAuditBroken(opts, err);
       }
       emit(opts, result, () => describe(result));
     });

@@ -4,10 +4,10 @@
 // (refused, or restored with --allow-broken-audit), as `claimdesk audit verify` answers.
 import type { Command } from 'commander';
 import { systemCaller } from '../../auth/caller';
-import { BrokenAuditError, restoreBackup, type RestoreResult } from '../../backup/restore';
+import { restoreBackup, type RestoreResult } from '../../backup/restore';
 import { resolveHome } from '../../paths';
-import { CliExit, emit, failWith, type GlobalOptions } from '../output';
-import { AUDIT_BROKEN_EXIT } from './audit';
+import { CliExit, emit, type GlobalOptions } from '../output';
+import { AUDIT_BROKEN_EXIT, failOrAuditBroken } from './audit';
 
 function describe(r: RestoreResult): string {
   const chain = r.audit.ok
@@ -30,14 +30,7 @@ export function register(restore: Command): void {
       try {
         result = await restoreBackup(src, resolveHome(opts.home), systemCaller(), { allowBrokenAudit: o.allowBrokenAudit === true });
       } catch (err) {
-        if (err instanceof BrokenAuditError) {
-          try {
-            failWith(opts, err);
-          } catch {
-            throw new CliExit(AUDIT_BROKEN_EXIT);
-          }
-        }
-        failWith(opts, err);
+        failOrAuditBroken(opts, err);
       }
       emit(opts, result, () => describe(result));
       if (!result.audit.ok) throw new CliExit(AUDIT_BROKEN_EXIT);
