@@ -300,24 +300,22 @@ function recordMigration(db: Db, caller: Caller, folder: string, shown: string, 
 
 /**
  * A digest of a table's rows that does not depend on their order (the two stores sort text
- * differently): each row is hashed on its own and the sorted row hashes are hashed together. Values
- * are compared as the back end sees them: numbers, text, null, and bytes as hex.
+ * differently), in constant memory: each row's SHA-256, read as four 64-bit numbers, is added lane by
+ * lane (a multiset hash). Values are compared as the back end sees them: numbers, text, null, and
+ * bytes as hex.
  */
 class RowDigest {
-  private readonly hashes: string[] = [];
-
-  get rows(): number {
-    return this.hashes.length;
-  }
+  private readonly lanes = [0n, 0n, 0n, 0n];
+  rows = 0;
 
   add(row: unknown[]): void {
     const text = JSON.stringify(row.map((v) => (Buffer.isBuffer(v) ? `bytes:${v.toString('hex')}` : v)));
-    this.hashes.push(crypto.createHash('sha256').update(text).digest('base64').slice(0, 22));
+    const h = crypto.createHash('sha256').update(text).digest();
+    for (let i = 0; i < 4; i++) this.lanes[i] = BigInt.asUintN(64, this.lanes[i]! + h.readBigUInt64LE(i * 8));
+    this.rows++;
   }
 
   value(): string {
-    const h = crypto.createHash('sha256');
-    for (const x of this.hashes.sort()) h.update(x);
-    return h.digest('hex');
+    return this.lanes.map((l) => l.toString(16).padStart(16, '0')).join('');
   }
 }
