@@ -2,19 +2,16 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHost, type Host } from '../../src/main/host/server';
-import { localBackend } from '../../src/main/backend/backend';
+import type { Host } from '../../src/main/host/server';
 import { resolveInside } from '../../src/main/host/static';
 import type { BackendContext } from '../../src/main/context';
 import { Tab } from '../helpers/http';
-import { createAccounts, type Account } from '../helpers/sessions';
-import { tempContext, tempDir } from '../helpers/temp-home';
+import { localHostWithOfficer, type LocalHost } from '../helpers/local-host';
 
+let local: LocalHost;
 let host: Host;
 let ctx: BackendContext;
-let cleanup: () => Promise<void>;
 let rendererDir: string;
-let officer: Account;
 /** A signed-in tab: calls carry the token and the session cookie. */
 let tab: Tab;
 
@@ -45,21 +42,10 @@ const call = (method: string, input: unknown, token = host.token): ReturnType<ty
   });
 
 beforeAll(async () => {
-  const t = tempContext('browser');
-  ctx = t.ctx;
-  const r = tempDir();
-  rendererDir = r.dir;
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>ClaimDesk</title>');
-  host = await startHost({ backend: localBackend(ctx), rendererDir, log: () => undefined });
-  officer = (await createAccounts(ctx, [{ username: 'budi', role: 'officer' }])).budi!;
-  tab = await new Tab(host.port, host.token).signIn(officer.username, officer.password);
-  cleanup = async () => {
-    await host.close();
-    await t.cleanup();
-    r.cleanup();
-  };
+  local = await localHostWithOfficer();
+  ({ host, ctx, rendererDir, tab } = local);
 });
-afterAll(async () => cleanup());
+afterAll(async () => local.close());
 
 describe('browser-mode host', () => {
   it('listens on 127.0.0.1 and prints a URL that carries a random per-start token', () => {
