@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { selfSignedCertificate } from '../helpers/tls';
+import { branchServerArgs, selfSignedCertificate } from '../helpers/tls';
 import { startServe } from './fixtures';
 import { shell, signInScreen } from './pages';
 
@@ -18,18 +18,7 @@ let host: Awaited<ReturnType<typeof startServe>>;
 test.beforeAll(async () => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-'));
   const cert = selfSignedCertificate(work, [NAME]);
-  host = await startServe(path.join(work, 'home'), [
-    '--listen',
-    '0.0.0.0:0',
-    '--tls-cert',
-    cert.certFile,
-    '--tls-key',
-    cert.keyFile,
-    '--public-name',
-    NAME,
-    '--demo',
-    '--no-demo-files',
-  ]);
+  host = await startServe(path.join(work, 'home'), branchServerArgs(cert, NAME));
 });
 test.afterAll(async () => {
   host.proc.kill('SIGTERM');

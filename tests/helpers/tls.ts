@@ -41,3 +41,8 @@ export function selfSignedCertificate(dir: string, names: string[], name = 'serv
   );
   return { certFile, keyFile, cert: fs.readFileSync(certFile, 'utf8') };
 }
+
+/** The `serve` arguments of a demo branch server on every interface, behind `cert`, under its public name. */
+export function branchServerArgs(cert: TestCertificate, publicName: string): string[] {
+  return ['--listen', '0.0.0.0:0', '--tls-cert', cert.certFile, '--tls-key', cert.keyFile, '--public-name', publicName, '--demo', '--no-demo-files'];
+}

@@ -16,7 +16,7 @@ import { runCli } from '../helpers/cli';
 import { request, Tab, type TlsTarget } from '../helpers/http';
 import { serveHost, stopHost, type ServedHost } from '../helpers/serve';
 import { tempContext, tempDir } from '../helpers/temp-home';
-import { selfSignedCertificate, type TestCertificate } from '../helpers/tls';
+import { branchServerArgs, selfSignedCertificate, type TestCertificate } from '../helpers/tls';
 
 const NAME = 'branch.test';
 const work = tempDir('claimdesk-branch-');
@@ -38,18 +38,7 @@ beforeAll(async () => {
   cert = selfSignedCertificate(work.dir, [NAME, 'localhost', '127.0.0.1']);
   other = selfSignedCertificate(work.dir, [NAME], 'other');
   desk = { ca: cert.cert, name: NAME };
-  host = await serveHost(home, [
-    '--listen',
-    '0.0.0.0:0',
-    '--tls-cert',
-    cert.certFile,
-    '--tls-key',
-    cert.keyFile,
-    '--public-name',
-    NAME,
-    '--demo',
-    '--no-demo-files',
-  ]);
+  host = await serveHost(home, branchServerArgs(cert, NAME));
 }, 120_000);
 afterAll(async () => {
   if (host) await stopHost(host);
