@@ -10,6 +10,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { Cable } from '../helpers/cable';
@@ -105,6 +106,13 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   await expect(status).toContainText('Basis data cabang tidak dapat dihubungi.');
   await expect(status).toContainText('2 nilai belum tersimpan');
   await shoot(page, 'disconnected-id.png');
+  // The marks and the status pass the same accessibility scan as the rest of the app (a11y.spec.ts), in both themes.
+  for (const colorScheme of ['dark', 'light'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    const blocking = scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  }
   await shoot(page, 'disconnected-fields.png', 'fields-panel');
   // Nothing reached the store.
   expect((await stored(caseId)).nama_almarhum).toMatchObject({ value: 'SUHARTO WIJAYA' });
