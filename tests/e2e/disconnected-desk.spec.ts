@@ -188,6 +188,7 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   await row('nama_almarhum').getByTestId('keep-mine').click();
   await expect(row('nama_almarhum')).toHaveAttribute('data-field-state', 'confirmed', BACK);
   await expect(input('nama_almarhum')).toHaveValue('SUHARTO W. KUSUMA');
+  await expect(status).toHaveAttribute('data-kind', 'recovered');
   inStore = await stored(caseId);
   expect(inStore.nama_almarhum).toMatchObject({ value: 'SUHARTO W. KUSUMA', source: 'officer' });
 });

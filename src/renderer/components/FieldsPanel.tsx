@@ -328,19 +328,22 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave, pending
   const saveDraft = (): void => save(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
   // A word clicked on the page replaces the draft (Shift adds it after what is there).
   const fillTarget = useFillTarget((text, add) => setDraft((d) => (add && d.trim() ? `${d.trimEnd()} ${text}` : text)));
+  // A value on its way is not shown as confirmed before the store has it (the stored one may be another desk's).
   const state = held
     ? held.state === 'waiting'
       ? 'unsaved'
       : held.state
-    : field.source === 'officer'
-      ? 'confirmed'
-      : comparison?.same
-        ? 'record'
-        : field.needsKeying
-          ? 'keying'
-          : field.confidence < 0.8
-            ? 'unsure'
-            : 'ok';
+    : pending
+      ? 'saving'
+      : field.source === 'officer'
+        ? 'confirmed'
+        : comparison?.same
+          ? 'record'
+          : field.needsKeying
+            ? 'keying'
+            : field.confidence < 0.8
+              ? 'unsure'
+              : 'ok';
   const band = confidenceBand(field.confidence);
   const labelId = `${id}-label`;
   const label = t(`fields.${name}`, { defaultValue: name });
