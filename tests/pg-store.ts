@@ -1,18 +1,10 @@
 // The PostgreSQL tier's store: the server must answer (CI starts it; see .ci/run), and the schemas the
 // tests made (one per data folder, tests/helpers/store.ts) are dropped before and after the run.
-import pg from 'pg';
-import { TEST_POSTGRES_URL, TEST_SCHEMA_PREFIX } from './helpers/store';
+import { connectPostgres } from './helpers/postgres';
+import { TEST_SCHEMA_PREFIX } from './helpers/store';
 
 async function dropTestSchemas(): Promise<void> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL does not answer at ${TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@')} (${(err as Error).message}). ` +
-        'Start it (bash .ci/postgres.sh does, as CI does) or point CLAIMDESK_TEST_POSTGRES_URL at one.',
-    );
-  }
+  const client = await connectPostgres();
   try {
     const { rows } = await client.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE starts_with(nspname, $1)`, [TEST_SCHEMA_PREFIX]);
     for (const { nspname } of rows) await client.query(`DROP SCHEMA "${nspname}" CASCADE`);

@@ -6,6 +6,7 @@ import { useAuth } from './auth';
 import { ErrorNote } from './components/ErrorNote';
 import { LanguageSelect } from './components/LanguageSelect';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
+import { mayLeave } from './leave-guard';
 import { hrefOf, navigate, SCREENS, useRoute, type Route } from './router';
 import { AuditScreen } from './screens/AuditScreen';
 import { CaseScreen } from './screens/CaseScreen';
@@ -77,7 +78,7 @@ export function App(): React.JSX.Element {
             <span className="operator-role">{t(`roles.${user.role}`)}</span>
           </span>
           <LanguageSelect data-testid="language-switch" aria-label={t('app.language')} />
-          <button type="button" onClick={() => void signOut()} data-testid="sign-out">
+          <button type="button" onClick={() => mayLeave() && void signOut()} data-testid="sign-out">
             {t('auth.signOut')}
           </button>
         </div>
@@ -85,7 +86,8 @@ export function App(): React.JSX.Element {
       <main className="content">
         <ErrorNote error={info.error} />
         {route.screen === 'worklist' && <WorklistScreen />}
-        {route.screen === 'case' && <CaseScreen caseId={route.caseId} />}
+        {/* Keyed by the case: another case starts with nothing of the last one's (evidence, values not saved). */}
+        {route.screen === 'case' && <CaseScreen key={route.caseId ?? 0} caseId={route.caseId} />}
         {route.screen === 'participants' && <ParticipantsScreen initialQuery={route.query} />}
         {route.screen === 'supervisor' && <SupervisorScreen />}
         {route.screen === 'requirements' && <RequirementsScreen />}

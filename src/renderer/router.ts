@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { mayLeave } from './leave-guard';
 
 export type Route =
   | { screen: 'worklist' }
@@ -53,7 +54,14 @@ export function navigate(route: Route): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseHash(window.location.hash));
   useEffect(() => {
-    const onChange = (): void => setRoute(parseHash(window.location.hash));
+    const onChange = (e: HashChangeEvent): void => {
+      // Unsaved work held on the screen being left: asked first; staying puts the address back as it was.
+      if (!mayLeave()) {
+        window.history.replaceState(window.history.state, '', new URL(e.oldURL).hash || '#/');
+        return;
+      }
+      setRoute(parseHash(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

@@ -7,15 +7,13 @@
 // in the case's history on both desks, and the store holds the decision once.
 // PostgreSQL must answer (bash .ci/postgres.sh starts it; CLAIMDESK_TEST_POSTGRES_URL points elsewhere).
 // Set CLAIMDESK_SCREENSHOTS=DIR to save two-desks-{a-submitted,b-queue,b-approved,a-approved,a-history}.png there.
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import pg from 'pg';
 import { demoParticipants } from '../../src/main/demo/seed';
 import { textPdf } from '../fixtures/text-pdf';
-import { TEST_POSTGRES_URL, TEST_SCHEMA_PREFIX } from '../helpers/store';
+import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
 import { appHost, expect, startServe, test, type AppHost } from './fixtures';
 import { caseScreen, fieldsPanel, newJkmCase, pageViewer, shell, signIn } from './pages';
 
@@ -33,27 +31,7 @@ const shoot = async (page: Page, name: string, panel?: string): Promise<void> =>
 const ACROSS = { timeout: 60_000 };
 
 // The run's own schema (the prefix marks it as the tests'; it is dropped after the run).
-const schema = `${TEST_SCHEMA_PREFIX}e2e_desks_${crypto.randomBytes(5).toString('hex')}`;
-const database = (() => {
-  const url = new URL(TEST_POSTGRES_URL);
-  url.searchParams.set('schema', schema);
-  return url.href;
-})();
-const shown = TEST_POSTGRES_URL.replace(/:[^:@/]*@/, ':***@');
-
-/** A client on the server the desks share, or a failure that says how to start it. */
-async function postgres(): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: TEST_POSTGRES_URL, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-  } catch (err) {
-    throw new Error(
-      `PostgreSQL does not answer at ${shown} (${(err as Error).message}). This test needs it: start it with "bash .ci/postgres.sh" ` +
-        '(as CI does) or point CLAIMDESK_TEST_POSTGRES_URL at one.',
-    );
-  }
-  return client;
-}
+const { schema, database } = freshSchema('e2e_desks');
 
 let work: string | undefined;
 let reachable = false;
@@ -64,7 +42,7 @@ let deskB: AppHost;
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   // Fail here, in words, rather than as a desk that cannot start.
-  await (await postgres()).end();
+  await (await connectPostgres()).end();
   reachable = true;
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'claimdesk-e2e-desks-'));
   const env = { CLAIMDESK_DATABASE: database };
@@ -90,13 +68,7 @@ test.afterAll(async () => {
     }),
   );
   if (work) fs.rmSync(work, { recursive: true, force: true });
-  if (!reachable) return;
-  const client = await postgres();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+  if (reachable) await dropSchema(schema);
 });
 
 /** A desk of its own (a browser context, its own cookies) on `host`, signed in as `role`, its event stream open. */
@@ -206,18 +178,14 @@ test('an officer on desk A submits, a supervisor on desk B sees it arrive and ap
   expect(await notReloaded(supervisor)).toBe(true);
 
   // The shared store holds the decision once, and one audit entry for it.
-  const client = await postgres();
-  try {
-    await client.query(`SET search_path TO "${schema}"`);
+  await inSchema(schema, async (client) => {
     const decisions = await client.query<{ kind: string; decided_by: string }>(`SELECT kind, decided_by FROM case_decisions WHERE case_id = $1`, [caseId]);
     expect(decisions.rows).toEqual([{ kind: 'approve', decided_by: supervisorName }]);
     const audit = await client.query<{ actor: string }>(`SELECT actor FROM audit_log WHERE case_id = $1 AND action = 'cases.decide'`, [caseId]);
     expect(audit.rows).toEqual([{ actor: supervisorName }]);
     const status = await client.query<{ status: string }>(`SELECT status FROM cases WHERE id = $1`, [caseId]);
     expect(status.rows).toEqual([{ status: 'approved' }]);
-  } finally {
-    await client.end();
-  }
+  });
   await officer.context().close();
   await supervisor.context().close();
 });

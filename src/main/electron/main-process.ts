@@ -110,6 +110,21 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   const windowId = win.webContents.id;
   win.webContents.once('destroyed', () => sessions.drop(windowId));
   win.once('ready-to-show', () => win.show());
+  // A screen holding values not saved holds the window (beforeunload); Electron asks nobody, so ask here,
+  // as a browser would, rather than leave a window that silently will not close.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const s = shellStrings(shellLanguage(app.getLocale()));
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      message: s.leaveMessage,
+      detail: s.leaveDetail,
+      buttons: [s.leaveCancel, s.leaveConfirm],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    if (choice === 1) event.preventDefault();
+  });
   // The back end closes its database before the app goes (once: the second quit is the real one).
   let closed = false;
   app.on('will-quit', (event) => {

@@ -11,6 +11,11 @@ export interface ShellStrings {
   openLinkDetail: (url: string) => string;
   openLinkConfirm: string;
   openLinkCancel: string;
+  /** Asked when a screen holds values not saved and the window is being closed or reloaded. */
+  leaveMessage: string;
+  leaveDetail: string;
+  leaveConfirm: string;
+  leaveCancel: string;
 }
 
 const STRINGS: Record<ShellLanguage, ShellStrings> = {
@@ -20,6 +25,10 @@ const STRINGS: Record<ShellLanguage, ShellStrings> = {
     openLinkDetail: (url) => `ClaimDesk akan membuka alamat ini di peramban web komputer Anda:\n${url}`,
     openLinkConfirm: 'Buka di peramban',
     openLinkCancel: 'Batal',
+    leaveMessage: 'Ada nilai yang belum tersimpan. Tetap tutup ClaimDesk?',
+    leaveDetail: 'Basis data cabang tidak menerima nilai itu. Jika jendela ditutup, nilai yang belum tersimpan hilang.',
+    leaveConfirm: 'Tutup dan buang',
+    leaveCancel: 'Tetap di sini',
   },
   en: {
     openLinkTitle: 'Open a link outside ClaimDesk',
@@ -27,6 +36,10 @@ const STRINGS: Record<ShellLanguage, ShellStrings> = {
     openLinkDetail: (url) => `ClaimDesk will open this address in your computer's web browser:\n${url}`,
     openLinkConfirm: 'Open in browser',
     openLinkCancel: 'Cancel',
+    leaveMessage: 'Some values are not saved. Close ClaimDesk anyway?',
+    leaveDetail: 'The branch database did not take them. If the window closes, the values not saved are lost.',
+    leaveConfirm: 'Close and lose them',
+    leaveCancel: 'Stay',
   },
 };
 

@@ -42,12 +42,20 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === 
 export function editField(
   ctx: BackendContext,
   caller: Caller,
-  input: { documentId: number; key: string; value: FieldValue | null; note?: string | undefined },
+  input: { documentId: number; key: string; value: FieldValue | null; note?: string | undefined; expected?: { value: FieldValue | null } | undefined },
 ): CaseDocument {
   const doc = ctx.db.transaction(() => {
     const before = storedDoc(ctx, input.documentId);
     assertEditable(ctx, before.caseId);
     const old = before.fields[input.key];
+    // A save the officer made against a value that is no longer there (saved late, after the desk was cut
+    // off, say) never overwrites what another desk saved meanwhile.
+    if (input.expected && !same(old?.value, input.expected.value)) {
+      throw new AppError('conflict', `${input.key} was changed elsewhere since the officer's change began.`, {
+        key: input.key,
+        reason: 'changed_elsewhere',
+      });
+    }
     const after = setField(ctx, input.documentId, input.key, input.value, actorName(caller));
     const value = after.fields[input.key]?.value ?? null;
     const why = value === null ? 'cleared' : same(old?.value, value) ? 'confirmed' : 'corrected';

@@ -6,6 +6,7 @@ import type { Comparison } from '../../shared/domain/claims';
 import { DOCUMENT_TYPES, type BBox, type DocumentType, type ExtractedField, type FieldValue } from '../../shared/domain/documents';
 import { isListKey } from '../../shared/domain/lists';
 import { useApi, useQuery } from '../api-context';
+import { errorText } from '../i18n/index';
 import type { PageRef } from './DocumentsPanel';
 import { ErrorNote } from './ErrorNote';
 import { ListEditor } from './ListEditor';
@@ -14,6 +15,8 @@ import { useFillTarget } from '../field-fill';
 import { EXTRACT_AGAIN, NEEDS_ME, NEXT_NEEDING, alt, useHotkey } from '../hotkeys';
 import { focusNextNeeding } from '../field-focus';
 import { dmy } from '../format';
+import { fieldId, type PendingSave } from '../pending-saves';
+import type { PendingSaves } from '../use-pending-saves';
 import { typing } from './ShortcutsHelp';
 
 export interface Evidence {
@@ -39,10 +42,12 @@ interface Props {
   picked: DocumentPick | null;
   /** The case awaits a decision or is decided: fields are shown, not edited. */
   locked?: boolean;
+  /** The case screen's saves: a value the database could not take stays here, marked, until it is stored. */
+  saves: PendingSaves;
 }
 
 /** Pre-filled fields beside their evidence: the officer confirms or corrects each one. */
-export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, locked = false }: Props): React.JSX.Element {
+export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, locked = false, saves }: Props): React.JSX.Element {
   const { t } = useTranslation();
   const api = useApi();
   const list = useQuery('extraction.list', { caseId });
@@ -60,12 +65,13 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
   // A field's save answers its own refusal, shown beside the field (and the cell) it is about.
   // The officer's changes on this screen, latest last: Alt+Z (or the Undo button) takes back the last.
   const [done, setDone] = useState<{ documentId: number; key: string }[]>([]);
-  const saveField = async (documentId: number, key: string, value: FieldValue | null): Promise<ApiError | undefined> => {
-    const res = await api.call('extraction.setField', { documentId, key, value });
-    if (!res.ok) return res.error;
+  // Sent against the value the officer saw (`expected`), so a value another desk saved meanwhile is
+  // never overwritten; one the database could not take is kept and marked (the case screen's queue).
+  const saveField = async (documentId: number, key: string, value: FieldValue | null, expected: FieldValue | null): Promise<ApiError | undefined> => {
+    const res = await saves.save(documentId, key, value, expected);
+    if (res === 'kept') return undefined;
+    if (res !== 'saved') return res;
     setDone((d) => [...d, { documentId, key }]);
-    list.reload();
-    onChanged();
     return undefined;
   };
   const refocus = useRef<string | null>(null);
@@ -135,7 +141,8 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
           compared={(key) => compared.get(`${doc.id}:${key}`)}
           onShow={onShow}
           onType={(type) => void api.call('extraction.setType', { documentId: doc.id, type }).then(after)}
-          onSave={(key, value) => saveField(doc.id, key, value)}
+          onSave={(key, value) => saveField(doc.id, key, value, doc.fields[key]?.value ?? null)}
+          saves={saves}
         />
       ))}
     </section>
@@ -155,6 +162,7 @@ function DocumentFields(props: {
   onShow: (e: Evidence) => void;
   onType: (type: DocumentType) => void;
   onSave: (key: string, value: FieldValue | null) => Promise<ApiError | undefined>;
+  saves: PendingSaves;
 }): React.JSX.Element {
   const { t } = useTranslation();
   const { doc, picked } = props;
@@ -206,6 +214,10 @@ function DocumentFields(props: {
               locked={props.locked}
               onShow={() => props.onShow({ page: { fileId: doc.fileId, page: field.page }, bbox: field.bbox, documentId: doc.id })}
               onSave={(v) => props.onSave(key, v)}
+              pending={props.saves.pending.get(fieldId(doc.id, key))}
+              onRetry={props.saves.retryNow}
+              onKeepMine={() => props.saves.keepMine(fieldId(doc.id, key), field.value)}
+              onDiscard={() => props.saves.discard(fieldId(doc.id, key))}
             />
           ))}
       </div>
@@ -280,28 +292,58 @@ interface RowProps {
   locked: boolean;
   onShow: () => void;
   onSave: (v: FieldValue | null) => Promise<ApiError | undefined>;
+  /** The officer's value for this field that is not stored yet, if there is one. */
+  pending: PendingSave | undefined;
+  onRetry: () => void;
+  onKeepMine: () => void;
+  onDiscard: () => void;
 }
 
-function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowProps): React.JSX.Element {
+function FieldRow({ id, name, field, comparison, locked, onShow, onSave, pending, onRetry, onKeepMine, onDiscard }: RowProps): React.JSX.Element {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState(asText(field.value));
+  // A value not stored yet stays what the field shows, whatever the store holds (shown beside it on a conflict).
+  const [draft, setDraft] = useState(asText(pending ? pending.value : field.value));
   const [error, setError] = useState<ApiError>();
-  const [saving, setSaving] = useState(false);
+  const [sending, setSending] = useState(false);
+  const saving = sending || pending?.state === 'saving';
+  /** Not stored, and not on its way: marked as such beside the field. */
+  const held = pending && pending.state !== 'saving' ? pending : undefined;
+  const heldId = `${id}-unsaved`;
   // Lists and program codes have editors of their own; everything else is one text input.
   const editor = isListKey(name) ? 'list' : name === 'program' ? 'programs' : 'text';
+  // Their editors show the officer's value not stored yet, too.
+  const shown: ExtractedField = pending && editor !== 'text' ? { ...field, value: pending.value } : field;
   const dirty = editor === 'text' && draft !== asText(field.value);
+  const discard = (): void => {
+    onDiscard();
+    setDraft(asText(field.value));
+  };
   const save = (value: FieldValue | null): void => {
-    setSaving(true);
+    setSending(true);
     void onSave(value).then((e) => {
       setError(e);
-      setSaving(false);
+      setSending(false);
     });
   };
   const saveDraft = (): void => save(typeof field.value === 'number' ? Number(draft.replace(/\D/g, '')) : draft.trim() === '' ? null : draft.trim());
   // A word clicked on the page replaces the draft (Shift adds it after what is there).
   const fillTarget = useFillTarget((text, add) => setDraft((d) => (add && d.trim() ? `${d.trimEnd()} ${text}` : text)));
-  const state =
-    field.source === 'officer' ? 'confirmed' : comparison?.same ? 'record' : field.needsKeying ? 'keying' : field.confidence < 0.8 ? 'unsure' : 'ok';
+  // A value on its way is not shown as confirmed before the store has it (the stored one may be another desk's).
+  const state = held
+    ? held.state === 'waiting'
+      ? 'unsaved'
+      : held.state
+    : pending
+      ? 'saving'
+      : field.source === 'officer'
+        ? 'confirmed'
+        : comparison?.same
+          ? 'record'
+          : field.needsKeying
+            ? 'keying'
+            : field.confidence < 0.8
+              ? 'unsure'
+              : 'ok';
   const band = confidenceBand(field.confidence);
   const labelId = `${id}-label`;
   const label = t(`fields.${name}`, { defaultValue: name });
@@ -324,11 +366,11 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowPr
       )}
       {editor === 'list' && isListKey(name) ? (
         <fieldset className="plain" disabled={locked}>
-          <ListEditor name={name} field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+          <ListEditor name={name} field={shown} onSave={onSave} onShow={onShow} labelId={labelId} />
         </fieldset>
       ) : editor === 'programs' ? (
         <fieldset className="plain" disabled={locked}>
-          <ProgramsEditor field={field} onSave={onSave} onShow={onShow} labelId={labelId} />
+          <ProgramsEditor field={shown} onSave={onSave} onShow={onShow} labelId={labelId} />
         </fieldset>
       ) : (
         <input
@@ -350,17 +392,24 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowPr
               else if (field.source !== 'officer' && field.value !== null) save(field.value);
               focusNextNeeding(e.currentTarget);
             }
-            if (e.key === 'Escape') setDraft(asText(field.value));
+            // Escape: back to the stored value, giving up one not saved.
+            if (e.key === 'Escape') discard();
           }}
           placeholder={field.needsKeying ? t('extraction.needsKeying') : ''}
           className={field.needsKeying ? 'needs-keying' : undefined}
-          aria-invalid={error ? true : undefined}
+          aria-invalid={error || held ? true : undefined}
+          aria-describedby={held ? heldId : undefined}
         />
       )}
       <span className="field-meta">
         {saving ? (
           <span className="badge subtle" role="status">
             {t('extraction.saving')}
+          </span>
+        ) : held ? (
+          <span className="badge unsaved" data-testid="unsaved-badge">
+            <span aria-hidden="true">⚠ </span>
+            {t('extraction.unsaved.badge')}
           </span>
         ) : field.source === 'officer' ? (
           <span className="badge ok">{t('extraction.confirmed')}</span>
@@ -376,7 +425,7 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowPr
         <button type="button" className="link" onClick={onShow} title={t('extraction.showOnPage', { page: field.page })}>
           {t('extraction.pagesOf', { pages: field.page })}
         </button>
-        {locked ? null : dirty ? (
+        {locked || (held && draft === asText(held.value)) ? null : dirty ? (
           <button type="button" className="primary small" onClick={saveDraft}>
             {t('extraction.save')}
           </button>
@@ -397,11 +446,53 @@ function FieldRow({ id, name, field, comparison, locked, onShow, onSave }: RowPr
           <span className="record-verdict">{t(`extraction.recordVerdict.${comparison.same ? 'same' : comparison.agrees ? 'agrees' : 'differs'}`)}</span>
         </div>
       )}
+      {held && <Unsaved id={heldId} save={held} stored={field.value} onRetry={onRetry} onKeepMine={onKeepMine} onDiscard={discard} />}
       {editor === 'text' && error && (
         <div className="field-error">
           <ErrorNote error={error} />
         </div>
       )}
+    </div>
+  );
+}
+
+/** Beside a field whose value is not stored: why, and what the officer can do about it. */
+function Unsaved(props: {
+  id: string;
+  save: PendingSave;
+  stored: FieldValue | null;
+  onRetry: () => void;
+  onKeepMine: () => void;
+  onDiscard: () => void;
+}): React.JSX.Element {
+  const { t } = useTranslation();
+  const { save } = props;
+  return (
+    <div className={`unsaved-note unsaved-${save.state}`} data-testid="field-unsaved" data-pending={save.state}>
+      <p id={props.id}>
+        {save.state === 'conflict'
+          ? t('extraction.unsaved.conflict', { value: asText(props.stored) || '–' })
+          : save.state === 'refused' && save.error
+            ? `${t('extraction.unsaved.refused')} ${errorText(save.error)}`
+            : t('extraction.unsaved.waiting')}
+      </p>
+      <div className="row">
+        {save.state === 'waiting' && (
+          <button type="button" className="small" onClick={props.onRetry} data-testid="save-again">
+            {t('extraction.unsaved.retry')}
+          </button>
+        )}
+        {save.state === 'conflict' && (
+          <button type="button" className="small" onClick={props.onKeepMine} data-testid="keep-mine">
+            {t('extraction.unsaved.keepMine')}
+          </button>
+        )}
+        {save.state !== 'waiting' && (
+          <button type="button" className="small" onClick={props.onDiscard} data-testid="use-stored">
+            {t('extraction.unsaved.useStored')}
+          </button>
+        )}
+      </div>
     </div>
   );
 }

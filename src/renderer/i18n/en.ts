@@ -404,6 +404,15 @@ export const en: Messages = {
       confirmed: 'confirmed by the officer',
     },
     undo: 'Undo {{field}}',
+    unsaved: {
+      badge: 'Not saved',
+      waiting: 'Not saved: the branch database cannot be reached. What you typed stays here and is saved by itself as soon as the connection is back.',
+      conflict: 'Not saved: another desk saved “{{value}}” for this field meanwhile. Your value is still here; choose which one to keep.',
+      refused: 'Not saved:',
+      retry: 'Try saving again',
+      keepMine: 'Keep my value',
+      useStored: 'Use the saved value',
+    },
     reasons: {
       unreadable: 'unreadable',
       handwriting: 'handwriting',
@@ -705,6 +714,21 @@ export const en: Messages = {
     routePolicy: '{{claimType}} claims are always decided by a supervisor.',
     routeClean: 'Every check passed: the case is approved on submit.',
   },
+  saveStatus: {
+    unreachable: 'The branch database cannot be reached.',
+    waiting_one: '{{count}} value is not saved yet: it stays in its field, marked “Not saved”, and is saved by itself as soon as the connection is back.',
+    waiting_other:
+      '{{count}} values are not saved yet: they stay in their fields, marked “Not saved”, and are saved by themselves as soon as the connection is back.',
+    retry: 'Save again now',
+    conflict_one: '{{count}} value was not saved because another desk changed its field meanwhile. Choose at the field.',
+    conflict_other: '{{count}} values were not saved because another desk changed their fields meanwhile. Choose at each field.',
+    refused_one: '{{count}} value was not saved because it was refused (the reason is at the field).',
+    refused_other: '{{count}} values were not saved because they were refused (the reasons are at the fields).',
+    recovered_one: 'Connection back: {{count}} value saved.',
+    recovered_other: 'Connection back: {{count}} values saved.',
+    leave_one: '{{count}} value on this case is not saved. Leave anyway and lose it?',
+    leave_other: '{{count}} values on this case are not saved. Leave anyway and lose them?',
+  },
   caseState: {
     returned: 'Returned by {{who}}: “{{note}}”',
     reopened: 'Reopened by {{who}}: “{{note}}”',
@@ -906,6 +930,7 @@ export const en: Messages = {
       not_pdf: 'This file is not a PDF.',
       nothing_to_undo: 'There is no field change to undo.',
       changed_since: 'This field has changed again since (re-extracted, for example); the undo was stopped so newer work is not overwritten.',
+      changed_elsewhere: 'This field was changed on another desk meanwhile; your value was not saved so that one is not overwritten.',
       upload_gone: '{{file}} did not arrive whole or was already used; add the file again.',
       foreign_origin: 'ClaimDesk answers its own pages only; this request came from another site. Open the URL printed when the server started.',
       setup_on_server:

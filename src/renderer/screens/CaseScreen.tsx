@@ -17,6 +17,10 @@ import { dmy } from '../format';
 import { FieldFillContext, useFieldFillHolder } from '../field-fill';
 import { useNextFlagKey } from '../next-flag';
 import { TO_DECISION, useHotkey } from '../hotkeys';
+import { useLeaveGuard } from '../leave-guard';
+import { unsaved } from '../pending-saves';
+import { usePendingSaves } from '../use-pending-saves';
+import { SaveStatus } from '../components/SaveStatus';
 
 export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Element {
   const { t } = useTranslation();
@@ -25,6 +29,10 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [picked, setPicked] = useState<DocumentPick | null>(null);
   const fill = useFieldFillHolder();
+  // The screen is keyed by its case (App.tsx): values not saved belong to this case only.
+  const saves = usePendingSaves(caseId ?? 0);
+  const notSaved = unsaved(saves.pending);
+  useLeaveGuard(notSaved ? t('saveStatus.leave', { count: notSaved }) : null);
   useNextFlagKey(caseId, setEvidence);
   // Alt+S: to the decision's note (then Tab to its button).
   useHotkey(TO_DECISION, () => {
@@ -71,6 +79,7 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
             {c.status !== 'returned' && hasRole(user, 'officer', 'supervisor') && <ParticipantLetterButton caseId={c.id} reference={c.reference} />}
           </div>
           <CaseBanner detail={c} />
+          <SaveStatus saves={saves} />
           <dl className="facts panel">
             <div>
               <dt>{t('worklist.claimType')}</dt>
@@ -99,7 +108,15 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
                 {reviewing && <ReviewPanel detail={c} onShow={setEvidence} onDecided={detail.reload} />}
                 <DocumentsPanel caseId={c.id} selected={pageRef} onSelect={(page) => setEvidence({ page, bbox: null })} locked={locked} />
                 {!reviewing && <FlagsPanel caseId={c.id} onShow={setEvidence} locked={locked} />}
-                <FieldsPanel caseId={c.id} onShow={setEvidence} onChanged={detail.reload} selectedId={selectedId} picked={picked} locked={locked} />
+                <FieldsPanel
+                  caseId={c.id}
+                  onShow={setEvidence}
+                  onChanged={detail.reload}
+                  selectedId={selectedId}
+                  picked={picked}
+                  locked={locked}
+                  saves={saves}
+                />
               </div>
               <div className="case-right">
                 {pageRef ? (

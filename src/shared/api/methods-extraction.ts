@@ -49,6 +49,10 @@ export const extractionMethods = defineMethods({
         value: fieldValueSchema.nullable(),
         /** Why, in the officer's words (optional): recorded in the audit trail with the old and new value. */
         note: z.string().trim().max(500).optional(),
+        /** The value the officer's change started from. When given and the field holds another value now
+         * (another desk saved one meanwhile), the save is refused with `conflict` (reason
+         * `changed_elsewhere`) instead of overwriting it. */
+        expected: z.object({ value: fieldValueSchema.nullable() }).strict().optional(),
       })
       .strict(),
     output: caseDocumentSchema,

@@ -84,6 +84,25 @@ describe('case documents', () => {
     expect(rerun.documents[0]?.fields[key]).toMatchObject({ value: '1988-06-05', source: 'officer' });
   });
 
+  it('refuses a save made against a value the field no longer holds, and keeps the newer one', async () => {
+    const first = (await call<{ documents: CaseDocument[] }>('extraction.list', { caseId })).documents[0]!;
+    const stored = first.fields.tanggal_lahir?.value ?? null;
+    expect(stored).toBe('1988-06-05');
+    // A desk that saw the field before the last save (cut off meanwhile, say) sends its value late.
+    const late = await officer('extraction.setField', { documentId: first.id, key: 'tanggal_lahir', value: '01-01-1990', expected: { value: '1970-02-02' } });
+    expect(late.ok ? null : late.error).toMatchObject({ code: 'conflict', params: { key: 'tanggal_lahir', reason: 'changed_elsewhere' } });
+    const after = await call<{ documents: CaseDocument[] }>('extraction.list', { caseId });
+    expect(after.documents[0]?.fields.tanggal_lahir?.value).toBe('1988-06-05');
+    // Against the value it holds, the save goes through.
+    const onTime = await call<CaseDocument>('extraction.setField', {
+      documentId: first.id,
+      key: 'tanggal_lahir',
+      value: '01-01-1990',
+      expected: { value: stored },
+    });
+    expect(onTime.fields.tanggal_lahir).toMatchObject({ value: '1990-01-01', source: 'officer' });
+  });
+
   it('an officer type correction re-extracts the fields and survives re-extraction', async () => {
     const target = (await call<{ documents: CaseDocument[] }>('extraction.list', { caseId })).documents.at(-1)!;
     const retyped = await call<CaseDocument>('extraction.setType', { documentId: target.id, type: 'npwp' });

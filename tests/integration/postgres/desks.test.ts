@@ -5,47 +5,18 @@
 // up where it was with nothing confirmed lost.
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BackendContext } from '../../../src/main/context';
 import type { AppEvent } from '../../../src/shared/api/events';
 import type { CaseDetail } from '../../../src/shared/api/methods-cases';
 import type { CaseFile } from '../../../src/shared/api/methods-documents';
 import { renderClaimPage } from '../../fixtures/ocr/claim-page';
+import { Cable } from '../../helpers/cable';
 import { Tab } from '../../helpers/http';
 import { serveHost, stopHost, type ServedHost } from '../../helpers/serve';
 import { createAccounts, valueOf, type Account } from '../../helpers/sessions';
 import { databaseFor, TEST_POSTGRES_URL } from '../../helpers/store';
 import { tempDir } from '../../helpers/temp-home';
-
-/** A TCP relay between one desk and the server, which the test can cut and restore like a network cable. */
-class Cable {
-  private readonly sockets = new Set<net.Socket>();
-  private server: net.Server | null = null;
-  port = 0;
-
-  constructor(private readonly target: { host: string; port: number }) {}
-
-  async plug(): Promise<void> {
-    this.server = net.createServer((client) => {
-      const upstream = net.connect(this.target);
-      for (const s of [client, upstream]) {
-        this.sockets.add(s);
-        s.on('close', () => this.sockets.delete(s));
-        s.on('error', () => undefined);
-      }
-      client.pipe(upstream).pipe(client);
-    });
-    await new Promise<void>((r) => this.server!.listen(this.port, '127.0.0.1', r));
-    this.port = (this.server.address() as net.AddressInfo).port;
-  }
-
-  async cut(): Promise<void> {
-    for (const s of this.sockets) s.destroy();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
-    this.server = null;
-  }
-}
 
 /** The events a desk's screens receive, as the browser's EventSource would. */
 function listen(host: ServedHost, tab: Tab): { events: AppEvent[]; close: () => void; ready: Promise<void> } {
@@ -81,8 +52,7 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
 
 const homes = [tempDir(), tempDir(), tempDir()];
 const address = databaseFor(homes[0]!.dir)!;
-const pgTarget = new URL(TEST_POSTGRES_URL);
-const cable = new Cable({ host: pgTarget.hostname, port: Number(pgTarget.port || 5432) });
+const cable = Cable.to(TEST_POSTGRES_URL);
 let desks: ServedHost[] = [];
 let accounts: Record<string, Account> = {};
 
@@ -100,10 +70,8 @@ beforeAll(async () => {
   }
   await cable.plug();
   // Desk A reaches the server through the cable; desks B and C directly.
-  const throughCable = new URL(address);
-  throughCable.port = String(cable.port);
   desks = await Promise.all([
-    serveHost(homes[0]!.dir, [], { CLAIMDESK_DATABASE: throughCable.href }),
+    serveHost(homes[0]!.dir, [], { CLAIMDESK_DATABASE: cable.through(address) }),
     serveHost(homes[1]!.dir, [], { CLAIMDESK_DATABASE: address }),
     serveHost(homes[2]!.dir, [], { CLAIMDESK_DATABASE: address }),
   ]);
