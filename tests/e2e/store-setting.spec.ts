@@ -6,15 +6,17 @@
 // CLAIMDESK_SCREENSHOTS=DIR to save the panel as DIR/store-setting-id.png.
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_POSTGRES_URL, TEST_SCHEMA_PREFIX } from '../helpers/store';
+import { connectPostgres, freshSchema } from '../helpers/postgres';
+import { TEST_POSTGRES_URL } from '../helpers/store';
 import { expect, test } from './fixtures';
 import { shell, signIn, storePanel } from './pages';
 
 test('an administrator points the desk at the branch server: a wrong password is refused, the right one saved for the next start', async ({ page, app }) => {
-  const server = new URL(TEST_POSTGRES_URL);
-  const password = decodeURIComponent(server.password);
+  // The server must answer (trying an address creates nothing on it, so there is no schema to drop).
+  await (await connectPostgres()).end();
+  const password = decodeURIComponent(new URL(TEST_POSTGRES_URL).password);
+  const server = new URL(freshSchema('e2e_setting').database);
   server.password = '';
-  server.searchParams.set('schema', `${TEST_SCHEMA_PREFIX}e2e_setting`);
 
   await signIn(page, app, 'admin');
   await shell(page).nav('settings').click();
