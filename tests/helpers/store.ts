@@ -9,13 +9,17 @@ import { DATABASE_FILE, openPostgres, type Db } from '../../src/main/db/database
 
 export const TEST_POSTGRES_URL = process.env.CLAIMDESK_TEST_POSTGRES_URL ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 export const onPostgres = process.env.CLAIMDESK_TEST_STORE === 'postgres';
-/** Every schema the tests make starts with this; the run's teardown drops them. */
+/** Every schema the tests make starts with this. */
 export const TEST_SCHEMA_PREFIX = 'cdtest_';
+/** A run of the PostgreSQL tier names its schemas cdtest_r<run>_…: its teardown drops its own, and a
+ * later run's setup drops those of runs no longer alive (tests/pg-store.ts), never a running one's. */
+export const RUN_SCHEMA = /^cdtest_r([0-9a-f]{8})_/;
+const RUN = process.env.CLAIMDESK_TEST_RUN ?? 'ffffffff';
 
 /** The postgres:// address of the store for a data folder, or undefined on SQLite. */
 export function databaseFor(home: string): string | undefined {
   if (!onPostgres) return undefined;
-  const schema = TEST_SCHEMA_PREFIX + crypto.createHash('sha256').update(path.resolve(home)).digest('hex').slice(0, 24);
+  const schema = `${TEST_SCHEMA_PREFIX}r${RUN}_${crypto.createHash('sha256').update(path.resolve(home)).digest('hex').slice(0, 24)}`;
   const url = new URL(TEST_POSTGRES_URL);
   url.searchParams.set('schema', schema);
   return url.href;
