@@ -78,7 +78,9 @@ function table(runs: StoreFigures[]): string {
     ['cases created / submitted per minute', (f) => `${perMinute(f, f.desks.created)} / ${perMinute(f, f.desks.submitted)}`, ''],
     ['decisions per minute', (f) => perMinute(f, f.desks.decided), ''],
     ['calls p50 / p95 / max', (f) => `${spreadText(f.desks.calls)} (${f.desks.calls.n} calls)`, ''],
-    ['calls refused or failed', (f) => errorsText(f.desks.errors), ''],
+    ...[...new Set(runs.flatMap((f) => Object.keys(f.desks.errors).map((k) => k.split(': ')[1]!)))].map(
+      (code): [string, (f: StoreFigures) => string, string] => [`calls answered ${code}`, (f) => refused(f.desks.errors, code), ''],
+    ),
     ['acknowledged writes', (f) => String(f.verdict.acknowledged), ''],
     [
       'lost / duplicated / unacknowledged',
@@ -100,10 +102,12 @@ function table(runs: StoreFigures[]): string {
 }
 
 const perMinute = (f: StoreFigures, n: number): string => ((n * 60) / f.desks.seconds).toFixed(0);
-const errorsText = (errors: Record<string, number>): string =>
-  Object.entries(errors)
-    .map(([what, n]) => `${n} ${what}`)
-    .join(', ') || 'none';
+/** How many calls were answered with `code`, and which. */
+const refused = (errors: Record<string, number>, code: string): string => {
+  const of = Object.entries(errors).filter(([what]) => what.endsWith(`: ${code}`));
+  const total = of.reduce((sum, [, n]) => sum + n, 0);
+  return total ? `${total} (${of.map(([what, n]) => `${what.split(': ')[0]!.replace(/^cases\./, '')} ${n}`).join(', ')})` : '0';
+};
 
 export default async function run(args: string[]): Promise<void> {
   const rows = argOf(args, '--rows', 1_000_000);

@@ -40,8 +40,6 @@ const CLAIM_TYPES: readonly ClaimType[] = ['JKM', 'JHT', 'JKK'];
 export async function startDesks(homes: string[], env: NodeJS.ProcessEnv): Promise<ServedHost[]> {
   const started = await Promise.allSettled(homes.map((home) => serveHost(home, [], env)));
   const desks = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  // What a desk's back end logs (an internal error's cause) is said where the bench prints.
-  desks.forEach((d, i) => d.proc.stderr!.on('data', (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^(?=.)/gm, `[desk ${i + 1}] `))));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
     await stopDesks(desks);
@@ -52,6 +50,20 @@ export async function startDesks(homes: string[], env: NodeJS.ProcessEnv): Promi
 
 export const stopDesks = (desks: ServedHost[]): Promise<unknown> => Promise.all(desks.map((d) => stopHost(d)));
 
+/** What the desks' back ends logged as the first line of each entry ("[claimdesk] internal error: …"), counted. */
+export function deskLog(desks: ServedHost[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const d of desks) {
+    let rest = '';
+    d.proc.stderr!.on('data', (chunk: Buffer) => {
+      const lines = (rest + chunk.toString()).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) if (line.startsWith('[claimdesk]')) counts.set(line, (counts.get(line) ?? 0) + 1);
+    });
+  }
+  return counts;
+}
+
 /**
  * Runs the desks for `seconds`: desk i signed in as `accounts[i]` (officers and supervisors). A desk
  * finishes the call it is making when time is up. `kpjs` are participants' KPJ numbers to open cases for.
@@ -59,15 +71,20 @@ export const stopDesks = (desks: ServedHost[]): Promise<unknown> => Promise.all(
 export async function workDesks(desks: ServedHost[], accounts: Account[], kpjs: () => string, seconds: number): Promise<DeskRun> {
   const calls: Call[] = [];
   const acked: Acknowledged = { creates: [], facts: [], submits: [], decisions: [] };
-  const tabs = await Promise.all(desks.map((d, i) => new Tab(d.port, d.token).signIn(accounts[i]!.username, accounts[i]!.password)));
-  const started = performance.now();
-  const end = started + seconds * 1000;
   const call = async <T>(tab: Tab, method: string, input: unknown): Promise<T | null> => {
     const t = performance.now();
     const r: Result<unknown> = await tab.call(method, input);
     calls.push({ method, ms: performance.now() - t, ...(r.ok ? {} : { error: r.error.code }) });
     return r.ok ? (r.value as T) : null;
   };
+  // A sign-in the store refused (busy) is tried again, as a person would.
+  const signIn = async (tab: Tab, a: Account): Promise<Tab> => {
+    for (let i = 0; i < 20; i++) if (await call(tab, 'auth.signIn', { username: a.username, password: a.password })) return tab;
+    throw new Error(`${a.username} could not sign in`);
+  };
+  const tabs = await Promise.all(desks.map((d, i) => signIn(new Tab(d.port, d.token), accounts[i]!)));
+  const started = performance.now();
+  const end = started + seconds * 1000;
 
   const officer = async (tab: Tab, by: string, rng: Rng): Promise<void> => {
     while (performance.now() < end) {

@@ -15,7 +15,7 @@ import { syntheticParticipant } from '../../tools/synth/people';
 import { createAccounts, type Account } from '../../tests/helpers/sessions';
 import { typedName } from '../participants';
 import { quantile } from '../stats';
-import { startDesks, stopDesks, workDesks } from './desks';
+import { deskLog, startDesks, stopDesks, workDesks } from './desks';
 import { verifyDesks, type Verdict } from './verify';
 
 export type Store = 'sqlite' | 'postgres';
@@ -136,12 +136,14 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
     log(
       `desks: ${o.desks} served desks started in ${((performance.now() - t) / 1000).toFixed(1)} s (${o.desks - supervisors} officers, ${supervisors} supervisors)`,
     );
+    const logged = deskLog(desks);
     let run;
     try {
       run = await workDesks(desks, accounts, () => someone().nomor_kpj, o.seconds);
     } finally {
       await stopDesks(desks);
     }
+    for (const [line, n] of logged) log(`desk logs: ${n} × ${line}`);
     const errors: Record<string, number> = {};
     for (const c of run.calls) if (c.error) errors[`${c.method}: ${c.error}`] = (errors[`${c.method}: ${c.error}`] ?? 0) + 1;
     const byMethod: Record<string, Spread> = {};
@@ -149,6 +151,8 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
     log(
       `desks: ${run.acked.creates.length} cases created, ${run.acked.submits.length} submitted, ${run.acked.decisions.length} decided in ${run.seconds.toFixed(0)} s`,
     );
+    for (const [m, x] of Object.entries(byMethod))
+      log(`  ${m}: ${x.n} calls, p50 ${x.p50.toFixed(0)} ms, p95 ${x.p95.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`);
 
     ctx = open();
     const verdict = verifyDesks(
