@@ -12,8 +12,8 @@ import { searchParticipants } from '../src/main/services/participant-search';
 import { evaluateCase } from '../src/shared/rules/index';
 import { Rng } from '../tools/synth/random';
 import { syntheticParticipant } from '../tools/synth/people';
-import { csvHeader, csvLine } from '../tests/fixtures/participants/csv';
 import { CONFIG, cleanJkm } from '../tests/unit/rules/builders';
+import { typedName, writeParticipantCsv } from './participants';
 
 const SEED = 2026;
 
@@ -22,22 +22,6 @@ function pct(samples: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 }
 const ms = (n: number): string => `${n.toFixed(2)} ms`;
-
-async function writeCsv(file: string, rows: number): Promise<void> {
-  const out = fs.createWriteStream(file);
-  const write = (s: string): Promise<void> => (out.write(s) ? Promise.resolve() : new Promise((r) => out.once('drain', () => r())));
-  await write(`${csvHeader()}\n`);
-  let buf = '';
-  for (let i = 0; i < rows; i++) {
-    buf += `${csvLine(syntheticParticipant(SEED, i))}\n`;
-    if (buf.length > 1 << 20) {
-      await write(buf);
-      buf = '';
-    }
-  }
-  await write(buf);
-  await new Promise<void>((r) => out.end(() => r()));
-}
 
 function time(fn: () => void, n: number): number[] {
   const out: number[] = [];
@@ -56,7 +40,7 @@ export default async function run(args: string[]): Promise<void> {
   try {
     const csv = path.join(dir, 'participants.csv');
     let t = performance.now();
-    await writeCsv(csv, rows);
+    await writeParticipantCsv(csv, rows, SEED);
     console.log(
       `generated ${rows.toLocaleString('en')} participants (${(fs.statSync(csv).size / 1e6).toFixed(0)} MB CSV) in ${((performance.now() - t) / 1000).toFixed(1)} s`,
     );
@@ -74,18 +58,7 @@ export default async function run(args: string[]): Promise<void> {
     console.log(`lookup by KPJ: p50 ${ms(pct(kpj, 50))}, p95 ${ms(pct(kpj, 95))}`);
     console.log(`lookup by NIK: p50 ${ms(pct(nik, 50))}, p95 ${ms(pct(nik, 95))}`);
 
-    // Names as officers type them: full names, lower case, old spellings, a damaged letter, a dropped
-    // letter, one word.
-    const dropLetter = (n: string): string => n.slice(0, n.length - 3) + n.slice(n.length - 2);
-    const variants = [
-      (n: string) => n,
-      (n: string) => n.toLowerCase(),
-      (n: string) => n.replace(/U/g, 'OE'),
-      (n: string) => n.replace(/I/, 'L'),
-      dropLetter,
-      (n: string) => n.split(' ').slice(-1)[0]!,
-    ];
-    const queries = Array.from({ length: 300 }, (_, k) => variants[k % variants.length]!(pick().nama));
+    const queries = Array.from({ length: 300 }, (_, k) => typedName(pick().nama, k));
     let found = 0;
     const name = queries.map((q) => {
       const s = performance.now();

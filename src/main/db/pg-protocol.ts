@@ -1,9 +1,21 @@
 // Messages between the back end and its PostgreSQL thread (src/main/db/pg-thread.ts).
 
+export interface PgQuery {
+  name?: string;
+  text: string;
+  values: unknown[];
+}
+
 export type PgRequest =
-  | { op: 'query'; name?: string; text: string; values: unknown[] }
+  | ({ op: 'query' } & PgQuery)
   /** Several statements without parameters (schema changes, BEGIN with its lock). */
   | { op: 'script'; text: string }
+  /**
+   * A whole transaction: `begin` (BEGIN with the write lock), the statements, COMMIT; rolled back at the
+   * first failure. Nothing else runs on the connection in between. Answered on the thread's own port
+   * (`PgPipelined`), not by the flag: the caller does not wait for it.
+   */
+  | { op: 'pipeline'; id: number; begin: string; statements: PgQuery[] }
   /** Start listening for other desks' notifications on a channel (a connection of its own). */
   | { op: 'listen'; channel: string }
   | { op: 'close' };
@@ -14,5 +26,9 @@ export interface PgNotification {
   payload: string;
 }
 
-export type PgReply =
-  { ok: true; fields: string[]; rows: unknown[][]; rowCount: number } | { ok: false; lost: boolean; code: string; message: string; constraint?: string };
+export type PgFailure = { ok: false; lost: boolean; code: string; message: string; constraint?: string };
+
+export type PgReply = { ok: true; fields: string[]; rows: unknown[][]; rowCount: number } | PgFailure;
+
+/** How a pipelined transaction ended. */
+export type PgPipelined = { op: 'pipelined'; id: number } & ({ ok: true } | PgFailure);

@@ -3,7 +3,7 @@
 // while this thread talks to the server with the `pg` driver (src/main/db/postgres.ts is the other side).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
-import type { PgNotification, PgReply, PgRequest } from './pg-protocol';
+import type { PgNotification, PgPipelined, PgReply, PgRequest } from './pg-protocol';
 
 interface Data {
   url: string;
@@ -102,6 +102,17 @@ async function handle(req: PgRequest): Promise<PgReply> {
       await c.query(req.text);
       return { ok: true, fields: [], rows: [], rowCount: 0 };
     }
+    if (req.op === 'pipeline') {
+      try {
+        await c.query(req.begin);
+        for (const s of req.statements) await c.query({ name: s.name, text: s.text, values: s.values });
+      } catch (err) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+      await c.query('COMMIT');
+      return { ok: true, fields: [], rows: [], rowCount: 0 };
+    }
     const r = await c.query({ name: req.name, text: req.text, values: req.values, rowMode: 'array' });
     return { ok: true, fields: r.fields.map((f) => f.name), rows: r.rows as unknown[][], rowCount: r.rowCount ?? 0 };
   } catch (err) {
@@ -117,8 +128,22 @@ async function handle(req: PgRequest): Promise<PgReply> {
   }
 }
 
+// One request at a time, in the order sent: a call the back end makes while a pipelined transaction is
+// under way runs after it, never inside it.
+let previous: Promise<unknown> = Promise.resolve();
 port.on('message', (req: PgRequest) => {
-  void handle(req).then((reply) => {
+  previous = previous.then(async () => {
+    let reply: PgReply;
+    try {
+      reply = await handle(req);
+    } catch (err) {
+      // Never leave a request unanswered: the back end is waiting for it.
+      reply = { ok: false, lost: false, code: '', message: err instanceof Error ? err.message : String(err) };
+    }
+    if (req.op === 'pipeline') {
+      parentPort?.postMessage({ op: 'pipelined', id: req.id, ...(reply.ok ? { ok: true } : reply) } satisfies PgPipelined);
+      return;
+    }
     port.postMessage(reply);
     Atomics.store(flag, 0, 1);
     Atomics.notify(flag, 0);

@@ -10,7 +10,7 @@ import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from '
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { builtEntry } from '../paths';
-import type { PgNotification, PgReply, PgRequest } from './pg-protocol';
+import type { PgFailure, PgNotification, PgPipelined, PgQuery, PgReply, PgRequest } from './pg-protocol';
 import { toPostgres, type PgStatementText } from './pg-sql';
 
 /** How long a call waits for the server before the desk is told it cannot reach it. */
@@ -98,6 +98,11 @@ export class PgStatement {
     return this.rows(params)[Symbol.iterator]();
   }
 
+  /** The statement with its parameters, as sent to the connection's thread. */
+  request(params: Params): PgQuery {
+    return { name: this.name, text: this.statement.text, values: this.values(params) };
+  }
+
   run(...params: Params): Database.RunResult {
     const r = this.db.query(this.name, this.statement.text, this.values(params));
     const id = this.statement.returnsId && r.rows.length ? Number(r.rows[0]![0]) : 0;
@@ -127,6 +132,9 @@ export class PgDb {
   private closed = false;
   /** The key of the store's write lock: one per schema, so branches sharing a database do not wait on each other. */
   private readonly lockKey: number;
+  /** Pipelined transactions sent and not yet answered. */
+  private readonly pipelined = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
+  private nextPipeline = 1;
 
   constructor(readonly target: PgTarget) {
     const { port1, port2 } = new MessageChannel();
@@ -138,9 +146,22 @@ export class PgDb {
       stderr: false,
     });
     this.worker.unref();
+    this.worker.on('message', (m: PgNotification | PgPipelined) => {
+      if (m.op !== 'pipelined') return;
+      const waiting = this.pipelined.get(m.id);
+      this.pipelined.delete(m.id);
+      if (this.pipelined.size === 0) this.worker.unref();
+      if (m.ok) waiting?.resolve();
+      else waiting?.reject(this.failure(m));
+    });
     let h = 0;
     for (const ch of `claimdesk:${target.schema}`) h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
     this.lockKey = h;
+  }
+
+  /** Starts a transaction holding the store's write lock. */
+  private get begin(): string {
+    return `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`;
   }
 
   get inTransaction(): boolean {
@@ -154,7 +175,7 @@ export class PgDb {
 
   /** Calls `on` with each notification another desk sends on the store's channel. */
   listen(on: (payload: string) => void): void {
-    this.worker.on('message', (m: PgNotification) => {
+    this.worker.on('message', (m: PgNotification | PgPipelined) => {
       if (m.op === 'notification') on(m.payload);
     });
     this.send({ op: 'listen', channel: this.channel });
@@ -193,7 +214,13 @@ export class PgDb {
     if (reply.lost) {
       // The server's side of an open transaction is gone with the connection.
       this.depth = 0;
-      throw new AppError(
+    }
+    throw this.failure(reply);
+  }
+
+  private failure(reply: PgFailure): Error {
+    if (reply.lost) {
+      return new AppError(
         'database_unreachable',
         `The database at ${this.target.shown} cannot be reached: ${reply.message}`,
         reply.code ? { sqlstate: reply.code } : undefined,
@@ -202,7 +229,7 @@ export class PgDb {
     const err = new Error(reply.message) as Error & { code: string; constraint?: string };
     err.code = reply.code;
     if (reply.constraint) err.constraint = reply.constraint;
-    throw err;
+    return err;
   }
 
   query(name: string | undefined, text: string, values: unknown[]): { fields: string[]; rows: unknown[][]; rowCount: number } {
@@ -225,9 +252,34 @@ export class PgDb {
     return Object.assign(run, { immediate: run, deferred: run, exclusive: run });
   }
 
+  /**
+   * Runs statements as one transaction holding the store's write lock, like `transaction`, but without
+   * waiting for it: the caller goes on (reading the next part of a file) while the server works. Settles
+   * once it committed, or failed and was rolled back; calls made meanwhile run after it. Its commit does
+   * not wait for the disk (synchronous_commit off): such a transaction is a step of a longer piece of work
+   * (an import's batch) that nobody is told of until a later, ordinary transaction commits, whose flush
+   * covers it (the log is written in order). A server crash in between loses the step whole, as if the
+   * work had stopped before it.
+   */
+  pipeline(statements: readonly { statement: PgStatement; params: unknown[] }[]): Promise<void> {
+    if (this.closed) return Promise.reject(new AppError('internal', 'The database connection is closed.'));
+    if (this.depth > 0) return Promise.reject(new Error('A pipelined transaction cannot run inside another transaction.'));
+    const id = this.nextPipeline++;
+    const done = new Promise<void>((resolve, reject) => this.pipelined.set(id, { resolve, reject }));
+    // The answer comes as an event: keep the process alive for it.
+    this.worker.ref();
+    this.port.postMessage({
+      op: 'pipeline',
+      id,
+      begin: `${this.begin}; SET LOCAL synchronous_commit = off`,
+      statements: statements.map((s) => s.statement.request(s.params)),
+    } satisfies PgRequest);
+    return done;
+  }
+
   private inside<T>(fn: () => T): T {
     const savepoint = this.depth > 0 ? `sp${this.depth}` : null;
-    this.exec(savepoint ? `SAVEPOINT ${savepoint}` : `BEGIN; SELECT pg_advisory_xact_lock(${this.lockKey})`);
+    this.exec(savepoint ? `SAVEPOINT ${savepoint}` : this.begin);
     this.depth++;
     let result: T;
     try {
@@ -257,6 +309,9 @@ export class PgDb {
       // Closing a connection that is already gone.
     }
     this.closed = true;
+    for (const waiting of this.pipelined.values())
+      waiting.reject(new AppError('internal', 'The database connection was closed before a transaction was confirmed.'));
+    this.pipelined.clear();
     this.port.close();
     void this.worker.terminate();
     return this;

@@ -19,6 +19,7 @@ import { addCaseFile } from '../services/case-edits';
 import { validateRow } from '../participants/csv-row';
 import { NameIndex } from '../participants/name-index';
 import { participantWriter } from '../participants/participant-writer';
+import { runSteps } from '../db/batch';
 import { resourcesDir } from '../paths';
 import { createCase } from '../services/cases';
 import type { DemoAccount } from './accounts';
@@ -119,8 +120,20 @@ export function* demoParticipants(count = Infinity, dir = demoDir()): Generator<
 export function insertParticipants(ctx: BackendContext, people: Iterable<Participant>, at = new Date().toISOString()): number {
   const writer = participantWriter(ctx.db, new NameIndex(ctx.db));
   let n = 0;
+  let batch = new Map<string, Participant>();
+  const flush = (): void => {
+    const plan = writer.plan([...batch.values()], at);
+    runSteps(plan.steps);
+    n += plan.outcomes.filter((o) => o === 'inserted').length;
+    batch = new Map();
+  };
   ctx.db.transaction(() => {
-    for (const p of people) if (writer.upsert(p, at) === 'inserted') n++;
+    for (const p of people) {
+      // A KPJ seen again is written after the batch holding the first.
+      if (batch.has(p.nomor_kpj) || batch.size >= 500) flush();
+      batch.set(p.nomor_kpj, p);
+    }
+    flush();
   })();
   return n;
 }

@@ -1,28 +1,42 @@
 // The participant name index: phonetic keys of every name token (src/shared/names), so a name search
 // touches only participants sharing a spelling-insensitive word with the query, even at a million rows.
+// Written a batch of participants at a time, as steps (src/main/db/batch.ts): a few statements per batch
+// whatever its size.
 import { indexKeys } from '../../shared/names/index';
 import type { Db } from '../db/database';
+import { manyRows, tuples, type ManyRows, type Step } from '../db/batch';
+
+/** Key rows per statement (two parameters each): about those of an import's batch of 500 participants. */
+const CHUNK = 1000;
 
 export class NameIndex {
-  private readonly add;
-  private readonly delete;
+  private readonly add: ManyRows;
+  private readonly delete: ManyRows;
 
   constructor(db: Db) {
-    this.add = db.prepare(`INSERT OR IGNORE INTO participant_name_keys(key, participant_id) VALUES (?, ?)`);
-    this.delete = db.prepare(`DELETE FROM participant_name_keys WHERE key = ? AND participant_id = ?`);
+    // By KPJ, so that the keys of a participant inserted in the same batch need not wait for its id.
+    this.add = manyRows(
+      db,
+      (n) =>
+        `INSERT OR IGNORE INTO participant_name_keys(key, participant_id)
+         SELECT v.column1, (SELECT p.id FROM participants p WHERE p.nomor_kpj = v.column2) FROM (VALUES ${tuples(n, 2)}) AS v WHERE v.column1 IS NOT NULL`,
+      { chunk: CHUNK, width: 2 },
+    );
+    // The id is cast so that PostgreSQL compares it as a number (a parameter in VALUES is text there).
+    this.delete = manyRows(
+      db,
+      (n) => `DELETE FROM participant_name_keys WHERE (key, participant_id) IN (VALUES ${tuples(n, 2, { 1: (m) => `CAST(${m} AS INTEGER)` })})`,
+      { chunk: CHUNK, width: 2 },
+    );
   }
 
-  insert(id: number, nama: string): void {
-    for (const k of indexKeys(nama)) this.add.run(k, id);
+  /** Indexes the names of participants (by KPJ) that have no keys yet: new ones, or renamed after `remove`. */
+  insert(rows: readonly { kpj: string; nama: string }[]): Step[] {
+    return this.add.steps(rows.flatMap((r) => indexKeys(r.nama).map((k) => [k, r.kpj])));
   }
 
-  /** Old keys are recomputed from the old name, so no second index by participant is needed. */
-  replace(id: number, oldNama: string, newNama: string): void {
-    this.remove(id, oldNama);
-    this.insert(id, newNama);
-  }
-
-  remove(id: number, nama: string): void {
-    for (const k of indexKeys(nama)) this.delete.run(k, id);
+  /** Removes the keys of these names; the keys are recomputed from the name, so no second index by participant is needed. */
+  remove(rows: readonly { id: number; nama: string }[]): Step[] {
+    return this.delete.steps(rows.flatMap((r) => indexKeys(r.nama).map((k) => [k, r.id])));
   }
 }

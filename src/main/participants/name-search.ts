@@ -7,6 +7,7 @@ import { matchNames, normalizeName, type NameToken } from '../../shared/names/in
 import { tokenSimilarity } from '../../shared/names/distance';
 import { pairTokens } from '../../shared/names/pairing';
 import type { Db } from '../db/database';
+import { manyRows, marks, type ManyRows } from '../db/batch';
 
 /** Ranking more than this many candidates would cost more than the search budget allows. */
 const MAX_CANDIDATES = 800;
@@ -43,12 +44,13 @@ function rankScore(query: string, q: NameToken[], nama: string): number {
 export class NameSearch {
   private readonly countKey;
   private readonly nextKey;
-  private readonly byId;
+  private readonly byId: ManyRows;
   private readonly statements = new Map<string, Statement<string[]>>();
 
   constructor(private readonly db: Db) {
     this.countKey = db.prepare(`SELECT count(*) FROM participant_name_keys WHERE key = ?`).pluck();
-    this.byId = db.prepare(`SELECT id, nik, nama FROM participants WHERE id = ?`);
+    // All candidates in one statement: on PostgreSQL each statement is a round trip to the server.
+    this.byId = manyRows(db, (n) => `SELECT id, nik, nama FROM participants WHERE id IN (${marks(n)})`, { chunk: MAX_CANDIDATES, width: 1 });
     // Seeks to the next distinct key: cheap on the (key, participant_id) primary key.
     this.nextKey = db.prepare(`SELECT key FROM participant_name_keys WHERE key > ? ORDER BY key LIMIT 1`).pluck();
   }
@@ -81,7 +83,8 @@ export class NameSearch {
   }
 
   private rows(ids: number[]): Candidate[] {
-    return ids.map((id) => this.byId.get(id) as Candidate | undefined).filter((c): c is Candidate => c !== undefined);
+    const found = new Map((this.byId.all(ids.map((id) => [id])) as Candidate[]).map((c) => [Number(c.id), c]));
+    return ids.map((id) => found.get(id)).filter((c): c is Candidate => c !== undefined);
   }
 
   /**
