@@ -3,7 +3,7 @@
 // while this thread talks to the server with the `pg` driver (src/main/db/postgres.ts is the other side).
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import pg from 'pg';
-import type { PgNotification, PgPipelined, PgReply, PgRequest } from './pg-protocol';
+import type { PgAnswer, PgNotification, PgPipelined, PgReply, PgRequest } from './pg-protocol';
 
 interface Data {
   url: string;
@@ -144,8 +144,8 @@ port.on('message', (req: PgRequest) => {
       parentPort?.postMessage({ op: 'pipelined', id: req.id, ...(reply.ok ? { ok: true } : reply) } satisfies PgPipelined);
       return;
     }
-    port.postMessage(reply);
-    Atomics.store(flag, 0, 1);
+    port.postMessage({ ...reply, seq: req.seq } satisfies PgAnswer);
+    Atomics.store(flag, 0, req.seq);
     Atomics.notify(flag, 0);
   });
 });

@@ -6,11 +6,12 @@
 // lock (a transaction-scoped advisory lock), then reads and writes what is committed at that moment. So a
 // case number is never handed out twice, two decisions on one case resolve to one, and the audit chain
 // stays one line, with the same code on both stores. Reads outside a transaction take no lock.
+import { performance } from 'node:perf_hooks';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
 import { builtEntry } from '../paths';
-import type { PgFailure, PgNotification, PgPipelined, PgQuery, PgReply, PgRequest } from './pg-protocol';
+import type { PgAnswer, PgCall, PgFailure, PgNotification, PgPipelined, PgQuery, PgReply, PgRequest } from './pg-protocol';
 import { toPostgres, type PgStatementText } from './pg-sql';
 
 /** How long a call waits for the server before the desk is told it cannot reach it. */
@@ -50,6 +51,7 @@ export function parsePgUrl(value: string): PgTarget {
 }
 
 type Params = unknown[];
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 export class PgStatement {
   private plucked = false;
@@ -135,8 +137,15 @@ export class PgDb {
   /** Pipelined transactions sent and not yet answered. */
   private readonly pipelined = new Map<number, { resolve: () => void; reject: (err: Error) => void }>();
   private nextPipeline = 1;
+  /** The number of the last call sent. */
+  private seq = 0;
+  private readonly callTimeoutMs: number;
 
-  constructor(readonly target: PgTarget) {
+  constructor(
+    readonly target: PgTarget,
+    options: { callTimeoutMs?: number } = {},
+  ) {
+    this.callTimeoutMs = options.callTimeoutMs ?? CALL_TIMEOUT_MS;
     const { port1, port2 } = new MessageChannel();
     this.port = port1;
     this.worker = new Worker(builtEntry('pg-thread'), {
@@ -200,16 +209,24 @@ export class PgDb {
     return name;
   }
 
-  private send(req: PgRequest): Extract<PgReply, { ok: true }> {
+  private send(call: DistributiveOmit<PgCall, 'seq'>): Extract<PgReply, { ok: true }> {
     if (this.closed) throw new AppError('internal', 'The database connection is closed.');
-    Atomics.store(this.flag, 0, 0);
-    this.port.postMessage(req);
-    const waited = Atomics.wait(this.flag, 0, 0, CALL_TIMEOUT_MS);
-    const message = receiveMessageOnPort(this.port);
-    if (waited === 'timed-out' || !message) {
-      throw new AppError('database_unreachable', `The database at ${this.target.shown} did not answer within ${CALL_TIMEOUT_MS / 1000} s.`);
+    // Numbered so that this call takes its own answer (the thread answers in order, and puts the number of
+    // the call it answered in the flag): a wake-up meant for the call before, or the late answer of a call
+    // given up on, is not taken for this one.
+    const seq = (this.seq = (this.seq % 0x7fffffff) + 1);
+    this.port.postMessage({ ...call, seq } as PgCall);
+    const deadline = performance.now() + this.callTimeoutMs;
+    for (let seen = Atomics.load(this.flag, 0); seen !== seq; seen = Atomics.load(this.flag, 0)) {
+      const left = deadline - performance.now();
+      if (left <= 0 || Atomics.wait(this.flag, 0, seen, left) === 'timed-out') {
+        throw new AppError('database_unreachable', `The database at ${this.target.shown} did not answer within ${this.callTimeoutMs / 1000} s.`);
+      }
     }
-    const reply = message.message as PgReply;
+    let reply: PgAnswer | undefined;
+    do reply = receiveMessageOnPort(this.port)?.message as PgAnswer | undefined;
+    while (reply && reply.seq !== seq);
+    if (!reply) throw new AppError('internal', 'The database connection lost an answer.');
     if (reply.ok) return reply;
     if (reply.lost) {
       // The server's side of an open transaction is gone with the connection.
@@ -279,7 +296,20 @@ export class PgDb {
 
   private inside<T>(fn: () => T): T {
     const savepoint = this.depth > 0 ? `sp${this.depth}` : null;
-    this.exec(savepoint ? `SAVEPOINT ${savepoint}` : this.begin);
+    try {
+      this.exec(savepoint ? `SAVEPOINT ${savepoint}` : this.begin);
+    } catch (err) {
+      // BEGIN went through but the lock did not (its wait timed out): end the transaction it opened, or
+      // every later call on this connection would be refused as part of a failed transaction.
+      if (!savepoint && !(err instanceof AppError && err.code === 'database_unreachable')) {
+        try {
+          this.exec('ROLLBACK');
+        } catch {
+          // The connection is gone: the server discards the transaction.
+        }
+      }
+      throw err;
+    }
     this.depth++;
     let result: T;
     try {
