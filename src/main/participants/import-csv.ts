@@ -19,7 +19,7 @@ import type { Db } from '../db/database';
 import { finishImportRecord, runningImports, startImportRecord } from './import-history';
 import type { LineProblem } from '../../shared/api/methods-checks';
 import { NameIndex } from './name-index';
-import { participantWriter, type StoredParticipant } from './participant-writer';
+import { batchRows, participantWriter, type StoredParticipant } from './participant-writer';
 import { commitSteps, manyRows, runSteps, tuples, type Step } from '../db/batch';
 import { cleanFileName } from '../../shared/files/file-name';
 
@@ -52,9 +52,6 @@ export interface ImportOptions {
   recordFailure?: (r: { fileName: string; sha256: string; bytes: number; failure: string; rowsRead: number }) => void;
 }
 
-/** Rows written per transaction, after which other calls get their turn: a few statements, some ten to
- * twenty milliseconds of the store's work on a busy 2-core machine (bench responsiveness and store). */
-const BATCH_ROWS = 500;
 /** An upload arrives whole; it is parsed in pieces of this size, as a file is read, so that parsing too
  * leaves room for other calls. */
 const PARSE_CHUNK_BYTES = 64 * 1024;
@@ -83,7 +80,7 @@ async function undoImport(db: Db, importId: number): Promise<void> {
   const batch = db.prepare(`SELECT seq, participant_id, old_row FROM participant_import_undo WHERE import_id = ? ORDER BY seq DESC LIMIT ?`);
   const done = db.prepare(`DELETE FROM participant_import_undo WHERE import_id = ? AND seq >= ?`);
   for (;;) {
-    const rows = batch.all(importId, BATCH_ROWS) as { seq: number; participant_id: number; old_row: string | null }[];
+    const rows = batch.all(importId, batchRows(db)) as { seq: number; participant_id: number; old_row: string | null }[];
     if (rows.length === 0) return;
     db.transaction(() => {
       writer.restore(rows.map((r) => ({ id: r.participant_id, before: r.old_row === null ? null : (JSON.parse(r.old_row) as StoredParticipant) })));
@@ -165,6 +162,8 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
   const importId = startImportRecord(db, { startedAt, actor: options.actor, fileName });
   // Into an empty store every row is new: no need to look each one up (another import cannot run).
   writer.setFreshStore(writer.isEmpty());
+  // Rows written per transaction, after which other calls get their turn.
+  const batchSize = batchRows(db);
   // Undo records name the participant by KPJ: one inserted in the same batch has no id where the batch is planned.
   const undo = manyRows(
     db,
@@ -172,7 +171,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       `INSERT INTO participant_import_undo(import_id, seq, participant_id, old_row)
        SELECT v.column1, v.column2, (SELECT p.id FROM participants p WHERE p.nomor_kpj = v.column3), v.column4
        FROM (VALUES ${tuples(n, 4, { 0: integer, 1: integer })}) AS v WHERE v.column3 IS NOT NULL`,
-    { chunk: BATCH_ROWS, width: 4 },
+    { chunk: batchSize, width: 4 },
   );
   let seq = 0;
   let batch: Participant[] = [];
@@ -239,7 +238,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       }
       seen.set(v.participant.nomor_kpj, line);
       batch.push(v.participant);
-      if (batch.length >= BATCH_ROWS) await flush();
+      if (batch.length >= batchSize) await flush();
     }
     if (!header) throw new AppError('invalid_input', 'The CSV is empty: no header row', {});
     // The last rows, the import's record and its audit entry commit together; the undo log goes with them.

@@ -5,28 +5,28 @@
 import { indexKeys } from '../../shared/names/index';
 import type { Db } from '../db/database';
 import { manyRows, tuples, type ManyRows, type Step } from '../db/batch';
-
-/** Key rows per statement (two parameters each): about those of an import's batch of 500 participants. */
-const CHUNK = 1000;
+import { batchRows } from './participant-writer';
 
 export class NameIndex {
   private readonly add: ManyRows;
   private readonly delete: ManyRows;
 
   constructor(db: Db) {
+    // Key rows per statement (two parameters each): a batch's participants have two or three keys each.
+    const chunk = 2 * batchRows(db);
     // By KPJ, so that the keys of a participant inserted in the same batch need not wait for its id.
     this.add = manyRows(
       db,
       (n) =>
         `INSERT OR IGNORE INTO participant_name_keys(key, participant_id)
          SELECT v.column1, (SELECT p.id FROM participants p WHERE p.nomor_kpj = v.column2) FROM (VALUES ${tuples(n, 2)}) AS v WHERE v.column1 IS NOT NULL`,
-      { chunk: CHUNK, width: 2 },
+      { chunk, width: 2 },
     );
     // The id is cast so that PostgreSQL compares it as a number (a parameter in VALUES is text there).
     this.delete = manyRows(
       db,
       (n) => `DELETE FROM participant_name_keys WHERE (key, participant_id) IN (VALUES ${tuples(n, 2, { 1: (m) => `CAST(${m} AS INTEGER)` })})`,
-      { chunk: CHUNK, width: 2 },
+      { chunk, width: 2 },
     );
   }
 
