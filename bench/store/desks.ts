@@ -20,6 +20,9 @@ export interface Call {
   error?: string;
 }
 
+/** The first answer of each kind of refusal (method and code), with the desk that got it. */
+export type FirstRefusals = Map<string, string>;
+
 /** Writes a desk was told succeeded, in the order it was told. */
 export interface Acknowledged {
   creates: { caseId: number; reference: string; by: string }[];
@@ -32,6 +35,7 @@ export interface DeskRun {
   calls: Call[];
   acked: Acknowledged;
   seconds: number;
+  first: FirstRefusals;
 }
 
 const CLAIM_TYPES: readonly ClaimType[] = ['JKM', 'JHT', 'JKK'];
@@ -50,18 +54,27 @@ export async function startDesks(homes: string[], env: NodeJS.ProcessEnv): Promi
 
 export const stopDesks = (desks: ServedHost[]): Promise<unknown> => Promise.all(desks.map((d) => stopHost(d)));
 
-/** What the desks' back ends logged as the first line of each entry ("[claimdesk] internal error: …"), counted. */
-export function deskLog(desks: ServedHost[]): Map<string, number> {
+/** What the desks' back ends logged: each entry's first line ("[claimdesk] internal error: …") counted,
+ * and the whole of the first entry of each kind (with its stack), to say where it came from. */
+export function deskLog(desks: ServedHost[]): { counts: Map<string, number>; first: Map<string, string> } {
   const counts = new Map<string, number>();
+  const first = new Map<string, string>();
   for (const d of desks) {
     let rest = '';
+    let entry: string | null = null;
     d.proc.stderr!.on('data', (chunk: Buffer) => {
       const lines = (rest + chunk.toString()).split('\n');
       rest = lines.pop() ?? '';
-      for (const line of lines) if (line.startsWith('[claimdesk]')) counts.set(line, (counts.get(line) ?? 0) + 1);
+      for (const line of lines) {
+        if (line.startsWith('[claimdesk]')) {
+          counts.set(line, (counts.get(line) ?? 0) + 1);
+          entry = first.has(line) ? null : line;
+          if (entry) first.set(line, line);
+        } else if (entry && /^\s+at /.test(line)) first.set(entry, `${first.get(entry)!}\n${line}`);
+      }
     });
   }
-  return counts;
+  return { counts, first };
 }
 
 /**
@@ -70,11 +83,13 @@ export function deskLog(desks: ServedHost[]): Map<string, number> {
  */
 export async function workDesks(desks: ServedHost[], accounts: Account[], kpjs: () => string, seconds: number): Promise<DeskRun> {
   const calls: Call[] = [];
+  const first: FirstRefusals = new Map();
   const acked: Acknowledged = { creates: [], facts: [], submits: [], decisions: [] };
   const call = async <T>(tab: Tab, method: string, input: unknown): Promise<T | null> => {
     const t = performance.now();
     const r: Result<unknown> = await tab.call(method, input);
     calls.push({ method, ms: performance.now() - t, ...(r.ok ? {} : { error: r.error.code }) });
+    if (!r.ok && !first.has(`${method}: ${r.error.code}`)) first.set(`${method}: ${r.error.code}`, `${JSON.stringify(r.error)} (port ${tab.port})`);
     return r.ok ? (r.value as T) : null;
   };
   // A sign-in the store refused (busy) is tried again, as a person would.
@@ -126,5 +141,5 @@ export async function workDesks(desks: ServedHost[], accounts: Account[], kpjs: 
       return (a.role === 'supervisor' ? supervisor : officer)(tab, a.username, new Rng(1000 + i));
     }),
   );
-  return { calls, acked, seconds: (performance.now() - started) / 1000 };
+  return { calls, acked, seconds: (performance.now() - started) / 1000, first };
 }

@@ -89,6 +89,7 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
   const open = (): BackendContext => new BackendContext({ home, transport: 'cli', ...(o.store === 'postgres' ? { database: address.href } : {}) });
   if (o.store === 'sqlite') delete process.env.CLAIMDESK_DATABASE;
   let ctx = open();
+  let closed = false;
   try {
     log(o.store === 'postgres' ? `store: PostgreSQL ${address.host}, schema ${schema}` : `store: SQLite ${ctx.storeLabel}`);
     const cpu0 = process.cpuUsage();
@@ -108,7 +109,7 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
       serverCpuSeconds: server0 !== null && server1 !== null ? server1 - server0 : null,
     };
     log(
-      `import: ${seconds.toFixed(1)} s, ${Math.round(imported.rowsRead / seconds).toLocaleString('en')} rows/s, ${imported.inserted} inserted, ${imported.errors.length} refused`,
+      `import: ${seconds.toFixed(1)} s, ${Math.round(imported.rowsRead / seconds).toLocaleString('en')} rows/s, ${imported.inserted} inserted, ${imported.errors.length} refused; load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
 
     const rng = new Rng(7);
@@ -130,6 +131,7 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
     const made = await createAccounts(ctx, specs);
     const accounts: Account[] = specs.map((s) => made[s.username]!);
     await ctx.close();
+    closed = true;
     const homes = specs.map((_, i) => (o.store === 'postgres' ? fs.mkdtempSync(path.join(dir, `desk${i + 1}-`)) : home));
     t = performance.now();
     const desks = await startDesks(homes, env);
@@ -143,7 +145,9 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
     } finally {
       await stopDesks(desks);
     }
-    for (const [line, n] of logged) log(`desk logs: ${n} × ${line}`);
+    for (const [line, n] of logged.counts) log(`desk logs: ${n} × ${line}`);
+    for (const entry of logged.first.values()) if (!/database is locked/.test(entry)) log(`first logged:\n${entry}`);
+    for (const [what, answer] of run.first) log(`first ${what}: ${answer}`);
     const errors: Record<string, number> = {};
     for (const c of run.calls) if (c.error) errors[`${c.method}: ${c.error}`] = (errors[`${c.method}: ${c.error}`] ?? 0) + 1;
     const byMethod: Record<string, Spread> = {};
@@ -155,6 +159,7 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
       log(`  ${m}: ${x.n} calls, p50 ${x.p50.toFixed(0)} ms, p95 ${x.p95.toFixed(0)} ms, max ${x.max.toFixed(0)} ms`);
 
     ctx = open();
+    closed = false;
     const verdict = verifyDesks(
       ctx.db,
       run.acked,
@@ -183,7 +188,7 @@ export async function runStore(o: StoreOptions, log: (line: string) => void): Pr
       verdict,
     };
   } finally {
-    await ctx.close();
+    if (!closed) await ctx.close();
     if (o.store === 'postgres') await dropSchema(o.postgresUrl, schema);
     fs.rmSync(dir, { recursive: true, force: true });
   }
