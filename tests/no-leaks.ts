@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const tempFolders = (): Set<string> => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('claimdesk-')));
+// A benchmark or the dev-set scorer run beside the tests on the same machine makes folders of its own
+// (claimdesk-bench-…, claimdesk-devset-…): not the tests' to clean up.
+const tempFolders = (): Set<string> => new Set(fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith('claimdesk-') && !/^claimdesk-(bench|devset)-/.test(n)));
 
 /** Processes running the app's entries (the CLI, the back end) that belong to this checkout. */
 function appProcesses(): Map<number, string> {
