@@ -18,7 +18,9 @@ function appProcesses(): Map<number, string> {
     const m = /^\s*(\d+)\s+(.*)$/.exec(line);
     if (!m) continue;
     const args = m[2] as string;
-    if (args.includes(path.join(here, 'out', 'main')) || args.includes('bin/claimdesk.mjs')) found.set(Number(m[1]), args);
+    // The CLI as the tests start it: by its path in this checkout, or relative to it (their working folder).
+    const cli = args.includes(path.join(here, 'bin', 'claimdesk.mjs')) || /(^|\s)bin\/claimdesk\.mjs(\s|$)/.test(args);
+    if (args.includes(path.join(here, 'out', 'main')) || cli) found.set(Number(m[1]), args);
   }
   return found;
 }
