@@ -23,9 +23,15 @@ export function issuesOf(error: z.ZodError): Issue[] {
   });
 }
 
+/** SQLite gave up waiting for the file's write lock (its busy timeout), held by another process on the folder. */
+const sqliteBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
+
 export function toApiError(err: unknown, log: (msg: string) => void = console.error): ApiError {
   if (err instanceof AppError) {
     return { code: err.code, message: err.message, ...(err.params ? { params: err.params } : {}) };
+  }
+  if (sqliteBusy(err)) {
+    return { code: 'database_busy', message: 'The data folder is busy with other writers; nothing was changed. Try again.' };
   }
   if (err instanceof z.ZodError) {
     return { code: 'invalid_input', message: 'Invalid input', issues: issuesOf(err) };

@@ -112,6 +112,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb 
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
+    writersWaitTheirTurn(db);
     migrate(db, version);
     return db;
   } catch (err) {
@@ -119,6 +120,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): SqliteDb 
     if (err instanceof AppError) throw err;
     throw new AppError('database_unreadable', `Cannot read database ${file}: ${(err as Error).message}`, { file });
   }
+}
+
+/**
+ * Every transaction takes the file's write lock when it begins (BEGIN IMMEDIATE), waiting its turn up to
+ * the busy timeout, as PgDb's take the store's write lock. Begun the default way (deferred), a transaction
+ * that reads and then writes fails at once with SQLITE_BUSY if another process on the same folder (a second
+ * desk, a command-line import) wrote in between: SQLite cannot wait for a snapshot that is already stale.
+ * Nested calls are savepoints either way.
+ */
+function writersWaitTheirTurn(db: SqliteDb): void {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((fn) => begin(fn).immediate) as SqliteDb['transaction'];
 }
 
 function assertLooksLikeSqlite(file: string): void {

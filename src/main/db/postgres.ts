@@ -17,6 +17,9 @@ import { toPostgres, type PgStatementText } from './pg-sql';
 /** How long a call waits for the server before the desk is told it cannot reach it. */
 const CALL_TIMEOUT_MS = 90_000;
 const STATEMENT_TIMEOUT_S = 60;
+/** SQLSTATEs of a wait that timed out: lock_not_available, and query_canceled (by statement_timeout). */
+const LOCK_NOT_AVAILABLE = '55P03';
+const QUERY_CANCELED = '57014';
 
 export interface PgTarget {
   /** The connection string without ClaimDesk's own `schema` parameter. */
@@ -242,6 +245,10 @@ export class PgDb {
         `The database at ${this.target.shown} cannot be reached: ${reply.message}`,
         reply.code ? { sqlstate: reply.code } : undefined,
       );
+    }
+    if (reply.code === LOCK_NOT_AVAILABLE || reply.code === QUERY_CANCELED) {
+      // The write lock (or a statement) waited past its timeout: other desks' work, not a fault.
+      return new AppError('database_busy', `The database at ${this.target.shown} was busy: ${reply.message}`, { sqlstate: reply.code });
     }
     const err = new Error(reply.message) as Error & { code: string; constraint?: string };
     err.code = reply.code;

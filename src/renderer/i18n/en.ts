@@ -913,6 +913,7 @@ export const en: Messages = {
     cancelled: 'Cancelled.',
     database_newer: 'The database was written by a newer ClaimDesk. Update the app; the file was left untouched.',
     database_unreadable: 'The database cannot be read; the file was left untouched. Details are in the application log.',
+    database_busy: 'The database was kept busy by other desks for too long. Nothing was changed; try again in a moment.',
     database_unreachable: 'The branch database cannot be reached. Nothing was changed; check the network and try again. Work already saved is safe.',
     unauthorized: 'Not signed in. Sign in again, or open the URL printed when the server started.',
     internal: 'An internal error occurred. Details are in the application log.',

@@ -925,6 +925,7 @@ export const id = {
     cancelled: 'Dibatalkan.',
     database_newer: 'Basis data dibuat oleh versi ClaimDesk yang lebih baru. Perbarui aplikasi; berkas tidak diubah.',
     database_unreadable: 'Basis data tidak dapat dibaca; berkas tidak diubah. Rinciannya ada di log aplikasi.',
+    database_busy: 'Basis data sedang dipakai menulis oleh meja lain terlalu lama. Tidak ada yang diubah; coba lagi sebentar lagi.',
     database_unreachable:
       'Basis data cabang tidak dapat dihubungi. Tidak ada yang diubah; periksa jaringan lalu coba lagi. Pekerjaan yang sudah tersimpan aman.',
     unauthorized: 'Sesi tidak sah. Masuk lagi, atau buka alamat yang dicetak saat server dimulai.',

@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'database_unreadable',
   /** The branch's PostgreSQL server did not answer (network, server down); nothing was changed. */
   'database_unreachable',
+  /** Other desks held the store's write lock for longer than a call waits (seconds); nothing was changed. */
+  'database_busy',
   'unauthorized',
   'internal',
 ] as const;
