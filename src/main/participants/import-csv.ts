@@ -20,7 +20,7 @@ import { finishImportRecord, runningImports, startImportRecord } from './import-
 import type { LineProblem } from '../../shared/api/methods-checks';
 import { NameIndex } from './name-index';
 import { batchRows, participantWriter, type StoredParticipant } from './participant-writer';
-import { commitSteps, manyRows, runSteps, tuples, type Step } from '../db/batch';
+import { catchUpAfterBulkWrite, commitSteps, manyRows, runSteps, tuples, type Step } from '../db/batch';
 import { cleanFileName } from '../../shared/files/file-name';
 
 export interface ImportLineError {
@@ -55,6 +55,8 @@ export interface ImportOptions {
 /** An upload arrives whole; it is parsed in pieces of this size, as a file is read, so that parsing too
  * leaves room for other calls. */
 const PARSE_CHUNK_BYTES = 64 * 1024;
+/** Rows written by an import past which the store's statistics are caught up at its end. */
+const LARGE_IMPORT = 10_000;
 
 function* pieces(bytes: Buffer): Generator<Buffer> {
   for (let at = 0; at < bytes.length; at += PARSE_CHUNK_BYTES) yield bytes.subarray(at, at + PARSE_CHUNK_BYTES);
@@ -249,6 +251,7 @@ export async function importParticipantsCsv(ctx: BackendContext, source: string 
       options.record?.({ importId, ...counts, errors, fileName, sha256: fileHash(), bytes });
       db.prepare(`DELETE FROM participant_import_undo WHERE import_id = ?`).run(importId);
     })();
+    if (counts.inserted + counts.updated >= LARGE_IMPORT) catchUpAfterBulkWrite(db, ['participants', 'participant_name_keys', 'participant_import_undo']);
     return { importId, ...counts, errors };
   } catch (err) {
     input.destroy();

@@ -65,8 +65,8 @@ export class NameSearch {
   }
 
   /** The key itself when indexed, else indexed keys with the same first letters and a near spelling. */
-  private alternatives(key: string): string[] {
-    if ((this.countKey.get(key) as number) > 0) return [key];
+  private alternatives(key: string, count: (key: string) => number): string[] {
+    if (count(key) > 0) return [key];
     if (key.length < 4) return [];
     const prefix = key.slice(0, 2);
     const out: { k: string; s: number }[] = [];
@@ -119,11 +119,18 @@ export class NameSearch {
   }
 
   private candidates(keys: string[]): Candidate[] {
+    // Each key counted once per search (a statement, so a round trip on PostgreSQL).
+    const counts = new Map<string, number>();
+    const count = (key: string): number => {
+      let n = counts.get(key);
+      if (n === undefined) counts.set(key, (n = Number(this.countKey.get(key))));
+      return n;
+    };
     // Rarest words first: they narrow the field most.
     const groups = keys
-      .map((k) => this.alternatives(k))
+      .map((k) => this.alternatives(k, count))
       .filter((g) => g.length > 0)
-      .map((g) => ({ g, n: g.reduce((s, k) => s + (this.countKey.get(k) as number), 0) }))
+      .map((g) => ({ g, n: g.reduce((s, k) => s + count(k), 0) }))
       .sort((a, b) => a.n - b.n)
       .map((x) => x.g);
     if (groups.length === 0) return [];

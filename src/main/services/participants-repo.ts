@@ -2,6 +2,7 @@
 import type { ParticipantRow } from '../../shared/api/methods-participants';
 import type { BackendContext } from '../context';
 import type { Db } from '../db/database';
+import { manyRows, marks, type ManyRows } from '../db/batch';
 
 export interface ParticipantDbRow {
   id: number;
@@ -51,12 +52,15 @@ export class ParticipantsRepo {
   private readonly byKpj;
   private readonly byNik;
   private readonly count;
+  private readonly byIds: ManyRows;
 
   constructor(private readonly db: Db) {
     this.byId = db.prepare(`SELECT ${COLUMNS} FROM participants WHERE id = ?`);
     this.byKpj = db.prepare(`SELECT ${COLUMNS} FROM participants WHERE nomor_kpj = ?`);
     this.byNik = db.prepare(`SELECT ${COLUMNS} FROM participants WHERE nik = ? ORDER BY tanggal_kepesertaan`);
     this.count = db.prepare(`SELECT count(*) AS n FROM participants`).pluck();
+    // One statement for a page of hits: on PostgreSQL each statement is a round trip to the server.
+    this.byIds = manyRows(db, (n) => `SELECT ${COLUMNS} FROM participants WHERE id IN (${marks(n)})`, { chunk: 50, width: 1 });
   }
 
   get(id: number): ParticipantRow | undefined {
@@ -79,7 +83,11 @@ export class ParticipantsRepo {
 
   /** Fetch rows by id keeping the given order. */
   getMany(ids: readonly number[]): ParticipantRow[] {
-    return ids.map((id) => this.get(id)).filter((r): r is ParticipantRow => r !== undefined);
+    const found = new Map((this.byIds.all(ids.map((id) => [id])) as ParticipantDbRow[]).map((r) => [Number(r.id), r]));
+    return ids.flatMap((id) => {
+      const r = found.get(id);
+      return r ? [toParticipantRow(r)] : [];
+    });
   }
 }
 
