@@ -16,12 +16,14 @@ import { createAccounts, valueOf, type Account } from '../helpers/sessions';
 import { onPostgres } from '../helpers/store';
 import { tempDir } from '../helpers/temp-home';
 
-const home = tempDir();
+// Made only where the tests run: on PostgreSQL the suite is skipped, and so are its hooks.
+let home: ReturnType<typeof tempDir> | undefined;
 let desks: ServedHost[] = [];
 let accounts: Record<string, Account> = {};
 
 beforeAll(async () => {
   if (onPostgres) return;
+  home = tempDir();
   const setup = new BackendContext({ home: home.dir, transport: 'cli' });
   try {
     accounts = await createAccounts(setup, [
@@ -37,7 +39,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(desks.map((d) => stopHost(d)));
-  home.cleanup();
+  home?.cleanup();
 });
 
 const tabOn = (desk: ServedHost, who: string): Promise<Tab> => new Tab(desk.port, desk.token).signIn(who, accounts[who]!.password);
@@ -97,7 +99,7 @@ describe.skipIf(onPostgres)('desks writing to one SQLite data folder at once', (
     const budi = await tabOn(desks[0]!, 'budi');
     const made = valueOf<CaseDetail>(await budi.call('cases.create', { claimType: 'JHT' }));
     const submit = (): Promise<Result<unknown>> => budi.call('cases.submit', { caseId: made.id, version: made.version, note: 'mohon diperiksa' });
-    const other = new Database(path.join(home.dir, DATABASE_FILE));
+    const other = new Database(path.join(home!.dir, DATABASE_FILE));
     try {
       other.exec('BEGIN IMMEDIATE');
       expect(await submit()).toMatchObject({ ok: false, error: { code: 'database_busy' } });
