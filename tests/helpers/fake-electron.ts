@@ -87,7 +87,8 @@ export function fakeElectron(fakeOptions: FakeOptions = {}): {
   defaultSession: FakeSession;
   headersHook: { fn?: Handler };
   schemes: string[];
-  /** Every message box shown, and the button index the next ones answer (default: Cancel, index 1). */
+  /** Every message box shown, and the button index the next ones answer (default: Cancel: index 1 of an
+   * asynchronous box, the box's own cancelId of a synchronous one). */
   dialogs: ShownDialog[];
   answers: number[];
   opened: string[];
@@ -167,6 +168,11 @@ export function fakeElectron(fakeOptions: FakeOptions = {}): {
         const [modalTo, options] = args.length === 2 ? args : [null, args[0]];
         dialogs.push({ modalTo, options: options as Electron.MessageBoxOptions });
         return { response: answers.shift() ?? 1, checkboxChecked: false };
+      },
+      showMessageBoxSync: (...args: unknown[]) => {
+        const [modalTo, options] = args.length === 2 ? args : [null, args[0]];
+        dialogs.push({ modalTo, options: options as Electron.MessageBoxOptions });
+        return answers.shift() ?? (options as Electron.MessageBoxOptions).cancelId ?? 0;
       },
     },
   } as unknown as ElectronModule;

@@ -14,7 +14,8 @@ import { appProtocolResponse } from '../../src/main/electron/protocol';
 import { createDispatcher } from '../../src/main/dispatch';
 import { METHOD_NAMES } from '../../src/shared/api/contract';
 import { buildBridge } from '../../src/preload/bridge';
-import type { Handler } from '../helpers/fake-electron';
+import { guardUnsavedValues } from '../../src/main/electron/main-process';
+import { fakeElectron, type Handler } from '../helpers/fake-electron';
 import { createAccounts } from '../helpers/sessions';
 import { tempContext, tempDir } from '../helpers/temp-home';
 
@@ -145,6 +146,43 @@ describe('IPC wiring', () => {
     expect(calls).toEqual([
       [CALL_CHANNEL, 'cases.get', { id: 3 }],
       [UPLOAD_CHANNEL, 'document', bytes],
+    ]);
+  });
+});
+
+describe('closing a window that holds values not saved', () => {
+  // The renderer's beforeunload holds the window; Electron then emits 'will-prevent-unload', and only a
+  // listener that prevents it lets the window close.
+  const guarded = (locale: string) => {
+    const fake = fakeElectron({ locale });
+    const win = new fake.electron.BrowserWindow({});
+    guardUnsavedValues(fake.electron, win);
+    return { fake, win, contents: fake.windows[0]!.contents };
+  };
+
+  it('asks in the desk’s language, modal to the window, with staying the default and what Escape answers', () => {
+    const { fake, win, contents } = guarded('id');
+    const closes = contents.prevented('will-prevent-unload');
+    expect(closes).toBe(false);
+    expect(fake.dialogs).toHaveLength(1);
+    expect(fake.dialogs[0]!.modalTo).toBe(win);
+    expect(fake.dialogs[0]!.options).toMatchObject({
+      type: 'warning',
+      message: 'Ada nilai yang belum tersimpan. Tetap tutup ClaimDesk?',
+      buttons: ['Tetap di sini', 'Tutup dan buang'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+  });
+
+  it('lets the window go only when the officer chooses to lose the values', () => {
+    const { fake, contents } = guarded('en-GB');
+    fake.answers.push(0, 1);
+    expect(contents.prevented('will-prevent-unload')).toBe(false);
+    expect(contents.prevented('will-prevent-unload')).toBe(true);
+    expect(fake.dialogs.map((d) => d.options.buttons)).toEqual([
+      ['Stay', 'Close and lose them'],
+      ['Stay', 'Close and lose them'],
     ]);
   });
 });

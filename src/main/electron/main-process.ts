@@ -67,6 +67,29 @@ export function hardenShell(
   return { devTools };
 }
 
+/**
+ * A screen holding values not saved holds the window (beforeunload); Electron asks nobody, so the shell
+ * asks, as a browser would, rather than leave a window that silently will not close. Staying is the
+ * default and what Escape answers; only "close and lose them" lets the window go.
+ */
+export function guardUnsavedValues(electron: Pick<ElectronModule, 'app' | 'dialog'>, win: Electron.BrowserWindow): void {
+  const { app, dialog } = electron;
+  win.webContents.on('will-prevent-unload', (event) => {
+    const s = shellStrings(shellLanguage(app.getLocale()));
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'warning',
+      message: s.leaveMessage,
+      detail: s.leaveDetail,
+      buttons: [s.leaveCancel, s.leaveConfirm],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    // Preventing 'will-prevent-unload' overrides the page's beforeunload: the window closes.
+    if (choice === 1) event.preventDefault();
+  });
+}
+
 export interface Shell {
   window: Electron.BrowserWindow;
   backend: RemoteBackend;
@@ -110,21 +133,7 @@ export async function startShell(electron: ElectronModule, options: ShellOptions
   const windowId = win.webContents.id;
   win.webContents.once('destroyed', () => sessions.drop(windowId));
   win.once('ready-to-show', () => win.show());
-  // A screen holding values not saved holds the window (beforeunload); Electron asks nobody, so ask here,
-  // as a browser would, rather than leave a window that silently will not close.
-  win.webContents.on('will-prevent-unload', (event) => {
-    const s = shellStrings(shellLanguage(app.getLocale()));
-    const choice = dialog.showMessageBoxSync(win, {
-      type: 'warning',
-      message: s.leaveMessage,
-      detail: s.leaveDetail,
-      buttons: [s.leaveCancel, s.leaveConfirm],
-      defaultId: 0,
-      cancelId: 0,
-      noLink: true,
-    });
-    if (choice === 1) event.preventDefault();
-  });
+  guardUnsavedValues(electron, win);
   // The back end closes its database before the app goes (once: the second quit is the real one).
   let closed = false;
   app.on('will-quit', (event) => {
