@@ -1,9 +1,10 @@
 // Policy: a field value the officer saved is never dropped or silently replaced because the branch
-// database could not be reached. It is kept here, shown as not saved, and sent again until it is stored,
+// database could not be reached, or was kept busy by other desks for longer than a call waits. It is kept here, shown as not saved, and sent again until it is stored,
 // always against the value it started from, so it never overwrites what another desk saved meanwhile.
 // Pure data: the screen (use-pending-saves.ts) holds it, sends it and decides when to try again.
+import { z } from 'zod';
 import type { ApiError } from '../shared/api/result';
-import type { FieldValue } from '../shared/domain/documents';
+import { fieldValueSchema, type FieldValue } from '../shared/domain/documents';
 
 export interface PendingSave {
   documentId: number;
@@ -13,8 +14,9 @@ export interface PendingSave {
   /** The stored value the change started from; the back end refuses the save if the field holds another. */
   expected: FieldValue | null;
   /** waiting: not saved yet, tried again by itself; saving: on its way; conflict: another desk saved
-   * another value meanwhile (the officer chooses); refused: the back end will not take it (`error` says why). */
+   * another value meanwhile (the officer chooses); refused: the back end will not take it. */
   state: 'waiting' | 'saving' | 'conflict' | 'refused';
+  /** Why it is not stored: the refusal, or (waiting) what stopped the last try. */
   error?: ApiError;
 }
 
@@ -37,7 +39,14 @@ export function keep(
   // A value still waiting (or on its way) was never shown as stored: the new one starts where it did. After
   // a conflict or a refusal the officer has seen the stored value, and the new one starts from it.
   const carried = before && state === 'waiting' && (before.state === 'waiting' || before.state === 'saving');
-  next.set(id, { documentId: save.documentId, key: save.key, value: save.value, expected: carried ? before.expected : save.expected, state });
+  next.set(id, {
+    documentId: save.documentId,
+    key: save.key,
+    value: save.value,
+    expected: carried ? before.expected : save.expected,
+    state,
+    ...(carried && before.error ? { error: before.error } : {}),
+  });
   return next;
 }
 
@@ -65,7 +74,9 @@ export function settle(pending: Pending, id: string, sent: FieldValue | null, ou
     else next.delete(id);
     return next;
   }
-  if (outcome.error.code === 'database_unreachable' || changedSince) {
+  if (isPassing(outcome.error)) {
+    next.set(id, { ...save, state: 'waiting', error: outcome.error });
+  } else if (changedSince) {
     next.set(id, { ...save, state: 'waiting' });
   } else if (isConflict(outcome.error)) {
     next.set(id, { ...save, state: 'conflict' });
@@ -74,6 +85,10 @@ export function settle(pending: Pending, id: string, sent: FieldValue | null, ou
   }
   return next;
 }
+
+/** A refusal that passes by itself, with nothing changed: the database cannot be reached, or other desks
+ * held it longer than a call waits. The value is sent again; any other refusal is the officer's to see. */
+export const isPassing = (error: ApiError): boolean => error.code === 'database_unreachable' || error.code === 'database_busy';
 
 /** The refusal a save gets when another desk saved another value for the field meanwhile. */
 export const isConflict = (error: ApiError): boolean => error.code === 'conflict' && error.params?.reason === 'changed_elsewhere';
@@ -99,8 +114,44 @@ export const waiting = (pending: Pending): PendingSave[] => [...pending.values()
 /** Values on screen that are not stored (what leaving the case would lose). */
 export const unsaved = (pending: Pending): number => pending.size;
 
-/** How long to wait before the next try after `failures` tries in a row found the database unreachable:
+/** How long to wait before the next try after `failures` tries in a row found the database unreachable (or busy):
  * 2 s, doubling, at most 30 s, so a desk cut off for long does not knock on the server's door constantly. */
 export function retryDelay(failures: number): number {
   return Math.min(30_000, 2_000 * 2 ** Math.max(0, Math.min(failures, 10)));
+}
+
+/** A value not stored, as the tab keeps it over a reload: what the officer saved and where it started. */
+const keptSchema = z.array(
+  z.object({
+    documentId: z.number().int().positive(),
+    key: z.string().min(1),
+    value: fieldValueSchema.nullable(),
+    expected: fieldValueSchema.nullable(),
+    state: z.enum(['waiting', 'conflict']),
+  }),
+);
+
+/** What a reload must not lose, as text for the tab's session storage; null when nothing is held. A
+ * value on its way is kept as waiting (the reload may cut it off); a refusal is not kept (it was shown,
+ * and the field went back to its stored value). */
+export function toKept(pending: Pending): string | null {
+  const kept = [...pending.values()]
+    .filter((p) => p.state !== 'refused')
+    .map(({ documentId, key, value, expected, state }) => ({ documentId, key, value, expected, state: state === 'conflict' ? state : 'waiting' }));
+  return kept.length ? JSON.stringify(kept) : null;
+}
+
+/** The values a tab kept over a reload, to show and send again. Text that is not what toKept wrote (edited
+ * by hand, from another version) gives nothing: the officer was asked before the reload. */
+export function fromKept(text: string | null): Pending {
+  if (!text) return new Map();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return new Map();
+  }
+  const kept = keptSchema.safeParse(parsed);
+  if (!kept.success) return new Map();
+  return new Map(kept.data.map((p) => [fieldId(p.documentId, p.key), p] as const));
 }

@@ -1,12 +1,15 @@
 // A case screen's field saves, sent one at a time through the pending-saves queue (pending-saves.ts):
-// a save the branch database could not take is kept on screen and sent again by itself (after a
-// growing pause, or as soon as the back end sends an event) or when the officer asks.
+// a save the branch database could not take (cut off, or kept busy by other desks) is kept on screen and
+// sent again by itself (after a growing pause, or as soon as the back end sends an event) or when the
+// officer asks. What is held is kept in the tab's session storage as well, so reloading the window (after
+// the browser's own "leave this page?") loses nothing either; leaving the case or signing out, which ask
+// first, lets it go.
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '../shared/api/result';
 import type { FieldValue } from '../shared/domain/documents';
 import { useApi, useEvents } from './api-context';
-import { drop, fieldId, keep, keepMine, retryDelay, sending, settle, waiting, type Outcome, type Pending } from './pending-saves';
+import { drop, fieldId, fromKept, isPassing, keep, keepMine, retryDelay, sending, settle, toKept, waiting, type Outcome, type Pending } from './pending-saves';
 
 export interface PendingSaves {
   pending: Pending;
@@ -19,23 +22,33 @@ export interface PendingSaves {
   keepMine: (id: string, current: FieldValue | null) => void;
   /** The officer gives up a value not saved. */
   discard: (id: string) => void;
-  /** The last try found the branch database unreachable. */
-  offline: boolean;
-  /** Values saved by trying again since the connection came back (for the status line). */
+  /** What the last try found, when it could not store anything: the branch database unreachable, or
+   * busy with other desks' work for longer than a call waits; false when the last try got through. */
+  offline: false | 'unreachable' | 'busy';
+  /** Values saved by trying again since the database took them again (for the status line). */
   recovered: number;
+  /** What held those values back: the connection, or other desks' work. */
+  recoveredFrom: 'unreachable' | 'busy';
 }
 
-export function usePendingSaves(caseId: number): PendingSaves {
+/** Where a tab keeps one person's values not stored on one case, over a reload. */
+export const keptKey = (userId: number, caseId: number): string => `claimdesk.unsaved.${userId}.${caseId}`;
+
+export function usePendingSaves(caseId: number, userId: number): PendingSaves {
   const api = useApi();
   const queries = useQueryClient();
-  const ref = useRef<Pending>(new Map());
-  const [pending, setPending] = useState<Pending>(ref.current);
+  const storageKey = keptKey(userId, caseId);
+  // The screen is keyed by its case (App.tsx), so what a reload kept is read once, as it opens.
+  const [kept] = useState(() => fromKept(window.sessionStorage.getItem(storageKey)));
+  const ref = useRef<Pending>(kept);
+  const [pending, setPending] = useState<Pending>(kept);
   const update = useCallback((next: Pending): void => {
     ref.current = next;
     setPending(next);
   }, []);
-  const [offline, setOffline] = useState(false);
+  const [offline, setOffline] = useState<PendingSaves['offline']>(false);
   const [recovered, setRecovered] = useState(0);
+  const [recoveredFrom, setRecoveredFrom] = useState<PendingSaves['recoveredFrom']>('unreachable');
   const failures = useRef(0);
   const [tries, setTries] = useState(0);
   // One save on its way at a time, so a later value for a field is sent against the one stored before it.
@@ -71,9 +84,11 @@ export function usePendingSaves(caseId: number): PendingSaves {
     [api, update],
   );
 
-  const unreachable = useCallback((): void => {
+  const unreachable = useCallback((error: ApiError): void => {
     failures.current++;
-    setOffline(true);
+    const cause = error.code === 'database_busy' ? 'busy' : 'unreachable';
+    setOffline(cause);
+    setRecoveredFrom(cause);
     setRecovered(0);
     setTries((n) => n + 1);
   }, []);
@@ -90,8 +105,8 @@ export function usePendingSaves(caseId: number): PendingSaves {
         refresh();
         return ref.current.has(id) ? 'kept' : 'saved';
       }
-      if (outcome.error.code === 'database_unreachable') {
-        unreachable();
+      if (isPassing(outcome.error)) {
+        unreachable(outcome.error);
         return 'kept';
       }
       if (ref.current.get(id)?.state === 'refused') {
@@ -106,7 +121,7 @@ export function usePendingSaves(caseId: number): PendingSaves {
     [refresh, sendOne, unreachable, update],
   );
 
-  /** Sends every waiting save in turn; stops at the first that finds the database still unreachable. */
+  /** Sends every waiting save in turn; stops at the first that finds the database still unreachable (or busy). */
   const flush = useCallback(async (): Promise<void> => {
     if (flushing.current) return;
     flushing.current = true;
@@ -115,7 +130,7 @@ export function usePendingSaves(caseId: number): PendingSaves {
       for (const p of waiting(ref.current)) {
         const outcome = await sendOne(fieldId(p.documentId, p.key));
         if (!outcome) continue;
-        if (!outcome.saved && outcome.error.code === 'database_unreachable') return unreachable();
+        if (!outcome.saved && isPassing(outcome.error)) return unreachable(outcome.error);
         if (outcome.saved) saved++;
       }
       failures.current = 0;
@@ -129,7 +144,7 @@ export function usePendingSaves(caseId: number): PendingSaves {
     }
   }, [queries, refresh, sendOne, unreachable]);
 
-  // Cut off: try again after a pause that grows with each failed try.
+  // Cut off (or kept waiting): try again after a pause that grows with each failed try.
   const hasWaiting = waiting(pending).length > 0;
   useEffect(() => {
     if (!offline || !hasWaiting) return;
@@ -137,8 +152,9 @@ export function usePendingSaves(caseId: number): PendingSaves {
     return () => window.clearTimeout(timer);
   }, [offline, hasWaiting, tries, flush]);
   // An event from the back end means it reaches the store again (other desks' changes arrive through it).
+  // Not while the store is busy: other desks' events then mean only that they are still writing.
   useEvents(() => {
-    if (offline && hasWaiting) void flush();
+    if (offline === 'unreachable' && hasWaiting) void flush();
   });
 
   const retryNow = useCallback((): void => {
@@ -154,5 +170,20 @@ export function usePendingSaves(caseId: number): PendingSaves {
   );
   const discard = useCallback((id: string): void => update(drop(ref.current, id)), [update]);
 
-  return { pending, save, retryNow, keepMine: resolveMine, discard, offline, recovered };
+  // Kept over a reload while held; let go when the screen closes (the officer was asked before leaving).
+  useEffect(() => {
+    const text = toKept(pending);
+    if (text) window.sessionStorage.setItem(storageKey, text);
+    else window.sessionStorage.removeItem(storageKey);
+  }, [pending, storageKey]);
+  useEffect(() => () => window.sessionStorage.removeItem(storageKey), [storageKey]);
+  // What a reload kept is sent again as the screen opens (against where each value started, as ever).
+  const resent = useRef(false);
+  useEffect(() => {
+    if (resent.current) return;
+    resent.current = true;
+    if (waiting(kept).length) void flush();
+  }, [flush, kept]);
+
+  return { pending, save, retryNow, keepMine: resolveMine, discard, offline, recovered, recoveredFrom };
 }

@@ -11,22 +11,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { Cable } from '../helpers/cable';
 import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
 import { TEST_POSTGRES_URL } from '../helpers/store';
 import { appHost, expect, startServe, test, type AppHost } from './fixtures';
-import { fieldsPanel, newJkmCase, signIn } from './pages';
-
-const shots = process.env.CLAIMDESK_SCREENSHOTS;
-const shoot = async (page: Page, name: string, testId?: string): Promise<void> => {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  if (testId) return void (await page.getByTestId(testId).screenshot({ path: path.join(shots, name) }));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(shots, name) });
-};
+import { fieldsPanel, newJkmCase, shoot, signIn } from './pages';
 
 /** Saving again waits for the desk's next try (a pause that grows while cut off, 30 s at most) on a busy machine. */
 const BACK = { timeout: 90_000 };
@@ -102,7 +92,7 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   }
   await expect(input('nama_almarhum')).toHaveValue('SUHARTO WIJAYA KUSUMA');
   await expect(input('tanggal_surat')).toHaveValue('12-03-2025');
-  await expect(status).toHaveAttribute('data-kind', 'offline');
+  await expect(status).toHaveAttribute('data-kind', 'unreachable');
   await expect(status).toContainText('Basis data cabang tidak dapat dihubungi.');
   await expect(status).toContainText('2 nilai belum tersimpan');
   await shoot(page, 'disconnected-id.png');

@@ -1,4 +1,6 @@
 // Locators in one place, so screens can change without touching every test.
+import fs from 'node:fs';
+import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 import type { Role } from '../../src/shared/api/roles';
 import type { AppHost } from './fixtures';
@@ -165,3 +167,14 @@ export const backupPanel = (page: Page) => ({
   result: page.getByTestId('backup-result'),
   error: page.locator('[data-testid="backup"] [role=alert]'),
 });
+
+/** With CLAIMDESK_SCREENSHOTS=DIR, saves the window from the top (the case's status and banner), or one
+ * panel of it (by test id), as DIR/name; without it, nothing. */
+export async function shoot(page: Page, name: string, testId?: string): Promise<void> {
+  const shots = process.env.CLAIMDESK_SCREENSHOTS;
+  if (!shots) return;
+  fs.mkdirSync(shots, { recursive: true });
+  if (testId) return void (await page.getByTestId(testId).screenshot({ path: path.join(shots, name) }));
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(shots, name) });
+}

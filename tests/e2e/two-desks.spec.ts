@@ -15,17 +15,7 @@ import { demoParticipants } from '../../src/main/demo/seed';
 import { textPdf } from '../fixtures/text-pdf';
 import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
 import { appHost, expect, startServe, test, type AppHost } from './fixtures';
-import { caseScreen, fieldsPanel, newJkmCase, pageViewer, shell, signIn } from './pages';
-
-const shots = process.env.CLAIMDESK_SCREENSHOTS;
-/** The desk's window from the top (the case's status and banner), or one panel of it. */
-const shoot = async (page: Page, name: string, panel?: string): Promise<void> => {
-  if (!shots) return;
-  fs.mkdirSync(shots, { recursive: true });
-  if (panel) return void (await page.getByTestId(panel).screenshot({ path: path.join(shots, name) }));
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: path.join(shots, name) });
-};
+import { caseScreen, fieldsPanel, newJkmCase, pageViewer, shell, shoot, signIn } from './pages';
 
 /** What crosses from one desk to the other goes through the store and a second process: generous, on a busy machine. */
 const ACROSS = { timeout: 60_000 };

@@ -3,9 +3,10 @@
 // another desk's), and a conflict is left to the officer.
 import { describe, expect, it } from 'vitest';
 import type { ApiError } from '../../src/shared/api/result';
-import { drop, fieldId, keep, keepMine, retryDelay, sending, settle, unsaved, waiting, type Pending } from '../../src/renderer/pending-saves';
+import { drop, fieldId, fromKept, keep, keepMine, retryDelay, sending, settle, toKept, unsaved, waiting, type Pending } from '../../src/renderer/pending-saves';
 
 const unreachable: ApiError = { code: 'database_unreachable', message: 'cut' };
+const busy: ApiError = { code: 'database_busy', message: 'held by other desks' };
 const changedElsewhere: ApiError = { code: 'conflict', message: 'x', params: { key: 'nama', reason: 'changed_elsewhere' } };
 const invalid: ApiError = { code: 'invalid_input', message: 'x', params: { key: 'nik', problem: 'nik_length' } };
 const id = fieldId(7, 'nama');
@@ -27,6 +28,19 @@ describe('pending field saves', () => {
     expect(unsaved(p)).toBe(1);
     p = answer(p, { saved: false, error: unreachable });
     expect(p.get(id)?.state).toBe('waiting');
+    p = answer(p, { saved: true });
+    expect(p.size).toBe(0);
+  });
+
+  it('keeps a value the database was too busy to take, as when cut off, with the reason for its field', () => {
+    let p = keep(empty, { documentId: 7, key: 'nama', value: 'SITI AMINAH', expected: 'SITI AMINA' });
+    p = answer(p, { saved: false, error: busy });
+    expect(p.get(id)).toMatchObject({ value: 'SITI AMINAH', expected: 'SITI AMINA', state: 'waiting', error: busy });
+    // A newer value typed meanwhile waits on the same grounds, from the same starting point.
+    p = keep(p, { documentId: 7, key: 'nama', value: 'SITI AMINAH BINTI ALI', expected: 'SITI AMINAH' });
+    expect(p.get(id)).toMatchObject({ expected: 'SITI AMINA', state: 'waiting', error: busy });
+    p = answer(p, { saved: false, error: unreachable });
+    expect(p.get(id)).toMatchObject({ state: 'waiting', error: unreachable });
     p = answer(p, { saved: true });
     expect(p.size).toBe(0);
   });
@@ -98,5 +112,37 @@ describe('pending field saves', () => {
   it('waits longer after each failed try, 2 s doubling up to 30 s', () => {
     expect([0, 1, 2, 3, 4, 5, 50].map(retryDelay)).toEqual([2_000, 4_000, 8_000, 16_000, 30_000, 30_000, 30_000]);
     expect(retryDelay(-1)).toBe(2_000);
+  });
+
+  it('keeps over a reload every value not stored, where it started, and sends again one that was on its way', () => {
+    let p = keep(empty, { documentId: 7, key: 'nama', value: 'SITI AMINAH', expected: 'SITI AMINA' });
+    p = keep(p, { documentId: 7, key: 'anak', value: [{ nama: 'ADI', nik: '1571010101100001' }], expected: null }, 'conflict');
+    p = keep(p, { documentId: 8, key: 'nik', value: '123', expected: null });
+    p = answer(p, { saved: false, error: busy });
+    p = sending(p, fieldId(8, 'nik'))!.pending;
+    const back = fromKept(toKept(p));
+    expect([...back.keys()]).toEqual([id, fieldId(7, 'anak'), fieldId(8, 'nik')]);
+    expect(back.get(id)).toEqual({ documentId: 7, key: 'nama', value: 'SITI AMINAH', expected: 'SITI AMINA', state: 'waiting' });
+    expect(back.get(fieldId(7, 'anak'))).toMatchObject({ value: [{ nama: 'ADI', nik: '1571010101100001' }], state: 'conflict' });
+    expect(back.get(fieldId(8, 'nik'))?.state).toBe('waiting');
+    expect(waiting(back)).toHaveLength(2);
+  });
+
+  it('keeps nothing when nothing is held or only a refusal is, and reads nothing from text it did not write', () => {
+    expect(toKept(empty)).toBeNull();
+    let p = keep(empty, { documentId: 7, key: 'nama', value: 'X', expected: null });
+    p = answer(p, { saved: false, error: invalid });
+    expect(p.get(id)?.state).toBe('refused');
+    expect(toKept(p)).toBeNull();
+    for (const text of [
+      null,
+      '',
+      '{',
+      '{}',
+      '[{"documentId":"7","key":"nama","value":"X","expected":null,"state":"waiting"}]',
+      '[{"documentId":7,"key":"nama","value":"X","expected":null,"state":"sent"}]',
+    ]) {
+      expect(fromKept(text).size).toBe(0);
+    }
   });
 });

@@ -474,7 +474,9 @@ function Unsaved(props: {
           ? t('extraction.unsaved.conflict', { value: asText(props.stored) || '–' })
           : save.state === 'refused' && save.error
             ? `${t('extraction.unsaved.refused')} ${errorText(save.error)}`
-            : t('extraction.unsaved.waiting')}
+            : save.error?.code === 'database_busy'
+              ? t('extraction.unsaved.busy')
+              : t('extraction.unsaved.waiting')}
       </p>
       <div className="row">
         {save.state === 'waiting' && (

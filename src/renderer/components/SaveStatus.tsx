@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { PendingSaves } from '../use-pending-saves';
 
-/** The case screen's word on values not saved: the branch database cannot be reached (and they wait,
- * marked at their fields), another desk saved over them, or they were saved once it came back. A polite
+/** The case screen's word on values not saved: the branch database cannot be reached or is kept busy by
+ * other desks (and they wait, marked at their fields), another desk saved over them, or they were saved
+ * once it took them. A polite
  * live region that is always there, so each change is read out as it happens. */
 export function SaveStatus({ saves }: { saves: PendingSaves }): React.JSX.Element {
   const { t } = useTranslation();
@@ -10,17 +11,17 @@ export function SaveStatus({ saves }: { saves: PendingSaves }): React.JSX.Elemen
   const notSaved = all.filter((p) => p.state === 'waiting' || p.state === 'saving').length;
   const conflicts = all.filter((p) => p.state === 'conflict').length;
   const refused = all.filter((p) => p.state === 'refused').length;
-  const kind = saves.offline && notSaved ? 'offline' : conflicts ? 'conflict' : refused ? 'refused' : saves.recovered && !all.length ? 'recovered' : 'none';
+  const kind = saves.offline && notSaved ? saves.offline : conflicts ? 'conflict' : refused ? 'refused' : saves.recovered && !all.length ? 'recovered' : 'none';
   return (
     <div role="status" data-testid="save-status" data-kind={kind} className="save-status-region">
-      {kind === 'offline' && (
+      {(kind === 'unreachable' || kind === 'busy') && (
         <div className="notice unreachable">
           <p>
             <strong>
               <span aria-hidden="true">⚠ </span>
-              {t('saveStatus.unreachable')}
+              {t(`saveStatus.${kind}`)}
             </strong>{' '}
-            {t('saveStatus.waiting', { count: notSaved })}
+            {t(kind === 'busy' ? 'saveStatus.waitingBusy' : 'saveStatus.waiting', { count: notSaved })}
           </p>
           <button type="button" onClick={saves.retryNow} data-testid="save-all-again">
             {t('saveStatus.retry')}
@@ -39,7 +40,7 @@ export function SaveStatus({ saves }: { saves: PendingSaves }): React.JSX.Elemen
         <div className="notice recovered">
           <p>
             <span aria-hidden="true">✓ </span>
-            {t('saveStatus.recovered', { count: saves.recovered })}
+            {t(saves.recoveredFrom === 'busy' ? 'saveStatus.recoveredBusy' : 'saveStatus.recovered', { count: saves.recovered })}
           </p>
         </div>
       )}

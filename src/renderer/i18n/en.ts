@@ -407,6 +407,7 @@ export const en: Messages = {
     unsaved: {
       badge: 'Not saved',
       waiting: 'Not saved: the branch database cannot be reached. What you typed stays here and is saved by itself as soon as the connection is back.',
+      busy: 'Not saved yet: the database is busy with other desks’ work. What you typed stays here and is saved by itself in a moment.',
       conflict: 'Not saved: another desk saved “{{value}}” for this field meanwhile. Your value is still here; choose which one to keep.',
       refused: 'Not saved:',
       retry: 'Try saving again',
@@ -719,6 +720,9 @@ export const en: Messages = {
     waiting_one: '{{count}} value is not saved yet: it stays in its field, marked “Not saved”, and is saved by itself as soon as the connection is back.',
     waiting_other:
       '{{count}} values are not saved yet: they stay in their fields, marked “Not saved”, and are saved by themselves as soon as the connection is back.',
+    busy: 'The database is busy with other desks’ work.',
+    waitingBusy_one: '{{count}} value is not saved yet: it stays in its field, marked “Not saved”, and is saved by itself in a moment.',
+    waitingBusy_other: '{{count}} values are not saved yet: they stay in their fields, marked “Not saved”, and are saved by themselves in a moment.',
     retry: 'Save again now',
     conflict_one: '{{count}} value was not saved because another desk changed its field meanwhile. Choose at the field.',
     conflict_other: '{{count}} values were not saved because another desk changed their fields meanwhile. Choose at each field.',
@@ -726,6 +730,8 @@ export const en: Messages = {
     refused_other: '{{count}} values were not saved because they were refused (the reasons are at the fields).',
     recovered_one: 'Connection back: {{count}} value saved.',
     recovered_other: 'Connection back: {{count}} values saved.',
+    recoveredBusy_one: 'The database is free again: {{count}} value saved.',
+    recoveredBusy_other: 'The database is free again: {{count}} values saved.',
     leave_one: '{{count}} value on this case is not saved. Leave anyway and lose it?',
     leave_other: '{{count}} values on this case are not saved. Leave anyway and lose them?',
   },

@@ -29,8 +29,8 @@ export function CaseScreen({ caseId }: { caseId: number | null }): React.JSX.Ele
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [picked, setPicked] = useState<DocumentPick | null>(null);
   const fill = useFieldFillHolder();
-  // The screen is keyed by its case (App.tsx): values not saved belong to this case only.
-  const saves = usePendingSaves(caseId ?? 0);
+  // The screen is keyed by its case (App.tsx): values not saved belong to this case, and this person, only.
+  const saves = usePendingSaves(caseId ?? 0, user.id);
   const notSaved = unsaved(saves.pending);
   useLeaveGuard(notSaved ? t('saveStatus.leave', { count: notSaved }) : null);
   useNextFlagKey(caseId, setEvidence);
