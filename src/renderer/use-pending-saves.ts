@@ -22,6 +22,9 @@ export interface PendingSaves {
   keepMine: (id: string, current: FieldValue | null) => void;
   /** The officer gives up a value not saved. */
   discard: (id: string) => void;
+  /** Calls `listener` for every value stored from now on, at once or by a later try (for the undo list);
+   * answers the unsubscribe. */
+  onStored: (listener: (documentId: number, key: string) => void) => () => void;
   /** What the last try found, when it could not store anything: the branch database unreachable, or
    * busy with other desks' work for longer than a call waits; false when the last try got through. */
   offline: false | 'unreachable' | 'busy';
@@ -54,6 +57,7 @@ export function usePendingSaves(caseId: number, userId: number): PendingSaves {
   // One save on its way at a time, so a later value for a field is sent against the one stored before it.
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   const flushing = useRef(false);
+  const storedListeners = useRef(new Set<(documentId: number, key: string) => void>());
 
   const refresh = useCallback((): void => {
     void queries.invalidateQueries({ queryKey: ['extraction.list', { caseId }] });
@@ -76,6 +80,7 @@ export function usePendingSaves(caseId: number, userId: number): PendingSaves {
         });
         const outcome: Outcome = res.ok ? { saved: true } : { saved: false, error: res.error };
         update(settle(ref.current, id, save.value, outcome));
+        if (outcome.saved) for (const listener of storedListeners.current) listener(save.documentId, save.key);
         return outcome;
       });
       chain.current = run.catch(() => undefined);
@@ -169,6 +174,10 @@ export function usePendingSaves(caseId: number, userId: number): PendingSaves {
     [flush, update],
   );
   const discard = useCallback((id: string): void => update(drop(ref.current, id)), [update]);
+  const onStored = useCallback<PendingSaves['onStored']>((listener) => {
+    storedListeners.current.add(listener);
+    return () => void storedListeners.current.delete(listener);
+  }, []);
 
   // Kept over a reload while held; let go when the screen closes (the officer was asked before leaving).
   useEffect(() => {
@@ -185,5 +194,5 @@ export function usePendingSaves(caseId: number, userId: number): PendingSaves {
     if (waiting(kept).length) void flush();
   }, [flush, kept]);
 
-  return { pending, save, retryNow, keepMine: resolveMine, discard, offline, recovered, recoveredFrom };
+  return { pending, save, retryNow, keepMine: resolveMine, discard, onStored, offline, recovered, recoveredFrom };
 }

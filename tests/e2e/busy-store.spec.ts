@@ -2,7 +2,8 @@
 // same data folder, or a command-line import beside the app): the value the officer saved is not lost
 // and not shown as an error. It stays in its field, marked "Belum tersimpan" with the reason (the
 // database is busy with other desks' work), and is saved by itself once the file is free again. A reload
-// meanwhile keeps it (the tab holds it); leaving the case, which asks first, lets it go.
+// meanwhile keeps it (the tab holds it), and once saved Alt+Z takes it back like any change; leaving the
+// case, which asks first, lets it go.
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -73,6 +74,13 @@ test('a value saved while another writer holds the database waits in its field a
   await shoot(page, 'busy-saved.png');
   expect(stored()).toMatchObject({ value: 'SUHARTO WIJAYA KUSUMA', source: 'officer' });
   expect(await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('claimdesk.unsaved.')))).toEqual([]);
+  // Saved by a later try, it is the officer's last change all the same: Alt+Z takes it back.
+  await expect(page.getByTestId('undo-field')).toContainText('Nama almarhum');
+  await page.keyboard.press('Alt+Z');
+  await expect(input('nama_almarhum')).toHaveValue('SUHARTO WIJAYA');
+  await expect(input('nama_almarhum')).toBeFocused();
+  expect(stored()).toMatchObject({ value: 'SUHARTO WIJAYA' });
+  expect(stored().source).not.toBe('officer');
 
   // Held again, and this time the officer leaves the case and says to lose the value: it is gone, also
   // from the tab, and the case opens again with what the store holds.

@@ -64,15 +64,15 @@ export function FieldsPanel({ caseId, onShow, onChanged, selectedId, picked, loc
   };
   // A field's save answers its own refusal, shown beside the field (and the cell) it is about.
   // The officer's changes on this screen, latest last: Alt+Z (or the Undo button) takes back the last.
+  // A value is listed when it is stored, at once or by a later try after the database could not take it.
   const [done, setDone] = useState<{ documentId: number; key: string }[]>([]);
+  const { onStored } = saves;
+  useEffect(() => onStored((documentId, key) => setDone((d) => [...d, { documentId, key }])), [onStored]);
   // Sent against the value the officer saw (`expected`), so a value another desk saved meanwhile is
   // never overwritten; one the database could not take is kept and marked (the case screen's queue).
   const saveField = async (documentId: number, key: string, value: FieldValue | null, expected: FieldValue | null): Promise<ApiError | undefined> => {
     const res = await saves.save(documentId, key, value, expected);
-    if (res === 'kept') return undefined;
-    if (res !== 'saved') return res;
-    setDone((d) => [...d, { documentId, key }]);
-    return undefined;
+    return res === 'kept' || res === 'saved' ? undefined : res;
   };
   const refocus = useRef<string | null>(null);
   useEffect(() => {
