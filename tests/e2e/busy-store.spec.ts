@@ -11,7 +11,7 @@ import { DATABASE_FILE } from '../../src/main/db/database';
 import type { Dialog } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { expect, test } from './fixtures';
-import { caseWithFile, fieldsPanel, shoot } from './pages';
+import { answerNextDialog, caseWithFile, fieldsPanel, shoot } from './pages';
 
 /** A call waits 5 s for the write lock (database.ts), then the desk tries again after 2 s, 4 s, …. */
 const BACK = { timeout: 60_000 };
@@ -55,6 +55,7 @@ test('a value saved while another writer holds the database waits in its field a
     expect(stored().source).not.toBe('officer');
 
     // The window is reloaded (past the browser's own question): the value is still there, still waiting.
+    // (Whether the browser asks before a reload depends on its own rules; answered if it does.)
     const leave = (d: Dialog): void => void d.accept();
     page.once('dialog', leave);
     await page.reload();
@@ -89,12 +90,7 @@ test('a value saved while another writer holds the database waits in its field a
     await input('nik_almarhum').fill('3171014506880003');
     await input('nik_almarhum').press('Enter');
     await expect(row('nik_almarhum')).toHaveAttribute('data-field-state', 'unsaved', BACK);
-    const asked = new Promise<string>((resolve) =>
-      page.once('dialog', (d) => {
-        resolve(d.message());
-        void d.accept();
-      }),
-    );
+    const asked = answerNextDialog(page, 'accept');
     await page.locator('[data-nav=worklist]').click();
     expect(await asked).toContain('1 nilai pada kasus ini belum tersimpan');
     await expect(page).not.toHaveURL(new RegExp(`#/case/${caseId}$`));

@@ -16,7 +16,7 @@ import { Cable } from '../helpers/cable';
 import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
 import { TEST_POSTGRES_URL } from '../helpers/store';
 import { appHost, expect, startServe, test, type AppHost } from './fixtures';
-import { fieldsPanel, newJkmCase, shoot, signIn } from './pages';
+import { answerNextDialog, fieldsPanel, newJkmCase, shoot, signIn } from './pages';
 
 /** Saving again waits for the desk's next try (a pause that grows while cut off, 30 s at most) on a busy machine. */
 const BACK = { timeout: 90_000 };
@@ -109,12 +109,7 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   expect((await stored(caseId)).nama_almarhum?.source).not.toBe('officer');
 
   // Leaving the case asks first; staying keeps everything as it was.
-  const asked = new Promise<string>((resolve) =>
-    page.once('dialog', (d) => {
-      resolve(d.message());
-      void d.dismiss();
-    }),
-  );
+  const asked = answerNextDialog(page, 'dismiss');
   await page.locator('[data-nav=worklist]').click();
   expect(await asked).toContain('2 nilai pada kasus ini belum tersimpan');
   await expect(page).toHaveURL(new RegExp(`#/case/${caseId}$`));

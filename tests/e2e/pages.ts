@@ -178,3 +178,13 @@ export async function shoot(page: Page, name: string, testId?: string): Promise<
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, name) });
 }
+
+/** Answers the page's next question (confirm, or "leave this page?") and gives its text. */
+export function answerNextDialog(page: Page, answer: 'accept' | 'dismiss'): Promise<string> {
+  return new Promise((resolve) =>
+    page.once('dialog', (d) => {
+      resolve(d.message());
+      void d[answer]();
+    }),
+  );
+}
