@@ -8,6 +8,7 @@ import { evaluateCase } from '../../shared/rules/engine';
 import type { StatedFacts } from '../../shared/rules/input';
 import type { BackendContext } from '../context';
 import { getCase } from '../services/cases';
+import { manyRows, tuples } from '../db/batch';
 import { loadRulesConfig } from './config-store';
 import { caseFacts, gatherCaseInput } from './gather';
 
@@ -73,13 +74,20 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
   const config = loadRulesConfig(ctx);
   const result = evaluateCase(input, config);
   const at = ctx.now().toISOString();
-  const insert = ctx.db.prepare(
-    `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, params, evidence, created_at, unjudged) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // All of a case's findings in one statement (on PostgreSQL each statement is a round trip, made while
+  // the store's write lock is held).
+  const int = (mark: string): string => `CAST(${mark} AS INTEGER)`;
+  const insert = manyRows(
+    ctx.db,
+    (n) =>
+      `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, params, evidence, created_at, unjudged)
+       SELECT * FROM (VALUES ${tuples(n, 9, { 0: int, 8: int })}) AS v WHERE v.column1 IS NOT NULL`,
+    { chunk: 16, width: 9 },
   );
   ctx.db.transaction(() => {
     ctx.db.prepare(`DELETE FROM case_flags WHERE case_id = ?`).run(caseId);
-    for (const f of result.flags)
-      insert.run(
+    insert.run(
+      result.flags.map((f) => [
         caseId,
         f.rule,
         f.severity,
@@ -89,7 +97,8 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
         JSON.stringify(f.evidence),
         at,
         isUnjudged(f) ? 1 : 0,
-      );
+      ]),
+    );
     ctx.db
       .prepare(
         `INSERT INTO case_checks(case_id, checked_at, checked_by, checklist, pay_by, rules_version, requirements_version, comparisons) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
