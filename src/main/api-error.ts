@@ -1,6 +1,7 @@
 // Any error, as the contract's error envelope: what every transport and the command line answer with.
 import { z } from 'zod';
 import { AppError, type ApiError } from '../shared/api/result';
+import { sqliteBusy } from './db/busy';
 
 type Issue = NonNullable<ApiError['issues']>[number];
 
@@ -22,9 +23,6 @@ export function issuesOf(error: z.ZodError): Issue[] {
     };
   });
 }
-
-/** SQLite gave up waiting for the file's write lock (its busy timeout), held by another process on the folder. */
-const sqliteBusy = (err: unknown): boolean => /^SQLITE_(BUSY|LOCKED)/.test(String((err as { code?: unknown } | null)?.code ?? ''));
 
 export function toApiError(err: unknown, log: (msg: string) => void = console.error): ApiError {
   if (err instanceof AppError) {

@@ -69,8 +69,11 @@ describe.skipIf(onPostgres)('desks writing to one SQLite data folder at once', (
     const supervisor = async (): Promise<number> => {
       let decided = 0;
       for (;;) {
+        // Read before the list is asked for: a list answered empty just before the last submission must
+        // not end the round once the officers are done.
+        const last = officersDone;
         const waiting = await call<{ cases: CaseSummary[] }>(rina, 'cases.list', { status: ['awaiting_supervisor'], limit: 50 });
-        if (waiting.cases.length === 0 && officersDone) return decided;
+        if (waiting.cases.length === 0 && last) return decided;
         for (const c of waiting.cases) {
           await call(rina, 'cases.decide', {
             caseId: c.id,
@@ -109,5 +112,29 @@ describe.skipIf(onPostgres)('desks writing to one SQLite data folder at once', (
     }
     expect(valueOf<CaseDetail>(await budi.call('cases.get', { id: made.id })).status).toBe(made.status);
     expect(valueOf<CaseDetail>(await submit()).status).toBe('awaiting_supervisor');
+  }, 30_000);
+
+  it('answers reads while another process holds the file, leaving the session’s last-seen time for a later call', async () => {
+    const budi = await tabOn(desks[1]!, 'budi');
+    const made = valueOf<CaseDetail>(await budi.call('cases.create', { claimType: 'JKK', incidentDate: '2026-11-20' }));
+    const other = new Database(path.join(home!.dir, DATABASE_FILE));
+    const lastSeen = (): string[] => other.prepare(`SELECT last_seen_at FROM sessions WHERE ended_at IS NULL ORDER BY id`).pluck().all() as string[];
+    try {
+      // The sessions were last seen a minute ago (within the idle time), so this call would record the
+      // time again; the writer holding the file keeps it from doing so.
+      const minuteAgo = new Date(Date.now() - 60_000).toISOString();
+      other.prepare(`UPDATE sessions SET last_seen_at = ? WHERE ended_at IS NULL`).run(minuteAgo);
+      other.exec('BEGIN IMMEDIATE');
+      expect(valueOf<CaseDetail>(await budi.call('cases.get', { id: made.id })).reference).toBe(made.reference);
+      expect(valueOf<{ total: number }>(await budi.call('cases.list', { limit: 1 })).total).toBeGreaterThan(0);
+      expect(lastSeen().every((at) => at === minuteAgo)).toBe(true);
+      other.exec('COMMIT');
+      // Once the file is free, the next call records it.
+      await budi.call('cases.get', { id: made.id });
+      expect(lastSeen().some((at) => at > minuteAgo)).toBe(true);
+    } finally {
+      if (other.inTransaction) other.exec('ROLLBACK');
+      other.close();
+    }
   }, 30_000);
 });

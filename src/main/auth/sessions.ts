@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import type { BackendContext, Transport } from '../context';
 import type { UserCaller } from './caller';
 import { authPolicy } from '../services/settings';
+import { writeIfFree } from '../db/database';
 import type { UserDbRow } from './users';
 
 export const newSessionToken = (): string => crypto.randomBytes(32).toString('hex');
@@ -53,7 +54,9 @@ export function resolveSession(ctx: BackendContext, token: string | null): Sessi
     return { ok: false, reason: 'expired', sessionId: id, userId: user.id, username: user.username };
   }
   if (now.getTime() - Date.parse(s.last_seen_at) > TOUCH_EVERY_SECONDS * 1000) {
-    ctx.db.prepare(`UPDATE sessions SET last_seen_at = ? WHERE id = ?`).run(now.toISOString(), id);
+    // Left for a later call while other desks hold the store: the call itself (a read, or a write that
+    // waits its turn) is not held up or refused for it.
+    writeIfFree(ctx.db, () => ctx.db.prepare(`UPDATE sessions SET last_seen_at = ? WHERE id = ?`).run(now.toISOString(), id));
   }
   return { ok: true, caller: userCaller(user, id) };
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../shared/api/result';
+import { sqliteBusy } from './busy';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
 import { PG_MIGRATIONS } from './migrations/postgres';
 import { isPostgresUrl, parsePgUrl, PgDb } from './postgres';
@@ -26,6 +27,40 @@ export function sqliteOf(db: Db, what: string): SqliteDb {
     });
   }
   return db as SqliteDb;
+}
+
+/**
+ * A write that may be left for later (a session's last-seen time), made now only if the store can take it
+ * at once: on SQLite without waiting for the file's write lock, which another desk or an import may hold
+ * for a while; false when it was left. On PostgreSQL a statement outside a transaction takes no store lock,
+ * so it runs as any other, and is left only if the server answers busy.
+ */
+export function writeIfFree(db: Db, write: () => void): boolean {
+  if (db instanceof PgDb) {
+    try {
+      write();
+      return true;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'database_busy') return false;
+      throw err;
+    }
+  }
+  const sqlite = db as SqliteDb;
+  if (sqlite.inTransaction) {
+    write();
+    return true;
+  }
+  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 0');
+  try {
+    write();
+    return true;
+  } catch (err) {
+    if (sqliteBusy(err)) return false;
+    throw err;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${wait}`);
+  }
 }
 
 /** Where the case store is: a postgres:// address given as an option or in CLAIMDESK_DATABASE, else the file. */
