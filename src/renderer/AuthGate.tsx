@@ -1,11 +1,13 @@
 // The gate in front of the app: first-run setup, sign-in, a forced password change, idle sign-out.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../shared/api/result';
 import type { SessionUser } from '../shared/api/roles';
 import { ApiContext, DataProvider, useApi } from './api-context';
 import { App } from './App';
 import { AuthContext, guardClient, useIdleSignOut } from './auth';
 import { ErrorNote } from './components/ErrorNote';
+import { isPassing, retryDelay } from './pending-saves';
 import { ChangePasswordScreen, SetupScreen, SignInScreen, type SignInNotice } from './screens/SignInScreen';
 
 type GateState =
@@ -43,13 +45,7 @@ export function AuthGate(): React.JSX.Element {
   );
 
   if (state.kind === 'loading') return <div className="shell" data-state="loading" />;
-  if (state.kind === 'error') {
-    return (
-      <div className="shell" data-state="error">
-        <ErrorNote error={state.error} />
-      </div>
-    );
-  }
+  if (state.kind === 'error') return <GateError error={state.error} onRetry={() => void load()} />;
   if (state.kind === 'setup') return <SetupScreen onDone={() => void load()} />;
   if (state.kind === 'signIn') return <SignInScreen notice={state.notice} onSignedIn={() => void load()} />;
   if (state.user.mustChangePassword) return <ChangePasswordScreen forced onDone={() => void load()} onSignOut={() => void signOut()} />;
@@ -68,4 +64,39 @@ export function AuthGate(): React.JSX.Element {
 function IdleWatch({ minutes, onIdle }: { minutes: number; onIdle: () => void }): null {
   useIdleSignOut(minutes, onIdle);
   return null;
+}
+
+/**
+ * The window could not learn who is signed in. When the branch database cannot be reached, or is kept busy
+ * by other desks, that passes by itself: the gate asks again after a pause that grows with each failed try
+ * (2 s, doubling, at most 30 s), and opens the app, with any values a reload kept, once it answers. Either
+ * way the officer can ask again at once.
+ */
+function GateError({ error, onRetry }: { error: ApiError; onRetry: () => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const tries = useRef(0);
+  const passing = isPassing(error);
+  useEffect(() => {
+    if (!passing) return;
+    const timer = window.setTimeout(onRetry, retryDelay(tries.current++));
+    return () => window.clearTimeout(timer);
+  }, [error, passing, onRetry]);
+  return (
+    <div className="shell" data-state="error">
+      <main className="content">
+        <h1>{t('app.name')}</h1>
+        <ErrorNote error={error} />
+        {passing && (
+          <p className="hint" data-testid="gate-retrying">
+            {t('app.retrying')}
+          </p>
+        )}
+        <div className="row">
+          <button type="button" onClick={onRetry} data-testid="gate-retry">
+            {t('app.retry')}
+          </button>
+        </div>
+      </main>
+    </div>
+  );
 }

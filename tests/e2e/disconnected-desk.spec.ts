@@ -4,13 +4,16 @@
 // was typed, marked "Belum tersimpan", and the case screen says the branch database cannot be reached;
 // leaving the case asks first. Plugged back, the values are saved by themselves (in the store, and after a
 // reload), the marks go. Saved again by the officer's own "Simpan lagi sekarang" (from the keyboard). A
+// window reloaded while cut off says it cannot reach the database, tries again by itself, and once plugged
+// back opens the case with the value kept over the reload, and saves it. A
 // value another desk saved meanwhile is not overwritten: the officer's stays on screen and they choose.
 // PostgreSQL must answer (bash .ci/postgres.sh starts it; CLAIMDESK_TEST_POSTGRES_URL points elsewhere).
-// Set CLAIMDESK_SCREENSHOTS=DIR to save disconnected-{id,en,fields,conflict,saved}.png there.
+// Set CLAIMDESK_SCREENSHOTS=DIR to save disconnected-{id,en,fields,gate,conflict,saved}.png there.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Dialog } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { Cable } from '../helpers/cable';
 import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
@@ -147,6 +150,26 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   await page.keyboard.press('Enter');
   await expect(row('nik_almarhum')).toHaveAttribute('data-field-state', 'confirmed', BACK);
   expect((await stored(caseId)).nik_almarhum).toMatchObject({ value: '3171014506880003', source: 'officer' });
+
+  // --- Cut, and the window reloaded: it cannot learn who is signed in, says so and tries again by itself.
+  // Plugged back, the case opens again with the value the reload kept, and saves it.
+  await cable.cut();
+  await input('nik_almarhum').fill('3171014506880004');
+  await input('nik_almarhum').press('Enter');
+  await expect(row('nik_almarhum')).toHaveAttribute('data-field-state', 'unsaved', BACK);
+  // (Whether the browser asks before a reload depends on its own rules; answered if it does.)
+  const leave = (d: Dialog): void => void d.accept();
+  page.once('dialog', leave);
+  await page.reload();
+  page.off('dialog', leave);
+  await expect(page.locator('.shell[data-state=error] [role=alert]')).toContainText('Basis data cabang tidak dapat dihubungi', BACK);
+  await expect(page.getByTestId('gate-retrying')).toHaveText('ClaimDesk mencoba lagi dengan sendirinya sebentar lagi.');
+  await expect(page.getByTestId('gate-retry')).toHaveText('Coba lagi');
+  await shoot(page, 'disconnected-gate.png');
+  await cable.plug();
+  await expect(input('nik_almarhum')).toHaveValue('3171014506880004', BACK);
+  await expect(row('nik_almarhum')).toHaveAttribute('data-field-state', 'confirmed', BACK);
+  expect((await stored(caseId)).nik_almarhum).toMatchObject({ value: '3171014506880004', source: 'officer' });
 
   // --- Cut again, and another desk saves the name meanwhile: the officer's value is not written over it.
   await cable.cut();

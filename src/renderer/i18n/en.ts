@@ -9,6 +9,7 @@ export const en: Messages = {
     language: 'Language',
     operator: 'Operator',
     retry: 'Try again',
+    retrying: 'ClaimDesk tries again by itself in a moment.',
   },
   nav: {
     worklist: 'Worklist',

@@ -8,6 +8,7 @@ export const id = {
     language: 'Bahasa',
     operator: 'Petugas',
     retry: 'Coba lagi',
+    retrying: 'ClaimDesk mencoba lagi dengan sendirinya sebentar lagi.',
   },
   nav: {
     worklist: 'Daftar kerja',
