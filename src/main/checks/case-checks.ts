@@ -8,7 +8,7 @@ import { evaluateCase } from '../../shared/rules/engine';
 import type { StatedFacts } from '../../shared/rules/input';
 import type { BackendContext } from '../context';
 import { getCase } from '../services/cases';
-import { manyRows, tuples } from '../db/batch';
+import { integer, manyRows, tuples } from '../db/batch';
 import { loadRulesConfig } from './config-store';
 import { caseFacts, gatherCaseInput } from './gather';
 
@@ -76,12 +76,11 @@ export function checkCase(ctx: BackendContext, caseId: number, facts?: StatedFac
   const at = ctx.now().toISOString();
   // All of a case's findings in one statement (on PostgreSQL each statement is a round trip, made while
   // the store's write lock is held).
-  const int = (mark: string): string => `CAST(${mark} AS INTEGER)`;
   const insert = manyRows(
     ctx.db,
     (n) =>
       `INSERT INTO case_flags(case_id, rule, severity, message_id, message_en, params, evidence, created_at, unjudged)
-       SELECT * FROM (VALUES ${tuples(n, 9, { 0: int, 8: int })}) AS v WHERE v.column1 IS NOT NULL`,
+       SELECT * FROM (VALUES ${tuples(n, 9, { 0: integer, 8: integer })}) AS v WHERE v.column1 IS NOT NULL`,
     { chunk: 16, width: 9 },
   );
   ctx.db.transaction(() => {

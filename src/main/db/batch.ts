@@ -13,6 +13,9 @@ export function tuples(n: number, width: number, cast: Record<number, (mark: str
   return Array.from({ length: n }, () => one).join(', ');
 }
 
+/** A column's parameter read as an integer (`tuples`' `cast`): a `VALUES` list gives PostgreSQL no column type to infer. */
+export const integer = (mark: string): string => `CAST(${mark} AS INTEGER)`;
+
 /** `n` parameters: `?, ?, ?`. */
 export const marks = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 

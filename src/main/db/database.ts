@@ -36,30 +36,18 @@ export function sqliteOf(db: Db, what: string): SqliteDb {
  * so it runs as any other, and is left only if the server answers busy.
  */
 export function writeIfFree(db: Db, write: () => void): boolean {
-  if (db instanceof PgDb) {
-    try {
-      write();
-      return true;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'database_busy') return false;
-      throw err;
-    }
-  }
-  const sqlite = db as SqliteDb;
-  if (sqlite.inTransaction) {
-    write();
-    return true;
-  }
-  const wait = sqlite.pragma('busy_timeout', { simple: true }) as number;
-  sqlite.pragma('busy_timeout = 0');
+  // Inside a transaction the write lock is held already: nothing to wait for.
+  const sqlite = db instanceof PgDb || db.inTransaction ? null : (db as SqliteDb);
+  const wait = sqlite?.pragma('busy_timeout', { simple: true }) as number | undefined;
+  sqlite?.pragma('busy_timeout = 0');
   try {
     write();
     return true;
   } catch (err) {
-    if (sqliteBusy(err)) return false;
+    if (sqliteBusy(err) || (err instanceof AppError && err.code === 'database_busy')) return false;
     throw err;
   } finally {
-    sqlite.pragma(`busy_timeout = ${wait}`);
+    sqlite?.pragma(`busy_timeout = ${wait}`);
   }
 }
 

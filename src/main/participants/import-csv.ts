@@ -20,7 +20,7 @@ import { finishImportRecord, runningImports, startImportRecord } from './import-
 import type { LineProblem } from '../../shared/api/methods-checks';
 import { NameIndex } from './name-index';
 import { batchRows, participantWriter, type StoredParticipant } from './participant-writer';
-import { catchUpAfterBulkWrite, commitSteps, manyRows, runSteps, tuples, type Step } from '../db/batch';
+import { catchUpAfterBulkWrite, commitSteps, integer, manyRows, runSteps, tuples, type Step } from '../db/batch';
 import { cleanFileName } from '../../shared/files/file-name';
 
 export interface ImportLineError {
@@ -63,7 +63,6 @@ function* pieces(bytes: Buffer): Generator<Buffer> {
 }
 
 /** Cast so that PostgreSQL reads the parameter as a number (a parameter in VALUES is text there). */
-const integer = (mark: string): string => `CAST(${mark} AS INTEGER)`;
 
 /** Lets the event loop run the calls that arrived meanwhile. */
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

@@ -4,7 +4,7 @@
 // whatever its size.
 import { indexKeys } from '../../shared/names/index';
 import type { Db } from '../db/database';
-import { manyRows, tuples, type ManyRows, type Step } from '../db/batch';
+import { integer, manyRows, tuples, type ManyRows, type Step } from '../db/batch';
 import { batchRows } from './participant-writer';
 
 export class NameIndex {
@@ -23,11 +23,10 @@ export class NameIndex {
       { chunk, width: 2 },
     );
     // The id is cast so that PostgreSQL compares it as a number (a parameter in VALUES is text there).
-    this.delete = manyRows(
-      db,
-      (n) => `DELETE FROM participant_name_keys WHERE (key, participant_id) IN (VALUES ${tuples(n, 2, { 1: (m) => `CAST(${m} AS INTEGER)` })})`,
-      { chunk, width: 2 },
-    );
+    this.delete = manyRows(db, (n) => `DELETE FROM participant_name_keys WHERE (key, participant_id) IN (VALUES ${tuples(n, 2, { 1: integer })})`, {
+      chunk,
+      width: 2,
+    });
   }
 
   /** Indexes the names of participants (by KPJ) that have no keys yet: new ones, or renamed after `remove`. */

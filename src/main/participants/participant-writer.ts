@@ -7,7 +7,7 @@
 // What a write replaced can be put back (`restore`), which is how a failed or interrupted import is undone.
 import { PARTICIPANT_COLUMNS, type Participant } from '../../shared/domain/participant';
 import { dialectOf, type Db } from '../db/database';
-import { manyRows, marks, runSteps, tuples, type Step } from '../db/batch';
+import { integer, manyRows, marks, runSteps, tuples, type Step } from '../db/batch';
 import type { NameIndex } from './name-index';
 
 const FIELDS = PARTICIPANT_COLUMNS;
@@ -61,7 +61,7 @@ export function participantWriter(db: Db, index: NameIndex) {
     db,
     (n) =>
       `UPDATE participants SET ${[...UPDATED, 'updated_at'].map((f, i) => `${f} = v.column${i + 2}`).join(', ')}
-       FROM (VALUES ${tuples(n, UPDATED.length + 2, { 0: (m) => `CAST(${m} AS INTEGER)` })}) AS v WHERE participants.id = v.column1`,
+       FROM (VALUES ${tuples(n, UPDATED.length + 2, { 0: integer })}) AS v WHERE participants.id = v.column1`,
     { chunk: Math.ceil(chunk / 5), width: UPDATED.length + 2 },
   );
   const updateRow = (id: number, v: DbValues, at: string): unknown[] => [id, ...UPDATED.map((f) => v[f]), at];
