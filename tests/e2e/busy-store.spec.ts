@@ -8,10 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../src/main/db/database';
-import type { Dialog } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { expect, test } from './fixtures';
-import { answerNextDialog, caseWithFile, fieldsPanel, shoot } from './pages';
+import { answerNextDialog, caseWithFile, fieldsPanel, reloadPastLeaveQuestion, shoot } from './pages';
 
 /** A call waits 5 s for the write lock (database.ts), then the desk tries again after 2 s, 4 s, …. */
 const BACK = { timeout: 60_000 };
@@ -55,11 +54,7 @@ test('a value saved while another writer holds the database waits in its field a
     expect(stored().source).not.toBe('officer');
 
     // The window is reloaded (past the browser's own question): the value is still there, still waiting.
-    // (Whether the browser asks before a reload depends on its own rules; answered if it does.)
-    const leave = (d: Dialog): void => void d.accept();
-    page.once('dialog', leave);
-    await page.reload();
-    page.off('dialog', leave);
+    await reloadPastLeaveQuestion(page);
     await expect(input('nama_almarhum')).toHaveValue('SUHARTO WIJAYA KUSUMA', { timeout: 30_000 });
     await expect(row('nama_almarhum')).toHaveAttribute('data-field-state', 'unsaved', BACK);
     await expect(status).toHaveAttribute('data-kind', 'busy', BACK);

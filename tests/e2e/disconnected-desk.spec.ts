@@ -13,13 +13,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Dialog } from '@playwright/test';
 import { textPdf } from '../fixtures/text-pdf';
 import { Cable } from '../helpers/cable';
 import { connectPostgres, dropSchema, freshSchema, inSchema } from '../helpers/postgres';
 import { TEST_POSTGRES_URL } from '../helpers/store';
 import { appHost, expect, startServe, test, type AppHost } from './fixtures';
-import { answerNextDialog, fieldsPanel, newJkmCase, shoot, signIn } from './pages';
+import { answerNextDialog, fieldsPanel, newJkmCase, reloadPastLeaveQuestion, shoot, signIn } from './pages';
 
 /** Saving again waits for the desk's next try (a pause that grows while cut off, 30 s at most) on a busy machine. */
 const BACK = { timeout: 90_000 };
@@ -157,11 +156,7 @@ test('a desk cut off from the branch database keeps what the officer saved, says
   await input('nik_almarhum').fill('3171014506880004');
   await input('nik_almarhum').press('Enter');
   await expect(row('nik_almarhum')).toHaveAttribute('data-field-state', 'unsaved', BACK);
-  // (Whether the browser asks before a reload depends on its own rules; answered if it does.)
-  const leave = (d: Dialog): void => void d.accept();
-  page.once('dialog', leave);
-  await page.reload();
-  page.off('dialog', leave);
+  await reloadPastLeaveQuestion(page);
   await expect(page.locator('.shell[data-state=error] [role=alert]')).toContainText('Basis data cabang tidak dapat dihubungi', BACK);
   await expect(page.getByTestId('gate-retrying')).toHaveText('ClaimDesk mencoba lagi dengan sendirinya sebentar lagi.');
   await expect(page.getByTestId('gate-retry')).toHaveText('Coba lagi');

@@ -1,7 +1,7 @@
 // Locators in one place, so screens can change without touching every test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type Dialog, type Page } from '@playwright/test';
 import type { Role } from '../../src/shared/api/roles';
 import type { AppHost } from './fixtures';
 
@@ -177,6 +177,15 @@ export async function shoot(page: Page, name: string, testId?: string): Promise<
   if (testId) return void (await page.getByTestId(testId).screenshot({ path: path.join(shots, name) }));
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(shots, name) });
+}
+
+/** Reloads the window past the browser's own "leave this page?", which it asks or not by its own rules
+ * (a page holding values not saved, after the user acted on it). */
+export async function reloadPastLeaveQuestion(page: Page): Promise<void> {
+  const leave = (d: Dialog): void => void d.accept();
+  page.once('dialog', leave);
+  await page.reload();
+  page.off('dialog', leave);
 }
 
 /** Answers the page's next question (confirm, or "leave this page?") and gives its text. */
